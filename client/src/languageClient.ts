@@ -1,0 +1,88 @@
+/**
+ * Starts the bundled server over Node IPC, restarts it after a crash (a few times, then stops and
+ * says so in the output channel), and owns the output channels.
+ */
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../server/src/shared/protocol';
+
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+export class IamPolicyClient {
+  readonly output: vscode.LogOutputChannel;
+  client: LanguageClient | undefined;
+  private restarts: number[] = [];
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.output = vscode.window.createOutputChannel('IAM Policy Language Server', { log: true });
+    context.subscriptions.push(this.output);
+    context.subscriptions.push(vscode.commands.registerCommand('iamPolicy.restartServer', () => this.restart()));
+    context.subscriptions.push(vscode.commands.registerCommand('iamPolicy.showOutput', () => this.output.show(true)));
+  }
+
+  async start(): Promise<void> {
+    const serverModule = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    };
+    const initializationOptions: InitializationOptions = {
+      isTrusted: vscode.workspace.isTrusted,
+      displayLanguage: vscode.env.language,
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { language: 'json' },
+        { language: 'jsonc' },
+      ],
+      initializationOptions,
+      outputChannel: this.output,
+      traceOutputChannel: vscode.window.createOutputChannel('IAM Policy Language Server Trace', { log: true }),
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      initializationFailedHandler: (error) => {
+        this.output.appendLine(`The IAM policy language server failed to start: ${String(error)}`);
+        return false;
+      },
+      errorHandler: {
+        error: () => ({ action: ErrorAction.Continue }),
+        closed: () => {
+          const now = Date.now();
+          this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
+          this.restarts.push(now);
+          if (this.restarts.length > MAX_RESTARTS) {
+            this.output.appendLine(
+              `The IAM policy language server crashed ${this.restarts.length} times in ${RESTART_WINDOW_MS / 60000} minutes and will not be restarted. Run "IAM Policy: Restart Language Server" to try again.`,
+            );
+            return { action: CloseAction.DoNotRestart };
+          }
+          this.output.appendLine('The IAM policy language server stopped unexpectedly; restarting it.');
+          return { action: CloseAction.Restart };
+        },
+      },
+    };
+    this.client = new LanguageClient('iamPolicy', 'IAM Policy Language Server', serverOptions, clientOptions);
+    await this.client.start();
+  }
+
+  async restart(): Promise<void> {
+    this.restarts = [];
+    if (this.client) {
+      await this.client.restart();
+    } else {
+      await this.start();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.client?.stop();
+  }
+}

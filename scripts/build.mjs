@@ -1,0 +1,77 @@
+// Builds everything the extension and the binaries load: the IAM catalog and the esbuild bundles.
+//   node scripts/build.mjs               development build (sourcemaps)
+//   node scripts/build.mjs --production  minified, no sourcemaps (packaging)
+//   node scripts/build.mjs --watch       rebuild bundles on change
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { writeCatalog } from './build-catalog.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const dist = path.join(root, 'dist');
+
+function newerThan(target, sources) {
+  if (!fs.existsSync(target)) return false;
+  const t = fs.statSync(target).mtimeMs;
+  return sources.every((s) => !fs.existsSync(s) || fs.statSync(s).mtimeMs <= t);
+}
+
+function buildCatalog() {
+  const out = path.join(dist, 'iam-catalog.json');
+  const sources = [
+    path.join(root, 'scripts', 'build-catalog.mjs'),
+    path.join(root, 'data', 'supplement', 'global-condition-keys.json'),
+    path.join(root, 'data', 'supplement', 'service-principals.json'),
+    path.join(root, 'node_modules', '@cloud-copilot', 'iam-data', 'package.json'),
+  ];
+  if (newerThan(out, sources)) return;
+  const stats = writeCatalog(out);
+  console.log(`catalog: ${stats.services} services, ${stats.actions} actions, ${stats.resourceTypes} resource types, ` +
+    `${stats.serviceConditionKeys + stats.globalConditionKeys} condition keys, ${(stats.bytes / 1e6).toFixed(2)} MB (data ${stats.source.updatedAt})`);
+}
+
+/** esbuild plugin: report problems the way VS Code's problem matchers read them. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of [...result.errors, ...result.warnings]) {
+        console.error(`✘ ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  plugins: [problemMatcher],
+  legalComments: 'none',
+  // jsonc-parser's UMD build hides its requires from bundlers: take the ESM build
+  mainFields: ['module', 'main'],
+};
+
+const entries = [
+  { entryPoints: [path.join(root, 'client', 'src', 'extension.ts')], outfile: path.join(dist, 'extension.js'), external: ['vscode'] },
+  { entryPoints: [path.join(root, 'server', 'src', 'main.ts')], outfile: path.join(dist, 'server.js') },
+];
+
+buildCatalog();
+if (watch) {
+  for (const entry of entries) {
+    const ctx = await esbuild.context({ ...common, ...entry });
+    await ctx.watch();
+  }
+  console.log('watching for changes...');
+} else {
+  await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
+}

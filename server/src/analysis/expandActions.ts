@@ -1,0 +1,54 @@
+/** What a statement's Action/NotAction means in concrete catalog actions. */
+import type { ActionInfo, IamCatalog } from '../catalog/catalog';
+import type { PolicyString, Statement } from '../policy/model';
+import { statementActions } from '../policy/model';
+
+export interface ExpandedActions {
+  /** concrete actions the statement applies to (NotAction: every action not excluded) */
+  actions: ActionInfo[];
+  /** per written pattern, what it matched (for NotAction: what it excludes) */
+  byPattern: { pattern: PolicyString; matches: ActionInfo[] }[];
+  negated: boolean;
+  /** `*` (or NotAction): the statement applies to every action, including ones AWS adds later */
+  all: boolean;
+}
+
+/** Expands a statement's actions. Dynamic (template-computed) values match nothing. */
+export function expandStatementActions(statement: Statement, catalog: IamCatalog): ExpandedActions {
+  const list = statementActions(statement);
+  if (!list) {
+    return { actions: [], byPattern: [], negated: false, all: false };
+  }
+  const byPattern = list.list.values.map((pattern) => ({
+    pattern,
+    matches: pattern.dynamic ? [] : catalog.matchActions(pattern.value.trim()),
+  }));
+  if (!list.negated) {
+    const seen = new Set<ActionInfo>();
+    for (const { matches } of byPattern) {
+      for (const a of matches) {
+        seen.add(a);
+      }
+    }
+    const all = list.list.values.some((v) => v.value.trim() === '*');
+    return { actions: all ? catalog.actions : [...seen], byPattern, negated: false, all };
+  }
+  const excluded = new Set<ActionInfo>();
+  for (const { matches } of byPattern) {
+    for (const a of matches) {
+      excluded.add(a);
+    }
+  }
+  return { actions: catalog.actions.filter((a) => !excluded.has(a)), byPattern, negated: true, all: true };
+}
+
+/** Expands a list of action patterns (no statement needed). */
+export function expandPatterns(patterns: string[], catalog: IamCatalog): ActionInfo[] {
+  const seen = new Set<ActionInfo>();
+  for (const p of patterns) {
+    for (const a of catalog.matchActions(p)) {
+      seen.add(a);
+    }
+  }
+  return [...seen];
+}

@@ -1,0 +1,158 @@
+import { strict as assert } from 'node:assert';
+import { suite, test } from 'node:test';
+import { testCatalog } from '../testing/fixtures';
+import { parseArn, resourceCoversTemplate, resourceMatchesTemplate, arnTemplateToSnippet } from './arn';
+import { parseOperator, allOperatorSpellings, familyAcceptsType } from './operators';
+import { nearest, editDistance } from './similar';
+
+suite('IamCatalog', () => {
+  const catalog = testCatalog();
+
+  test('has the whole AWS catalog', () => {
+    assert.ok(catalog.services.length >= 400, `${catalog.services.length} services`);
+    assert.ok(catalog.actions.length >= 20000, `${catalog.actions.length} actions`);
+    assert.match(catalog.dataDate, /^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  test('looks actions up case-insensitively, with access level and resource types', () => {
+    const action = catalog.action('S3:getobject');
+    assert.ok(action);
+    assert.equal(action.fullName, 's3:GetObject');
+    assert.equal(action.level, 'Read');
+    assert.ok(catalog.resourceTypesOf(action).some((t) => t.name === 'object' && t.arn === 'arn:${Partition}:s3:::${BucketName}/${ObjectName}'));
+    assert.equal(catalog.action('iam:PassRole')?.resourceTypes[0].required, true);
+    assert.equal(catalog.action('iam:PutRolePolicy')?.level, 'Permissions management');
+    assert.equal(catalog.action('s3:NoSuchAction'), undefined);
+  });
+
+  test('expands wildcards', () => {
+    const gets = catalog.matchActions('s3:Get*');
+    assert.ok(gets.length > 20);
+    assert.ok(gets.every((a) => a.fullName.startsWith('s3:Get')));
+    assert.ok(catalog.matchActions('ec2:*Instances').some((a) => a.name === 'DescribeInstances'));
+    assert.ok(catalog.matchActions('ec2:*Instances').every((a) => a.name.endsWith('Instances')));
+    assert.equal(catalog.matchActions('*').length, catalog.actions.length);
+    assert.equal(catalog.matchActions('s3:*').length, catalog.service('s3')!.actions.length);
+    assert.deepEqual(catalog.matchActions('s3:GetObjec?').map((a) => a.name), ['GetObject']);
+    assert.equal(catalog.matchActions('s4:*').length, 0);
+    assert.ok(catalog.matchActions('s?:Get*').length >= gets.length);
+  });
+
+  test('describes global, service, templated and identity-provider condition keys', () => {
+    assert.equal(catalog.conditionKey('aws:SourceIp')?.type, 'IPAddress');
+    assert.ok(catalog.conditionKey('aws:sourceip')?.description.length);
+    assert.equal(catalog.conditionKey('aws:ResourceTag/Env')?.key, 'aws:ResourceTag/${TagKey}');
+    assert.equal(catalog.conditionKey('aws:TagKeys')?.multiValued, true);
+    assert.equal(catalog.conditionKey('s3:prefix')?.type, 'String');
+    assert.equal(catalog.conditionKey('s3:signatureage')?.type, 'Numeric');
+    assert.equal(catalog.conditionKey('iam:PassedToService')?.service, 'iam');
+    assert.equal(catalog.conditionKey('token.actions.githubusercontent.com:sub')?.service, 'sts');
+    assert.equal(catalog.conditionKey('aws:ARN')?.deprecatedBy, 'aws:PrincipalArn');
+    assert.equal(catalog.conditionKey('aws:NoSuchKey'), undefined);
+    assert.equal(catalog.conditionKey('bad'), undefined);
+  });
+
+  test('knows which actions support a key', () => {
+    const passed = catalog.conditionKey('iam:PassedToService')!;
+    assert.ok(catalog.actionSupportsKey(catalog.action('iam:PassRole')!, passed));
+    assert.ok(!catalog.actionSupportsKey(catalog.action('iam:GetRole')!, passed));
+    const versionId = catalog.conditionKey('s3:VersionId');
+    if (versionId) {
+      assert.ok(!catalog.actionSupportsKey(catalog.action('s3:ListBucket')!, versionId));
+    }
+  });
+
+  test('documentation links point at the Service Authorization Reference', () => {
+    const action = catalog.action('s3:GetObject')!;
+    assert.equal(action.service.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html');
+    assert.match(catalog.actionDocUrl(action), /#amazons3-actions-as-permissions$/);
+  });
+
+  test('a bucket name cannot contain "/" because objects continue the bucket ARN', () => {
+    assert.equal(catalog.service('s3')!.resourceTypes.get('bucket')!.lastVariableExcludes, '/');
+    assert.equal(catalog.service('s3')!.resourceTypes.get('object')!.lastVariableExcludes, '');
+  });
+
+  test('has service principals', () => {
+    assert.ok(catalog.servicePrincipals.some((p) => p.principal === 'lambda.amazonaws.com'));
+  });
+});
+
+suite('ARNs', () => {
+  test('parses six fields, keeping colons of the resource and inside policy variables', () => {
+    assert.deepEqual(parseArn('arn:aws:logs:us-east-1:123456789012:log-group:/x:*'), {
+      partition: 'aws',
+      service: 'logs',
+      region: 'us-east-1',
+      account: '123456789012',
+      resource: 'log-group:/x:*',
+    });
+    assert.equal(parseArn('arn:aws:s3:::b/${aws:username}/*')?.resource, 'b/${aws:username}/*');
+    assert.equal(parseArn('my-bucket/*'), undefined);
+    assert.equal(parseArn('arn:aws:s3'), undefined);
+  });
+
+  test('matches resources against resource-type templates', () => {
+    const object = 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
+    const bucket = 'arn:${Partition}:s3:::${BucketName}';
+    assert.ok(resourceMatchesTemplate('arn:aws:s3:::b/*', object));
+    assert.ok(!resourceMatchesTemplate('arn:aws:s3:::b/*', bucket, '/'));
+    assert.ok(resourceMatchesTemplate('arn:aws:s3:::*', bucket, '/'));
+    assert.ok(resourceMatchesTemplate('arn:aws:s3:::b', bucket, '/'));
+    assert.ok(!resourceMatchesTemplate('arn:aws:s3:::b', object));
+    assert.ok(resourceMatchesTemplate('arn:aws:s3:::*', object));
+    assert.ok(resourceMatchesTemplate('arn:aws:s3:::b/${aws:username}/*', object));
+    assert.ok(!resourceMatchesTemplate('arn:aws:ec2:us-east-1:1:instance/i-1', object));
+    const logStream = 'arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}:log-stream:${LogStreamName}';
+    assert.ok(resourceMatchesTemplate('arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/f:log-stream:*', logStream));
+  });
+
+  test('knows when a pattern covers every ARN of a type', () => {
+    const trail = 'arn:${Partition}:cloudtrail:${Region}:${Account}:trail/${TrailName}';
+    assert.ok(resourceCoversTemplate('arn:*:cloudtrail:*:*:trail/*', trail));
+    assert.ok(resourceCoversTemplate('arn:aws:cloudtrail:*:*:trail/*', trail));
+    assert.ok(!resourceCoversTemplate('arn:aws:cloudtrail:us-east-1:*:trail/*', trail));
+    assert.ok(!resourceCoversTemplate('arn:aws:cloudtrail:*:*:trail/prod-*', trail));
+  });
+
+  test('turns templates into snippets', () => {
+    assert.equal(arnTemplateToSnippet('arn:${Partition}:s3:::${BucketName}/${ObjectName}'), 'arn:${1:aws}:s3:::${2:BucketName}/${3:ObjectName}');
+  });
+});
+
+suite('condition operators', () => {
+  test('parses qualifiers and IfExists', () => {
+    const p = parseOperator('ForAnyValue:StringLikeIfExists');
+    assert.equal(p.qualifier, 'ForAnyValue');
+    assert.equal(p.ifExists, true);
+    assert.equal(p.info?.name, 'StringLike');
+    assert.equal(parseOperator('StringEqual').info, undefined);
+    assert.equal(parseOperator('Foo:StringEquals').info, undefined);
+    assert.equal(parseOperator('stringequals').caseMismatch, true);
+  });
+
+  test('lists every spelling once', () => {
+    const all = allOperatorSpellings();
+    assert.equal(new Set(all).size, all.length);
+    assert.ok(all.includes('ForAllValues:StringEqualsIgnoreCase'));
+    assert.ok(all.includes('ArnLikeIfExists'));
+    assert.ok(!all.includes('NullIfExists'));
+  });
+
+  test('types fit families', () => {
+    assert.equal(familyAcceptsType('String', 'ARN'), 'usable');
+    assert.equal(familyAcceptsType('Numeric', 'String'), 'no');
+    assert.equal(familyAcceptsType('Null', 'Date'), 'yes');
+  });
+});
+
+suite('did you mean', () => {
+  test('edit distance counts transpositions once', () => {
+    assert.equal(editDistance('GetObject', 'GetObjcet'), 1);
+    assert.equal(editDistance('abc', 'abc'), 0);
+  });
+  test('nearest names', () => {
+    assert.deepEqual(nearest('GetObjct', ['GetObject', 'PutObject', 'ListBucket']), ['GetObject']);
+    assert.deepEqual(nearest('zzzz', ['GetObject']), []);
+  });
+});

@@ -1,0 +1,404 @@
+/**
+ * Typed, indexed access to the compiled IAM catalog (scripts/build-catalog.mjs). Pure: the data is
+ * handed in by whoever read the file. Every lookup is case-insensitive, as IAM is for action names
+ * and condition keys.
+ */
+import { resourceMatchesTemplate } from './arn';
+import { wildcardToRegExp } from './wildcard';
+
+export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
+export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
+
+/** Condition key types as the Service Authorization Reference writes them. */
+export type KeyType = string;
+
+/** Shape of dist/iam-catalog.json. */
+export interface CatalogData {
+  format: 1;
+  source: { package: string; version: string; updatedAt: string | null };
+  levels: AccessLevel[];
+  services: Record<
+    string,
+    {
+      name: string;
+      doc: string;
+      actions: [name: string, level: AccessLevel, description: string, resourceTypes: string[], conditionKeys: string[]][];
+      resourceTypes: Record<string, [arn: string, conditionKeys: string[]]>;
+      conditionKeys: Record<string, [type: KeyType, description: string]>;
+    }
+  >;
+  globalConditionKeys: Record<string, { type: KeyType; category: string; description: string; deprecated?: string }>;
+  servicePrincipals: [principal: string, description: string][];
+  rcpServices: string[];
+}
+
+export interface ServiceInfo {
+  prefix: string;
+  name: string;
+  docUrl: string;
+  actions: ActionInfo[];
+  resourceTypes: Map<string, ResourceTypeInfo>;
+  conditionKeys: ConditionKeyInfo[];
+}
+
+export interface ResourceTypeRef {
+  name: string;
+  required: boolean;
+}
+
+export interface ActionInfo {
+  service: ServiceInfo;
+  name: string;
+  /** `s3:GetObject` */
+  fullName: string;
+  level: AccessLevel;
+  description: string;
+  resourceTypes: ResourceTypeRef[];
+  /** keys of the action and of its resource-type rows (not of the resource type definitions) */
+  conditionKeys: string[];
+}
+
+export interface ResourceTypeInfo {
+  service: ServiceInfo;
+  name: string;
+  /** `arn:${Partition}:s3:::${BucketName}/${ObjectName}` */
+  arn: string;
+  conditionKeys: string[];
+  /** separators the last variable cannot contain (another type of the service continues after them) */
+  lastVariableExcludes: string;
+}
+
+export interface ConditionKeyInfo {
+  /** canonical spelling, templates included: `aws:RequestTag/${TagKey}` */
+  key: string;
+  type: KeyType;
+  description: string;
+  /** service prefix, or `aws` for global keys */
+  service: string;
+  global: boolean;
+  multiValued: boolean;
+  /** global key category (principal, session, network, resource, request) */
+  category?: string;
+  /** replacement of a deprecated key */
+  deprecatedBy?: string;
+  /** identity-provider claim keys that are accepted by pattern rather than listed */
+  generic?: boolean;
+}
+
+export function isMultiValuedType(type: KeyType): boolean {
+  return type.startsWith('ArrayOf');
+}
+
+/** `ArrayOfString` -> `String` */
+export function baseKeyType(type: KeyType): string {
+  return type.startsWith('ArrayOf') ? type.slice('ArrayOf'.length) : type;
+}
+
+interface TemplatedKey {
+  info: ConditionKeyInfo;
+  regex: RegExp;
+}
+
+const SAR_BASE = 'https://docs.aws.amazon.com/service-authorization/latest/reference';
+
+/** Claims of web identity tokens that IAM OIDC providers expose as `<provider>:<claim>` keys. */
+const OIDC_CLAIMS: Record<string, string> = {
+  aud: 'Audience (client ID) the token was issued for.',
+  sub: 'Subject of the token: who (or, for CI systems, which repository, branch or environment) it was issued to.',
+  azp: 'Authorized party: the client that requested the token.',
+  amr: 'Authentication methods references (Cognito: authenticated or unauthenticated).',
+  oaud: 'Original audience of the token.',
+  email: 'E-mail address claim of the token.',
+  iss: 'Issuer of the token.',
+};
+
+export class IamCatalog {
+  readonly source: CatalogData['source'];
+  readonly services: ServiceInfo[];
+  /** every action, sorted by full name */
+  readonly actions: ActionInfo[];
+  readonly globalKeys: ConditionKeyInfo[];
+  readonly servicePrincipals: { principal: string; description: string }[];
+  readonly rcpServices: ReadonlySet<string>;
+
+  private readonly servicesByPrefix = new Map<string, ServiceInfo>();
+  private readonly actionsByName = new Map<string, ActionInfo>();
+  private readonly keysByName = new Map<string, ConditionKeyInfo>();
+  private readonly templatedKeys: TemplatedKey[] = [];
+  private readonly keyUsers = new Map<string, ActionInfo[]>();
+
+  constructor(data: CatalogData) {
+    this.source = data.source;
+    this.services = [];
+    this.actions = [];
+    for (const [prefix, raw] of Object.entries(data.services)) {
+      const service: ServiceInfo = {
+        prefix,
+        name: raw.name,
+        docUrl: `${SAR_BASE}/list_${raw.doc}.html`,
+        actions: [],
+        resourceTypes: new Map(),
+        conditionKeys: [],
+      };
+      for (const [name, [arn, keys]] of Object.entries(raw.resourceTypes)) {
+        service.resourceTypes.set(name, { service, name, arn, conditionKeys: keys, lastVariableExcludes: '' });
+      }
+      computeLastVariableExcludes(service);
+      for (const [name, level, description, resourceTypes, conditionKeys] of raw.actions) {
+        const action: ActionInfo = {
+          service,
+          name,
+          fullName: `${prefix}:${name}`,
+          level,
+          description,
+          resourceTypes: resourceTypes.map((r) => (r.startsWith('!') ? { name: r.slice(1), required: true } : { name: r, required: false })),
+          conditionKeys,
+        };
+        service.actions.push(action);
+        this.actions.push(action);
+        this.actionsByName.set(action.fullName.toLowerCase(), action);
+      }
+      for (const [key, [type, description]] of Object.entries(raw.conditionKeys)) {
+        const owner = key.slice(0, key.indexOf(':'));
+        const info: ConditionKeyInfo = {
+          key,
+          type,
+          description,
+          service: owner === 'aws' ? 'aws' : prefix,
+          global: owner === 'aws',
+          multiValued: isMultiValuedType(type),
+        };
+        service.conditionKeys.push(info);
+        this.addKey(info, owner !== 'aws');
+      }
+      this.services.push(service);
+      this.servicesByPrefix.set(prefix.toLowerCase(), service);
+    }
+    this.actions.sort((a, b) => compareText(a.fullName, b.fullName));
+
+    this.globalKeys = Object.entries(data.globalConditionKeys).map(([key, g]) => ({
+      key,
+      type: g.type,
+      description: g.description,
+      service: 'aws',
+      global: true,
+      multiValued: isMultiValuedType(g.type),
+      category: g.category,
+      deprecatedBy: g.deprecated,
+    }));
+    // global keys override the per-service copies of aws:* keys (which carry a service's wording)
+    for (const info of this.globalKeys) {
+      this.addKey(info, true);
+    }
+    this.servicePrincipals = data.servicePrincipals.map(([principal, description]) => ({ principal, description }));
+    this.rcpServices = new Set(data.rcpServices);
+  }
+
+  private addKey(info: ConditionKeyInfo, override: boolean): void {
+    if (/\$\{|<[^>]+>/.test(info.key)) {
+      const lower = info.key.toLowerCase();
+      const existing = this.templatedKeys.findIndex((t) => t.info.key.toLowerCase() === lower);
+      if (existing >= 0) {
+        if (override) {
+          this.templatedKeys[existing] = { info, regex: this.templatedKeys[existing].regex };
+        }
+        return;
+      }
+      const pattern = info.key
+        .split(/(\$\{[^}]*\}|<[^>]+>)/)
+        .map((part, i) => (i % 2 === 1 ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+      this.templatedKeys.push({ info, regex: new RegExp(`^${pattern}$`, 'i') });
+      return;
+    }
+    const lower = info.key.toLowerCase();
+    if (override || !this.keysByName.has(lower)) {
+      this.keysByName.set(lower, info);
+    }
+  }
+
+  get dataDate(): string {
+    return this.source.updatedAt?.slice(0, 10) ?? this.source.version;
+  }
+
+  service(prefix: string): ServiceInfo | undefined {
+    return this.servicesByPrefix.get(prefix.toLowerCase());
+  }
+
+  /** `s3:GetObject` (any case) -> the action, or undefined. */
+  action(fullName: string): ActionInfo | undefined {
+    return this.actionsByName.get(fullName.toLowerCase());
+  }
+
+  /**
+   * Actions matching an IAM action pattern (`*` and `?` wildcards, case-insensitive).
+   * `*` alone matches every action.
+   */
+  matchActions(pattern: string): ActionInfo[] {
+    const colon = pattern.indexOf(':');
+    if (pattern === '*') {
+      return this.actions;
+    }
+    if (colon < 0) {
+      return [];
+    }
+    const servicePart = pattern.slice(0, colon);
+    const actionPart = pattern.slice(colon + 1);
+    const hasWildcard = /[*?]/.test(actionPart);
+    if (!/[*?]/.test(servicePart)) {
+      const service = this.service(servicePart);
+      if (!service) {
+        return [];
+      }
+      if (!hasWildcard) {
+        const action = this.action(pattern);
+        return action ? [action] : [];
+      }
+      if (actionPart === '*') {
+        return service.actions;
+      }
+      const regex = wildcardToRegExp(actionPart);
+      return service.actions.filter((a) => regex.test(a.name));
+    }
+    const regex = wildcardToRegExp(pattern);
+    return this.actions.filter((a) => regex.test(a.fullName));
+  }
+
+  resourceTypesOf(action: ActionInfo): ResourceTypeInfo[] {
+    const out: ResourceTypeInfo[] = [];
+    for (const ref of action.resourceTypes) {
+      const type = action.service.resourceTypes.get(ref.name);
+      if (type) {
+        out.push(type);
+      }
+    }
+    return out;
+  }
+
+  /** Keys that may constrain this action: its own keys plus those of its resource types. */
+  conditionKeysOf(action: ActionInfo): string[] {
+    const keys = new Set(action.conditionKeys);
+    for (const type of this.resourceTypesOf(action)) {
+      for (const key of type.conditionKeys) {
+        keys.add(key);
+      }
+    }
+    return [...keys];
+  }
+
+  /**
+   * Describes a condition key: listed keys (global or per service), templated keys such as
+   * `aws:ResourceTag/Env`, and claims of any web identity provider (`<host>:sub`).
+   */
+  conditionKey(key: string): ConditionKeyInfo | undefined {
+    const lower = key.toLowerCase();
+    const exact = this.keysByName.get(lower);
+    if (exact) {
+      return exact;
+    }
+    for (const templated of this.templatedKeys) {
+      if (templated.regex.test(key)) {
+        return templated.info;
+      }
+    }
+    return this.identityProviderClaim(key);
+  }
+
+  private identityProviderClaim(key: string): ConditionKeyInfo | undefined {
+    const colon = key.lastIndexOf(':');
+    if (colon <= 0) {
+      return undefined;
+    }
+    const provider = key.slice(0, colon);
+    const claim = key.slice(colon + 1).toLowerCase();
+    // providers are host names (token.actions.githubusercontent.com, oidc.eks.<region>.amazonaws.com/id/X)
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[\w./-]*)?$/i.test(provider) || !(claim in OIDC_CLAIMS)) {
+      return undefined;
+    }
+    return {
+      key: `${provider}:${claim}`,
+      type: claim === 'amr' ? 'ArrayOfString' : 'String',
+      description: `${OIDC_CLAIMS[claim]} (claim of web identity tokens issued by ${provider})`,
+      service: 'sts',
+      global: false,
+      multiValued: claim === 'amr',
+      generic: true,
+    };
+  }
+
+  /** Actions whose condition keys (or resource types' keys) include `key`. */
+  actionsSupportingKey(info: ConditionKeyInfo): ActionInfo[] {
+    const cached = this.keyUsers.get(info.key);
+    if (cached) {
+      return cached;
+    }
+    const lower = info.key.toLowerCase();
+    const users: ActionInfo[] = [];
+    const candidates = info.global ? this.actions : (this.service(info.service)?.actions ?? []);
+    for (const action of candidates) {
+      if (this.conditionKeysOf(action).some((k) => k.toLowerCase() === lower)) {
+        users.push(action);
+      }
+    }
+    this.keyUsers.set(info.key, users);
+    return users;
+  }
+
+  /** Whether `info` is documented for `action` (directly, on a resource type, or as a template). */
+  actionSupportsKey(action: ActionInfo, info: ConditionKeyInfo): boolean {
+    const lower = info.key.toLowerCase();
+    return this.conditionKeysOf(action).some((k) => k.toLowerCase() === lower);
+  }
+
+  /** Page of the Service Authorization Reference for an action (its actions table). */
+  actionDocUrl(action: ActionInfo): string {
+    const slug = action.service.docUrl.replace(/^.*list_/, '').replace(/\.html$/, '');
+    return `${action.service.docUrl}#${slug}-actions-as-permissions`;
+  }
+
+  resourceTypeDocUrl(type: ResourceTypeInfo): string {
+    const slug = type.service.docUrl.replace(/^.*list_/, '').replace(/\.html$/, '');
+    return `${type.service.docUrl}#${slug}-resources-for-iam-policies`;
+  }
+
+  conditionKeyDocUrl(info: ConditionKeyInfo): string {
+    if (info.global) {
+      return 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html';
+    }
+    const service = this.service(info.service);
+    if (!service) {
+      return 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html';
+    }
+    const slug = service.docUrl.replace(/^.*list_/, '').replace(/\.html$/, '');
+    return `${service.docUrl}#${slug}-policy-keys`;
+  }
+}
+
+/** Whether a policy resource (wildcards, policy variables allowed) can name a resource of this type. */
+export function resourceMatchesType(resource: string, type: ResourceTypeInfo): boolean {
+  return resourceMatchesTemplate(resource, type.arn, type.lastVariableExcludes);
+}
+
+/** `arn:...:${BucketName}` cannot hold '/', because `arn:...:${BucketName}/${ObjectName}` exists. */
+function computeLastVariableExcludes(service: ServiceInfo): void {
+  const types = [...service.resourceTypes.values()];
+  for (const type of types) {
+    if (!type.arn.endsWith('}')) {
+      continue;
+    }
+    const excludes = new Set<string>();
+    for (const other of types) {
+      if (other !== type && other.arn.startsWith(type.arn)) {
+        const next = other.arn[type.arn.length];
+        if (next === '/' || next === ':') {
+          excludes.add(next);
+        }
+      }
+    }
+    type.lastVariableExcludes = [...excludes].join('');
+  }
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

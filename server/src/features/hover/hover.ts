@@ -1,0 +1,357 @@
+/**
+ * Hover: what an action or a wildcard grants, what a condition key or operator means, and the
+ * IAM console's access-level summary for a statement or the whole policy.
+ */
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ACCESS_LEVELS, resourceMatchesType, type ActionInfo, type IamCatalog } from '../../catalog/catalog';
+import { parseOperator } from '../../catalog/operators';
+import { hasWildcard } from '../../catalog/wildcard';
+import { nearest } from '../../catalog/similar';
+import { policyAccess, statementAccess, formatLevels, type PolicyAccess, type StatementAccess } from '../../analysis/accessSummary';
+import { expandStatementActions } from '../../analysis/expandActions';
+import { locate } from '../../policy/locate';
+import { POLICY_TYPE_LABELS, type PolicyDocument, type Statement } from '../../policy/model';
+import type { JsonPath } from '../../syntax/jsonPath';
+import { catalogFooter, code, link, md, table } from '../markdown';
+import { PRINCIPAL_DOCS, STATEMENT_ELEMENT_DOCS, TOP_LEVEL_ELEMENT_DOCS } from '../elementDocs';
+
+export interface HoverContext {
+  catalog: IamCatalog;
+  document: TextDocument;
+  policy: PolicyDocument | undefined;
+  basePath?: JsonPath;
+  now?: Date;
+}
+
+const MAX_LISTED = 40;
+
+export function getHover(ctx: HoverContext, offset: number): Hover | null {
+  const text = ctx.document.getText();
+  if (!ctx.policy) {
+    return null;
+  }
+  const loc = locate(text, offset, ctx.policy, ctx.basePath);
+  const { context, token } = loc;
+  const range = { start: ctx.document.positionAt(token.offset), end: ctx.document.positionAt(token.offset + token.length) };
+  const value = token.value.trim();
+  let body: string | undefined;
+
+  switch (context.kind) {
+    case 'topLevelKey':
+      if (value === 'Statement') {
+        body = renderPolicySummary(ctx.policy, policyAccess(ctx.policy, ctx.catalog, ctx.now));
+      } else if (TOP_LEVEL_ELEMENT_DOCS[value]) {
+        body = `**${md(value)}**\n\n${TOP_LEVEL_ELEMENT_DOCS[value]}`;
+      }
+      break;
+    case 'version':
+      body = value === '2012-10-17' ? 'Current policy language version.' : value === '2008-10-17' ? 'Old policy language version: policy variables such as `${aws:username}` are not substituted. Use `2012-10-17`.' : undefined;
+      break;
+    case 'statementKey':
+      body = statementKeyHover(ctx, value, context.statement);
+      break;
+    case 'statementList':
+    case 'effect':
+    case 'sid': {
+      const statement = context.kind === 'statementList' ? statementAtOffset(ctx.policy, offset) : context.statement;
+      if (statement) {
+        body = renderStatementSummary(statementAccess(statement, ctx.catalog, ctx.now));
+        if (context.kind === 'statementList') {
+          return { contents: { kind: MarkupKind.Markdown, value: body }, range: nodeRange(ctx, statement) };
+        }
+      }
+      break;
+    }
+    case 'action':
+      if (token.quoted) {
+        body = actionHover(ctx.catalog, value);
+      }
+      break;
+    case 'resource':
+      if (token.quoted) {
+        body = resourceHover(ctx.catalog, value, context.statement);
+      }
+      break;
+    case 'principalKey':
+      body = PRINCIPAL_DOCS[value] ? `**${md(value)}** principal\n\n${PRINCIPAL_DOCS[value]}` : undefined;
+      break;
+    case 'principalValue':
+      if (token.quoted) {
+        body = principalHover(ctx.catalog, value, context.principalType);
+      }
+      break;
+    case 'conditionOperator':
+      body = operatorHover(value);
+      break;
+    case 'conditionKey':
+      body = conditionKeyHover(ctx.catalog, value, context.statement);
+      break;
+    default:
+      break;
+  }
+  if (!body) {
+    return null;
+  }
+  return { contents: { kind: MarkupKind.Markdown, value: `${body}\n\n---\n${catalogFooter(ctx.catalog)}` }, range };
+}
+
+function nodeRange(ctx: HoverContext, statement: Statement) {
+  return { start: ctx.document.positionAt(statement.node.offset), end: ctx.document.positionAt(statement.node.offset + statement.node.length) };
+}
+
+function statementAtOffset(policy: PolicyDocument, offset: number): Statement | undefined {
+  return policy.statements.find((s) => offset >= s.node.offset && offset < s.node.offset + s.node.length);
+}
+
+function statementKeyHover(ctx: HoverContext, key: string, statement: Statement | undefined): string | undefined {
+  const doc = STATEMENT_ELEMENT_DOCS[key];
+  if (!doc) {
+    return undefined;
+  }
+  if (statement && (key === 'Effect' || key === 'Action' || key === 'NotAction' || key === 'Sid')) {
+    return `${renderStatementSummary(statementAccess(statement, ctx.catalog, ctx.now))}\n\n---\n**${key}**: ${doc}`;
+  }
+  return `**${key}**\n\n${doc}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function renderAction(catalog: IamCatalog, action: ActionInfo): string {
+  const lines = [`**${code(action.fullName)}** · ${action.level}`, '', md(action.description)];
+  const types = catalog.resourceTypesOf(action);
+  if (types.length > 0) {
+    lines.push(
+      '',
+      table(
+        ['Resource type', 'ARN'],
+        action.resourceTypes.map((r) => {
+          const t = action.service.resourceTypes.get(r.name);
+          return [`${r.name}${r.required ? ' (required)' : ''}`, t ? code(t.arn) : ''];
+        }),
+      ),
+    );
+  } else {
+    lines.push('', 'No resource-level permissions: use `"Resource": "*"`.');
+  }
+  const keys = catalog.conditionKeysOf(action);
+  if (keys.length > 0) {
+    const shown = keys.slice(0, 12).map(code).join(', ');
+    lines.push('', `Condition keys: ${shown}${keys.length > 12 ? `, … (${keys.length})` : ''}`);
+  }
+  lines.push('', link(`${action.service.name}: actions, resources and condition keys`, catalog.actionDocUrl(action)));
+  return lines.join('\n');
+}
+
+export function renderWildcard(pattern: string, matches: ActionInfo[]): string {
+  if (matches.length === 0) {
+    return `**${code(pattern)}** matches no known action.`;
+  }
+  const counts = ACCESS_LEVELS.map((l) => [l, matches.filter((a) => a.level === l).length] as const).filter(([, n]) => n > 0);
+  const lines = [
+    `**${code(pattern)}** matches **${matches.length}** action${matches.length > 1 ? 's' : ''}${
+      pattern === '*' ? ' (every action, including those AWS adds later)' : ''
+    }`,
+    '',
+    table(
+      ['Access level', 'Actions'],
+      counts.map(([l, n]) => [l, String(n)]),
+    ),
+  ];
+  if (pattern !== '*') {
+    const shown = matches.slice(0, MAX_LISTED).map((a) => `${code(a.fullName)} (${a.level})`);
+    lines.push('', shown.join(', ') + (matches.length > MAX_LISTED ? `, … and ${matches.length - MAX_LISTED} more (${matches.length} in all)` : ''));
+  }
+  return lines.join('\n');
+}
+
+export function actionHover(catalog: IamCatalog, value: string): string | undefined {
+  if (value === '') {
+    return undefined;
+  }
+  if (hasWildcard(value)) {
+    return renderWildcard(value, catalog.matchActions(value));
+  }
+  const action = catalog.action(value);
+  if (action) {
+    return renderAction(catalog, action);
+  }
+  const colon = value.indexOf(':');
+  const service = colon > 0 ? catalog.service(value.slice(0, colon)) : undefined;
+  if (!service) {
+    return `**${code(value)}**: unknown service prefix \`${md(value.slice(0, Math.max(colon, 0)))}\` (IAM data of ${catalog.dataDate}).`;
+  }
+  const guesses = nearest(value.slice(colon + 1), service.actions.map((a) => a.name));
+  return `**${code(value)}** is not a known ${service.name} action (IAM data of ${catalog.dataDate}).${
+    guesses.length ? ` Did you mean ${guesses.map((g) => code(`${service.prefix}:${g}`)).join(', ')}?` : ''
+  }`;
+}
+
+function resourceHover(catalog: IamCatalog, value: string, statement: Statement | undefined): string | undefined {
+  if (value === '*') {
+    return '**All resources** of the statement\'s actions.';
+  }
+  if (!statement) {
+    return undefined;
+  }
+  const actions = expandStatementActions(statement, catalog).actions.slice(0, 500);
+  const matched = new Map<string, { type: string; service: string; arn: string; actions: string[] }>();
+  for (const action of actions) {
+    for (const type of catalog.resourceTypesOf(action)) {
+      if (resourceMatchesType(value, type)) {
+        const key = `${type.service.prefix}/${type.name}`;
+        const entry = matched.get(key) ?? { type: type.name, service: type.service.prefix, arn: type.arn, actions: [] };
+        entry.actions.push(action.fullName);
+        matched.set(key, entry);
+      }
+    }
+  }
+  if (matched.size === 0) {
+    return `${code(value)} matches no resource type of this statement's actions.`;
+  }
+  return [
+    `${code(value)}`,
+    '',
+    table(
+      ['Resource type', 'ARN format', 'Actions'],
+      [...matched.values()].map((m) => [`${m.service} ${m.type}`, code(m.arn), `${m.actions.slice(0, 4).map(code).join(', ')}${m.actions.length > 4 ? ` +${m.actions.length - 4}` : ''}`]),
+    ),
+  ].join('\n');
+}
+
+function principalHover(catalog: IamCatalog, value: string, principalType: string | undefined): string | undefined {
+  if (value === '*') {
+    return principalType === undefined || principalType === 'AWS'
+      ? '**Every principal**, including anonymous users when the resource allows it. Limit it with a Condition such as `aws:PrincipalOrgID` or `aws:SourceAccount`.'
+      : undefined;
+  }
+  if (principalType === 'Service') {
+    const p = catalog.servicePrincipals.find((sp) => sp.principal === value);
+    return p ? `**${code(value)}**: ${md(p.description)}` : `${code(value)}: AWS service principal.`;
+  }
+  if (principalType === 'AWS') {
+    if (/^\d{12}$/.test(value) || /:root$/.test(value)) {
+      return `${code(value)}: the AWS account ${value.match(/\d{12}/)?.[0] ?? ''}. Any principal of that account that the account's own IAM policies allow.`;
+    }
+  }
+  return undefined;
+}
+
+function operatorHover(value: string): string | undefined {
+  const parsed = parseOperator(value);
+  if (!parsed.info) {
+    return `${code(value)} is not a condition operator.`;
+  }
+  const lines = [`**${code(value)}** · ${parsed.info.family} operator`, '', parsed.info.description];
+  if (parsed.ifExists) {
+    lines.push('', '**IfExists**: also true when the key is absent from the request.');
+  }
+  if (parsed.qualifier === 'ForAnyValue') {
+    lines.push('', '**ForAnyValue**: true when at least one of the request\'s values matches; false when the key is absent.');
+  }
+  if (parsed.qualifier === 'ForAllValues') {
+    lines.push('', '**ForAllValues**: true when every request value matches — and also when the key is absent. With Allow, pair it with a check that the key exists.');
+  }
+  return lines.join('\n');
+}
+
+function conditionKeyHover(catalog: IamCatalog, value: string, statement: Statement | undefined): string | undefined {
+  const info = catalog.conditionKey(value);
+  if (!info) {
+    return `${code(value)} is not a known condition key (IAM data of ${catalog.dataDate}).`;
+  }
+  const lines = [`**${code(info.key)}** · ${info.type}${info.global ? ' · global key' : ''}`, ''];
+  if (info.description) {
+    lines.push(md(info.description), '');
+  }
+  if (info.deprecatedBy) {
+    lines.push(`Deprecated: use ${code(info.deprecatedBy)}.`, '');
+  }
+  if (info.multiValued) {
+    lines.push('Multivalued: test it with `ForAnyValue:` or `ForAllValues:`.', '');
+  }
+  if (!info.global && !info.generic) {
+    const users = catalog.actionsSupportingKey(info);
+    const inStatement = statement ? new Set(expandStatementActions(statement, catalog).actions) : new Set<ActionInfo>();
+    const here = users.filter((a) => inStatement.has(a));
+    lines.push(
+      `Supported by ${users.length} action${users.length === 1 ? '' : 's'}${here.length ? ` (${here.length} in this statement)` : ''}: ${users
+        .slice(0, 12)
+        .map((a) => code(a.fullName))
+        .join(', ')}${users.length > 12 ? ', …' : ''}`,
+      '',
+    );
+  }
+  lines.push(link('Documentation', catalog.conditionKeyDocUrl(info)));
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// summaries
+
+function resourceLine(sa: StatementAccess): string {
+  switch (sa.resources.kind) {
+    case 'all':
+      return 'All resources';
+    case 'allExcept':
+      return `All resources except ${sa.resources.resources.map(code).join(', ')}`;
+    case 'specific':
+      return `${sa.resources.description || `${sa.resources.resources.length} resources`}: ${sa.resources.resources.slice(0, 5).map(code).join(', ')}${
+        sa.resources.resources.length > 5 ? ', …' : ''
+      }`;
+    case 'none':
+      return 'No Resource element';
+  }
+}
+
+export function renderStatementSummary(sa: StatementAccess): string {
+  const statement = sa.statement;
+  const title = `**${sa.effect ?? 'Statement'}**${statement.sid?.value ? ` ${code(statement.sid.value)}` : ''}${
+    sa.negatedActions ? ' — every action **except** the listed ones' : ''
+  }`;
+  const lines = [title, ''];
+  if (sa.services.length === 0) {
+    lines.push('No known actions.');
+  } else {
+    const verb = sa.effect === 'Deny' ? 'Denied' : 'Granted';
+    lines.push(
+      table(
+        ['Service', `${verb} access levels`],
+        sa.services.slice(0, 25).map((s) => [
+          `${s.service.name} (${s.service.prefix})`,
+          s.full ? `Full access (${s.actions.length} actions)` : `Limited: ${formatLevels(s.levels, s.totals)}`,
+        ]),
+      ),
+    );
+    if (sa.services.length > 25) {
+      lines.push('', `… and ${sa.services.length - 25} more services (${sa.actionCount} actions in all).`);
+    }
+  }
+  lines.push('', `**Resources:** ${resourceLine(sa)}`);
+  lines.push('', `**Conditions:** ${sa.conditions.length ? sa.conditions.map(md).join(', ') : 'none'}`);
+  if (sa.neverApplies) {
+    lines.push('', '_Its condition can never be true: this statement never applies._');
+  }
+  return lines.join('\n');
+}
+
+export function renderPolicySummary(policy: PolicyDocument, access: PolicyAccess): string {
+  const lines = [`**Policy summary** · ${POLICY_TYPE_LABELS[policy.policyType]}${policy.policyTypeSource === 'inferred' ? ' (inferred)' : ''}`, ''];
+  if (access.services.length === 0) {
+    lines.push('No known actions.');
+    return lines.join('\n');
+  }
+  const rows = access.services.slice(0, 40).map((s) => {
+    const allowed = formatLevels(s.allowed, s.totals) || '—';
+    const denied = formatLevels(s.denied) || '—';
+    const allowing = s.statements.filter((sa) => sa.effect === 'Allow');
+    const resources = allowing.some((sa) => sa.resources.kind === 'all' || sa.resources.kind === 'allExcept') ? 'All resources' : allowing.length ? 'Specific' : '—';
+    const conditions = allowing.some((sa) => sa.conditions.length > 0) ? [...new Set(allowing.flatMap((sa) => sa.conditions))].slice(0, 3).join(', ') : 'None';
+    return [`${s.service.name} (${s.service.prefix})`, allowed, resources, conditions, denied];
+  });
+  lines.push(table(['Service', 'Allowed', 'Resources', 'Conditions', 'Denied'], rows));
+  if (access.services.length > 40) {
+    lines.push('', `… and ${access.services.length - 40} more services.`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,41 @@
+/**
+ * Host files the server reads: the compiled IAM catalog, the snippet templates and package.json.
+ * The bundle lives in dist/, the unit-test build in out/server/...; both layouts are searched.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The extension (or package) root: the folder with our package.json above this file. */
+export function packageRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'package.json');
+    if (fs.existsSync(candidate)) {
+      try {
+        if ((JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string }).name === 'iam-policy-language') {
+          return dir;
+        }
+      } catch {
+        // keep looking
+      }
+    }
+    dir = path.dirname(dir);
+  }
+  return path.resolve(__dirname, '..');
+}
+
+export function catalogPath(): string {
+  return process.env.IAM_POLICY_CATALOG ?? path.join(packageRoot(), 'dist', 'iam-catalog.json');
+}
+
+export function snippetsPath(): string {
+  return path.join(packageRoot(), 'snippets', 'iam-policy.code-snippets');
+}
+
+export function packageVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}

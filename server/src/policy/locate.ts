@@ -1,0 +1,199 @@
+/**
+ * "What is under the cursor?" in IAM terms. Works on half-typed JSON: jsonc-parser's getLocation
+ * scans the raw text, so an unclosed string or a missing comma still yields the JSON path and the
+ * token being typed.
+ */
+import { getLocation, type Location } from 'jsonc-parser';
+import type { JsonPath } from '../syntax/jsonPath';
+import type { PolicyDocument, Statement } from './model';
+
+/** The token being typed and the exact range a completion must replace. */
+export interface Token {
+  /** text typed so far inside the quotes (up to the cursor) */
+  prefix: string;
+  /** the whole string value (for hover) */
+  value: string;
+  /** range of the whole token, quotes included; empty range at the cursor when nothing is typed */
+  offset: number;
+  length: number;
+  /** the token has an opening quote */
+  quoted: boolean;
+  /** the token has its closing quote */
+  closed: boolean;
+}
+
+export type CursorContext =
+  | { kind: 'topLevelKey' }
+  | { kind: 'statementKey'; statement: Statement | undefined; statementPath: JsonPath }
+  | { kind: 'statementList' }
+  | { kind: 'version' }
+  | { kind: 'effect'; statement: Statement | undefined }
+  | { kind: 'sid'; statement: Statement | undefined }
+  | { kind: 'action'; statement: Statement | undefined; negated: boolean }
+  | { kind: 'resource'; statement: Statement | undefined; negated: boolean }
+  | { kind: 'principalKey'; statement: Statement | undefined }
+  | { kind: 'principalValue'; statement: Statement | undefined; principalType: string | undefined }
+  | { kind: 'conditionOperator'; statement: Statement | undefined }
+  | { kind: 'conditionKey'; statement: Statement | undefined; operator: string }
+  | { kind: 'conditionValue'; statement: Statement | undefined; operator: string; key: string }
+  | { kind: 'other' };
+
+export interface CursorLocation {
+  context: CursorContext;
+  token: Token;
+  isAtPropertyKey: boolean;
+  /** path relative to the policy root */
+  path: JsonPath;
+}
+
+/**
+ * @param text whole document text
+ * @param offset cursor offset
+ * @param policy the model of the same text (for the statement under the cursor)
+ * @param basePath path of the policy root inside the document (embedded policies)
+ */
+export function locate(text: string, offset: number, policy: PolicyDocument | undefined, basePath: JsonPath = []): CursorLocation {
+  const location = getLocation(text, offset);
+  const token = tokenAt(text, offset, location);
+  const fullPath = location.path;
+  const path = basePath.length > 0 && startsWith(fullPath, basePath) ? fullPath.slice(basePath.length) : fullPath;
+  const isAtPropertyKey = location.isAtPropertyKey || keyAfterMissingComma(text, token, path);
+  const context = contextFor(path, isAtPropertyKey, policy);
+  return { context, token, isAtPropertyKey, path };
+}
+
+/**
+ * `"Effect": "Allow"\n "Res|` (a comma forgotten): getLocation reads `"Res` as the value of a
+ * property named Res. A value follows a colon; anything else before the token means it is a key.
+ */
+function keyAfterMissingComma(text: string, token: Token, path: JsonPath): boolean {
+  const last = path[path.length - 1];
+  if (!token.quoted || typeof last !== 'string' || last !== token.value) {
+    return false;
+  }
+  let i = token.offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) {
+    i--;
+  }
+  return i >= 0 && text[i] !== ':' && text[i] !== '[' && text[i] !== ',';
+}
+
+function startsWith(path: JsonPath, prefix: JsonPath): boolean {
+  return prefix.every((segment, i) => path[i] === segment);
+}
+
+function tokenAt(text: string, offset: number, location: Location): Token {
+  const node = location.previousNode;
+  if (node && (node.type === 'string' || node.type === 'property')) {
+    // for a property, previousNode spans the key string
+    const start = node.offset;
+    const length = node.length;
+    const closed = length >= 2 && text[start + length - 1] === '"' && !isEscaped(text, start + length - 1);
+    const end = start + length;
+    const inside = offset > start && (closed ? offset < end : offset <= end);
+    if (inside) {
+      return {
+        prefix: text.slice(start + 1, offset),
+        value: typeof node.value === 'string' ? node.value : text.slice(start + 1, closed ? end - 1 : end),
+        offset: start,
+        length,
+        quoted: true,
+        closed,
+      };
+    }
+  }
+  // an unquoted word being typed (e.g. `Eff` without quotes): replace it too
+  let start = offset;
+  while (start > 0 && /[A-Za-z0-9:*?_\-./]/.test(text[start - 1])) {
+    start--;
+  }
+  return { prefix: text.slice(start, offset), value: text.slice(start, offset), offset: start, length: offset - start, quoted: false, closed: false };
+}
+
+function isEscaped(text: string, index: number): boolean {
+  let backslashes = 0;
+  for (let i = index - 1; i >= 0 && text[i] === '\\'; i--) {
+    backslashes++;
+  }
+  return backslashes % 2 === 1;
+}
+
+function statementFor(policy: PolicyDocument | undefined, path: JsonPath): { statement: Statement | undefined; rest: JsonPath; statementPath: JsonPath } | undefined {
+  if (path[0] !== 'Statement') {
+    return undefined;
+  }
+  if (typeof path[1] === 'number') {
+    const index = path[1];
+    return { statement: policy?.statements.find((s) => s.index === index), rest: path.slice(2), statementPath: path.slice(0, 2) };
+  }
+  // Statement is a single object
+  return { statement: policy?.statements.find((s) => s.index === undefined), rest: path.slice(1), statementPath: path.slice(0, 1) };
+}
+
+function contextFor(path: JsonPath, isAtPropertyKey: boolean, policy: PolicyDocument | undefined): CursorContext {
+  if (path.length === 1 && isAtPropertyKey) {
+    return { kind: 'topLevelKey' };
+  }
+  if (path.length === 1 && path[0] === 'Version') {
+    return { kind: 'version' };
+  }
+  if (path[0] !== 'Statement') {
+    return { kind: 'other' };
+  }
+  // inside the Statement array but not in an object: `"Statement": [ | ]`
+  if (path.length === 2 && typeof path[1] === 'number' && !isAtPropertyKey) {
+    return { kind: 'statementList' };
+  }
+  const found = statementFor(policy, path);
+  if (!found) {
+    return { kind: 'other' };
+  }
+  const { statement, rest, statementPath } = found;
+  if (rest.length === 1 && isAtPropertyKey) {
+    return { kind: 'statementKey', statement, statementPath };
+  }
+  const element = rest[0];
+  switch (element) {
+    case 'Effect':
+      return rest.length === 1 ? { kind: 'effect', statement } : { kind: 'other' };
+    case 'Sid':
+      return rest.length === 1 ? { kind: 'sid', statement } : { kind: 'other' };
+    case 'Action':
+    case 'NotAction':
+      if (rest.length === 1 || (rest.length === 2 && typeof rest[1] === 'number')) {
+        return { kind: 'action', statement, negated: element === 'NotAction' };
+      }
+      return { kind: 'other' };
+    case 'Resource':
+    case 'NotResource':
+      if (rest.length === 1 || (rest.length === 2 && typeof rest[1] === 'number')) {
+        return { kind: 'resource', statement, negated: element === 'NotResource' };
+      }
+      return { kind: 'other' };
+    case 'Principal':
+    case 'NotPrincipal':
+      if (rest.length === 2 && isAtPropertyKey) {
+        return { kind: 'principalKey', statement };
+      }
+      if (rest.length === 1 && !isAtPropertyKey) {
+        return { kind: 'principalValue', statement, principalType: undefined };
+      }
+      if ((rest.length === 2 || (rest.length === 3 && typeof rest[2] === 'number')) && !isAtPropertyKey) {
+        return { kind: 'principalValue', statement, principalType: String(rest[1]) };
+      }
+      return { kind: 'other' };
+    case 'Condition':
+      if (rest.length === 2 && isAtPropertyKey) {
+        return { kind: 'conditionOperator', statement };
+      }
+      if (rest.length === 3 && isAtPropertyKey) {
+        return { kind: 'conditionKey', statement, operator: String(rest[1]) };
+      }
+      if ((rest.length === 3 || (rest.length === 4 && typeof rest[3] === 'number')) && !isAtPropertyKey) {
+        return { kind: 'conditionValue', statement, operator: String(rest[1]), key: String(rest[2]) };
+      }
+      return { kind: 'other' };
+    default:
+      return { kind: 'other' };
+  }
+}

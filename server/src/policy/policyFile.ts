@@ -1,0 +1,78 @@
+/**
+ * A document as the features see it: its text, its JSON tree and the policies in it (one for a
+ * policy file; any number for templates that embed policies). Pure and cheap to rebuild.
+ */
+import { parseJson, type JsonTree } from '../syntax/parseJson';
+import type { JsonPath } from '../syntax/jsonPath';
+import { looksLikePolicy } from './detect';
+import type { PolicyDocument, PolicyType, PolicyTypeSource } from './model';
+import { parsePolicy } from './parsePolicy';
+
+export interface EmbeddedPolicy {
+  policy: PolicyDocument;
+  /** path of the policy object inside the document's tree */
+  basePath: JsonPath;
+  /** text span of the policy object, for "which policy is under the cursor" */
+  offset: number;
+  length: number;
+}
+
+export interface PolicyFile {
+  languageId: string;
+  text: string;
+  tree: JsonTree;
+  /** the document is an IAM policy (or holds some): features only run then */
+  isPolicy: boolean;
+  policies: EmbeddedPolicy[];
+}
+
+export interface AnalyzeOptions {
+  languageId: string;
+  /** the file matches one of the `iamPolicy.files` globs */
+  matchesPolicyGlob: boolean;
+  /** type from settings or globs; undefined to infer */
+  explicitType?: { type: PolicyType; source: PolicyTypeSource };
+  /** extractors for templates that embed policies (CloudFormation, Terraform), by language id */
+  embedded?: EmbeddedExtractor;
+}
+
+/** Finds policies inside a template; returns undefined when the document is not such a template. */
+export type EmbeddedExtractor = (text: string, languageId: string) => { tree: JsonTree; policies: EmbeddedPolicy[] } | undefined;
+
+export function analyzeFile(text: string, options: AnalyzeOptions): PolicyFile {
+  const { languageId } = options;
+  if (options.embedded && languageId !== 'json' && languageId !== 'jsonc') {
+    const found = options.embedded(text, languageId);
+    if (found) {
+      return { languageId, text, tree: found.tree, isPolicy: found.policies.length > 0, policies: found.policies };
+    }
+    return { languageId, text, tree: parseJson(''), isPolicy: false, policies: [] };
+  }
+  const tree = parseJson(text);
+  const isPolicy = options.matchesPolicyGlob || looksLikePolicy(tree);
+  if (!isPolicy) {
+    // a CloudFormation template in JSON embeds policies too
+    const found = options.embedded?.(text, languageId);
+    if (found && found.policies.length > 0) {
+      return { languageId, text, tree: found.tree, isPolicy: true, policies: found.policies };
+    }
+    return { languageId, text, tree, isPolicy: false, policies: [] };
+  }
+  const parseOptions: Parameters<typeof parsePolicy>[1] = { container: { kind: languageId === 'jsonc' ? 'jsonc' : 'json' } };
+  if (options.explicitType) {
+    parseOptions.policyType = options.explicitType;
+  }
+  const policy = parsePolicy(tree, parseOptions);
+  return { languageId, text, tree, isPolicy: true, policies: [{ policy, basePath: [], offset: 0, length: text.length }] };
+}
+
+/** The policy whose object contains the offset (the innermost, for nested templates). */
+export function policyAt(file: PolicyFile, offset: number): EmbeddedPolicy | undefined {
+  let best: EmbeddedPolicy | undefined;
+  for (const p of file.policies) {
+    if (offset >= p.offset && offset <= p.offset + p.length && (!best || p.length < best.length)) {
+      best = p;
+    }
+  }
+  return best;
+}

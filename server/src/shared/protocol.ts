@@ -1,0 +1,88 @@
+/**
+ * Custom LSP messages between the extension and the server, beyond standard LSP. Each side builds
+ * its typed RequestType/NotificationType from these method names (client and server use different
+ * packages). Documented in README.md, "Language server protocol extensions".
+ */
+import type { PolicyType, PolicyTypeSource } from '../policy/model';
+
+/** initializationOptions the client sends. */
+export interface InitializationOptions {
+  /** false in an untrusted (Restricted Mode) workspace: nothing is sent to AWS, no credentials are read */
+  isTrusted?: boolean;
+  /** VS Code's display language (e.g. `ja`), for Access Analyzer's `locale` */
+  displayLanguage?: string;
+}
+
+/** Access Analyzer state of one document, shown in the status bar. */
+export type AccessAnalyzerState =
+  | 'off'
+  | 'untrusted'
+  | 'idle'
+  | 'checking'
+  | 'ok'
+  | 'findings'
+  | 'noCredentials'
+  | 'expiredCredentials'
+  | 'accessDenied'
+  | 'throttled'
+  | 'error'
+  | 'tooLarge';
+
+/** server -> client notification `iamPolicy/status` */
+export const StatusNotificationMethod = 'iamPolicy/status';
+export interface StatusParams {
+  uri: string;
+  isPolicy: boolean;
+  policyType?: PolicyType;
+  policyTypeSource?: PolicyTypeSource;
+  accessAnalyzer: { state: AccessAnalyzerState; findings?: number; message?: string };
+}
+
+/** client -> server notification `iamPolicy/workspaceTrusted`, sent when the user grants trust */
+export const WorkspaceTrustedNotificationMethod = 'iamPolicy/workspaceTrusted';
+
+/** client -> server request `iamPolicy/documentInfo` */
+export const DocumentInfoRequestMethod = 'iamPolicy/documentInfo';
+export interface DocumentInfoParams {
+  uri: string;
+}
+export interface DocumentInfoResult {
+  isPolicy: boolean;
+  policyType?: PolicyType;
+  policyTypeSource?: PolicyTypeSource;
+  policies: number;
+}
+
+/** client -> server request `iamPolicy/policySummary`: the data behind the summary view */
+export const PolicySummaryRequestMethod = 'iamPolicy/policySummary';
+export interface PolicySummaryParams {
+  uri: string;
+}
+export interface PolicySummaryRow {
+  service: string;
+  serviceName: string;
+  effect: 'Allow' | 'Deny' | 'None';
+  /** "Full access", "Limited: List 2, Read 3" */
+  accessLevel: string;
+  levels: Record<string, number>;
+  resources: string;
+  conditions: string;
+  statements: string[];
+}
+export interface PolicySummaryResult {
+  isPolicy: boolean;
+  title: string;
+  policyType?: PolicyType;
+  rows: PolicySummaryRow[];
+  dataDate?: string;
+}
+
+/** Commands the server executes (workspace/executeCommand). */
+export const Commands = {
+  validateWithAccessAnalyzer: 'iamPolicy.accessAnalyzer.validate',
+  checkNoNewAccess: 'iamPolicy.accessAnalyzer.checkNoNewAccess',
+  checkAccessNotGranted: 'iamPolicy.accessAnalyzer.checkAccessNotGranted',
+  checkNoPublicAccess: 'iamPolicy.accessAnalyzer.checkNoPublicAccess',
+  /** client-side: opens a rule's documentation */
+  openRuleDocumentation: 'iamPolicy.openRuleDocumentation',
+} as const;
