@@ -65,7 +65,21 @@ const entries = [
   { entryPoints: [path.join(root, 'server', 'src', 'main.ts')], outfile: path.join(dist, 'server.js') },
 ];
 
+/** Rule documentation ships with the package: dist/rules/<id>.md (Diagnostic.codeDescription links there). */
+function copyRuleDocs() {
+  const rulesDir = path.join(root, 'server', 'src', 'rules');
+  const out = path.join(dist, 'rules');
+  fs.mkdirSync(out, { recursive: true });
+  for (const entry of fs.readdirSync(rulesDir, { withFileTypes: true })) {
+    const readme = path.join(rulesDir, entry.name, 'README.md');
+    if (entry.isDirectory() && fs.existsSync(readme)) {
+      fs.copyFileSync(readme, path.join(out, `${entry.name}.md`));
+    }
+  }
+}
+
 buildCatalog();
+copyRuleDocs();
 if (watch) {
   for (const entry of entries) {
     const ctx = await esbuild.context({ ...common, ...entry });

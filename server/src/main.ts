@@ -7,7 +7,7 @@ import { startServer } from './lsp/server';
 import { serverFeatures } from './lsp/features';
 import { loadCatalog } from './node/loadCatalog';
 import { loadTemplates } from './node/loadTemplates';
-import { packageVersion } from './node/files';
+import { packageVersion, ruleDocsUrl } from './node/files';
 
 const USAGE = `iam-policy-language-server ${packageVersion()}
 Language server for AWS IAM policies (completion, hover, diagnostics, quick-fixes).
@@ -41,6 +41,7 @@ function main(): void {
       loadCatalog: () => loadCatalog(),
       loadTemplates: () => loadTemplates(),
       serverInfo: { name: 'iam-policy-language-server', version: packageVersion() },
+      docsUrl: ruleDocsUrl,
     },
     serverFeatures(),
   );

@@ -3,7 +3,7 @@
  * (or the whole policy) grants or denies, how many actions of each, on which resources and under
  * which conditions.
  */
-import { ACCESS_LEVELS, resourceMatchesType, type AccessLevel, type ActionInfo, type IamCatalog, type ServiceInfo } from '../catalog/catalog';
+import { ACCESS_LEVELS, type AccessLevel, type ActionInfo, type IamCatalog, type ServiceInfo } from '../catalog/catalog';
 import type { PolicyDocument, Statement } from '../policy/model';
 import { statementResources } from '../policy/model';
 import { assessConditions, describeConditionKey } from './conditions';
@@ -84,22 +84,13 @@ export function groupByService(actions: ActionInfo[]): ServiceAccess[] {
 }
 
 /** "2 buckets, 1 object" from the ARNs and the resource types of the granted services. */
-export function describeResources(resources: string[], services: ServiceInfo[]): string {
+export function describeResources(catalog: IamCatalog, resources: string[], services: ServiceInfo[]): string {
   const counts = new Map<string, number>();
   let other = 0;
+  const wanted = new Set(services);
   for (const r of resources) {
-    let type: string | undefined;
-    for (const s of services) {
-      for (const t of s.resourceTypes.values()) {
-        if (resourceMatchesType(r, t)) {
-          type = /[*?]/.test(r) ? `${t.name} pattern` : t.name;
-          break;
-        }
-      }
-      if (type) {
-        break;
-      }
-    }
+    const t = catalog.resourceTypesMatching(r).find((x) => wanted.has(x.service));
+    const type = t ? (/[*?]/.test(r) ? `${t.name} pattern` : t.name) : undefined;
     if (type) {
       counts.set(type, (counts.get(type) ?? 0) + 1);
     } else {
@@ -128,7 +119,7 @@ export function statementAccess(statement: Statement, catalog: IamCatalog, now: 
     } else if (values.includes('*')) {
       resources = { kind: 'all' };
     } else {
-      resources = { kind: 'specific', resources: values, description: describeResources(values, services.map((s) => s.service)) };
+      resources = { kind: 'specific', resources: values, description: describeResources(catalog, values, services.map((s) => s.service)) };
     }
   }
   const assessment = assessConditions(statement, now);

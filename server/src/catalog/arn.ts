@@ -49,37 +49,130 @@ export function parseArn(text: string): ParsedArn | undefined {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The resource part of a template as a regex: a variable in the middle accepts anything but the
- * character that follows it (`${BucketName}/` stops at '/', `log-group:${Name}:` at ':'); the last
- * variable accepts anything.
+ * Both sides of a match are patterns: a policy resource (`*`, `?`, `${aws:username}`) and an ARN
+ * template (`${BucketName}`). Each compiles to tokens; a match exists when some string satisfies
+ * both token sequences, found by a search over pairs of positions (like matching two globs).
  */
-function templateResourceRegExp(templateResource: string, lastVariableExcludes: string): RegExp {
-  const parts = templateResource.split(/(\$\{[^}]+\})/);
-  let source = '';
+type Token =
+  | { kind: 'lit'; ch: string }
+  /** one character not in `exclude` */
+  | { kind: 'one'; exclude: string }
+  /** any run (possibly empty) of characters not in `exclude` */
+  | { kind: 'run'; exclude: string };
+
+function policyTokens(pattern: string): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '$' && pattern[i + 1] === '{') {
+      const end = pattern.indexOf('}', i);
+      if (end > 0) {
+        // a policy variable is some non-empty text
+        out.push({ kind: 'one', exclude: '' }, { kind: 'run', exclude: '' });
+        i = end;
+        continue;
+      }
+    }
+    out.push(ch === '*' ? { kind: 'run', exclude: '' } : ch === '?' ? { kind: 'one', exclude: '' } : { kind: 'lit', ch: ch.toLowerCase() });
+  }
+  return out;
+}
+
+/** A template variable in the middle stops at the separator that follows it; the last one at `lastExclude`. */
+function templateTokens(template: string, lastExclude: string): Token[] {
+  const parts = template.split(/(\$\{[^}]+\})/);
+  const out: Token[] = [];
   for (let i = 0; i < parts.length; i++) {
     if (i % 2 === 0) {
-      source += escape(parts[i]);
+      for (const ch of parts[i]) {out.push({ kind: 'lit', ch: ch.toLowerCase() });}
       continue;
     }
     const next = parts[i + 1] ?? '';
-    if (next !== '') {
-      source += `[^${escape(next[0])}]+`;
-    } else {
-      source += lastVariableExcludes ? `[^${escape(lastVariableExcludes)}]+` : '.+';
-    }
+    const exclude = next !== '' ? next[0] : lastExclude;
+    out.push({ kind: 'one', exclude }, { kind: 'run', exclude });
   }
-  return new RegExp(`^${source}$`, 'i');
+  return out;
 }
 
-/** A policy resource pattern as a regex: `*` any run, `?` one character, `${var}` any non-empty text. */
-function policyPatternRegExp(pattern: string): RegExp {
+function charFits(a: Token, b: Token): boolean {
+  if (a.kind === 'lit') {
+    return b.kind === 'lit' ? a.ch === b.ch : !b.exclude.includes(a.ch);
+  }
+  if (b.kind === 'lit') {
+    return !a.exclude.includes(b.ch);
+  }
+  return true; // two classes with small exclusion sets always share a character
+}
+
+function intersects(p: Token[], t: Token[]): boolean {
+  const width = t.length + 1;
+  const seen = new Uint8Array((p.length + 1) * width);
+  const stack: number[] = [0];
+  seen[0] = 1;
+  const push = (i: number, j: number) => {
+    const k = i * width + j;
+    if (!seen[k]) {
+      seen[k] = 1;
+      stack.push(k);
+    }
+  };
+  while (stack.length) {
+    const k = stack.pop()!;
+    const i = Math.floor(k / width);
+    const j = k % width;
+    if (i === p.length && j === t.length) {return true;}
+    const a = p[i];
+    const b = t[j];
+    if (a?.kind === 'run') {push(i + 1, j);}
+    if (b?.kind === 'run') {push(i, j + 1);}
+    if (a && b && charFits(a, b)) {push(a.kind === 'run' ? i : i + 1, b.kind === 'run' ? j : j + 1);}
+  }
+  return false;
+}
+
+const matchCache = new Map<string, boolean>();
+
+/**
+ * Whether a policy resource (wildcards and policy variables allowed) can name a resource of the
+ * template's type: the services agree and some resource string fits both. Partition, Region and
+ * account are checked by the invalid-arn rule, not here.
+ *
+ * `lastVariableExcludes`: separators the template's last variable cannot contain, because a more
+ * specific type continues after them (a bucket name has no '/', since `bucket/key` is an object).
+ */
+export function resourceMatchesTemplate(resource: string, template: string, lastVariableExcludes = ''): boolean {
+  if (resource === '*') {
+    return true;
+  }
+  const key = `${resource}\u0000${template}\u0000${lastVariableExcludes}`;
+  const cached = matchCache.get(key);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const p = parseArn(resource);
+  const t = parseArn(template);
+  const result =
+    !!p && !!t && intersects(policyTokens(p.service), templateTokens(t.service, '')) && intersects(policyTokens(p.resource), templateTokens(t.resource, lastVariableExcludes));
+  if (matchCache.size > 50000) {
+    matchCache.clear();
+  }
+  matchCache.set(key, result);
+  return result;
+}
+
+/**
+ * A policy resource pattern as a regex: `*` any run, `?` one character. A `${var}` is any
+ * non-empty text when asking "can it match?", but only the caller's own value when asking "does it
+ * cover everything?" (`user/${aws:username}` is one user, not all).
+ */
+function policyPatternRegExp(pattern: string, variablesMatchAnything = true): RegExp {
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
     if (ch === '$' && pattern[i + 1] === '{') {
       const end = pattern.indexOf('}', i);
       if (end > 0) {
-        source += '.+';
+        source += variablesMatchAnything ? '.+' : '\\u0000';
         i = end;
         continue;
       }
@@ -89,53 +182,32 @@ function policyPatternRegExp(pattern: string): RegExp {
   return new RegExp(`^${source}$`, 'i');
 }
 
-function wildcardSegmentMatches(policySegment: string, literal: string): boolean {
-  return policyPatternRegExp(policySegment).test(literal);
-}
-
-/**
- * Whether a policy resource can name a resource of the template's type. Either the policy's
- * wildcards filled with plain text fit the template, or the template's variables filled with
- * plain text fit the policy pattern (for patterns such as `arn:aws:s3:::*`, which IAM matches
- * against buckets and objects alike).
- *
- * `lastVariableExcludes`: separators the template's last variable cannot contain, because a more
- * specific type continues after them (a bucket name has no '/', since `bucket/key` is an object).
- */
-export function resourceMatchesTemplate(resource: string, template: string, lastVariableExcludes = ''): boolean {
-  if (resource === '*') {
-    return true;
-  }
-  const p = parseArn(resource);
-  const t = parseArn(template);
-  if (!p || !t) {
-    return false;
-  }
-  if (!wildcardSegmentMatches(p.service, t.service)) {
-    return false;
-  }
-  const concretePolicy = p.resource.replace(/\$\{[^}]*\}/g, 'x').replace(/[*?]/g, 'x');
-  if (templateResourceRegExp(t.resource, lastVariableExcludes).test(concretePolicy)) {
-    return true;
-  }
-  if (/[*?]|\$\{/.test(p.resource)) {
-    const concreteTemplate = t.resource.replace(/\$\{[^}]+\}/g, 'x');
-    return policyPatternRegExp(p.resource).test(concreteTemplate);
-  }
-  return false;
-}
-
 /**
  * True when the pattern accepts every ARN of the template: it matches two quite different
  * instances of it (regions, accounts, names with separators). The partition is taken from the
  * pattern, since one partition is "everything" for nearly every account.
  */
+const coverCache = new Map<string, boolean>();
+
 export function resourceCoversTemplate(resource: string, template: string): boolean {
+  const key = `${resource}\u0000${template}`;
+  let result = coverCache.get(key);
+  if (result === undefined) {
+    result = computeCovers(resource, template);
+    if (coverCache.size > 50000) {
+      coverCache.clear();
+    }
+    coverCache.set(key, result);
+  }
+  return result;
+}
+
+function computeCovers(resource: string, template: string): boolean {
   const p = parseArn(resource);
-  if (!p || !parseArn(template)) {
+  if (!p || !/[*?]/.test(resource) || !parseArn(template)) {
     return false;
   }
-  const regex = policyPatternRegExp(resource);
+  const regex = policyPatternRegExp(resource, false);
   const partition = p.partition.includes('*') ? 'aws' : p.partition;
   const fill = (region: string, account: string, name: string) =>
     template.replace(/\$\{([^}]+)\}/g, (_m, v: string) => (v === 'Partition' ? partition : v === 'Region' ? region : v === 'Account' ? account : name));

@@ -3,7 +3,7 @@
  * handed in by whoever read the file. Every lookup is case-insensitive, as IAM is for action names
  * and condition keys.
  */
-import { resourceMatchesTemplate } from './arn';
+import { parseArn, resourceMatchesTemplate } from './arn';
 import { wildcardToRegExp } from './wildcard';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
@@ -126,6 +126,7 @@ export class IamCatalog {
   private readonly keysByName = new Map<string, ConditionKeyInfo>();
   private readonly templatedKeys: TemplatedKey[] = [];
   private readonly keyUsers = new Map<string, ActionInfo[]>();
+  private readonly typesMatchingCache = new Map<string, ResourceTypeInfo[]>();
 
   constructor(data: CatalogData) {
     this.source = data.source;
@@ -235,6 +236,21 @@ export class IamCatalog {
    * `*` alone matches every action.
    */
   matchActions(pattern: string): ActionInfo[] {
+    const key = pattern.toLowerCase();
+    let result = this.matchCache.get(key);
+    if (!result) {
+      result = this.computeMatches(pattern);
+      if (this.matchCache.size > 20000) {
+        this.matchCache.clear();
+      }
+      this.matchCache.set(key, result);
+    }
+    return result;
+  }
+
+  private readonly matchCache = new Map<string, ActionInfo[]>();
+
+  private computeMatches(pattern: string): ActionInfo[] {
     const colon = pattern.indexOf(':');
     if (pattern === '*') {
       return this.actions;
@@ -275,15 +291,60 @@ export class IamCatalog {
     return out;
   }
 
-  /** Keys that may constrain this action: its own keys plus those of its resource types. */
-  conditionKeysOf(action: ActionInfo): string[] {
-    const keys = new Set(action.conditionKeys);
-    for (const type of this.resourceTypesOf(action)) {
-      for (const key of type.conditionKeys) {
-        keys.add(key);
+  /**
+   * The resource types a policy resource (wildcards and variables allowed) can name, across the
+   * services its ARN allows. Cheap: a literal-prefix filter runs before the exact match.
+   */
+  resourceTypesMatching(resource: string): ResourceTypeInfo[] {
+    const cached = this.typesMatchingCache.get(resource);
+    if (cached) {
+      return cached;
+    }
+    const arn = parseArn(resource);
+    const result: ResourceTypeInfo[] = [];
+    if (arn) {
+      const services = /[*?]/.test(arn.service) ? this.services : [this.service(arn.service)].filter((x): x is ServiceInfo => !!x);
+      const part = arn.resource.toLowerCase();
+      const wild = part.search(/[*?]|\$\{/);
+      const head = wild < 0 ? part : part.slice(0, wild);
+      for (const service of services) {
+        for (const type of service.resourceTypes.values()) {
+          const literal = literalResourcePrefix(type);
+          // the literal start of the template must agree with the literal start of the resource
+          const compatible = head.length >= literal.length ? head.startsWith(literal) : literal.startsWith(head);
+          if (compatible && resourceMatchesType(resource, type)) {
+            result.push(type);
+          }
+        }
       }
     }
-    return [...keys];
+    if (this.typesMatchingCache.size > 20000) {
+      this.typesMatchingCache.clear();
+    }
+    this.typesMatchingCache.set(resource, result);
+    return result;
+  }
+
+  private readonly keysOfAction = new Map<ActionInfo, { keys: string[]; lower: Set<string> }>();
+
+  private actionKeys(action: ActionInfo): { keys: string[]; lower: Set<string> } {
+    let entry = this.keysOfAction.get(action);
+    if (!entry) {
+      const keys = new Set(action.conditionKeys);
+      for (const type of this.resourceTypesOf(action)) {
+        for (const key of type.conditionKeys) {
+          keys.add(key);
+        }
+      }
+      entry = { keys: [...keys], lower: new Set([...keys].map((k) => k.toLowerCase())) };
+      this.keysOfAction.set(action, entry);
+    }
+    return entry;
+  }
+
+  /** Keys that may constrain this action: its own keys plus those of its resource types. */
+  conditionKeysOf(action: ActionInfo): string[] {
+    return this.actionKeys(action).keys;
   }
 
   /**
@@ -332,11 +393,10 @@ export class IamCatalog {
     if (cached) {
       return cached;
     }
-    const lower = info.key.toLowerCase();
     const users: ActionInfo[] = [];
     const candidates = info.global ? this.actions : (this.service(info.service)?.actions ?? []);
     for (const action of candidates) {
-      if (this.conditionKeysOf(action).some((k) => k.toLowerCase() === lower)) {
+      if (this.actionSupportsKey(action, info)) {
         users.push(action);
       }
     }
@@ -346,8 +406,7 @@ export class IamCatalog {
 
   /** Whether `info` is documented for `action` (directly, on a resource type, or as a template). */
   actionSupportsKey(action: ActionInfo, info: ConditionKeyInfo): boolean {
-    const lower = info.key.toLowerCase();
-    return this.conditionKeysOf(action).some((k) => k.toLowerCase() === lower);
+    return this.actionKeys(action).lower.has(info.key.toLowerCase());
   }
 
   /** Page of the Service Authorization Reference for an action (its actions table). */
@@ -372,6 +431,20 @@ export class IamCatalog {
     const slug = service.docUrl.replace(/^.*list_/, '').replace(/\.html$/, '');
     return `${service.docUrl}#${slug}-policy-keys`;
   }
+}
+
+const literalPrefixes = new WeakMap<ResourceTypeInfo, string>();
+
+/** The resource part of a template up to its first variable, lower-cased: `instance/` for EC2 instances. */
+function literalResourcePrefix(type: ResourceTypeInfo): string {
+  let prefix = literalPrefixes.get(type);
+  if (prefix === undefined) {
+    const resource = parseArn(type.arn)?.resource ?? '';
+    const variable = resource.indexOf('${');
+    prefix = (variable < 0 ? resource : resource.slice(0, variable)).toLowerCase();
+    literalPrefixes.set(type, prefix);
+  }
+  return prefix;
 }
 
 /** Whether a policy resource (wildcards, policy variables allowed) can name a resource of this type. */

@@ -35,8 +35,18 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 export function nearest(name: string, candidates: Iterable<string>, max = 3): string[] {
   const limit = Math.max(1, Math.min(4, Math.floor(name.length / 3)));
   const scored: { candidate: string; distance: number }[] = [];
+  const lowerName = name.toLowerCase();
   for (const candidate of candidates) {
-    const distance = editDistance(name, candidate, limit);
+    let distance = editDistance(name, candidate, limit);
+    if (distance > limit) {
+      // "aws:SourceIpAddress" for "aws:SourceIp": one name extends the other
+      const lowerCandidate = candidate.toLowerCase();
+      const shorter = Math.min(lowerName.length, lowerCandidate.length);
+      const longer = Math.max(lowerName.length, lowerCandidate.length);
+      if ((lowerName.startsWith(lowerCandidate) || lowerCandidate.startsWith(lowerName)) && shorter >= 4 && shorter / longer >= 0.5) {
+        distance = limit;
+      }
+    }
     if (distance <= limit) {
       scored.push({ candidate, distance });
     }

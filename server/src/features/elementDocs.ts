@@ -1,5 +1,4 @@
 /** Descriptions of the policy grammar's elements, and which elements each policy type allows. */
-import type { PolicyType } from '../policy/model';
 
 export const TOP_LEVEL_ELEMENT_DOCS: Record<string, string> = {
   Version: 'Policy language version. Always `2012-10-17`: with the old `2008-10-17`, policy variables such as `${aws:username}` are treated as literal text.',
@@ -19,21 +18,7 @@ export const STATEMENT_ELEMENT_DOCS: Record<string, string> = {
   Condition: 'Conditions under which the statement applies: `{ "Operator": { "key": value } }`. Operators are ANDed; values of one key are ORed.',
 };
 
-const ALL = Object.keys(STATEMENT_ELEMENT_DOCS);
-const NO_PRINCIPAL = ALL.filter((e) => e !== 'Principal' && e !== 'NotPrincipal');
-
-/** Statement elements each policy type supports. */
-export const ELEMENTS_BY_TYPE: Record<PolicyType, ReadonlySet<string>> = {
-  identity: new Set(NO_PRINCIPAL),
-  scp: new Set(NO_PRINCIPAL),
-  resource: new Set(ALL),
-  trust: new Set(['Sid', 'Effect', 'Principal', 'Action', 'NotAction', 'Condition']),
-  rcp: new Set(['Sid', 'Effect', 'Principal', 'Action', 'Resource', 'NotResource', 'Condition']),
-};
-
-export function elementsAllowed(type: PolicyType): ReadonlySet<string> {
-  return ELEMENTS_BY_TYPE[type];
-}
+export { elementsAllowed } from '../policy/grammar';
 
 export const PRINCIPAL_DOCS: Record<string, string> = {
   AWS: 'AWS accounts, IAM users and roles, and role sessions, by ARN or 12-digit account ID.',

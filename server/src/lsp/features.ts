@@ -1,6 +1,7 @@
 /** The feature handlers beyond completion and hover, in registration order. */
+import { registerDiagnostics } from './handlers/diagnostics';
 import type { FeatureRegistration } from './server';
 
 export function serverFeatures(): FeatureRegistration[] {
-  return [];
+  return [registerDiagnostics];
 }

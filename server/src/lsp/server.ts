@@ -40,6 +40,7 @@ import { matchesAnyGlob, matchesGlob } from '../util/glob';
 import { DocumentCache } from './documentCache';
 import { formatError, runSafe, runSafeAsync, type Logger } from './runSafe';
 import { SettingsCache } from './settingsCache';
+import type { DiagnosticContributor } from './handlers/diagnostics';
 
 /** What the server needs from its host, so tests and other hosts can provide their own. */
 export interface ServerRuntime {
@@ -52,6 +53,8 @@ export interface ServerRuntime {
   now?: () => Date;
   /** server name and version for the initialize result */
   serverInfo: { name: string; version: string };
+  /** link to a rule's documentation (Diagnostic.codeDescription.href) */
+  docsUrl?: (ruleId: string) => string | undefined;
 }
 
 export interface ServerState {
@@ -68,6 +71,10 @@ export interface ServerState {
   displayLanguage: string | undefined;
   clientCapabilities: InitializeParams['capabilities'];
   fileFor(uri: string): Promise<{ document: TextDocument; file: PolicyFile; settings: Settings } | undefined>;
+  /** other diagnostic sources (Access Analyzer) add theirs here */
+  diagnosticContributors: DiagnosticContributor[];
+  /** asks the client for fresh diagnostics (pull) or re-publishes them (push) */
+  refreshDiagnostics(uri?: string): void;
 }
 
 const DocumentInfoRequest = new RequestType<DocumentInfoParams, DocumentInfoResult, void>(DocumentInfoRequestMethod);
@@ -103,6 +110,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     trusted: true,
     displayLanguage: undefined,
     clientCapabilities: {},
+    diagnosticContributors: [],
+    refreshDiagnostics: () => undefined,
     catalog() {
       if (!catalog) {
         const start = Date.now();
@@ -176,6 +185,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
   connection.onDidChangeConfiguration((change) => {
     state.settings.changed(change.settings);
     state.cache.clear();
+    state.refreshDiagnostics();
     for (const document of documents.all()) {
       void sendStatus(state, document.uri);
     }

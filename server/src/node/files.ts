@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The extension (or package) root: the folder with our package.json above this file. */
 export function packageRoot(): string {
@@ -38,4 +39,10 @@ export function packageVersion(): string {
   } catch {
     return '0.0.0';
   }
+}
+
+/** The rule's documentation shipped with the package (dist/rules/<id>.md), as a file URL. */
+export function ruleDocsUrl(ruleId: string): string | undefined {
+  const file = path.join(packageRoot(), 'dist', 'rules', `${ruleId}.md`);
+  return fs.existsSync(file) ? pathToFileURL(file).href : undefined;
 }

@@ -3,7 +3,7 @@
  * what strict JSON forbids (comments, trailing commas, a byte-order mark) so rules can report
  * them, while the tree stays usable for every feature.
  */
-import { createScanner, parseTree, ParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import { ParseErrorCode, visit, type Node } from 'jsonc-parser';
 
 export type JsonNode = Node;
 
@@ -50,49 +50,98 @@ export function syntaxErrorMessage(code: ParseErrorCode): string {
   return messages[code] ?? 'Invalid JSON.';
 }
 
-/** Parses leniently (comments and trailing commas allowed) and never throws. */
+/**
+ * Parses leniently (comments and trailing commas allowed) and never throws. One pass builds the
+ * tree (the same shape as jsonc-parser's parseTree) and records comments and trailing commas.
+ */
+/** The tree is built in place, so its nodes are mutable until returned. */
+type BuildNode = { -readonly [K in keyof Node]: Node[K] } & { parent?: BuildNode; children?: BuildNode[] };
+
 export function parseJson(text: string): JsonTree {
   const hasBom = text.charCodeAt(0) === 0xfeff;
   // a BOM is one UTF-16 unit; a space keeps every offset the same
   const source = hasBom ? ` ${text.slice(1)}` : text;
-  const rawErrors: ParseError[] = [];
-  const root = parseTree(source, rawErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  const errors = rawErrors.map((e) => ({ offset: e.offset, length: e.length, code: e.error, message: syntaxErrorMessage(e.error) }));
-  const { comments, trailingCommas } = scanTrivia(source);
-  return { text, root, errors, comments, trailingCommas, hasBom };
-}
-
-function scanTrivia(text: string): { comments: TextSpan[]; trailingCommas: TextSpan[] } {
+  const errors: JsonSyntaxError[] = [];
   const comments: TextSpan[] = [];
   const trailingCommas: TextSpan[] = [];
-  // cheap pre-check: most policies have neither comments nor a comma before a closing bracket
-  if (!/\/[/*]|,\s*[\]}]|,\s*\//.test(text)) {
-    return { comments, trailingCommas };
-  }
-  const scanner = createScanner(text, false);
+  // an artificial root array holds the document's value
+  let current: BuildNode = { type: 'array', offset: -1, length: -1, children: [] };
   let pendingComma: TextSpan | undefined;
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    switch (kind) {
-      case SyntaxKind.LineCommentTrivia:
-      case SyntaxKind.BlockCommentTrivia:
-        comments.push({ offset: scanner.getTokenOffset(), length: scanner.getTokenLength() });
-        break;
-      case SyntaxKind.Trivia:
-      case SyntaxKind.LineBreakTrivia:
-        break;
-      case SyntaxKind.CommaToken:
-        pendingComma = { offset: scanner.getTokenOffset(), length: 1 };
-        break;
-      case SyntaxKind.CloseBraceToken:
-      case SyntaxKind.CloseBracketToken:
-        if (pendingComma) {
-          trailingCommas.push(pendingComma);
-        }
-        pendingComma = undefined;
-        break;
-      default:
-        pendingComma = undefined;
+
+  const completeProperty = (end: number) => {
+    if (current.type === 'property') {
+      current.length = end - current.offset;
+      current = current.parent!;
     }
+  };
+  const add = (node: BuildNode) => {
+    current.children!.push(node);
+    return node;
+  };
+  const closing = () => {
+    if (pendingComma) {
+      trailingCommas.push(pendingComma);
+      pendingComma = undefined;
+    }
+  };
+
+  visit(
+    source,
+    {
+      onObjectBegin: (offset) => {
+        pendingComma = undefined;
+        current = add({ type: 'object', offset, length: -1, parent: current, children: [] });
+      },
+      onObjectProperty: (name, offset, length) => {
+        pendingComma = undefined;
+        current = add({ type: 'property', offset, length: -1, parent: current, children: [] });
+        current.children!.push({ type: 'string', value: name, offset, length, parent: current });
+      },
+      onObjectEnd: (offset, length) => {
+        closing();
+        completeProperty(offset + length);
+        current.length = offset + length - current.offset;
+        current = current.parent!;
+        completeProperty(offset + length);
+      },
+      onArrayBegin: (offset) => {
+        pendingComma = undefined;
+        current = add({ type: 'array', offset, length: -1, parent: current, children: [] });
+      },
+      onArrayEnd: (offset, length) => {
+        closing();
+        current.length = offset + length - current.offset;
+        current = current.parent!;
+        completeProperty(offset + length);
+      },
+      onLiteralValue: (value: unknown, offset, length) => {
+        pendingComma = undefined;
+        const type = value === null ? 'null' : typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'string';
+        add({ type, offset, length, parent: current, value });
+        completeProperty(offset + length);
+      },
+      onSeparator: (separator, offset) => {
+        if (separator === ',') {
+          pendingComma = { offset, length: 1 };
+          if (current.type === 'property') {
+            completeProperty(offset);
+          }
+        } else if (current.type === 'property') {
+          current.colonOffset = offset;
+        }
+      },
+      onComment: (offset, length) => {
+        comments.push({ offset, length });
+      },
+      onError: (code, offset, length) => {
+        errors.push({ offset, length, code, message: syntaxErrorMessage(code) });
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true },
+  );
+  const root = current.children?.[0];
+  if (root) {
+    delete root.parent;
   }
-  return { comments, trailingCommas };
+  return { text, root: root as Node | undefined, errors, comments, trailingCommas, hasBom };
 }

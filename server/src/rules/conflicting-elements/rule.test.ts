@@ -1,0 +1,10 @@
+import rule from './rule';
+import { testRule } from '../testRule';
+
+testRule(rule, {
+  accept: ['{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}'],
+  reject: [
+    { code: '{"Effect": "Allow", "Action": "s3:*", ⟦"NotAction"⟧: "s3:DeleteBucket", "Resource": "*"}' },
+    { code: '{"Effect": "Deny", "NotResource": "arn:aws:s3:::a", "Action": "s3:*", ⟦"Resource"⟧: "*"}' },
+  ],
+});

@@ -1,0 +1,28 @@
+import { defineRule } from '../ruleApi';
+import { conditionAdjustment, coversAllOf, CREDENTIAL_ACTIONS, isFullAdmin, withAdjustment } from '../security';
+
+export default defineRule({
+  id: 'credentials-exposure',
+  meta: {
+    description: 'An Allow grants actions that return credentials or tokens, on all resources.',
+    category: 'security',
+    defaultSeverity: 'warning',
+    security: true,
+    messages: {
+      credentials: '"{{value}}" returns credentials ({{actions}}) for every resource: whoever has this policy can obtain them{{why}}. Limit the resources.',
+    },
+  },
+  check({ policy, catalog, facts, report }) {
+    const credentialActions = new Set(CREDENTIAL_ACTIONS.map((n) => catalog.action(n)).filter((a) => !!a));
+    for (const s of policy.statements) {
+      if (s.effect?.value !== 'Allow' || !s.action || isFullAdmin(facts, s)) {continue;}
+      const adj = conditionAdjustment(facts, s);
+      for (const { pattern, matches } of facts.expanded(s).byPattern) {
+        const hits = matches.filter((a) => credentialActions.has(a) && facts.grants(s, a) && coversAllOf(facts, s, a));
+        // a service-wide wildcard is reported by service-wildcard and privilege-escalation already
+        if (pattern.dynamic || hits.length === 0 || /:\*$/.test(pattern.value.trim()) || pattern.value.trim() === '*') {continue;}
+        report(withAdjustment({ messageId: 'credentials', at: pattern, data: { value: pattern.value.trim(), actions: hits.map((a) => a.fullName).join(', '), why: adj.why } }, adj));
+      }
+    }
+  },
+});

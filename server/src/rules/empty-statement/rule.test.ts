@@ -1,0 +1,10 @@
+import rule from './rule';
+import { testRule } from '../testRule';
+
+testRule(rule, {
+  accept: ['{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'],
+  reject: [
+    { code: '{"Version": "2012-10-17", "Statement": ⟦[]⟧}', raw: true, messageId: 'emptyArray' },
+    { code: '{"Version": "2012-10-17", "Statement": [⟦{}⟧]}', raw: true, messageId: 'emptyObject' },
+  ],
+});

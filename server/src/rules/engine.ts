@@ -1,0 +1,94 @@
+/** Runs the rules over one policy. A rule that throws is reported as an error, never fatal. */
+import type { IamCatalog } from '../catalog/catalog';
+import { PolicyFacts } from '../analysis/facts';
+import type { PolicyDocument } from '../policy/model';
+import { formatMessage, type Finding, type FindingInput, type Rule } from './ruleApi';
+import { ALL_RULES } from './index';
+
+export interface RunResult {
+  findings: Finding[];
+  /** rules that threw: the caller logs them */
+  failures: { ruleId: string; error: unknown }[];
+}
+
+export interface RunOptions {
+  rules?: readonly Rule[];
+  now?: Date;
+  /** rule ids to skip (severity "off", suppressed) */
+  skip?: ReadonlySet<string>;
+}
+
+export function runRules(policy: PolicyDocument, catalog: IamCatalog, options: RunOptions = {}): RunResult {
+  const run = new RuleRun(policy, catalog, options);
+  for (const rule of run.rules) {
+    run.runOne(rule);
+  }
+  return run.result;
+}
+
+export interface AsyncRunOptions extends RunOptions {
+  /** lets other work run (the server answers completion and hover between rules) */
+  pause: () => Promise<void>;
+  /** stops early, for example when the text changed */
+  isCancelled?: () => boolean;
+  /** pause after this many milliseconds of work */
+  sliceMs?: number;
+}
+
+/** Like runRules, but hands control back regularly, so a large document never blocks the server. */
+export async function runRulesAsync(policy: PolicyDocument, catalog: IamCatalog, options: AsyncRunOptions): Promise<RunResult | undefined> {
+  const run = new RuleRun(policy, catalog, options);
+  const slice = options.sliceMs ?? 10;
+  let started = Date.now();
+  for (const rule of run.rules) {
+    if (Date.now() - started > slice) {
+      await options.pause();
+      if (options.isCancelled?.()) {
+        return undefined;
+      }
+      started = Date.now();
+    }
+    run.runOne(rule);
+  }
+  return run.result;
+}
+
+class RuleRun {
+  readonly facts: PolicyFacts;
+  readonly result: RunResult = { findings: [], failures: [] };
+  readonly rules: Rule[];
+
+  constructor(
+    private readonly policy: PolicyDocument,
+    private readonly catalog: IamCatalog,
+    options: RunOptions,
+  ) {
+    this.facts = new PolicyFacts(policy, catalog, options.now ?? new Date());
+    this.rules = (options.rules ?? ALL_RULES).filter(
+      (rule) => !options.skip?.has(rule.id) && (!rule.meta.policyTypes || rule.meta.policyTypes.includes(policy.policyType)),
+    );
+  }
+
+  runOne(rule: Rule): void {
+    const { findings, failures } = this.result;
+    const { policy, catalog, facts } = this;
+    const report = (input: FindingInput) => {
+      const template = rule.meta.messages[input.messageId];
+      if (template === undefined) {
+        throw new Error(`rule ${rule.id} reported unknown message id ${input.messageId}`);
+      }
+      findings.push({
+        ...input,
+        ruleId: rule.id,
+        message: formatMessage(template, input.data),
+        severity: input.severity ?? rule.meta.defaultSeverity,
+        security: input.security ?? !!rule.meta.security,
+      });
+    };
+    try {
+      rule.check({ policy, catalog, facts, report });
+    } catch (error) {
+      failures.push({ ruleId: rule.id, error });
+    }
+  }
+}

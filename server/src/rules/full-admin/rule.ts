@@ -1,0 +1,27 @@
+import { defineRule } from '../ruleApi';
+import { statementAnchor } from '../helpers';
+import { conditionAdjustment, isFullAdmin, withAdjustment } from '../security';
+
+export default defineRule({
+  id: 'full-admin',
+  meta: {
+    description: 'An Allow grants every action on every resource ("Action": "*" with "Resource": "*"): full administrator access.',
+    category: 'security',
+    defaultSeverity: 'warning',
+    security: true,
+    fixable: true,
+    messages: {
+      admin: 'Full administrator access: every action of every AWS service on every resource, including actions AWS adds later{{why}}. Grant only the services and actions this principal needs.',
+    },
+  },
+  check({ policy, facts, report }) {
+    for (const s of policy.statements) {
+      if (!isFullAdmin(facts, s) || !s.action) {continue;}
+      // a blanket Deny of everything elsewhere cancels it
+      if (facts.deniedElsewhere(s).size === facts.expanded(s).actions.length) {continue;}
+      const adj = conditionAdjustment(facts, s);
+      const star = s.action.values.find((v) => v.value.trim() === '*') ?? statementAnchor(s);
+      report(withAdjustment({ messageId: 'admin', at: star, data: { why: adj.why }, fix: { statementPath: s.path } }, adj));
+    }
+  },
+});

@@ -1,0 +1,10 @@
+import rule from './rule';
+import { testRule } from '../testRule';
+
+testRule(rule, {
+  accept: ['{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}', '{"Effect": "Deny", "Action": "s3:GetObject", "Resource": "*"}'],
+  reject: [
+    { code: '{"Effect": ⟦"allow"⟧, "Action": "s3:GetObject", "Resource": "*"}' },
+    { code: '{"Effect": ⟦"Permit"⟧, "Action": "s3:GetObject", "Resource": "*"}' },
+  ],
+});

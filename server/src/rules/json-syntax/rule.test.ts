@@ -1,0 +1,12 @@
+import rule from './rule';
+import { testRule } from '../testRule';
+
+testRule(rule, {
+  accept: ['{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'],
+  reject: [
+    { code: '{"Version": "2012-10-17", "Statement": [⟦}⟧', raw: true, message: /Expected a value|Expected '\]'/ },
+    { code: '{"Version": "2012-10-17", "Statement": []}\n⟦{⟧"Statement": []}', raw: true, message: /exactly one JSON object/ },
+    { code: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow" "Action": "*"}]}', raw: true, message: /Expected ','/ },
+    { code: '{"Statement": [{"Action": "s3:Get', raw: true, message: /Unterminated string/ },
+  ],
+});

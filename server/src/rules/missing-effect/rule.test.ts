@@ -1,0 +1,7 @@
+import rule from './rule';
+import { testRule } from '../testRule';
+
+testRule(rule, {
+  accept: ['{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}'],
+  reject: [{ code: '{"Sid": ⟦"Read"⟧, "Action": "s3:GetObject", "Resource": "*"}' }],
+});

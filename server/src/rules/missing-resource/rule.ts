@@ -1,0 +1,21 @@
+import { defineRule } from '../ruleApi';
+import { statementAnchor } from '../helpers';
+
+export default defineRule({
+  id: 'missing-resource',
+  meta: {
+    description: 'A statement has neither Resource nor NotResource (required in every policy type but role trust policies).',
+    category: 'grammar',
+    defaultSeverity: 'error',
+    fixable: true,
+    policyTypes: ['identity', 'resource', 'scp', 'rcp'],
+    messages: { missing: 'This statement has no "Resource" (or "NotResource"): IAM rejects it in {{type}} policies.' },
+  },
+  check({ policy, report }) {
+    for (const s of policy.statements) {
+      if (s.elements.length > 0 && !s.elements.some((e) => e.name === 'Resource' || e.name === 'NotResource')) {
+        report({ messageId: 'missing', at: statementAnchor(s), data: { type: policy.policyType === 'scp' ? 'SCP' : policy.policyType === 'rcp' ? 'RCP' : policy.policyType }, fix: { statementPath: s.path } });
+      }
+    }
+  },
+});

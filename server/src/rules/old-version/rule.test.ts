@@ -1,0 +1,7 @@
+import rule from './rule';
+import { testRule } from '../testRule';
+
+testRule(rule, {
+  accept: ['{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'],
+  reject: [{ code: '{"Version": ⟦"2008-10-17"⟧, "Statement": []}', raw: true }],
+});

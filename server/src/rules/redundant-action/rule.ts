@@ -1,0 +1,45 @@
+import type { ActionInfo } from '../../catalog/catalog';
+import { defineRule } from '../ruleApi';
+
+export default defineRule({
+  id: 'redundant-action',
+  meta: {
+    description: 'An action is listed twice, or is already matched by a wildcard in the same statement.',
+    category: 'suggestions',
+    defaultSeverity: 'hint',
+    fixable: true,
+    messages: {
+      duplicate: '"{{value}}" is listed twice in this statement.',
+      covered: '"{{value}}" is already matched by "{{by}}" in this statement.',
+    },
+  },
+  check({ policy, facts, report }) {
+    for (const s of policy.statements) {
+      const expanded = facts.expanded(s).byPattern;
+      const seen = new Map<string, string>();
+      expanded.forEach(({ pattern, matches }, i) => {
+        const value = pattern.value.trim();
+        if (pattern.dynamic || value === '') {return;}
+        const key = value.toLowerCase();
+        if (seen.has(key)) {
+          report({ messageId: 'duplicate', at: pattern, data: { value }, unnecessary: true, fix: { removeValue: true } });
+          return;
+        }
+        seen.set(key, value);
+        if (matches.length === 0) {return;}
+        const set = new Set<ActionInfo>(matches);
+        for (let j = 0; j < expanded.length; j++) {
+          const other = expanded[j];
+          const otherValue = other.pattern.value.trim();
+          if (j === i || otherValue.toLowerCase() === key || other.matches.length <= matches.length - 1) {continue;}
+          // covered when the other pattern matches everything this one does (and is a wildcard)
+          if (/[*?]/.test(otherValue) && other.matches.length >= set.size && matches.every((a) => other.matches.includes(a))) {
+            if (other.matches.length === matches.length && j > i) {continue;} // equal sets: report the later one only
+            report({ messageId: 'covered', at: pattern, data: { value, by: otherValue }, unnecessary: true, fix: { removeValue: true } });
+            return;
+          }
+        }
+      });
+    }
+  },
+});

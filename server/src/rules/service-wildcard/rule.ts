@@ -1,0 +1,38 @@
+import { defineRule } from '../ruleApi';
+import { conditionAdjustment, isFullAdmin, netActionsOf, withAdjustment } from '../security';
+
+export default defineRule({
+  id: 'service-wildcard',
+  meta: {
+    description: 'An Allow grants every action of a service ("s3:*").',
+    category: 'security',
+    defaultSeverity: 'warning',
+    fixable: true,
+    messages: {
+      wildcard: '"{{value}}" grants all {{count}} {{service}} actions ({{levels}}), including those AWS adds later{{why}}. Narrow it to the actions you need.',
+    },
+  },
+  check({ policy, facts, report }) {
+    for (const s of policy.statements) {
+      if (s.effect?.value !== 'Allow' || isFullAdmin(facts, s)) {continue;}
+      const adj = conditionAdjustment(facts, s);
+      for (const { pattern, matches } of facts.expanded(s).byPattern) {
+        const value = pattern.value.trim();
+        const m = /^([A-Za-z0-9-]+):\*$/.exec(value);
+        if (pattern.dynamic || !m || netActionsOf(facts, s, matches).length === 0) {continue;}
+        const levels = [...new Set(matches.map((a) => a.level))].join(', ');
+        report(
+          withAdjustment(
+            {
+              messageId: 'wildcard',
+              at: pattern,
+              data: { value, count: matches.length, service: matches[0].service.prefix, levels, why: adj.why },
+              fix: { service: matches[0].service.prefix },
+            },
+            adj,
+          ),
+        );
+      }
+    }
+  },
+});

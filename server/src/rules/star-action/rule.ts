@@ -1,0 +1,23 @@
+import { defineRule } from '../ruleApi';
+import { conditionAdjustment, isFullAdmin, netActionsOf, withAdjustment } from '../security';
+
+export default defineRule({
+  id: 'star-action',
+  meta: {
+    description: 'An Allow grants every action ("Action": "*") on the listed resources.',
+    category: 'security',
+    defaultSeverity: 'warning',
+    security: true,
+    fixable: true,
+    messages: { star: '"Action": "*" grants every action of every service on these resources, including deleting them and changing their policies{{why}}. List the actions you need.' },
+  },
+  check({ policy, facts, report }) {
+    for (const s of policy.statements) {
+      if (s.effect?.value !== 'Allow' || !s.action || isFullAdmin(facts, s)) {continue;}
+      const star = s.action.values.find((v) => v.value.trim() === '*');
+      if (!star || netActionsOf(facts, s, facts.expanded(s).actions).length === 0) {continue;}
+      const adj = conditionAdjustment(facts, s);
+      report(withAdjustment({ messageId: 'star', at: star, data: { why: adj.why }, fix: { statementPath: s.path } }, adj));
+    }
+  },
+});

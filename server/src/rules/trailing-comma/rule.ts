@@ -1,0 +1,20 @@
+import { defineRule } from '../ruleApi';
+
+export default defineRule({
+  id: 'trailing-comma',
+  meta: {
+    description: 'A comma before a closing bracket or brace is not valid JSON.',
+    category: 'syntax',
+    defaultSeverity: 'error',
+    fixable: true,
+    messages: { trailing: 'Trailing comma: IAM rejects this policy.' },
+  },
+  check({ policy, report }) {
+    if (policy.container.kind !== 'json') {
+      return;
+    }
+    for (const comma of policy.tree.trailingCommas) {
+      report({ messageId: 'trailing', at: { path: [], span: comma }, fix: { removeOffset: comma.offset } });
+    }
+  },
+});

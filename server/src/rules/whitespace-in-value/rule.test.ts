@@ -1,0 +1,10 @@
+import rule from './rule';
+import { testRule } from '../testRule';
+
+testRule(rule, {
+  accept: ['{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/a b/*"}'],
+  reject: [
+    { code: '{"Effect": "Allow", "Action": ⟦" s3:GetObject"⟧, "Resource": "*"}', message: /leading/ },
+    { code: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": [⟦"arn:aws:s3:::b/* "⟧]}', message: /trailing/ },
+  ],
+});

@@ -1,0 +1,125 @@
+/**
+ * Nothing the user types can crash the server: truncations and random edits of the corpus
+ * policies go through every feature (model, rules, diagnostics, completion, hover), and every
+ * diagnostic range stays inside the document. A second suite does the same through the real
+ * server over stdio and checks that every request is answered.
+ */
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, suite, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadCatalog } from '../../server/src/node/loadCatalog';
+import { analyzeFile, policyAt } from '../../server/src/policy/policyFile';
+import { getDiagnostics } from '../../server/src/features/diagnostics/diagnostics';
+import { getCompletions } from '../../server/src/features/completion/completion';
+import { getHover } from '../../server/src/features/hover/hover';
+import { loadTemplates } from '../../server/src/node/loadTemplates';
+import { LspClient, positionAt } from '../lsp/harness';
+import { mutate, rng } from './mutate';
+
+const casesDir = path.resolve(__dirname, '..', '..', '..', 'test', 'corpus', 'cases');
+const seeds = fs
+  .readdirSync(casesDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(fs.readFileSync(path.join(casesDir, f), 'utf8')) as { policy: unknown; policyText?: string })
+  .map((c) => c.policyText ?? JSON.stringify(c.policy, null, 2));
+
+const catalog = loadCatalog();
+const templates = loadTemplates();
+
+function exercise(text: string, random: () => number, languageId: 'json' | 'jsonc'): void {
+  const document = TextDocument.create('file:///fuzz/p.policy.json', languageId, 1, text);
+  const file = analyzeFile(text, { languageId, matchesPolicyGlob: true });
+  const diagnostics = getDiagnostics(file, catalog, document);
+  const lines = document.lineCount;
+  for (const d of diagnostics) {
+    const start = document.offsetAt(d.range.start);
+    const end = document.offsetAt(d.range.end);
+    assert.ok(d.range.start.line < lines && d.range.end.line < lines, `range outside the document: ${JSON.stringify(d.range)}`);
+    assert.ok(start <= end && end <= text.length, `bad range ${JSON.stringify(d.range)} (${d.code})`);
+    assert.equal(document.positionAt(start).line, d.range.start.line);
+  }
+  for (let k = 0; k < 3; k++) {
+    const offset = Math.floor(random() * (text.length + 1));
+    const embedded = policyAt(file, offset);
+    const completions = getCompletions({ catalog, document, policy: embedded?.policy, templates }, offset);
+    for (const item of completions.items.slice(0, 50)) {
+      const edit = item.textEdit as { range: { start: { line: number }; end: { line: number } } } | undefined;
+      if (edit) {
+        assert.ok(edit.range.end.line < lines, 'completion edit outside the document');
+      }
+    }
+    getHover({ catalog, document, policy: embedded?.policy }, offset);
+  }
+}
+
+suite('fuzz: features never throw on half-typed and garbled policies', () => {
+  test('every truncation of every corpus policy', () => {
+    const random = rng(1);
+    let n = 0;
+    for (const seed of seeds) {
+      const step = Math.max(1, Math.floor(seed.length / 40));
+      for (let i = 0; i <= seed.length; i += step) {
+        exercise(seed.slice(0, i), random, 'json');
+        n++;
+      }
+    }
+    assert.ok(n > 3000, `${n} truncations`);
+  });
+
+  test('3,000 random edits (JSON and JSONC)', () => {
+    const random = rng(42);
+    for (let i = 0; i < 3000; i++) {
+      let text = seeds[i % seeds.length];
+      const edits = 1 + Math.floor(random() * 4);
+      for (let e = 0; e < edits; e++) {
+        text = mutate(text, random);
+      }
+      exercise(text, random, i % 3 === 0 ? 'jsonc' : 'json');
+    }
+  });
+});
+
+suite('fuzz: the stdio server answers every request', () => {
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient();
+    await client.initialize();
+  });
+  after(async () => {
+    await client.shutdown();
+  });
+
+  test('300 edits, each followed by diagnostics, completion and hover', async () => {
+    const random = rng(7);
+    const uri = 'file:///fuzz/live.policy.json';
+    client.open(uri, seeds[0]);
+    let text = seeds[0];
+    for (let i = 0; i < 300; i++) {
+      text = i % 25 === 0 ? seeds[(i / 25) % seeds.length] : mutate(text, random);
+      client.change(uri, text);
+      const position = positionAt(text, Math.floor(random() * (text.length + 1)));
+      const [diagnostics, completion, hover] = await Promise.all([client.diagnostics(uri), client.complete(uri, position), client.hover(uri, position)]);
+      assert.ok(Array.isArray(diagnostics));
+      assert.ok(completion === null || typeof completion === 'object');
+      assert.ok(hover === null || typeof hover === 'object');
+    }
+    assert.equal(client.child.exitCode, null, 'server still running');
+    assert.ok(!client.stderr.join('').includes('Error'), client.stderr.join(''));
+  });
+
+  test('a 1 MB document, opened and edited', async () => {
+    const statement = { Effect: 'Allow', Action: ['s3:GetObject', 'ec2:Start*'], Resource: ['arn:aws:s3:::bucket/*', 'arn:aws:ec2:us-east-1:111122223333:instance/*'] };
+    const big = JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 6500 }, (_, i) => ({ Sid: `S${i}`, ...statement })) }, null, 2);
+    assert.ok(big.length > 1_000_000);
+    const uri = 'file:///fuzz/big.json';
+    client.open(uri, big);
+    const diagnostics = await client.diagnostics(uri);
+    assert.ok(diagnostics.length > 0);
+    const completion = await client.complete(uri, positionAt(big, big.indexOf('s3:GetObject') + 4));
+    assert.ok(completion);
+    client.change(uri, big.slice(0, big.length / 2));
+    assert.ok(Array.isArray(await client.diagnostics(uri)));
+  });
+});
