@@ -127,6 +127,8 @@ export class IamCatalog {
   private readonly templatedKeys: TemplatedKey[] = [];
   private readonly keyUsers = new Map<string, ActionInfo[]>();
   private readonly typesMatchingCache = new Map<string, ResourceTypeInfo[]>();
+  /** resource types by the service field of their ARN, which is not always their owner's prefix (sts:AssumeRole acts on iam roles) */
+  private readonly typesByArnService = new Map<string, ResourceTypeInfo[]>();
 
   constructor(data: CatalogData) {
     this.source = data.source;
@@ -142,7 +144,12 @@ export class IamCatalog {
         conditionKeys: [],
       };
       for (const [name, [arn, keys]] of Object.entries(raw.resourceTypes)) {
-        service.resourceTypes.set(name, { service, name, arn, conditionKeys: keys, lastVariableExcludes: '' });
+        const type: ResourceTypeInfo = { service, name, arn, conditionKeys: keys, lastVariableExcludes: '' };
+        service.resourceTypes.set(name, type);
+        const arnService = (arn.split(':')[2] ?? '').toLowerCase();
+        const list = this.typesByArnService.get(arnService) ?? [];
+        list.push(type);
+        this.typesByArnService.set(arnService, list);
       }
       computeLastVariableExcludes(service);
       for (const [name, level, description, resourceTypes, conditionKeys] of raw.actions) {
@@ -303,12 +310,12 @@ export class IamCatalog {
     const arn = parseArn(resource);
     const result: ResourceTypeInfo[] = [];
     if (arn) {
-      const services = /[*?]/.test(arn.service) ? this.services : [this.service(arn.service)].filter((x): x is ServiceInfo => !!x);
+      const candidates = /[*?]/.test(arn.service) ? [...this.typesByArnService.values()] : [this.typesByArnService.get(arn.service.toLowerCase()) ?? []];
       const part = arn.resource.toLowerCase();
       const wild = part.search(/[*?]|\$\{/);
       const head = wild < 0 ? part : part.slice(0, wild);
-      for (const service of services) {
-        for (const type of service.resourceTypes.values()) {
+      for (const types of candidates) {
+        for (const type of types) {
           const literal = literalResourcePrefix(type);
           // the literal start of the template must agree with the literal start of the resource
           const compatible = head.length >= literal.length ? head.startsWith(literal) : literal.startsWith(head);

@@ -72,7 +72,7 @@ export default defineRule({
         let messageId: string;
         if (types.length === 0) {
           messageId = 'needsStar';
-        } else if (!wildService && !services.has(action.service.prefix)) {
+        } else if (!wildService && !types.some((t) => services.has((t.arn.split(':')[2] ?? '').toLowerCase()))) {
           messageId = 'serviceMismatch';
         } else if (action.service.prefix === 's3' && types.some((t) => t.name === 'object') && resources.every((r) => /^arn:[^:]*:s3:::[^/]+$/.test(r))) {
           messageId = 's3Object';

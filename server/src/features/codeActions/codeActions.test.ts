@@ -1,0 +1,301 @@
+import { strict as assert } from 'node:assert';
+import { suite, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, Range, SnippetTextEdit, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
+import { analyzeFile } from '../../policy/policyFile';
+import { testCatalog } from '../../testing/fixtures';
+import { getDiagnostics } from '../diagnostics/diagnostics';
+import { expandStatementActions } from '../../analysis/expandActions';
+import { FIX_ALL_KIND, getCodeActions } from './codeActions';
+import { unsnippet } from './textEdits';
+
+const NOW = new Date('2026-11-22T00:00:00Z');
+
+interface Setup {
+  languageId?: 'json' | 'jsonc';
+  snippets?: boolean;
+}
+
+function analyze(text: string, languageId = 'json') {
+  const document = TextDocument.create('file:///t/policy.json', languageId, 1, text);
+  const file = analyzeFile(text, { languageId, matchesPolicyGlob: true });
+  const diagnostics = getDiagnostics(file, testCatalog(), document, { now: NOW });
+  return { document, file, diagnostics };
+}
+
+function actions(text: string, at: { rule?: string; offset?: number; only?: string[] }, setup: Setup = {}): { actions: CodeAction[]; diagnostics: Diagnostic[] } {
+  const { document, file, diagnostics } = analyze(text, setup.languageId);
+  let range: Range;
+  let selected: Diagnostic[] = [];
+  if (at.rule) {
+    selected = diagnostics.filter((d) => d.code === at.rule);
+    assert.ok(selected.length > 0, `no ${at.rule} diagnostic; got ${diagnostics.map((d) => d.code).join(', ')}`);
+    range = selected[0].range;
+    selected = [selected[0]];
+  } else {
+    const p = document.positionAt(at.offset ?? 0);
+    range = { start: p, end: p };
+  }
+  const result = getCodeActions(
+    { catalog: testCatalog(), document, file, snippetEdits: !!setup.snippets, ...(setup.languageId === 'jsonc' ? { commentPrefix: '//' } : {}) },
+    range,
+    selected,
+    at.only,
+    diagnostics,
+  );
+  return { actions: result, diagnostics };
+}
+
+/** Applies a code action's edit (plain or snippet) and returns the new text. */
+function apply(text: string, action: CodeAction): string {
+  assert.ok(action.edit, `${action.title} has no edit`);
+  const doc = TextDocument.create('file:///t/policy.json', 'json', 1, text);
+  let edits: TextEdit[];
+  if (action.edit.changes) {
+    edits = Object.values(action.edit.changes)[0];
+  } else {
+    const change = action.edit.documentChanges![0] as TextDocumentEdit;
+    edits = change.edits.map((e) => ('snippet' in e ? { range: e.range, newText: unsnippet((e as SnippetTextEdit).snippet.value) } : (e as TextEdit)));
+  }
+  return TextDocument.applyEdits(doc, edits);
+}
+
+function pick(list: CodeAction[], title: RegExp): CodeAction {
+  const found = list.find((a) => title.test(a.title));
+  assert.ok(found, `no action ${title}; got:\n${list.map((a) => a.title).join('\n')}`);
+  return found;
+}
+
+/** Applies the fix, checks the JSON and that applying again is not possible. */
+function fix(text: string, rule: string, title: RegExp, setup: Setup = {}): string {
+  const { actions: list } = actions(text, { rule }, setup);
+  const after = apply(text, pick(list, title));
+  if ((setup.languageId ?? 'json') === 'json') {
+    assert.doesNotThrow(() => JSON.parse(after), `invalid JSON after ${title}:\n${after}`);
+  }
+  // idempotent: the same fix is not offered again for the same rule
+  const again = analyze(after, setup.languageId).diagnostics.filter((d) => d.code === rule);
+  for (const d of again) {
+    const { actions: next } = actions(after, { rule }, setup);
+    assert.ok(!next.some((a) => title.test(a.title) && JSON.stringify(a.edit) === JSON.stringify(pick(list, title).edit)), `offered again after applying: ${d.message}`);
+  }
+  return after;
+}
+
+function granted(text: string): Set<string> {
+  const { file } = analyze(text);
+  const out = new Set<string>();
+  for (const s of file.policies[0].policy.statements) {
+    if (s.effect?.value === 'Allow') {
+      expandStatementActions(s, testCatalog()).actions.forEach((a) => out.add(a.fullName));
+    }
+  }
+  return out;
+}
+
+const policy = (statements: string, indent = '  ') =>
+  `{\n${indent}"Version": "2012-10-17",\n${indent}"Statement": [\n${statements
+    .split('\n')
+    .map((l) => indent + indent + l)
+    .join('\n')}\n${indent}]\n}`;
+
+suite('quick-fixes: narrowing never widens', () => {
+  test('service wildcard -> only List + Read, only Read, only Write, used elsewhere', () => {
+    const text = policy('{\n  "Effect": "Allow",\n  "Action": "s3:*",\n  "Resource": "*"\n},\n{\n  "Effect": "Allow",\n  "Action": ["s3:GetObject", "s3:PutObject"],\n  "Resource": "arn:aws:s3:::b/*"\n}');
+    const { actions: list } = actions(text, { rule: 'service-wildcard' });
+    const titles = list.map((a) => a.title);
+    for (const t of [/Only List \+ Read actions of s3 \(\d+ actions\)/, /Only Read actions of s3/, /Only Write actions of s3/, /used elsewhere in this file \(2 actions\)/]) {
+      assert.ok(titles.some((x) => t.test(x)), `${t} in ${titles.join(' | ')}`);
+    }
+    const before = granted(text);
+    for (const a of list.filter((x) => x.title.startsWith('Replace'))) {
+      const after = apply(text, a);
+      JSON.parse(after);
+      const afterSet = granted(after);
+      for (const x of afterSet) {assert.ok(before.has(x), `${a.title} widened access with ${x}`);}
+      assert.ok(afterSet.size < before.size, `${a.title} did not narrow`);
+    }
+    const usedElsewhere = apply(text, pick(list, /used elsewhere/));
+    assert.equal(
+      usedElsewhere,
+      policy('{\n  "Effect": "Allow",\n  "Action": [\n    "s3:GetObject",\n    "s3:PutObject"\n  ],\n  "Resource": "*"\n},\n{\n  "Effect": "Allow",\n  "Action": ["s3:GetObject", "s3:PutObject"],\n  "Resource": "arn:aws:s3:::b/*"\n}'),
+    );
+  });
+
+  test('"*" in a full-admin statement -> the actions used elsewhere', () => {
+    const text = policy('{"Effect": "Allow", "Action": "*", "Resource": "*"},\n{"Effect": "Allow", "Action": ["ec2:StartInstances"], "Resource": "*"}');
+    const after = fix(text, 'full-admin', /Only the actions used elsewhere/);
+    // a single string stays a single string when one action replaces it
+    assert.equal(after, policy('{"Effect": "Allow", "Action": "ec2:StartInstances", "Resource": "*"},\n{"Effect": "Allow", "Action": ["ec2:StartInstances"], "Resource": "*"}'));
+  });
+
+  test('a wildcard inside an array is replaced in place, keeping the array layout', () => {
+    const text = policy('{\n  "Effect": "Allow",\n  "Action": [\n    "ec2:DescribeInstances",\n    "s3:*"\n  ],\n  "Resource": "*"\n},\n{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b"}');
+    const after = fix(text, 'service-wildcard', /used elsewhere/);
+    assert.equal(after, policy('{\n  "Effect": "Allow",\n  "Action": [\n    "ec2:DescribeInstances",\n    "s3:ListBucket"\n  ],\n  "Resource": "*"\n},\n{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b"}'));
+  });
+});
+
+suite('quick-fixes: resources, PassRole, conditions', () => {
+  test('"*" -> ARN templates of the actions, plain text without snippet support', () => {
+    const text = policy('{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*"}');
+    const after = fix(text, 'resource-star', /Replace "\*" with the ARNs/);
+    assert.equal(after, policy('{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::BucketName/ObjectName"}'));
+  });
+
+  test('with snippet support the ARN has tab stops', () => {
+    const text = policy('{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*"}');
+    const { actions: list } = actions(text, { rule: 'resource-star' }, { snippets: true });
+    const edit = (pick(list, /Replace "\*"/).edit!.documentChanges![0] as TextDocumentEdit).edits[0] as SnippetTextEdit;
+    assert.equal(edit.snippet.value, '"arn:aws:s3:::${1:BucketName}/${2:ObjectName}"');
+  });
+
+  test('split a statement by resource type: bucket and object', () => {
+    const text = policy('{\n  "Effect": "Allow",\n  "Action": ["s3:ListBucket", "s3:GetObject"],\n  "Resource": "arn:aws:s3:::b/*"\n}');
+    const after = fix(text, 'resource-type-mismatch', /Split into 2 statements/);
+    const parsed = JSON.parse(after) as { Statement: { Action: string; Resource: string[] }[] };
+    assert.deepEqual(
+      parsed.Statement.map((s) => [s.Action, s.Resource]),
+      [
+        ['s3:ListBucket', ['arn:aws:s3:::BucketName']],
+        ['s3:GetObject', ['arn:aws:s3:::BucketName/ObjectName']],
+      ],
+    );
+  });
+
+  test('PassRole alone: add iam:PassedToService', () => {
+    const text = policy('{\n  "Effect": "Allow",\n  "Action": "iam:PassRole",\n  "Resource": "*"\n}');
+    const after = fix(text, 'passrole-star', /Add an iam:PassedToService condition/);
+    assert.equal(after, policy('{\n  "Effect": "Allow",\n  "Action": "iam:PassRole",\n  "Resource": "*",\n  "Condition": {\n    "StringEquals": {\n      "iam:PassedToService": "lambda.amazonaws.com"\n    }\n  }\n}'));
+  });
+
+  test('PassRole among other actions: move it into its own limited statement', () => {
+    const text = policy('{\n  "Effect": "Allow",\n  "Action": ["ec2:RunInstances", "iam:PassRole"],\n  "Resource": "*"\n}');
+    const after = fix(text, 'passrole-star', /Move iam:PassRole/);
+    const parsed = JSON.parse(after) as { Statement: Record<string, unknown>[] };
+    assert.deepEqual(parsed.Statement[0].Action, ['ec2:RunInstances']);
+    assert.deepEqual(parsed.Statement[1], {
+      Effect: 'Allow',
+      Action: 'iam:PassRole',
+      Resource: 'arn:aws:iam::Account:role/RoleName',
+      Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
+    });
+  });
+
+  test('ForAllValues in Allow: add the Null check into the existing Condition', () => {
+    const text = policy('{"Effect": "Allow", "Action": "ec2:CreateTags", "Resource": "*", "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["env"]}}}');
+    const after = fix(text, 'forallvalues-with-allow', /Null: false/);
+    assert.equal(after, policy('{"Effect": "Allow", "Action": "ec2:CreateTags", "Resource": "*", "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["env"]}, "Null": { "aws:TagKeys": "false" }}}'));
+  });
+
+  test('a bad MFA pattern switches the operator', () => {
+    const text = policy('{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}}');
+    assert.equal(fix(text, 'bad-mfa-pattern', /Change to "BoolIfExists"/), policy('{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}'));
+  });
+});
+
+suite('quick-fixes: typos and grammar, keeping the file style', () => {
+  test('did-you-mean for an action', () => {
+    const text = policy('{"Effect": "Allow", "Action": "s3:GetObjcet", "Resource": "*"}');
+    assert.equal(fix(text, 'unknown-action', /Change to "s3:GetObject"/), policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'));
+  });
+
+  test('did-you-mean for an element name and an operator', () => {
+    assert.equal(fix(policy('{"Effect": "Allow", "Actions": "s3:GetObject", "Resource": "*"}'), 'unknown-element', /Change to "Action"/), policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'));
+    const op = policy('{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": {"StringEqual": {"s3:prefix": "a"}}}');
+    assert.equal(fix(op, 'unknown-condition-operator', /Change to "StringEquals"/), op.replace('StringEqual"', 'StringEquals"'));
+  });
+
+  test('missing Version is added first, with tabs and CRLF kept', () => {
+    const text = '{\r\n\t"Statement": [\r\n\t\t{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}\r\n\t]\r\n}';
+    assert.equal(fix(text, 'missing-version', /Add "Version"/), '{\r\n\t"Version": "2012-10-17",\r\n\t"Statement": [\r\n\t\t{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}\r\n\t]\r\n}');
+  });
+
+  test('a one-line policy stays on one line', () => {
+    const text = '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}';
+    assert.equal(fix(text, 'missing-version', /Add "Version"/), '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}');
+  });
+
+  test('trailing commas, the BOM and redundant actions are removed; comments elsewhere stay', () => {
+    assert.equal(fix(policy('{"Effect": "Allow", "Action": ["s3:GetObject",], "Resource": "*"}'), 'trailing-comma', /Remove the trailing comma/), policy('{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"}'));
+    assert.equal(fix(`\uFEFF${policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}')}`, 'bom', /byte-order mark/), policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'));
+    const jsonc = `// keep me\n${policy('{"Effect": "Allow", "Action": ["s3:Get*", /* x */ "s3:GetObject"], "Resource": "*"}')}`;
+    assert.equal(fix(jsonc, 'redundant-action', /Remove "s3:GetObject"/, { languageId: 'jsonc' }), `// keep me\n${policy('{"Effect": "Allow", "Action": ["s3:Get*"], "Resource": "*"}')}`);
+  });
+
+  test('mergeable statements are merged', () => {
+    const text = policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"},\n{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::b/*"}');
+    const after = fix(text, 'mergeable-statements', /Merge into statement 1/);
+    assert.equal(after, policy('{"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/*"}'));
+    assert.deepEqual([...granted(after)].sort(), [...granted(text)].sort());
+  });
+});
+
+suite('every diagnostic: disable and documentation', () => {
+  test('JSONC gets a suppression comment; a second rule joins it', () => {
+    const text = policy('{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}');
+    const first = fix(text, 'service-wildcard', /Disable service-wildcard for this file/, { languageId: 'jsonc' });
+    assert.equal(first, `// iam-policy-disable service-wildcard\n${text}`);
+    const second = apply(first, pick(actions(first, { rule: 'permissions-management' }, { languageId: 'jsonc' }).actions, /Disable permissions-management/));
+    assert.equal(second, `// iam-policy-disable service-wildcard, permissions-management\n${text}`);
+  });
+
+  test('strict JSON uses a command (the editor adds the file to iamPolicy.ignore)', () => {
+    const { actions: list } = actions(policy('{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}'), { rule: 'service-wildcard' });
+    const disable = pick(list, /Disable service-wildcard/);
+    assert.equal(disable.command?.command, 'iamPolicy.disableRuleForFile');
+    assert.deepEqual(disable.command?.arguments, ['file:///t/policy.json', 'service-wildcard']);
+    assert.equal(pick(list, /Open documentation for service-wildcard/).command?.command, 'iamPolicy.openRuleDocumentation');
+  });
+});
+
+suite('refactors at the cursor', () => {
+  test('expand a wildcard and collapse it back', () => {
+    const text = policy('{"Effect": "Allow", "Action": ["s3:GetObjectVersion*"], "Resource": "*"}');
+    const offset = text.indexOf('s3:GetObjectVersion*') + 2;
+    const expanded = apply(text, pick(actions(text, { offset, only: ['refactor'] }).actions, /Expand "s3:GetObjectVersion\*" into its \d+ actions/));
+    const list = (JSON.parse(expanded) as { Statement: { Action: string[] }[] }).Statement[0].Action;
+    assert.deepEqual(list, testCatalog().matchActions('s3:GetObjectVersion*').map((a) => a.fullName));
+    const inList = expanded.indexOf('s3:GetObjectVersion');
+    const collapsed = apply(expanded, pick(actions(expanded, { offset: inList, only: ['refactor'] }).actions, /Collapse/));
+    assert.deepEqual(granted(collapsed), granted(expanded));
+  });
+
+  test('convert a string to an array; split by service', () => {
+    const text = policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}');
+    const asArray = apply(text, pick(actions(text, { offset: text.indexOf('s3:GetObject'), only: ['refactor'] }).actions, /Convert "Action" to an array/));
+    assert.equal(asArray, policy('{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"}'));
+    const mixed = policy('{\n  "Effect": "Allow",\n  "Action": ["s3:GetObject", "ec2:StartInstances"],\n  "Resource": "*"\n}');
+    const split = apply(mixed, pick(actions(mixed, { offset: mixed.indexOf('Effect'), only: ['refactor'] }).actions, /Split this statement by service/));
+    assert.deepEqual((JSON.parse(split) as { Statement: { Action: string }[] }).Statement.map((s) => s.Action), ['s3:GetObject', 'ec2:StartInstances']);
+  });
+
+  test('add conditions: MFA merges into an existing Bool; the IP limit is a Deny beside the Allow', () => {
+    const text = policy('{\n  "Effect": "Allow",\n  "Action": "ec2:StopInstances",\n  "Resource": "*",\n  "Condition": {\n    "Bool": {\n      "aws:SecureTransport": "true"\n    }\n  }\n}');
+    const at = { offset: text.indexOf('Effect'), only: ['refactor'] };
+    const mfa = apply(text, pick(actions(text, at).actions, /require MFA/));
+    assert.equal(mfa, text.replace('"aws:SecureTransport": "true"', '"aws:SecureTransport": "true",\n          "aws:MultiFactorAuthPresent": "true"'));
+    const ip = apply(text, pick(actions(text, at).actions, /source IP ranges/));
+    const statements = (JSON.parse(ip) as { Statement: Record<string, unknown>[] }).Statement;
+    assert.deepEqual(statements[1], {
+      Effect: 'Deny',
+      Action: 'ec2:StopInstances',
+      Resource: '*',
+      Condition: { NotIpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] }, Bool: { 'aws:ViaAWSService': 'false' } },
+    });
+  });
+});
+
+suite('fix all', () => {
+  test('applies every safe fix in one edit, and only those', () => {
+    const text = policy('{"Effect": "Allow", "Action": ["s3:Get*", "s3:GetObject",], "Resource": "arn:aws:s3:::b/*"},\n{"Effect": "Allow", "Action": "s3:PutObject", "Resource": ["arn:aws:s3:::b/*"]},\n{"Effect": "Allow", "Action": "s3:GetObjcet", "Resource": "*", "Condition": {}}');
+    const { actions: list } = actions(text, { only: [FIX_ALL_KIND], offset: 0 });
+    const all = pick(list, /Fix all safe/);
+    const after = apply(text, all);
+    JSON.parse(after);
+    assert.ok(!after.includes('"s3:GetObject",]'));
+    assert.ok(after.includes('s3:GetObjcet'), 'a typo fix changes access: not applied');
+    assert.ok(!after.includes('"Condition": {}'));
+    assert.deepEqual(granted(after), granted(text));
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Refactors offered where the cursor is, with or without a diagnostic: expand a wildcard,
+ * collapse explicit actions into one, turn a string into an array, split a statement by
+ * service, and add the conditions that least privilege asks for.
+ */
+import { CodeActionKind } from 'vscode-languageserver-types';
+import type { PolicyDocument, PolicyString, Statement, StringList } from '../../policy/model';
+import type { EditSession, Proposal } from './context';
+import { collapsibleWildcards } from './narrow';
+import { addCondition, insertStatementsAfter, removeListValues, replaceListValue, statementValue } from './statementEdits';
+import { replaceNode, SnippetValue, type EditValue, type OffsetEdit } from './textEdits';
+
+const REWRITE = CodeActionKind.RefactorRewrite;
+
+function within(offset: number, node: { offset: number; length: number }): boolean {
+  return offset >= node.offset && offset <= node.offset + node.length;
+}
+
+function listsOf(s: Statement): StringList[] {
+  return [s.action, s.notAction, s.resource, s.notResource, ...(s.principal?.entries.map((e) => e.values) ?? [])].filter((l): l is StringList => !!l);
+}
+
+function expandWildcard(session: EditSession, list: StringList, value: PolicyString): Proposal[] {
+  const pattern = value.value.trim();
+  if (!/[*?]/.test(pattern) || pattern === '*') {return [];}
+  const matches = session.catalog.matchActions(pattern);
+  if (matches.length === 0 || matches.length > 400) {return [];}
+  const others = new Set(list.values.filter((v) => v !== value).map((v) => v.value.trim().toLowerCase()));
+  return [
+    {
+      title: `Expand "${pattern}" into its ${matches.length} action${matches.length > 1 ? 's' : ''}`,
+      kind: REWRITE,
+      edits: [replaceListValue(session, list, value, matches.map((a) => a.fullName).filter((a) => !others.has(a.toLowerCase())))],
+    },
+  ];
+}
+
+function collapse(session: EditSession, list: StringList): Proposal[] {
+  const explicit = list.values.filter((v) => !/[*?]/.test(v.value));
+  const proposals: Proposal[] = [];
+  for (const { wildcard, covered } of collapsibleWildcards(session.catalog, explicit.map((v) => v.value.trim()))) {
+    const lower = new Set(covered.map((c) => c.toLowerCase()));
+    const members = explicit.filter((v) => lower.has(v.value.trim().toLowerCase()));
+    const [first, ...rest] = members;
+    const edits: OffsetEdit[] = [replaceListValue(session, list, first, [wildcard]), ...removeListValues(list, rest)];
+    proposals.push({ title: `Collapse the ${members.length} ${wildcard.replace('*', '…')} actions into "${wildcard}"`, kind: REWRITE, edits });
+  }
+  return proposals;
+}
+
+function toArray(session: EditSession, list: StringList): Proposal[] {
+  const node = list.element.valueNode;
+  if (!node || node.type !== 'string') {return [];}
+  return [{ title: `Convert "${list.element.name}" to an array`, kind: REWRITE, edits: [replaceNode(session.text, node, [String(node.value)], session.style, true)] }];
+}
+
+function splitByService(session: EditSession, policy: PolicyDocument, s: Statement): Proposal[] {
+  if (!s.action || s.action.values.some((v) => v.dynamic)) {return [];}
+  const byService = new Map<string, string[]>();
+  for (const v of s.action.values) {
+    const service = v.value.trim() === '*' ? '*' : v.value.trim().split(':')[0].toLowerCase();
+    byService.set(service, [...(byService.get(service) ?? []), v.value]);
+  }
+  if (byService.size < 2 || byService.has('*')) {return [];}
+  const statements = [...byService.values()].map((actions) => statementValue(session, policy, s, { Action: actions.length === 1 ? actions[0] : actions }, ['Sid']));
+  const [first, ...rest] = statements;
+  if (s.sid) {first.Sid = s.sid.value;}
+  const insert = insertStatementsAfter(session, policy, s, rest);
+  if (!insert) {return [];}
+  return [{ title: `Split this statement by service (${[...byService.keys()].join(', ')})`, kind: REWRITE, edits: [replaceNode(session.text, s.node, first, session.style), insert] }];
+}
+
+function conditions(session: EditSession, policy: PolicyDocument, s: Statement): Proposal[] {
+  if (s.effect?.value !== 'Allow') {return [];}
+  const out: Proposal[] = [];
+  const add = (title: string, operator: string, key: string, value: EditValue) => {
+    const edit = addCondition(session, s, operator, key, value);
+    if (edit) {out.push({ title, kind: REWRITE, edits: [edit] });}
+  };
+  add('Add condition: require MFA (aws:MultiFactorAuthPresent)', 'Bool', 'aws:MultiFactorAuthPresent', 'true');
+  add('Add condition: limit to Regions (aws:RequestedRegion)', 'StringEquals', 'aws:RequestedRegion', [new SnippetValue('"${1:eu-west-1}"')]);
+  add('Add condition: limit by resource tag (aws:ResourceTag)', 'StringEquals', 'aws:ResourceTag/${1:Project}', new SnippetValue('"${2:value}"'));
+  // an Allow cannot say "this IP, or an AWS service acting for me": a Deny beside it can
+  const actions = s.action ?? s.notAction;
+  if (actions && (s.resource || s.notResource)) {
+    const deny = statementValue(session, policy, s, {
+      Sid: undefined,
+      Effect: 'Deny',
+      Condition: { NotIpAddress: { 'aws:SourceIp': [new SnippetValue('"${1:203.0.113.0/24}"')] }, Bool: { 'aws:ViaAWSService': 'false' } },
+    }, ['Sid', 'Condition']);
+    const insert = insertStatementsAfter(session, policy, s, [deny]);
+    if (insert) {out.push({ title: 'Add condition: limit to source IP ranges (a Deny outside them, except AWS services acting for you)', kind: REWRITE, edits: [insert] });}
+  }
+  return out;
+}
+
+export function refactors(session: EditSession, offset: number): Proposal[] {
+  const found = session.statementAt(offset);
+  if (!found) {return [];}
+  const { policy, statement } = found;
+  const out: Proposal[] = [];
+  for (const list of listsOf(statement)) {
+    if (!within(offset, list.element.propertyNode)) {continue;}
+    const value = list.values.find((v) => within(offset, v.node));
+    if (value && (list === statement.action || list === statement.notAction)) {out.push(...expandWildcard(session, list, value));}
+    if (list === statement.action || list === statement.notAction) {out.push(...collapse(session, list));}
+    out.push(...toArray(session, list));
+  }
+  out.push(...splitByService(session, policy, statement));
+  out.push(...conditions(session, policy, statement));
+  return out;
+}

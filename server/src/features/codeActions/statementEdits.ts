@@ -1,0 +1,130 @@
+/** Edits at the level of policy elements: lists of actions and resources, conditions, statements. */
+import type { PolicyDocument, PolicyString, Statement, StringList } from '../../policy/model';
+import type { EditSession } from './context';
+import {
+  formatValue,
+  insertAfterEntry,
+  insertProperty,
+  isMultiline,
+  lineIndent,
+  removeEntries,
+  removeEntry,
+  replaceArrayEntry,
+  replaceNode,
+  SnippetValue,
+  type EditValue,
+  type OffsetEdit,
+} from './textEdits';
+
+/** Replace one value of a list (Action, Resource, ...) by several; a single string becomes an array. */
+export function replaceListValue(s: EditSession, list: StringList, value: PolicyString, replacements: EditValue[]): OffsetEdit {
+  const array = list.element.valueNode!;
+  if (list.isArray) {
+    return replaceArrayEntry(s.text, array, value.node, replacements, s.style);
+  }
+  if (replacements.length === 1) {
+    return replaceNode(s.text, value.node, replacements[0], s.style, true);
+  }
+  // a string grows into an array laid out over lines when the statement is
+  const statementNode = list.element.propertyNode.parent ?? array;
+  return replaceNode(s.text, value.node, replacements, s.style, !isMultiline(s.text, statementNode));
+}
+
+/** Remove one value of a list; the last value of a single-string element is left alone. */
+export function removeListValue(list: StringList, value: PolicyString): OffsetEdit | undefined {
+  if (!list.isArray) {
+    return undefined;
+  }
+  return removeEntry(list.element.valueNode!, value.node);
+}
+
+/** Remove several values of one list in non-overlapping edits (nothing for a single-string element). */
+export function removeListValues(list: StringList, values: PolicyString[]): OffsetEdit[] {
+  if (!list.isArray || values.length === 0) {
+    return [];
+  }
+  return removeEntries(list.element.valueNode!, values.map((v) => v.node));
+}
+
+/** Add values to a list (converting a single string to an array). */
+export function appendToList(s: EditSession, list: StringList, values: EditValue[]): OffsetEdit {
+  const node = list.element.valueNode!;
+  if (list.isArray && node.children?.length) {
+    return insertAfterEntry(s.text, node, node.children[node.children.length - 1], values, s.style);
+  }
+  const existing = list.values.map((v) => v.value as EditValue);
+  const statementNode = list.element.propertyNode.parent ?? node;
+  return replaceNode(s.text, node, [...existing, ...values], s.style, !isMultiline(s.text, statementNode));
+}
+
+/** Adds `"Operator": {"key": value}` to a statement's Condition, merging into what is there. */
+export function addCondition(s: EditSession, statement: Statement, operator: string, key: string, value: EditValue): OffsetEdit | undefined {
+  const condition = statement.condition;
+  if (!condition) {
+    return insertProperty(s.text, statement.node, 'Condition', { [operator]: { [key]: value } }, s.style);
+  }
+  const conditionNode = condition.element.valueNode;
+  if (conditionNode?.type !== 'object') {
+    return undefined;
+  }
+  const clause = condition.clauses.find((c) => c.operator === operator);
+  if (!clause) {
+    return insertProperty(s.text, conditionNode, operator, { [key]: value }, s.style);
+  }
+  if (clause.element.valueNode?.type !== 'object') {
+    return undefined;
+  }
+  const entry = clause.entries.find((e) => e.key.toLowerCase() === key.toLowerCase());
+  if (entry?.element.valueNode) {
+    return replaceNode(s.text, entry.element.valueNode, value, s.style);
+  }
+  return insertProperty(s.text, clause.element.valueNode, key, value, s.style);
+}
+
+/** Inserts new statements after `statement` (a single Statement object becomes an array). */
+export function insertStatementsAfter(s: EditSession, policy: PolicyDocument, statement: Statement, statements: Record<string, EditValue>[]): OffsetEdit | undefined {
+  const element = policy.statementElement;
+  const node = element?.valueNode;
+  if (!element || !node) {
+    return undefined;
+  }
+  if (node.type === 'array') {
+    return insertAfterEntry(s.text, node, statement.node, statements, s.style);
+  }
+  // "Statement": {...} -> "Statement": [{...}, {...}]
+  const indent = lineIndent(s.text, element.keyNode.offset);
+  const inner = indent + s.style.unit;
+  const original = s.text
+    .slice(node.offset, node.offset + node.length)
+    .split(/\r?\n/)
+    .join(`${s.style.eol}${s.style.unit}`);
+  const added = statements.map((st) => `,${s.style.eol}${inner}${formatValue(st, inner, s.style)}`).join('');
+  return { offset: node.offset, length: node.length, text: `[${s.style.eol}${inner}${escapeForSnippet(original)}${added}${s.style.eol}${indent}]`, snippet: true };
+}
+
+/** Existing text carried into a snippet edit must not be read as tab stops. */
+function escapeForSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
+}
+
+/**
+ * A statement as an edit value, copying its other elements verbatim from the document. The copy
+ * keeps its line layout; when the Statement object is about to become an array, every line moves
+ * one level deeper.
+ */
+export function statementValue(s: EditSession, policy: PolicyDocument, statement: Statement, overrides: Record<string, EditValue | undefined>, drop: string[] = []): Record<string, EditValue> {
+  const shift = policy.statementElement?.valueNode?.type === 'object' ? s.style.unit : '';
+  const out: Record<string, EditValue> = {};
+  for (const element of statement.elements) {
+    if (drop.includes(element.name) || !element.valueNode || element.name in overrides) {continue;}
+    const raw = s.text.slice(element.valueNode.offset, element.valueNode.offset + element.valueNode.length);
+    const moved = raw.split(/\r?\n/).join(`${s.style.eol}${shift}`);
+    out[element.name] = new SnippetValue(escapeForSnippet(moved));
+  }
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value !== undefined) {out[name] = value;}
+  }
+  // keep the grammar's usual order
+  const order = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
+}
