@@ -62,7 +62,9 @@ const common = {
 
 const entries = [
   { entryPoints: [path.join(root, 'client', 'src', 'extension.ts')], outfile: path.join(dist, 'extension.js'), external: ['vscode'] },
-  { entryPoints: [path.join(root, 'server', 'src', 'main.ts')], outfile: path.join(dist, 'server.js') },
+  { entryPoints: [path.join(root, 'server', 'src', 'main.ts')], outfile: path.join(dist, 'server.js'), logOverride: { 'unsupported-require-call': 'silent' } },
+  // the AWS SDK, loaded only when Access Analyzer is turned on
+  { entryPoints: [path.join(root, 'server', 'src', 'accessAnalyzer', 'sdk.ts')], outfile: path.join(dist, 'access-analyzer.js') },
 ];
 
 /** Rule documentation ships with the package: dist/rules/<id>.md (Diagnostic.codeDescription links there). */

@@ -7,6 +7,7 @@ import { startServer } from './lsp/server';
 import { serverFeatures } from './lsp/features';
 import { loadCatalog } from './node/loadCatalog';
 import { loadTemplates } from './node/loadTemplates';
+import { loadAccessAnalyzerApiFactory } from './node/accessAnalyzerSdk';
 import { packageVersion, ruleDocsUrl } from './node/files';
 
 const USAGE = `iam-policy-language-server ${packageVersion()}
@@ -42,6 +43,7 @@ function main(): void {
       loadTemplates: () => loadTemplates(),
       serverInfo: { name: 'iam-policy-language-server', version: packageVersion() },
       docsUrl: ruleDocsUrl,
+      accessAnalyzerApi: (config) => loadAccessAnalyzerApiFactory()(config),
     },
     serverFeatures(),
   );

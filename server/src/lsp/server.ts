@@ -41,6 +41,7 @@ import { DocumentCache } from './documentCache';
 import { formatError, runSafe, runSafeAsync, type Logger } from './runSafe';
 import { SettingsCache } from './settingsCache';
 import type { DiagnosticContributor } from './handlers/diagnostics';
+import type { AccessAnalyzerApiFactory } from '../accessAnalyzer/model';
 
 /** What the server needs from its host, so tests and other hosts can provide their own. */
 export interface ServerRuntime {
@@ -55,6 +56,11 @@ export interface ServerRuntime {
   serverInfo: { name: string; version: string };
   /** link to a rule's documentation (Diagnostic.codeDescription.href) */
   docsUrl?: (ruleId: string) => string | undefined;
+  /** creates the Access Analyzer client (loading the AWS SDK); absent: the remote check is unavailable */
+  accessAnalyzerApi?: AccessAnalyzerApiFactory;
+  /** Access Analyzer timeout per attempt and attempts, for tests */
+  accessAnalyzerTimeoutMs?: number;
+  accessAnalyzerMaxAttempts?: number;
 }
 
 export interface ServerState {
@@ -73,6 +79,12 @@ export interface ServerState {
   fileFor(uri: string): Promise<{ document: TextDocument; file: PolicyFile; settings: Settings } | undefined>;
   /** other diagnostic sources (Access Analyzer) add theirs here */
   diagnosticContributors: DiagnosticContributor[];
+  /** called after settings or trust changed (settings are re-read lazily) */
+  settingsListeners: (() => void)[];
+  /** run on shutdown */
+  disposables: (() => void)[];
+  /** the Access Analyzer part of a document's status */
+  accessAnalyzerStatus?: (uri: string) => StatusParams['accessAnalyzer'];
   /** asks the client for fresh diagnostics (pull) or re-publishes them (push) */
   refreshDiagnostics(uri?: string): void;
 }
@@ -111,6 +123,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     displayLanguage: undefined,
     clientCapabilities: {},
     diagnosticContributors: [],
+    settingsListeners: [],
+    disposables: [],
     refreshDiagnostics: () => undefined,
     catalog() {
       if (!catalog) {
@@ -158,7 +172,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     state.trusted = options.isTrusted !== false;
     state.displayLanguage = options.displayLanguage;
     const capabilities: InitializeResult['capabilities'] = {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       completionProvider: { triggerCharacters: ['"', ':', '*'], resolveProvider: true },
       hoverProvider: true,
     };
@@ -189,11 +203,23 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     for (const document of documents.all()) {
       void sendStatus(state, document.uri);
     }
+    state.settingsListeners.forEach((listener) => listener());
   });
 
   connection.onNotification(WorkspaceTrustedNotification, () => {
     state.trusted = true;
     state.settings.changed(undefined);
+    state.settingsListeners.forEach((listener) => listener());
+  });
+
+  connection.onShutdown(() => {
+    for (const dispose of state.disposables) {
+      try {
+        dispose();
+      } catch (err) {
+        logger.error(formatError('shutdown', err));
+      }
+    }
   });
 
   documents.onDidOpen((e) => void sendStatus(state, e.document.uri));
@@ -282,7 +308,7 @@ function documentInfo(file: PolicyFile | undefined): DocumentInfoResult {
 }
 
 /** Sends the document's policy type (for the status bar); the Access Analyzer part is filled by its module. */
-export async function sendStatus(state: ServerState, uri: string, accessAnalyzer: StatusParams['accessAnalyzer'] = { state: 'off' }): Promise<void> {
+export async function sendStatus(state: ServerState, uri: string, accessAnalyzer: StatusParams['accessAnalyzer'] = state.accessAnalyzerStatus?.(uri) ?? { state: 'off' }): Promise<void> {
   try {
     const found = await state.fileFor(uri);
     if (!found) {

@@ -1,0 +1,64 @@
+/**
+ * What went wrong talking to Access Analyzer, as a state the status bar shows and one line for
+ * the output channel. Messages never carry credentials: only the error's name, its HTTP status
+ * and AWS's message (which names no secret), shortened.
+ */
+import type { AccessAnalyzerState } from '../shared/protocol';
+
+export interface ErrorReport {
+  state: AccessAnalyzerState;
+  message: string;
+  retryable: boolean;
+  /** seconds the service asked us to wait (Retry-After) */
+  retryAfterSeconds?: number;
+}
+
+interface ErrorLike {
+  name?: string;
+  message?: string;
+  code?: string;
+  $metadata?: { httpStatusCode?: number };
+  $fault?: string;
+  retryAfterSeconds?: number;
+  cause?: unknown;
+}
+
+function short(message: string | undefined): string {
+  const line = (message ?? '').split('\n')[0].trim();
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
+}
+
+export function classifyError(error: unknown, timedOut: boolean): ErrorReport {
+  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as ErrorLike;
+  const name = e.name ?? '';
+  const status = e.$metadata?.httpStatusCode;
+  const text = `${name} ${e.message ?? ''} ${e.code ?? ''}`;
+  if (timedOut) {
+    return { state: 'error', message: 'Access Analyzer did not answer in time (timed out).', retryable: false };
+  }
+  if (name === 'CredentialsProviderError' || /Could not load credentials|Unable to locate credentials|no credentials/i.test(text)) {
+    return { state: 'noCredentials', message: 'No AWS credentials found (environment, shared config and credentials files, SSO, or a profile setting).', retryable: false };
+  }
+  if (/ExpiredToken|TokenProviderError|token.*(expired|refresh)|SSO session.*(expired|invalid)|sso.*login/i.test(text)) {
+    return { state: 'expiredCredentials', message: `The AWS credentials have expired: sign in again (for SSO: aws sso login). ${short(e.message)}`.trim(), retryable: false };
+  }
+  if (name === 'AccessDeniedException' || name === 'UnrecognizedClientException' || name === 'InvalidSignatureException' || status === 403) {
+    return { state: 'accessDenied', message: `Access denied: the credentials need access-analyzer:ValidatePolicy. ${short(e.message)}`.trim(), retryable: false };
+  }
+  if (name === 'ThrottlingException' || status === 429) {
+    return { state: 'throttled', message: `Throttled by Access Analyzer. ${short(e.message)}`.trim(), retryable: true, ...(e.retryAfterSeconds ? { retryAfterSeconds: Number(e.retryAfterSeconds) } : {}) };
+  }
+  if (name === 'InternalServerException' || (status !== undefined && status >= 500)) {
+    return { state: 'error', message: `Access Analyzer had an internal error (HTTP ${status ?? 500}). ${short(e.message)}`.trim(), retryable: true, ...(e.retryAfterSeconds ? { retryAfterSeconds: Number(e.retryAfterSeconds) } : {}) };
+  }
+  if (name === 'ValidationException' || status === 400) {
+    return { state: 'error', message: `Access Analyzer rejected the request: ${short(e.message)}`, retryable: false };
+  }
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|socket hang up|getaddrinfo/i.test(`${text} ${String((e.cause as ErrorLike | undefined)?.code ?? '')}`)) {
+    return { state: 'error', message: `Could not reach Access Analyzer: ${short(e.message) || e.code || name}`, retryable: false };
+  }
+  if (name === 'SyntaxError' || /Deserializ|Unexpected token|JSON|malformed|cannot read properties/i.test(text)) {
+    return { state: 'error', message: `Access Analyzer sent an answer we could not read: ${short(e.message)}`, retryable: false };
+  }
+  return { state: 'error', message: `Access Analyzer failed: ${name ? `${name}: ` : ''}${short(e.message)}`, retryable: false };
+}
