@@ -26,6 +26,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS drivers and suites that run in code-server's extension host (test/e2e)
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', exports: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', Buffer: 'readonly', describe: 'readonly', it: 'readonly', before: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', fetch: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // stdout is the protocol stream: a stray console.log corrupts it
     files: ['server/src/**/*.ts'],
     ignores: ['server/src/cli/**', 'server/src/**/*.test.ts', 'server/src/testing/**'],

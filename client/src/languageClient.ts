@@ -12,7 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../../server/src/shared/protocol';
+import { StatusNotificationMethod, WorkspaceTrustedNotificationMethod, type InitializationOptions, type StatusParams } from '../../server/src/shared/protocol';
 
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -21,6 +21,10 @@ export class IamPolicyClient {
   readonly output: vscode.LogOutputChannel;
   client: LanguageClient | undefined;
   private restarts: number[] = [];
+  /** receives iamPolicy/status (policy type and Access Analyzer state) */
+  onStatus: (status: StatusParams) => void = () => undefined;
+  /** sees server commands (workspace/executeCommand) before they are sent */
+  executeCommandMiddleware: ((command: string, args: unknown[], next: (command: string, args: unknown[]) => Promise<unknown>) => Promise<unknown>) | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('IAM Policy Language Server', { log: true });
@@ -40,10 +44,18 @@ export class IamPolicyClient {
       displayLanguage: vscode.env.language,
     };
     const clientOptions: LanguageClientOptions = {
+      // YAML and Terraform: policies embedded in CloudFormation templates and Terraform files
       documentSelector: [
         { language: 'json' },
         { language: 'jsonc' },
+        { language: 'yaml' },
+        { language: 'terraform' },
       ],
+      synchronize: { configurationSection: 'iamPolicy' },
+      middleware: {
+        executeCommand: (command, args, next) =>
+          this.executeCommandMiddleware ? this.executeCommandMiddleware(command, args as unknown[], (c, a) => Promise.resolve(next(c, a))) : next(command, args),
+      },
       initializationOptions,
       outputChannel: this.output,
       traceOutputChannel: vscode.window.createOutputChannel('IAM Policy Language Server Trace', { log: true }),
@@ -70,7 +82,13 @@ export class IamPolicyClient {
       },
     };
     this.client = new LanguageClient('iamPolicy', 'IAM Policy Language Server', serverOptions, clientOptions);
+    this.context.subscriptions.push(this.client.onNotification(StatusNotificationMethod, (status: StatusParams) => this.onStatus(status)));
     await this.client.start();
+  }
+
+  /** Restricted Mode ended: the server may now use Access Analyzer (if enabled). */
+  trustGranted(): void {
+    void this.client?.sendNotification(WorkspaceTrustedNotificationMethod);
   }
 
   async restart(): Promise<void> {

@@ -1,9 +1,10 @@
 /** The feature handlers beyond completion and hover, in registration order. */
 import { registerAccessAnalyzer } from './handlers/accessAnalyzer';
 import { registerCodeActions } from './handlers/codeActions';
+import { registerCodeLens } from './handlers/codeLens';
 import { registerDiagnostics } from './handlers/diagnostics';
 import type { FeatureRegistration } from './server';
 
 export function serverFeatures(): FeatureRegistration[] {
-  return [registerDiagnostics, registerCodeActions, registerAccessAnalyzer];
+  return [registerDiagnostics, registerCodeActions, registerCodeLens, registerAccessAnalyzer];
 }

@@ -1,0 +1,73 @@
+/**
+ * The status bar item of the active policy: its type (click to change it) and the Access
+ * Analyzer state (off, checking, n findings, no credentials, error with the reason).
+ */
+import * as vscode from 'vscode';
+import type { AccessAnalyzerState, StatusParams } from '../../server/src/shared/protocol';
+
+const TYPE_LABEL: Record<string, string> = { identity: 'Identity', resource: 'Resource', trust: 'Trust', scp: 'SCP', rcp: 'RCP' };
+
+const AA_TEXT: Record<AccessAnalyzerState, (s: StatusParams['accessAnalyzer']) => string> = {
+  off: () => '',
+  untrusted: () => '$(workspace-untrusted) Access Analyzer off',
+  idle: () => '$(circle-large-outline) Access Analyzer',
+  checking: () => '$(sync~spin) Access Analyzer',
+  ok: () => '$(pass) Access Analyzer',
+  findings: (s) => `$(warning) Access Analyzer: ${s.findings ?? 0}`,
+  noCredentials: () => '$(key) no AWS credentials',
+  expiredCredentials: () => '$(key) AWS credentials expired',
+  accessDenied: () => '$(error) Access Analyzer: denied',
+  throttled: () => '$(watch) Access Analyzer: throttled',
+  error: () => '$(error) Access Analyzer',
+  tooLarge: () => '$(error) too large for Access Analyzer',
+};
+
+export class PolicyStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('iamPolicy.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly byUri = new Map<string, StatusParams>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor() {
+    this.item.name = 'IAM Policy';
+    this.item.command = 'iamPolicy.statusMenu';
+    this.disposables.push(vscode.window.onDidChangeActiveTextEditor(() => this.render()));
+    this.disposables.push(vscode.workspace.onDidCloseTextDocument((d) => this.byUri.delete(d.uri.toString())));
+  }
+
+  update(status: StatusParams): void {
+    this.byUri.set(status.uri, status);
+    if (vscode.window.activeTextEditor?.document.uri.toString() === status.uri) {
+      this.render();
+    }
+  }
+
+  current(): StatusParams | undefined {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    return uri ? this.byUri.get(uri) : undefined;
+  }
+
+  private render(): void {
+    const status = this.current();
+    void vscode.commands.executeCommand('setContext', 'iamPolicy.isPolicy', !!status?.isPolicy);
+    if (!status?.isPolicy) {
+      this.item.hide();
+      return;
+    }
+    const type = status.policyType ? TYPE_LABEL[status.policyType] : 'Policy';
+    const aa = AA_TEXT[status.accessAnalyzer.state]?.(status.accessAnalyzer) ?? '';
+    this.item.text = `$(shield) IAM ${type}${aa ? `  ${aa}` : ''}`;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**IAM policy** · ${type} policy (${status.policyTypeSource ?? 'inferred'}) — click to change\n\n`);
+    tooltip.appendMarkdown(`Access Analyzer: ${status.accessAnalyzer.state}${status.accessAnalyzer.message ? ` — ${status.accessAnalyzer.message}` : ''}`);
+    this.item.tooltip = tooltip;
+    const bad = ['noCredentials', 'expiredCredentials', 'accessDenied', 'error', 'tooLarge'].includes(status.accessAnalyzer.state);
+    this.item.backgroundColor = bad ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.accessibilityInformation = { label: `IAM ${type} policy; Access Analyzer ${status.accessAnalyzer.state}` };
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

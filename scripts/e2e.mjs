@@ -1,0 +1,47 @@
+// End-to-end tests in a real VS Code (code-server, the VS Code server and workbench, from npm),
+// headless: installs what they need once per machine (test/e2e/install.sh; cached in
+// ~/.cache/iam-policy-language-e2e), builds the extension, then runs
+//   1. the vscode-API suite inside the extension host (test/e2e/suite), and
+//   2. the user-level UI check with Playwright and Debian's Chromium (test/e2e/drivers/ui.cjs),
+// saving screenshots and logs under out/e2e/.
+//   node scripts/e2e.mjs [exthost|ui]
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv[2];
+const started = Date.now();
+
+console.log('== e2e: install (cached after the first run)');
+const installed = execFileSync('bash', [path.join(root, 'test', 'e2e', 'install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const env = { ...process.env, CHROMIUM: process.env.CHROMIUM ?? '/usr/bin/chromium' };
+for (const line of installed.split('\n')) {
+  const m = /^(E2E_CACHE|NODE24|CODE_SERVER|DRIVERS)=(.*)$/.exec(line.trim());
+  if (m) env[m[1]] = m[2];
+  else if (line.trim()) console.log(line);
+}
+console.log(`   ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+console.log('== e2e: build');
+execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+
+const out = path.join(root, 'out', 'e2e');
+fs.rmSync(out, { recursive: true, force: true });
+const runs = [
+  { name: 'exthost', script: path.join(root, 'test', 'e2e', 'drivers', 'exthost.cjs'), env: { EXT_DEV: root, EXT_TESTS: path.join(root, 'test', 'e2e', 'suite', 'index.cjs'), WS_TEMPLATE: path.join(root, 'examples') } },
+  { name: 'ui', script: path.join(root, 'test', 'e2e', 'drivers', 'ui.cjs'), env: { EXT_DEV: root, WS_TEMPLATE: path.join(root, 'examples') } },
+].filter((r) => !only || r.name === only);
+
+let failed = 0;
+for (const run of runs) {
+  const t = Date.now();
+  console.log(`== e2e: ${run.name}`);
+  const result = spawnSync(process.execPath, [run.script], { stdio: 'inherit', env: { ...env, ...run.env, OUT: path.join(out, run.name) } });
+  const ok = result.status === 0;
+  if (!ok) failed++;
+  console.log(`== e2e: ${run.name} ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - t) / 1000).toFixed(1)} s (artifacts: out/e2e/${run.name})`);
+}
+console.log(`== e2e: ${runs.length - failed} passed, ${failed} failed, ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+process.exit(failed === 0 ? 0 : 1);

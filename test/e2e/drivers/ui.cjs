@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// What a user sees, in a real VS Code (code-server) driven by Playwright and Debian's Chromium:
+// the extension loaded from this checkout (extensionDevelopmentPath), the examples folder open.
+// Checks the status bar, the code lens, the Problems panel, hover and completion, and saves a
+// screenshot of each (docs/images/ are copies of these). Adapted from ../shared/e2e/test/e2e-ui.cjs.
+// Env: NODE24, CODE_SERVER, CHROMIUM, DRIVERS, EXT_DEV, WS_TEMPLATE, OUT.
+'use strict';
+const { spawn } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const { chromium } = require(path.join(process.env.DRIVERS || '', 'node_modules', 'playwright-core'));
+
+const { NODE24 = 'node', CODE_SERVER, EXT_DEV, WS_TEMPLATE } = process.env;
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const OUT = path.resolve(process.env.OUT || 'e2e-out');
+fs.mkdirSync(OUT, { recursive: true });
+const t0 = Date.now();
+const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const norm = (s) => s.replace(/\s+/g, ' ').trim();
+const results = [];
+async function check(name, fn) {
+  try {
+    await fn();
+    results.push([name, true]);
+    log(`PASS ${name}`);
+  } catch (e) {
+    results.push([name, false]);
+    log(`FAIL ${name}: ${e && (e.stack || e)}`);
+  }
+}
+function assert(ok, message) {
+  if (!ok) throw new Error(message);
+}
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const p = srv.address().port;
+      srv.close(() => resolve(p));
+    });
+    srv.on('error', reject);
+  });
+}
+
+(async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-ui-'));
+  const userData = path.join(tmp, 'user-data');
+  const ws = path.join(tmp, 'examples');
+  fs.cpSync(WS_TEMPLATE, ws, { recursive: true });
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(tmp, 'config.yaml'), 'auth: none\ncert: false\n');
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
+    'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.enableExperiments': false,
+    'security.workspace.trust.enabled': false, 'json.schemaDownload.enable': false, 'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.colorTheme': 'Default Dark Modern',
+    'editor.hover.delay': 100, 'editor.quickSuggestions': { strings: false }, 'editor.minimap.enabled': false,
+  }));
+  const port = await freePort();
+  const server = spawn(NODE24, [CODE_SERVER, '--config', path.join(tmp, 'config.yaml'), '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', path.join(tmp, 'extensions'),
+    '--bind-addr', `127.0.0.1:${port}`, '--ignore-last-opened', '--vscode-option', 'enable-smoke-test-driver'],
+  { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_DATA_HOME: path.join(tmp, 'xdg-data'), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config') } });
+  const serverLog = fs.createWriteStream(path.join(OUT, 'code-server.log'));
+  server.stdout.pipe(serverLog);
+  server.stderr.pipe(serverLog);
+  let browser;
+  try {
+    for (let i = 0; ; i++) {
+      try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break; } catch { /* not yet */ }
+      if (i > 200 || server.exitCode !== null) throw new Error('code-server did not come up');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
+    const host = `127.0.0.1:${port}`;
+    const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${path.resolve(EXT_DEV)}`], ['skipWelcome', 'true']]);
+    await page.goto(`http://${host}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+    await row('broad-policy.json').waitFor({ timeout: 60000 });
+    log('workbench ready');
+    await row('broad-policy.json').click();
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: 'iam:PassRole' }).first().waitFor({ timeout: 30000 });
+
+    await check('the status bar shows the policy type', async () => {
+      const item = page.locator('.statusbar-item', { hasText: 'IAM Identity' }).first();
+      await item.waitFor({ timeout: 30000 });
+      log('status bar:', JSON.stringify(norm(await item.innerText())));
+    });
+
+    await check('a code lens above the statement says what it grants', async () => {
+      const lens = page.locator('.contentWidgets .codelens-decoration, .codelens-decoration', { hasText: 'Allow ·' }).first();
+      await lens.waitFor({ timeout: 30000 });
+      log('code lens:', JSON.stringify(norm(await lens.innerText())));
+      await page.screenshot({ path: path.join(OUT, '01-editor-codelens-status.png') });
+    });
+
+    await check('the broad statement is in the Problems panel', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const panel = page.locator('.markers-panel');
+      await panel.waitFor({ timeout: 15000 });
+      await panel.locator('.monaco-list-row', { hasText: 'service-wildcard' }).first().waitFor({ timeout: 30000 });
+      const rows = (await panel.locator('.monaco-list-row').allInnerTexts()).map(norm);
+      log('problems:', JSON.stringify(rows.slice(0, 8)));
+      assert(rows.some((r) => /passrole-star/.test(r)), 'passrole-star listed');
+      await page.screenshot({ path: path.join(OUT, '02-problems.png') });
+    });
+
+    await check('hover on a wildcard shows what it expands to, by access level', async () => {
+      // the grammar splits "s3:*" into service, separator and wildcard tokens: hover the service part
+      const token = editor.locator('.view-line', { hasText: '"s3:*"' }).first().locator('span span', { hasText: /^s3$/ }).first();
+      const box = await token.boundingBox();
+      assert(box, 'the s3:* token is on screen');
+      await page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+      const hover = page.locator('.monaco-hover', { hasText: 'Permissions management' }).first();
+      await hover.waitFor({ state: 'visible', timeout: 20000 });
+      log('hover:', JSON.stringify(norm(await hover.innerText()).slice(0, 200)));
+      await page.screenshot({ path: path.join(OUT, '03-hover.png') });
+      await page.mouse.move(5, 5);
+    });
+
+    await check('completion lists actions with their access level', async () => {
+      await editor.locator('.view-line', { hasText: 'ec2:Describe*' }).first().click();
+      await page.keyboard.press('End');
+      await page.keyboard.type('\n"s3:GetOb', { delay: 15 });
+      await page.keyboard.press('Control+Space');
+      const widget = page.locator('.editor-widget.suggest-widget.visible');
+      await widget.waitFor({ timeout: 20000 });
+      const item = widget.locator('.monaco-list-row', { hasText: 's3:GetObject' }).first();
+      await item.waitFor({ timeout: 20000 });
+      log('suggestions:', JSON.stringify((await widget.locator('.monaco-list-row').allInnerTexts()).map(norm).slice(0, 5)));
+      await page.screenshot({ path: path.join(OUT, '04-completion.png') });
+      await page.keyboard.press('Escape');
+    });
+  } catch (e) {
+    results.push(['harness', false]);
+    log('HARNESS ERROR:', e && (e.stack || e));
+  } finally {
+    try { if (browser) await browser.close(); } catch { /* ignore */ }
+    server.kill('SIGTERM');
+    await new Promise((r) => { const t = setTimeout(r, 5000); server.once('exit', () => { clearTimeout(t); r(); }); });
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+    if (!process.env.KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  const passed = results.filter((r) => r[1]).length;
+  console.log(`e2e-ui: ${passed} passed, ${results.length - passed} failed`);
+  process.exit(results.length > 0 && passed === results.length ? 0 : 1);
+})();
