@@ -58,14 +58,30 @@ const common = {
   legalComments: 'none',
   // jsonc-parser's UMD build hides its requires from bundlers: take the ESM build
   mainFields: ['module', 'main'],
+  // web-tree-sitter's ESM build needs import.meta.url, which a CommonJS bundle lacks
+  alias: { 'web-tree-sitter': path.join(root, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.cjs') },
 };
 
 const entries = [
   { entryPoints: [path.join(root, 'client', 'src', 'extension.ts')], outfile: path.join(dist, 'extension.js'), external: ['vscode'] },
-  { entryPoints: [path.join(root, 'server', 'src', 'main.ts')], outfile: path.join(dist, 'server.js'), logOverride: { 'unsupported-require-call': 'silent' } },
+  { entryPoints: [path.join(root, 'server', 'src', 'main.ts')], outfile: path.join(dist, 'server.js'), logOverride: { 'unsupported-require-call': 'silent', 'require-resolve-not-external': 'silent' } },
+  { entryPoints: [path.join(root, 'server', 'src', 'cli', 'main.ts')], outfile: path.join(dist, 'cli.js'), logOverride: { 'unsupported-require-call': 'silent', 'require-resolve-not-external': 'silent' } },
   // the AWS SDK, loaded only when Access Analyzer is turned on
   { entryPoints: [path.join(root, 'server', 'src', 'accessAnalyzer', 'sdk.ts')], outfile: path.join(dist, 'access-analyzer.js') },
 ];
+
+/** tree-sitter and its Terraform grammar are WebAssembly files loaded next to the server bundle. */
+function copyWasm() {
+  fs.mkdirSync(dist, { recursive: true });
+  const files = [
+    [path.join(root, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.wasm'), 'web-tree-sitter.wasm'],
+    [path.join(root, 'node_modules', '@tree-sitter-grammars', 'tree-sitter-hcl', 'tree-sitter-terraform.wasm'), 'tree-sitter-terraform.wasm'],
+  ];
+  for (const [from, name] of files) {
+    const to = path.join(dist, name);
+    if (!newerThan(to, [from])) fs.copyFileSync(from, to);
+  }
+}
 
 /** Rule documentation ships with the package: dist/rules/<id>.md (Diagnostic.codeDescription links there). */
 function copyRuleDocs() {
@@ -82,6 +98,7 @@ function copyRuleDocs() {
 
 buildCatalog();
 copyRuleDocs();
+copyWasm();
 if (watch) {
   for (const entry of entries) {
     const ctx = await esbuild.context({ ...common, ...entry });

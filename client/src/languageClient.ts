@@ -51,7 +51,8 @@ export class IamPolicyClient {
         { language: 'yaml' },
         { language: 'terraform' },
       ],
-      synchronize: { configurationSection: 'iamPolicy' },
+      // .iampolicy.json is the project configuration the CLI reads too
+      synchronize: { configurationSection: 'iamPolicy', fileEvents: vscode.workspace.createFileSystemWatcher('**/.iampolicy.json') },
       middleware: {
         executeCommand: (command, args, next) =>
           this.executeCommandMiddleware ? this.executeCommandMiddleware(command, args as unknown[], (c, a) => Promise.resolve(next(c, a))) : next(command, args),

@@ -8,6 +8,10 @@ import { serverFeatures } from './lsp/features';
 import { loadCatalog } from './node/loadCatalog';
 import { loadTemplates } from './node/loadTemplates';
 import { loadAccessAnalyzerApiFactory } from './node/accessAnalyzerSdk';
+import { loadTerraformParser, terraformParser } from './node/terraformParser';
+import { createEmbeddedExtractor } from './embedded';
+import { findProjectConfig } from './node/projectConfig';
+import { fileURLToPath } from 'node:url';
 import { packageVersion, ruleDocsUrl } from './node/files';
 
 const USAGE = `iam-policy-language-server ${packageVersion()}
@@ -44,6 +48,10 @@ function main(): void {
       serverInfo: { name: 'iam-policy-language-server', version: packageVersion() },
       docsUrl: ruleDocsUrl,
       accessAnalyzerApi: (config) => loadAccessAnalyzerApiFactory()(config),
+      embedded: createEmbeddedExtractor({ terraform: terraformParser }),
+      projectConfig: (uri) => (uri.startsWith('file:') ? findProjectConfig(fileURLToPath(uri)).value : undefined),
+      // Terraform documents wait for the parser (WebAssembly, loaded in the background)
+      embeddedReady: (languageId) => (languageId === 'terraform' ? loadTerraformParser().then(() => undefined) : undefined),
     },
     serverFeatures(),
   );

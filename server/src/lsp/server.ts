@@ -35,7 +35,7 @@ import {
   type PolicySummaryResult,
   type StatusParams,
 } from '../shared/protocol';
-import type { Settings } from '../shared/settings';
+import { mergeProjectConfig, type Settings } from '../shared/settings';
 import { matchesAnyGlob, matchesGlob } from '../util/glob';
 import { DocumentCache } from './documentCache';
 import { formatError, runSafe, runSafeAsync, type Logger } from './runSafe';
@@ -51,6 +51,10 @@ export interface ServerRuntime {
   loadTemplates(): StatementTemplate[];
   /** finds policies embedded in templates (CloudFormation, Terraform) */
   embedded?: EmbeddedExtractor;
+  /** the project's .iampolicy.json nearest to a document (settings override it) */
+  projectConfig?: (uri: string) => unknown;
+  /** resolves when the extractor for a language is ready (undefined: ready now) */
+  embeddedReady?: (languageId: string) => Promise<void> | undefined;
   now?: () => Date;
   /** server name and version for the initialize result */
   serverInfo: { name: string; version: string };
@@ -150,7 +154,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
       if (!document) {
         return undefined;
       }
-      const settings = await state.settings.get(uri);
+      const settings = mergeProjectConfig(runtime.projectConfig?.(uri), await state.settings.get(uri));
+      await runtime.embeddedReady?.(document.languageId);
       const file = state.cache.get(document, state.settings.generation, () =>
         analyzeFile(document.getText(), {
           languageId: document.languageId,
@@ -203,6 +208,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     for (const document of documents.all()) {
       void sendStatus(state, document.uri);
     }
+    state.settingsListeners.forEach((listener) => listener());
+  });
+
+  // .iampolicy.json changed (the client watches it): re-read it for every document
+  connection.onDidChangeWatchedFiles(() => {
+    state.settings.changed(undefined);
+    state.cache.clear();
+    state.refreshDiagnostics();
     state.settingsListeners.forEach((listener) => listener());
   });
 

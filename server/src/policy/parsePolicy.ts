@@ -101,11 +101,12 @@ class ModelBuilder {
 
   stringList(element: PolicyElement): StringList {
     const node = element.valueNode;
-    const list: StringList = { element, isArray: node?.type === 'array', values: [], invalid: [] };
+    const computed = !!node && !!this.dynamicValue?.(node);
+    const list: StringList = { element, isArray: node?.type === 'array' && !computed, values: [], invalid: [] };
     if (!node) {
       return list;
     }
-    if (node.type === 'array') {
+    if (node.type === 'array' && !computed) {
       (node.children ?? []).forEach((child, i) => this.addListEntry(list, child, [...element.path, i]));
     } else {
       this.addListEntry(list, node, element.path);

@@ -128,3 +128,29 @@ export function sanitizeSettings(raw: unknown): Settings {
     },
   };
 }
+
+/**
+ * The project's `.iampolicy.json` (shared by the editor and the CLI) under the editor's settings:
+ * rule severities, ignores and policy-type globs are merged entry by entry (settings win);
+ * a setting left at its default does not hide the file's value. Access Analyzer's region,
+ * profile and endpoint never come from the file: a repository must not redirect traffic or
+ * pick credentials.
+ */
+export function mergeProjectConfig(config: unknown, settings: Settings): Settings {
+  const file = sanitizeSettings(config);
+  const raw = isRecord(config) ? config : {};
+  return {
+    ...settings,
+    files: [...new Set([...settings.files, ...(Array.isArray(raw.files) ? file.files : [])])],
+    policyType: settings.policyType !== 'auto' ? settings.policyType : file.policyType,
+    policyTypes: { ...file.policyTypes, ...settings.policyTypes },
+    rules: { ...file.rules, ...settings.rules },
+    ignore: { ...file.ignore, ...settings.ignore },
+    accessAnalyzer: {
+      ...settings.accessAnalyzer,
+      ...(isRecord(raw.accessAnalyzer) && Array.isArray(raw.accessAnalyzer.accessNotGranted) ? { accessNotGranted: file.accessAnalyzer.accessNotGranted } : {}),
+    },
+  };
+}
+
+export const PROJECT_CONFIG_FILE = '.iampolicy.json';

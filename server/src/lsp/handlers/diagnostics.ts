@@ -6,25 +6,18 @@
  */
 import { DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import { getDiagnosticsAsync } from '../../features/diagnostics/diagnostics';
-import { matchesGlob } from '../../util/glob';
 import { formatError } from '../runSafe';
 import type { FeatureRegistration, ServerState } from '../server';
 
 /** Extra diagnostics for a document version (for example Access Analyzer's findings). */
 export type DiagnosticContributor = (uri: string, version: number) => Diagnostic[];
 
+import { ignoredRules } from '../../features/diagnostics/ignore';
+
 const PUSH_DEBOUNCE_MS = 200;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function ignoredRules(uri: string, ignore: Record<string, string[]>): Set<string> {
-  const out = new Set<string>();
-  for (const [glob, ids] of Object.entries(ignore)) {
-    if (matchesGlob(uri, glob)) {
-      ids.forEach((id) => out.add(id));
-    }
-  }
-  return out;
-}
+export { ignoredRules } from '../../features/diagnostics/ignore';
 
 /** Local diagnostics of the current version; undefined when the text changed meanwhile. */
 export async function computeLocalDiagnostics(state: ServerState, uri: string, isCancelled: () => boolean = () => false): Promise<Diagnostic[] | undefined> {

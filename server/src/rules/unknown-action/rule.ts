@@ -9,8 +9,8 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: true,
     messages: {
-      typo: '"{{value}}" is not a {{serviceName}} action, so it grants nothing. Did you mean {{suggestions}}?',
-      unknown: '"{{value}}" is not a {{serviceName}} action in the IAM catalog (data of {{date}}): it grants nothing. If AWS added it since, update the extension.',
+      typo: '"{{value}}" is not {{article}} {{serviceName}} action, so it grants nothing. Did you mean {{suggestions}}?',
+      unknown: '"{{value}}" is not {{article}} {{serviceName}} action in the IAM catalog (data of {{date}}): it grants nothing. If AWS added it since, update the extension.',
     },
   },
   check({ policy, catalog, report }) {
@@ -22,7 +22,7 @@ export default defineRule({
         const service = catalog.service(parts[0]);
         if (!service || catalog.action(value)) {continue;}
         const guesses = nearest(parts[1], service.actions.map((a) => a.name), 3).map((g) => `${service.prefix}:${g}`);
-        const data = { value, serviceName: service.name, suggestions: guesses.map((g) => `"${g}"`).join(' or '), date: catalog.dataDate };
+        const data = { value, serviceName: service.name, article: /^[AEIOU]/i.test(service.name) ? 'an' : 'a', suggestions: guesses.map((g) => `"${g}"`).join(' or '), date: catalog.dataDate };
         if (guesses.length) {
           report({ messageId: 'typo', at: v, data, fix: { replacements: guesses } });
         } else {

@@ -55,9 +55,12 @@ export default defineRule({
           case 'Action':
           case 'NotAction':
           case 'Resource':
-          case 'NotResource':
-            if (v.type !== 'string' && v.type !== 'array') {expected(ctx, e, 'a string or an array of strings');}
+          case 'NotResource': {
+            // a value the template computes ({"Fn::Sub": ...}, !Join [...]) is not ours to type-check
+            const computed = [s.action, s.notAction, s.resource, s.notResource].some((l) => l?.element === e && l.values.some((x) => x.node === v && x.dynamic));
+            if (!computed && v.type !== 'string' && v.type !== 'array') {expected(ctx, e, 'a string or an array of strings');}
             break;
+          }
           case 'Principal':
           case 'NotPrincipal':
             if (v.type !== 'string' && v.type !== 'object') {expected(ctx, e, '"*" or an object such as {"AWS": [...]}');}

@@ -1,0 +1,78 @@
+/** Which files the CLI reads: named files, directories (walked), and globs; and their language. */
+import fs from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'dist', 'out', 'cdk.out', '.serverless', '.aws-sam', 'coverage']);
+const EXTENSIONS: Record<string, string> = { '.json': 'json', '.jsonc': 'jsonc', '.yaml': 'yaml', '.yml': 'yaml', '.template': 'yaml', '.tf': 'terraform' };
+
+export function languageOf(file: string): string | undefined {
+  if (file.endsWith('.tf.json')) {
+    return 'json';
+  }
+  return EXTENSIONS[path.extname(file).toLowerCase()];
+}
+
+export interface Target {
+  /** path as given or found (relative paths stay relative for output) */
+  path: string;
+  /** named explicitly: must be a policy, or it is an input error */
+  explicit: boolean;
+}
+
+function walk(dir: string, out: Target[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) {
+        walk(full, out);
+      }
+    } else if (entry.isFile() && languageOf(entry.name)) {
+      out.push({ path: full, explicit: false });
+    }
+  }
+}
+
+/** Expands the command line's operands; `missing` gets operands that match nothing. */
+export function collectTargets(operands: string[], missing: string[]): Target[] {
+  const out: Target[] = [];
+  for (const operand of operands) {
+    if (operand === '-') {
+      out.push({ path: '-', explicit: true });
+      continue;
+    }
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(operand);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      walk(operand, out);
+    } else if (stat) {
+      out.push({ path: operand, explicit: true });
+    } else if (picomatch.scan(operand).isGlob) {
+      const { base, glob } = picomatch.scan(operand);
+      const matcher = picomatch(glob, { dot: false });
+      const found: Target[] = [];
+      walk(base || '.', found);
+      const matches = found.filter((t) => matcher(path.relative(base || '.', t.path).split(path.sep).join('/')));
+      if (matches.length === 0) {
+        missing.push(operand);
+      }
+      out.push(...matches);
+    } else {
+      missing.push(operand);
+    }
+  }
+  // a file named twice is linted once
+  const seen = new Set<string>();
+  return out.filter((t) => (seen.has(t.path) ? false : (seen.add(t.path), true)));
+}

@@ -1,0 +1,64 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning: one run, our rules as the driver's rules (with their
+ * documentation as help links and help text), one result per finding with a 1-based region.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { ALL_RULES as RULES } from '../rules';
+
+export interface FileResult {
+  /** path relative to the working directory, with forward slashes */
+  path: string;
+  diagnostics: Diagnostic[];
+}
+
+const LEVEL = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' } as const;
+
+export function toSarif(results: FileResult[], version: string, helpUri: (ruleId: string) => string): object {
+  const used = new Set(results.flatMap((r) => r.diagnostics.map((d) => String(d.code))));
+  const ruleIds = RULES.map((r) => r.id).filter((id) => used.has(id));
+  // Access Analyzer findings (issue codes) are rules too
+  const external = [...used].filter((id) => !ruleIds.includes(id)).sort();
+  const rules = [
+    ...ruleIds.map((id) => {
+      const rule = RULES.find((r) => r.id === id)!;
+      return {
+        id,
+        name: id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
+        shortDescription: { text: rule.meta.description },
+        fullDescription: { text: rule.meta.description },
+        helpUri: helpUri(id),
+        help: { text: `${rule.meta.description} See ${helpUri(id)}`, markdown: `${rule.meta.description}\n\n[Documentation](${helpUri(id)})` },
+        defaultConfiguration: { level: rule.meta.defaultSeverity === 'error' ? 'error' : rule.meta.defaultSeverity === 'warning' ? 'warning' : 'note' },
+        properties: { tags: ['security', 'iam', rule.meta.category], precision: 'high', ...(rule.meta.security ? { 'security-severity': rule.meta.defaultSeverity === 'error' ? '8.0' : '6.0' } : {}) },
+      };
+    }),
+    ...external.map((id) => ({ id, name: id, shortDescription: { text: `IAM Access Analyzer: ${id}` }, helpUri: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html' })),
+  ];
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'iam-policy-lint', semanticVersion: version, version, informationUri: 'https://github.com/iam-policy-language/iam-policy-language', rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
+        results: results.flatMap((r) =>
+          r.diagnostics.map((d) => ({
+            ruleId: String(d.code),
+            ruleIndex: index.get(String(d.code)) ?? 0,
+            level: LEVEL[(d.severity ?? 2) as 1 | 2 | 3 | 4],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: r.path, uriBaseId: '%SRCROOT%' },
+                  region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+}

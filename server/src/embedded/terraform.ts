@@ -1,0 +1,386 @@
+/**
+ * Policies inside Terraform: `jsonencode({...})` and heredoc JSON in the policy arguments of
+ * aws_iam_policy, aws_iam_role (assume_role_policy, inline_policy), bucket, queue, topic and
+ * key policies, and `data "aws_iam_policy_document"` blocks, turned into the same JSON tree
+ * the rest of the server reads, with offsets into the .tf text. Interpolations and references
+ * are values computed by Terraform (dynamic), not errors. Parsing is tree-sitter's HCL grammar;
+ * this module only walks its syntax tree (the node layer loads the parser).
+ */
+import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
+import { parsePolicy } from '../policy/parsePolicy';
+import type { PolicyType } from '../policy/model';
+import type { EmbeddedPolicy } from '../policy/policyFile';
+import type { JsonPath } from '../syntax/jsonPath';
+import { parseJson, type JsonNode, type JsonTree } from '../syntax/parseJson';
+
+type Node = SyntaxNode;
+
+/** Resource types and the arguments that hold policy JSON. */
+const RESOURCE_ARGUMENTS: Record<string, [argument: string, type: PolicyType][]> = {
+  aws_iam_policy: [['policy', 'identity']],
+  aws_iam_role_policy: [['policy', 'identity']],
+  aws_iam_user_policy: [['policy', 'identity']],
+  aws_iam_group_policy: [['policy', 'identity']],
+  aws_iam_role: [['assume_role_policy', 'trust']],
+  aws_s3_bucket_policy: [['policy', 'resource']],
+  aws_s3control_access_point_policy: [['policy', 'resource']],
+  aws_sqs_queue_policy: [['policy', 'resource']],
+  aws_sqs_queue: [['policy', 'resource']],
+  aws_sns_topic_policy: [['policy', 'resource']],
+  aws_sns_topic: [['policy', 'resource']],
+  aws_kms_key: [['policy', 'resource']],
+  aws_kms_key_policy: [['policy', 'resource']],
+  aws_ecr_repository_policy: [['policy', 'resource']],
+  aws_secretsmanager_secret_policy: [['policy', 'resource']],
+  aws_secretsmanager_secret: [['policy', 'resource']],
+  aws_opensearch_domain_policy: [['access_policies', 'resource']],
+  aws_elasticsearch_domain_policy: [['access_policies', 'resource']],
+  aws_cloudwatch_log_resource_policy: [['policy_document', 'resource']],
+  aws_lambda_layer_version_permission: [],
+  aws_glacier_vault: [['access_policy', 'resource']],
+  aws_backup_vault_policy: [['policy', 'resource']],
+  aws_efs_file_system_policy: [['policy', 'resource']],
+  aws_organizations_policy: [['content', 'scp']],
+  aws_iam_role_inline_policy: [['policy', 'identity']],
+};
+
+function named(node: Node | null | undefined): Node[] {
+  return (node?.namedChildren ?? []).filter((c): c is Node => !!c);
+}
+
+function stringLiteral(node: Node): string | undefined {
+  if (node.type !== 'string_lit') {
+    return undefined;
+  }
+  return named(node)
+    .filter((c) => c.type === 'template_literal')
+    .map((c) => c.text)
+    .join('');
+}
+
+function blockLabels(block: Node): string[] {
+  return named(block)
+    .filter((c) => c.type === 'string_lit')
+    .map((c) => stringLiteral(c) ?? '');
+}
+
+function blockBody(block: Node): Node | undefined {
+  return named(block).find((c) => c.type === 'body');
+}
+
+function attributes(body: Node | undefined): Map<string, { name: Node; value: Node }> {
+  const out = new Map<string, { name: Node; value: Node }>();
+  for (const child of named(body)) {
+    if (child.type === 'attribute') {
+      const [name, value] = named(child);
+      if (name && value) {
+        out.set(name.text, { name, value });
+      }
+    }
+  }
+  return out;
+}
+
+function blocks(body: Node | undefined, type: string): Node[] {
+  return named(body).filter((c) => c.type === 'block' && named(c)[0]?.text === type);
+}
+
+/** Builds JsonNodes (jsonc-parser's shape) with offsets into the .tf text. */
+class TreeBuilder {
+  readonly dynamic = new Map<JsonNode, string>();
+
+  node(type: JsonNode['type'], at: { startIndex: number; endIndex: number }, parent: JsonNode | undefined, value?: unknown): JsonNode {
+    return { type, offset: at.startIndex, length: at.endIndex - at.startIndex, parent, value, ...(type === 'object' || type === 'array' || type === 'property' ? { children: [] } : {}) } as JsonNode;
+  }
+
+  property(object: JsonNode, key: string, keyAt: { startIndex: number; endIndex: number }, build: (property: JsonNode) => JsonNode): JsonNode {
+    const property = this.node('property', keyAt, object);
+    const keyNode = this.node('string', keyAt, property, key);
+    property.children!.push(keyNode);
+    const value = build(property);
+    property.children!.push(value);
+    (property as { length: number }).length = Math.max(property.length, value.offset + value.length - property.offset);
+    object.children!.push(property);
+    return value;
+  }
+
+  /** A value Terraform computes (a reference, a function call, a conditional): a string marked dynamic. */
+  computed(expr: Node, parent: JsonNode | undefined): JsonNode {
+    const out = this.node('string', expr, parent, expr.text);
+    this.dynamic.set(out, 'Terraform expression');
+    return out;
+  }
+
+  /** An HCL expression as a JSON value (what jsonencode would produce). */
+  expression(expr: Node, parent: JsonNode | undefined): JsonNode {
+    let node = expr;
+    while ((node.type === 'expression' || node.type === 'literal_value' || node.type === 'collection_value') && named(node).length === 1) {
+      node = named(node)[0];
+    }
+    switch (node.type) {
+      case 'string_lit': {
+        const parts = named(node);
+        const out = this.node('string', node, parent, parts.filter((c) => c.type !== 'quoted_template_start' && c.type !== 'quoted_template_end').map((c) => c.text).join(''));
+        if (parts.some((c) => c.type === 'template_interpolation' || c.type === 'template_directive')) {
+          this.dynamic.set(out, 'Terraform interpolation');
+        }
+        return out;
+      }
+      case 'numeric_lit':
+        return this.node('number', node, parent, Number(node.text));
+      case 'bool_lit':
+        return this.node('boolean', node, parent, node.text === 'true');
+      case 'null_lit':
+        return this.node('null', node, parent, null);
+      case 'tuple': {
+        const out = this.node('array', node, parent);
+        for (const item of named(node).filter((c) => c.type === 'expression')) {
+          out.children!.push(this.expression(item, out));
+        }
+        return out;
+      }
+      case 'object': {
+        const out = this.node('object', node, parent);
+        for (const elem of named(node).filter((c) => c.type === 'object_elem')) {
+          const [key, value] = named(elem).filter((c) => c.type === 'expression');
+          if (!key || !value) {
+            continue;
+          }
+          const keyJson = this.expression(key, undefined);
+          const keyText = typeof keyJson.value === 'string' ? keyJson.value : key.text;
+          const property = this.node('property', elem, out);
+          property.children!.push({ ...keyJson, value: keyText, parent: property, type: 'string' } as JsonNode);
+          property.children!.push(this.expression(value, property));
+          out.children!.push(property);
+        }
+        return out;
+      }
+      case 'variable_expr':
+        // an object key written as a bare identifier (Version = ...); elsewhere a reference
+        return named(node).length === 1 && parent === undefined ? this.node('string', node, parent, node.text) : this.computed(expr, parent);
+      default:
+        return this.computed(expr, parent);
+    }
+  }
+}
+
+export interface TerraformExtraction {
+  tree: JsonTree;
+  policies: EmbeddedPolicy[];
+}
+
+/** The JSON of a heredoc, parsed in place: offsets are shifted to the .tf text. */
+function heredocJson(expr: Node, builder: TreeBuilder): JsonNode | undefined {
+  let node: Node | undefined = expr;
+  while (node && (node.type === 'expression' || node.type === 'template_expr')) {
+    node = named(node)[0];
+  }
+  if (node?.type !== 'heredoc_template') {
+    return undefined;
+  }
+  const identifiers = named(node).filter((c) => c.type === 'heredoc_identifier');
+  if (identifiers.length < 2) {
+    return undefined;
+  }
+  const source = node.tree.rootNode.text;
+  const start = source.indexOf('\n', identifiers[0].endIndex) + 1;
+  const end = identifiers[identifiers.length - 1].startIndex;
+  if (start <= 0 || end <= start) {
+    return undefined;
+  }
+  const parsed = parseJson(source.slice(start, end));
+  const shift = (n: JsonNode, parent: JsonNode | undefined) => {
+    const m = n as { offset: number; parent?: JsonNode; colonOffset?: number };
+    m.offset += start;
+    if (m.colonOffset !== undefined) {
+      m.colonOffset += start;
+    }
+    m.parent = parent;
+    n.children?.forEach((c) => shift(c, n));
+    // "${aws_s3_bucket.b.arn}" is Terraform's; "$${aws:username}" is an escaped policy variable
+    if (n.type === 'string' && typeof n.value === 'string' && /(^|[^$])\$\{[^}:]+\}/.test(n.value)) {
+      builder.dynamic.set(n, 'Terraform interpolation');
+    }
+  };
+  if (!parsed.root) {
+    return undefined;
+  }
+  shift(parsed.root, undefined);
+  return parsed.root;
+}
+
+/** data "aws_iam_policy_document": the policy its blocks describe, keyed by IAM names, placed on the HCL. */
+function policyDocumentBlock(block: Node, builder: TreeBuilder): JsonNode {
+  const body = blockBody(block);
+  const root = builder.node('object', block, undefined);
+  const attrs = attributes(body);
+  const keyword = named(block)[0];
+  const version = attrs.get('version');
+  if (version) {
+    builder.property(root, 'Version', version.name, (p) => builder.expression(version.value, p));
+  } else {
+    builder.property(root, 'Version', keyword, (p) => builder.node('string', keyword, p, '2012-10-17'));
+  }
+  const statements = blocks(body, 'statement');
+  if (statements.length > 0) {
+    const first = statements[0];
+    const last = statements[statements.length - 1];
+    const list = builder.property(root, 'Statement', named(first)[0], (p) => builder.node('array', { startIndex: first.startIndex, endIndex: last.endIndex }, p));
+    for (const statement of statements) {
+      const s = builder.node('object', statement, list);
+      list.children!.push(s);
+      const sBody = blockBody(statement);
+      const a = attributes(sBody);
+      const names: [string, string][] = [['sid', 'Sid'], ['effect', 'Effect'], ['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']];
+      if (!a.has('effect')) {
+        const at = named(statement)[0];
+        builder.property(s, 'Effect', at, (p) => builder.node('string', at, p, 'Allow'));
+      }
+      for (const [hcl, iam] of names) {
+        const attr = a.get(hcl);
+        if (attr) {
+          builder.property(s, iam, attr.name, (p) => builder.expression(attr.value, p));
+        }
+      }
+      for (const [blockName, iam] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+        const principalBlocks = blocks(sBody, blockName);
+        const everyone = principalBlocks.find((pb) => /^"\*"$/.test(attributes(blockBody(pb)).get('type')?.value.text ?? ''));
+        const everyoneIds = everyone && attributes(blockBody(everyone)).get('identifiers');
+        if (everyone && everyoneIds) {
+          // type = "*", identifiers = ["*"] is Terraform's way of writing "Principal": "*"
+          builder.property(s, iam, named(everyone)[0], (p) => {
+            const ids = builder.expression(everyoneIds.value, p);
+            const first = ids.type === 'array' ? ids.children?.[0] : ids;
+            return first ? ({ ...first, parent: p } as JsonNode) : ids;
+          });
+        } else if (principalBlocks.length > 0) {
+          const at = principalBlocks[0];
+          const principal = builder.property(s, iam, named(at)[0], (p) => builder.node('object', { startIndex: at.startIndex, endIndex: principalBlocks[principalBlocks.length - 1].endIndex }, p));
+          for (const pb of principalBlocks) {
+            const pa = attributes(blockBody(pb));
+            const type = pa.get('type');
+            const identifiers = pa.get('identifiers');
+            if (type && identifiers) {
+              const typeName = stringLiteral(named(named(type.value)[0])[0] ?? type.value) ?? type.value.text;
+              builder.property(principal, typeName, type.value, (p) => builder.expression(identifiers.value, p));
+            }
+          }
+        }
+      }
+      const conditions = blocks(sBody, 'condition');
+      if (conditions.length > 0) {
+        const at = conditions[0];
+        const condition = builder.property(s, 'Condition', named(at)[0], (p) => builder.node('object', { startIndex: at.startIndex, endIndex: conditions[conditions.length - 1].endIndex }, p));
+        const byOperator = new Map<string, JsonNode>();
+        for (const cb of conditions) {
+          const ca = attributes(blockBody(cb));
+          const test = ca.get('test');
+          const variable = ca.get('variable');
+          const values = ca.get('values');
+          if (!test || !variable || !values) {
+            continue;
+          }
+          const operator = String(builder.expression(test.value, undefined).value);
+          let clause = byOperator.get(operator);
+          if (!clause) {
+            clause = builder.property(condition, operator, test.value, (p) => builder.node('object', cb, p));
+            byOperator.set(operator, clause);
+          }
+          const key = String(builder.expression(variable.value, undefined).value);
+          builder.property(clause, key, variable.value, (p) => builder.expression(values.value, p));
+        }
+      }
+    }
+  }
+  return root;
+}
+
+/** Every policy of a Terraform file. */
+export function extractTerraform(tree: Tree, text: string): TerraformExtraction {
+  const builder = new TreeBuilder();
+  // a synthetic root holding each policy under a readable path, e.g. aws_iam_policy.p.policy
+  const root = builder.node('object', tree.rootNode, undefined);
+  const found: { node: JsonNode; path: JsonPath; type?: PolicyType; description: string }[] = [];
+  const add = (key: string, value: JsonNode, type: PolicyType | undefined, description: string) => {
+    const property = builder.node('property', { startIndex: value.offset, endIndex: value.offset + value.length }, root);
+    property.children!.push(builder.node('string', { startIndex: value.offset, endIndex: value.offset }, property, key));
+    (value as { parent?: JsonNode }).parent = property;
+    property.children!.push(value);
+    root.children!.push(property);
+    found.push({ node: value, path: [key], ...(type ? { type } : {}), description });
+  };
+  const policyValue = (expr: Node): JsonNode | undefined => {
+    let node = expr;
+    while (node.type === 'expression' && named(node).length === 1) {
+      node = named(node)[0];
+    }
+    if (node.type === 'function_call' && named(node)[0]?.text === 'jsonencode') {
+      const argument = named(named(node).find((c) => c.type === 'function_arguments'))[0];
+      return argument ? builder.expression(argument, undefined) : undefined;
+    }
+    return heredocJson(expr, builder);
+  };
+  const visitResource = (kind: string, name: string, body: Node | undefined, prefix: string) => {
+    const attrs = attributes(body);
+    for (const [argument, type] of RESOURCE_ARGUMENTS[kind] ?? []) {
+      const attr = attrs.get(argument);
+      const value = attr && policyValue(attr.value);
+      if (value?.type === 'object') {
+        add(`${prefix}.${argument}`, value, type === 'scp' && /RESOURCE_CONTROL_POLICY/.test(attrs.get('type')?.value.text ?? '') ? 'rcp' : type, `${kind} ${name} ${argument}`);
+      }
+    }
+    if (kind === 'aws_iam_role') {
+      blocks(body, 'inline_policy').forEach((inline, i) => {
+        const attr = attributes(blockBody(inline)).get('policy');
+        const value = attr && policyValue(attr.value);
+        if (value?.type === 'object') {
+          add(`${prefix}.inline_policy.${i}.policy`, value, 'identity', `aws_iam_role ${name} inline_policy`);
+        }
+      });
+    }
+  };
+  for (const block of named(named(tree.rootNode)[0]).filter((c) => c.type === 'block')) {
+    const keyword = named(block)[0]?.text;
+    const [kind, name] = blockLabels(block);
+    if (!kind || !name) {
+      continue;
+    }
+    if (keyword === 'resource') {
+      visitResource(kind, name, blockBody(block), `${kind}.${name}`);
+    } else if (keyword === 'data' && kind === 'aws_iam_policy_document') {
+      add(`data.${kind}.${name}`, policyDocumentBlock(block, builder), undefined, `data.aws_iam_policy_document.${name}`);
+    }
+  }
+  const jsonTree: JsonTree = { text, root, errors: [], comments: [], trailingCommas: [], hasBom: false };
+  const dynamicValue = (node: JsonNode) => builder.dynamic.get(node);
+  const policies = found.map(({ node, path, type, description }) => ({
+    policy: parsePolicy(jsonTree, { root: node, basePath: path, ...(type ? { policyType: { type, source: 'container' as const } } : {}), container: { kind: 'terraform' as const, description }, dynamicValue }),
+    basePath: path,
+    offset: node.offset,
+    length: node.length,
+  }));
+  if (tree.rootNode.hasError) {
+    jsonTree.errors.push(...syntaxErrors(tree.rootNode));
+  }
+  return { tree: jsonTree, policies };
+}
+
+function syntaxErrors(root: Node): JsonTree['errors'] {
+  const out: JsonTree['errors'] = [];
+  const visit = (n: Node) => {
+    if (out.length >= 20) {
+      return;
+    }
+    if (n.type === 'ERROR' || n.isMissing) {
+      out.push({ offset: n.startIndex, length: Math.max(1, n.endIndex - n.startIndex), code: 1, message: n.isMissing ? `Terraform syntax: missing ${n.type}.` : 'Terraform syntax error.' });
+      return;
+    }
+    for (const c of n.children) {
+      if (c) {
+        visit(c);
+      }
+    }
+  };
+  visit(root);
+  return out;
+}

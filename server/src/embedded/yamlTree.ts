@@ -1,0 +1,88 @@
+/**
+ * YAML (CloudFormation and SAM templates) as the same JSON tree the JSON path uses, so the
+ * policy model, rules, hover and completion work unchanged with exact offsets into the YAML.
+ * Short-form intrinsics (`!Sub`, `!Ref`, `!GetAtt`, ...) become nodes marked as computed.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { ParseErrorCode } from 'jsonc-parser';
+import type { JsonNode, JsonTree } from '../syntax/parseJson';
+
+export interface YamlJsonTree extends JsonTree {
+  /** nodes whose value CloudFormation computes (`!Sub ...`, `!Ref x`), with the intrinsic's name */
+  tagged: Map<JsonNode, string>;
+}
+
+function rangeOf(node: YamlNode): { offset: number; length: number } {
+  const [start, valueEnd] = node.range ?? [0, 0, 0];
+  return { offset: start, length: Math.max(0, valueEnd - start) };
+}
+
+export function parseYamlTree(text: string): YamlJsonTree {
+  const tagged = new Map<JsonNode, string>();
+  const errors: JsonTree['errors'] = [];
+  let root: JsonNode | undefined;
+  try {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false });
+    for (const e of doc.errors) {
+      const [start, end] = e.pos;
+      errors.push({ offset: start, length: Math.max(1, end - start), code: ParseErrorCode.InvalidSymbol, message: e.message.split('\n')[0] });
+    }
+    const convert = (node: unknown, parent: JsonNode | undefined): JsonNode | undefined => {
+      if (isAlias(node)) {
+        const r = rangeOf(node as YamlNode);
+        return { type: 'string', value: `*${node.source}`, ...r, parent } as JsonNode;
+      }
+      if (isMap(node)) {
+        const out = { type: 'object', ...rangeOf(node), parent, children: [] as JsonNode[] } as JsonNode;
+        for (const pair of node.items) {
+          const keyNode = pair.key as YamlNode | null;
+          if (!keyNode || !isScalar(keyNode)) {
+            continue;
+          }
+          const keyRange = rangeOf(keyNode);
+          const valueNode = pair.value as YamlNode | null;
+          const end = valueNode?.range ? valueNode.range[1] : keyRange.offset + keyRange.length;
+          const property = { type: 'property', offset: keyRange.offset, length: end - keyRange.offset, parent: out, children: [] as JsonNode[] } as JsonNode;
+          const key = { type: 'string', value: String(keyNode.value), ...keyRange, parent: property } as JsonNode;
+          property.children!.push(key);
+          const value = valueNode ? convert(valueNode, property) : undefined;
+          property.children!.push(value ?? ({ type: 'null', value: null, offset: end, length: 0, parent: property } as JsonNode));
+          out.children!.push(property);
+        }
+        markTag(node as YamlNode, out);
+        return out;
+      }
+      if (isSeq(node)) {
+        const out = { type: 'array', ...rangeOf(node), parent, children: [] as JsonNode[] } as JsonNode;
+        for (const item of node.items) {
+          const child = convert(item, out);
+          if (child) {
+            out.children!.push(child);
+          }
+        }
+        markTag(node as YamlNode, out);
+        return out;
+      }
+      if (isScalar(node)) {
+        const v = node.value;
+        const r = rangeOf(node);
+        const type = typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : v === null ? 'null' : 'string';
+        const out = { type, value: type === 'string' ? String(v) : v, ...r, parent } as JsonNode;
+        markTag(node, out);
+        return out;
+      }
+      return undefined;
+    };
+    const markTag = (node: YamlNode, out: JsonNode) => {
+      const tag = (node as { tag?: string }).tag;
+      if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
+        tagged.set(out, tag.slice(1));
+      }
+    };
+    root = convert(doc.contents, undefined);
+  } catch (err) {
+    errors.push({ offset: 0, length: 1, code: ParseErrorCode.InvalidSymbol, message: `The YAML could not be read: ${err instanceof Error ? err.message : String(err)}` });
+  }
+  return { text, root, errors, comments: [], trailingCommas: [], hasBom: text.charCodeAt(0) === 0xfeff, tagged };
+}

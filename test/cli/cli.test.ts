@@ -1,0 +1,185 @@
+/** iam-policy-lint as a user runs it: the built binary in a subprocess, on fixture files. */
+import { strict as assert } from 'node:assert';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, suite, test } from 'node:test';
+import { FAKE_CREDENTIALS_ENV, FakeAccessAnalyzer } from '../accessAnalyzer/fakeServer';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const bin = path.join(root, 'bin', 'iam-policy-lint');
+const examples = path.join(root, 'examples');
+const embedded = path.join(root, 'test', 'fixtures', 'embedded');
+
+function lint(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...options.env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same, without blocking this process (the fake Access Analyzer answers from it). */
+function lintAsync(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let tmp: string;
+before(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-lint-'));
+});
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+suite('iam-policy-lint: exit codes and text output', () => {
+  test('a clean policy: exit 0 and a summary line', () => {
+    const r = lint([path.join(examples, 's3-read-one-bucket.policy.json')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /✔ no problems in 1 file \(1 policy\)/);
+  });
+
+  test('findings: exit 1, compiler-style lines, a summary', () => {
+    const r = lint(['examples/broad-policy.json']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^examples\/broad-policy\.json:10:9 warning passrole-star "iam:PassRole" lets/m);
+    assert.match(r.stdout, /✖ \d+ problems \(0 errors, \d+ warnings, 1 info\) in 1 of 1 file/);
+    assert.doesNotMatch(r.stdout, /\u001b\[/, 'no colour when NO_COLOR is set');
+  });
+
+  test('--severity error: warnings no longer fail the run', () => {
+    assert.equal(lint(['--severity', 'error', 'examples/broad-policy.json']).code, 0);
+    assert.equal(lint(['--severity', 'error', 'examples/mistakes-policy.json']).code, 1);
+  });
+
+  test('usage and input errors: exit 2 with a one-line message; other files are still checked', () => {
+    const notPolicy = path.join(tmp, 'package.json');
+    fs.writeFileSync(notPolicy, '{"name": "x"}');
+    const r = lint([notPolicy, path.join(tmp, 'missing.json'), 'examples/broad-policy.json']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /package\.json: not an IAM policy/);
+    assert.match(r.stderr, /missing\.json: no such file/);
+    assert.match(r.stdout, /broad-policy\.json:\d+:\d+ warning/, 'the good file was still linted');
+    const usage = lint(['--format', 'xml', 'x.json']);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /--format must be text, json or sarif/);
+    assert.equal(lint([]).code, 2);
+  });
+
+  test('directories and globs; JSON files that are not policies are skipped in directories', () => {
+    const dir = path.join(tmp, 'tree');
+    fs.mkdirSync(path.join(dir, 'policies', 'node_modules'), { recursive: true });
+    fs.copyFileSync(path.join(examples, 'broad-policy.json'), path.join(dir, 'policies', 'broad-policy.json'));
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), '{"compilerOptions": {}}');
+    fs.copyFileSync(path.join(examples, 'broad-policy.json'), path.join(dir, 'policies', 'node_modules', 'ignored-policy.json'));
+    const r = lint(['.'], { cwd: dir });
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /in 1 of 1 file/);
+    const g = lint(['policies/**/*.json'], { cwd: dir });
+    assert.match(g.stdout, /policies\/broad-policy\.json:/);
+  });
+
+  test('stdin', () => {
+    const r = lint(['-', '--stdin-filename', 'piped.json'], { input: fs.readFileSync(path.join(examples, 'mistakes-policy.json'), 'utf8') });
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^piped\.json:8:9 error unknown-action/m);
+  });
+
+  test('CloudFormation (YAML, JSON) and Terraform files', () => {
+    const r = lint([embedded]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /template\.yaml:24:21 error unknown-action/);
+    assert.match(r.stdout, /main\.tf:8:21 error unknown-action/);
+    assert.match(r.stdout, /template\.json:\d+:\d+ warning service-wildcard/);
+  });
+});
+
+suite('iam-policy-lint: JSON and SARIF', () => {
+  test('JSON lists files, policies and diagnostics with 1-based positions', () => {
+    const r = lint(['--format', 'json', 'examples/mistakes-policy.json']);
+    const [file] = JSON.parse(r.stdout) as { file: string; policies: { policyType: string }[]; diagnostics: { line: number; column: number; ruleId: string; severity: string }[] }[];
+    assert.equal(file.file, 'examples/mistakes-policy.json');
+    assert.equal(file.policies[0].policyType, 'identity');
+    assert.ok(file.diagnostics.some((d) => d.ruleId === 'unknown-action' && d.line === 8 && d.column === 9 && d.severity === 'error'));
+  });
+
+  test('SARIF 2.1.0 with what GitHub code scanning requires', () => {
+    const r = lint(['--format', 'sarif', 'examples/mistakes-policy.json', 'examples/broad-policy.json']);
+    assert.equal(r.code, 1);
+    const sarif = JSON.parse(r.stdout) as {
+      version: string;
+      $schema: string;
+      runs: { tool: { driver: { name: string; rules: { id: string; helpUri: string; shortDescription: { text: string } }[] } }; results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[] }[] }[];
+    };
+    assert.equal(sarif.version, '2.1.0');
+    assert.match(sarif.$schema, /sarif-2\.1\.0/);
+    assert.equal(sarif.runs.length, 1);
+    const [run] = sarif.runs;
+    assert.equal(run.tool.driver.name, 'iam-policy-lint');
+    const ids = run.tool.driver.rules.map((x) => x.id);
+    assert.equal(new Set(ids).size, ids.length, 'rule ids are unique');
+    for (const rule of run.tool.driver.rules) {
+      assert.ok(rule.shortDescription.text.length > 0 && /^https:\/\//.test(rule.helpUri), rule.id);
+    }
+    assert.ok(run.results.length > 0);
+    for (const res of run.results) {
+      assert.equal(run.tool.driver.rules[res.ruleIndex].id, res.ruleId, 'ruleIndex points at its rule');
+      assert.ok(['error', 'warning', 'note', 'none'].includes(res.level));
+      assert.ok(res.message.text.length > 0);
+      const { artifactLocation, region } = res.locations[0].physicalLocation;
+      assert.match(artifactLocation.uri, /^examples\/[a-z-]+\.json$/, 'relative URI');
+      for (const n of [region.startLine, region.startColumn, region.endLine, region.endColumn]) {
+        assert.ok(Number.isInteger(n) && n >= 1, 'regions are 1-based');
+      }
+    }
+  });
+});
+
+suite('iam-policy-lint: configuration and --fix', () => {
+  test('.iampolicy.json sets rule severities and ignores for the files under it', () => {
+    const dir = path.join(tmp, 'configured');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(examples, 'broad-policy.json'), path.join(dir, 'broad-policy.json'));
+    fs.writeFileSync(path.join(dir, '.iampolicy.json'), JSON.stringify({ rules: { 'service-wildcard': 'error', 'resource-star': 'off' }, ignore: { '**/broad-policy.json': ['passrole-star'] } }));
+    const r = lint(['--format', 'json', 'broad-policy.json'], { cwd: dir });
+    const diagnostics = (JSON.parse(r.stdout) as { diagnostics: { ruleId: string; severity: string }[] }[])[0].diagnostics;
+    assert.equal(diagnostics.find((d) => d.ruleId === 'service-wildcard')?.severity, 'error');
+    assert.ok(!diagnostics.some((d) => d.ruleId === 'resource-star' || d.ruleId === 'passrole-star'));
+    fs.writeFileSync(path.join(dir, '.iampolicy.json'), '{ not json');
+    const broken = lint(['broad-policy.json'], { cwd: dir });
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /invalid configuration .*\.iampolicy\.json/);
+  });
+
+  test('--fix applies only the safe fixes and keeps the file valid', () => {
+    const file = path.join(tmp, 'fixme-policy.json');
+    fs.writeFileSync(file, '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["s3:Get*", "s3:GetObject",], "Resource": "arn:aws:s3:::b/*", "Condition": {}}\n  ]\n}\n');
+    const r = lint(['--fix', file]);
+    const after = fs.readFileSync(file, 'utf8');
+    const policy = JSON.parse(after) as { Statement: { Action: string[]; Condition?: unknown }[] };
+    assert.deepEqual(policy.Statement[0].Action, ['s3:Get*']);
+    assert.equal(policy.Statement[0].Condition, undefined);
+    assert.match(r.stdout, /fixed \d+ problems?/);
+  });
+});
+
+suite('iam-policy-lint --access-analyzer', () => {
+  const fake = new FakeAccessAnalyzer();
+  before(() => fake.start());
+  after(() => fake.stop());
+
+  test('merges ValidatePolicy findings, sent to the endpoint given on the command line', async () => {
+    const file = path.join(tmp, 'passrole-policy.json');
+    fs.writeFileSync(file, '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Action": [\n        "iam:PassRole"\n      ],\n      "Effect": "Allow",\n      "Resource": "*"\n    }\n  ]\n}');
+    const env = { ...FAKE_CREDENTIALS_ENV, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' };
+    const r = await lintAsync(['--access-analyzer', '--endpoint', fake.url, '--format', 'json', file], env);
+    assert.equal(r.code, 1, r.stderr);
+    const diagnostics = (JSON.parse(r.stdout) as { diagnostics: { ruleId: string; source: string; line: number }[] }[])[0].diagnostics;
+    assert.ok(diagnostics.some((d) => d.ruleId === 'PASS_ROLE_WITH_STAR_IN_RESOURCE' && d.source === 'IAM Access Analyzer' && d.line === 9));
+    assert.ok(diagnostics.some((d) => d.ruleId === 'passrole-star'));
+    assert.equal(fake.requests.length, 1);
+  });
+});
