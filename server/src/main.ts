@@ -10,7 +10,7 @@ import { loadTemplates } from './node/loadTemplates';
 import { loadAccessAnalyzerApiFactory } from './node/accessAnalyzerSdk';
 import { loadTerraformParser, terraformParser } from './node/terraformParser';
 import { createEmbeddedExtractor } from './embedded';
-import { findProjectConfig } from './node/projectConfig';
+import { clearProjectConfigCache, findProjectConfig } from './node/projectConfig';
 import { fileURLToPath } from 'node:url';
 import { packageVersion, ruleDocsUrl } from './node/files';
 
@@ -49,6 +49,7 @@ function main(): void {
       docsUrl: ruleDocsUrl,
       accessAnalyzerApi: (config) => loadAccessAnalyzerApiFactory()(config),
       embedded: createEmbeddedExtractor({ terraform: terraformParser }),
+      projectConfigChanged: clearProjectConfigCache,
       projectConfig: (uri) => (uri.startsWith('file:') ? findProjectConfig(fileURLToPath(uri)).value : undefined),
       // Terraform documents wait for the parser (WebAssembly, loaded in the background)
       embeddedReady: (languageId) => (languageId === 'terraform' ? loadTerraformParser().then(() => undefined) : undefined),

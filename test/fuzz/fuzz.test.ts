@@ -1,6 +1,6 @@
 /**
  * Nothing the user types can crash the server: truncations and random edits of the corpus
- * policies go through every feature (model, rules, diagnostics, completion, hover), and every
+ * policies go through every feature (model, rules, diagnostics, completion, hover, quick-fixes), and every
  * diagnostic range stays inside the document. A second suite does the same through the real
  * server over stdio and checks that every request is answered.
  */
@@ -14,6 +14,8 @@ import { analyzeFile, policyAt } from '../../server/src/policy/policyFile';
 import { getDiagnostics } from '../../server/src/features/diagnostics/diagnostics';
 import { getCompletions } from '../../server/src/features/completion/completion';
 import { getHover } from '../../server/src/features/hover/hover';
+import { getCodeActions } from '../../server/src/features/codeActions/codeActions';
+import { parseJson } from '../../server/src/syntax/parseJson';
 import { loadTemplates } from '../../server/src/node/loadTemplates';
 import { LspClient, positionAt } from '../lsp/harness';
 import { mutate, rng } from './mutate';
@@ -51,6 +53,22 @@ function exercise(text: string, random: () => number, languageId: 'json' | 'json
       }
     }
     getHover({ catalog, document, policy: embedded?.policy }, offset);
+  }
+  // quick-fixes: every one yields edits inside the document, and fix-all never makes the JSON worse
+  const errorsBefore = parseJson(text).errors.length;
+  const ctx = { catalog, document, file, ...(languageId === 'jsonc' ? { commentPrefix: '//' } : {}) };
+  for (const d of diagnostics.slice(0, 8)) {
+    for (const action of getCodeActions(ctx, d.range, [d], ['quickfix'])) {
+      for (const edit of action.edit?.changes?.[document.uri] ?? []) {
+        assert.ok(document.offsetAt(edit.range.end) <= text.length && edit.range.end.line < lines, `fix edit outside the document: ${action.title}`);
+      }
+    }
+  }
+  const [fixAll] = getCodeActions(ctx, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll'], diagnostics);
+  const edits = fixAll?.edit?.changes?.[document.uri];
+  if (edits) {
+    const after = TextDocument.applyEdits(document, edits);
+    assert.ok(parseJson(after).errors.length <= errorsBefore, `fix-all made the JSON worse:\n${text}\n---\n${after}`);
   }
 }
 

@@ -202,16 +202,45 @@ export function resourceCoversTemplate(resource: string, template: string): bool
   return result;
 }
 
+/** A template filled with sample values, and where its first variable starts (cached: templates are few). */
+const sampleCache = new Map<string, { first: string; second: string; nameStart: number; nameIsName: boolean }>();
+
+function samples(template: string, partition: string): { first: string; second: string; nameStart: number; nameIsName: boolean } {
+  const key = `${partition}\u0000${template}`;
+  let entry = sampleCache.get(key);
+  if (!entry) {
+    const fill = (region: string, account: string, name: string) =>
+      template.replace(/\$\{([^}]+)\}/g, (_m, v: string) => (v === 'Partition' ? partition : v === 'Region' ? region : v === 'Account' ? account : name));
+    const first = fill('us-east-1', '111111111111', 'abc');
+    const nameStart = first.search(/abc|us-east-1|111111111111/);
+    entry = { first, second: fill('eu-west-3', '999988887777', 'x-1/y:z'), nameStart, nameIsName: nameStart >= 0 && first.startsWith('abc', nameStart) };
+    sampleCache.set(key, entry);
+  }
+  return entry;
+}
+
 function computeCovers(resource: string, template: string): boolean {
+  const wild = resource.search(/[*?]|\$\{/);
+  if (wild < 0 || !/[*?]/.test(resource)) {
+    return false;
+  }
   const p = parseArn(resource);
-  if (!p || !/[*?]/.test(resource) || !parseArn(template)) {
+  if (!p || !parseArn(template)) {
+    return false;
+  }
+  const { first, second, nameStart, nameIsName } = samples(template, p.partition.includes('*') ? 'aws' : p.partition);
+  // cheap rejection before compiling a regex: the resource's literal start must fit the template,
+  // and a literal where the template has a name variable (bucket-1/...) names one resource
+  const literal = resource.slice(0, wild);
+  const comparable = Math.min(literal.length, nameStart < 0 ? first.length : nameStart);
+  if (literal.slice(0, comparable).toLowerCase() !== first.slice(0, comparable).toLowerCase()) {
+    return false;
+  }
+  if (nameIsName && literal.length > nameStart) {
     return false;
   }
   const regex = policyPatternRegExp(resource, false);
-  const partition = p.partition.includes('*') ? 'aws' : p.partition;
-  const fill = (region: string, account: string, name: string) =>
-    template.replace(/\$\{([^}]+)\}/g, (_m, v: string) => (v === 'Partition' ? partition : v === 'Region' ? region : v === 'Account' ? account : name));
-  return regex.test(fill('us-east-1', '111111111111', 'abc')) && regex.test(fill('eu-west-3', '999988887777', 'x-1/y:z'));
+  return regex.test(first) && regex.test(second);
 }
 
 /** Turns a template into a snippet: `arn:${1:aws}:s3:::${2:BucketName}/${3:ObjectName}`. */

@@ -358,18 +358,32 @@ export class IamCatalog {
    * Describes a condition key: listed keys (global or per service), templated keys such as
    * `aws:ResourceTag/Env`, and claims of any web identity provider (`<host>:sub`).
    */
+  private readonly keyCache = new Map<string, ConditionKeyInfo | null>();
+
   conditionKey(key: string): ConditionKeyInfo | undefined {
     const lower = key.toLowerCase();
     const exact = this.keysByName.get(lower);
     if (exact) {
       return exact;
     }
+    // templated keys (aws:PrincipalTag/${TagKey}) are a scan of regexes: remember the answer
+    const cached = this.keyCache.get(key);
+    if (cached !== undefined) {
+      return cached ?? undefined;
+    }
+    let found: ConditionKeyInfo | undefined;
     for (const templated of this.templatedKeys) {
       if (templated.regex.test(key)) {
-        return templated.info;
+        found = templated.info;
+        break;
       }
     }
-    return this.identityProviderClaim(key);
+    found ??= this.identityProviderClaim(key);
+    if (this.keyCache.size > 20000) {
+      this.keyCache.clear();
+    }
+    this.keyCache.set(key, found ?? null);
+    return found;
   }
 
   private identityProviderClaim(key: string): ConditionKeyInfo | undefined {

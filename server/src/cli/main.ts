@@ -26,7 +26,7 @@ import { explicitPolicyType } from '../policy/policyType';
 import { POLICY_TYPES, type PolicyType } from '../policy/model';
 import { DEFAULT_SETTINGS, mergeProjectConfig, sanitizeSettings, type Settings } from '../shared/settings';
 import { matchesAnyGlob, matchesGlob } from '../util/glob';
-import { collectTargets, languageOf, type Target } from './files';
+import { collectTargets, languageOf } from './files';
 import { toSarif, type FileResult } from './sarif';
 
 const USAGE = `iam-policy-lint ${packageVersion()}: check AWS IAM policies (JSON, CloudFormation/SAM, Terraform)
@@ -161,11 +161,10 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
   return o;
 }
 
+/** What the report needs of a file: kept small, since a run may cover tens of thousands. */
 interface Linted {
-  target: Target;
   display: string;
-  text: string;
-  file: PolicyFile;
+  policies: { path: string; policyType: string }[];
   diagnostics: Diagnostic[];
   fixed: number;
 }
@@ -300,7 +299,7 @@ export async function main(argv: string[]): Promise<number> {
           inputErrors.push(`${display}: Access Analyzer: ${status.message ?? status.state}`);
         }
       }
-      results.push({ target, display, text, file, diagnostics, fixed });
+      results.push({ display, policies: file.policies.map((p) => ({ path: p.basePath.join('.'), policyType: p.policy.policyType })), diagnostics: diagnostics.map(({ data: _data, ...d }) => d), fixed });
     } catch (err) {
       inputErrors.push(`${display}: internal error: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -325,6 +324,10 @@ export async function main(argv: string[]): Promise<number> {
   if (inputErrors.length > 0) {
     return 2;
   }
+  if (process.env.IAM_POLICY_LINT_STATS) {
+    // for npm run bench: files, policies and peak memory of this run
+    process.stderr.write(`${JSON.stringify({ files: results.length, policies: results.reduce((n, r) => n + r.policies.length, 0), maxRssKb: process.resourceUsage().maxRSS })}\n`);
+  }
   const failing = results.some((r) => r.diagnostics.some((d) => (d.severity ?? 2) <= options.severity));
   return failing ? 1 : 0;
 }
@@ -346,7 +349,7 @@ function render(results: Linted[], options: Options, color: (code: string, text:
     return `${JSON.stringify(
       results.map((r) => ({
         file: r.display,
-        policies: r.file.policies.map((p) => ({ path: p.basePath.join('.'), policyType: p.policy.policyType })),
+        policies: r.policies,
         ...(r.fixed ? { fixed: r.fixed } : {}),
         diagnostics: r.diagnostics.map((d) => ({
           line: d.range.start.line + 1,
@@ -383,7 +386,7 @@ function render(results: Linted[], options: Options, color: (code: string, text:
     }
   }
   const total = counts[1] + counts[2] + counts[3] + counts[4];
-  const policies = results.reduce((n, r) => n + r.file.policies.length, 0);
+  const policies = results.reduce((n, r) => n + r.policies.length, 0);
   if (total === 0) {
     lines.push(color('32', `✔ no problems in ${results.length} file${results.length === 1 ? '' : 's'} (${policies} polic${policies === 1 ? 'y' : 'ies'})`));
   } else {

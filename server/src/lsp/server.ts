@@ -53,6 +53,8 @@ export interface ServerRuntime {
   embedded?: EmbeddedExtractor;
   /** the project's .iampolicy.json nearest to a document (settings override it) */
   projectConfig?: (uri: string) => unknown;
+  /** a .iampolicy.json was created, changed or deleted */
+  projectConfigChanged?: () => void;
   /** resolves when the extractor for a language is ready (undefined: ready now) */
   embeddedReady?: (languageId: string) => Promise<void> | undefined;
   now?: () => Date;
@@ -213,6 +215,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
 
   // .iampolicy.json changed (the client watches it): re-read it for every document
   connection.onDidChangeWatchedFiles(() => {
+    runtime.projectConfigChanged?.();
     state.settings.changed(undefined);
     state.cache.clear();
     state.refreshDiagnostics();

@@ -14,6 +14,13 @@ interface Cached {
 }
 
 const cache = new Map<string, Cached>();
+/** directory -> the config file that applies there ('' for none); cleared when config files change */
+const dirCache = new Map<string, string>();
+
+/** Forget which directories have a config file (the editor calls this when one is created or deleted). */
+export function clearProjectConfigCache(): void {
+  dirCache.clear();
+}
 
 export interface ProjectConfig {
   /** the config file's path, if one was found */
@@ -23,7 +30,39 @@ export interface ProjectConfig {
 }
 
 export function findProjectConfig(fromFile: string, stopAt?: string): ProjectConfig {
-  let dir = path.dirname(path.resolve(fromFile));
+  const start = path.dirname(path.resolve(fromFile));
+  const known = dirCache.get(start);
+  if (known !== undefined) {
+    return known ? readConfig(known) ?? { value: {} } : { value: {} };
+  }
+  const found = searchUp(start, stopAt);
+  dirCache.set(start, found?.file ?? '');
+  return found ?? { value: {} };
+}
+
+function readConfig(candidate: string): ProjectConfig | undefined {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(candidate);
+  } catch {
+    return undefined;
+  }
+  const cached = cache.get(candidate);
+  if (cached && cached.mtimeMs === stat.mtimeMs) {
+    return { file: candidate, value: cached.value, ...(cached.error ? { error: cached.error } : {}) };
+  }
+  let entry: Cached;
+  try {
+    entry = { mtimeMs: stat.mtimeMs, value: JSON.parse(fs.readFileSync(candidate, 'utf8')) as unknown };
+  } catch (err) {
+    entry = { mtimeMs: stat.mtimeMs, value: {}, error: `${candidate}: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  cache.set(candidate, entry);
+  return { file: candidate, value: entry.value, ...(entry.error ? { error: entry.error } : {}) };
+}
+
+function searchUp(start: string, stopAt: string | undefined): ProjectConfig | undefined {
+  let dir = start;
   for (let i = 0; i < 64; i++) {
     const candidate = path.join(dir, PROJECT_CONFIG_FILE);
     let stat: fs.Stats | undefined;
@@ -33,18 +72,7 @@ export function findProjectConfig(fromFile: string, stopAt?: string): ProjectCon
       stat = undefined;
     }
     if (stat?.isFile()) {
-      const cached = cache.get(candidate);
-      if (cached && cached.mtimeMs === stat.mtimeMs) {
-        return { file: candidate, value: cached.value, ...(cached.error ? { error: cached.error } : {}) };
-      }
-      let entry: Cached;
-      try {
-        entry = { mtimeMs: stat.mtimeMs, value: JSON.parse(fs.readFileSync(candidate, 'utf8')) as unknown };
-      } catch (err) {
-        entry = { mtimeMs: stat.mtimeMs, value: {}, error: `${candidate}: ${err instanceof Error ? err.message : String(err)}` };
-      }
-      cache.set(candidate, entry);
-      return { file: candidate, value: entry.value, ...(entry.error ? { error: entry.error } : {}) };
+      return readConfig(candidate);
     }
     const parent = path.dirname(dir);
     if (parent === dir || (stopAt && path.resolve(dir) === path.resolve(stopAt))) {
@@ -52,5 +80,5 @@ export function findProjectConfig(fromFile: string, stopAt?: string): ProjectCon
     }
     dir = parent;
   }
-  return { value: {} };
+  return undefined;
 }
