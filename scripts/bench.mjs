@@ -49,9 +49,17 @@ const statement = (i) => ({
   Condition: { StringEquals: { 'aws:PrincipalTag/team': `team-${i}` }, Bool: { 'aws:SecureTransport': 'true' } },
 });
 const policyOf = (n) => JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: n }, (_, i) => statement(i)) }, null, 2);
+/** A policy of exactly `size` characters: whole statements, then padding inside the last Sid. */
+function fitTo(size) {
+  let n = 1;
+  while (policyOf(n + 1).length <= size) n++;
+  const text = policyOf(n);
+  const pad = size - text.length;
+  return text.replace(`"Sid": "Stmt${n - 1}"`, `"Sid": "Stmt${n - 1}${'x'.repeat(pad)}"`);
+}
 const docs = [
   { name: 'small (1 statement)', text: policyOf(1) },
-  { name: '6 KB (the IAM managed-policy limit)', text: policyOf(14) },
+  { name: '6,144 characters (the managed-policy limit)', text: fitTo(6144) },
   { name: '~1 MB (2,000 statements)', text: policyOf(2000) },
 ];
 
@@ -62,17 +70,26 @@ console.log('\nlanguage server (stdio, real process)');
   const client = new LspClient();
   await client.initialize();
   const initMs = performance.now() - start;
-  record('server', 'cold start: spawn -> initialize result', ms(initMs), 'target < 500 ms');
+  record('server', 'cold start: spawn -> initialize result', ms(initMs), 'target <= 300 ms');
   client.open('file:///bench/warm.json', policyOf(1));
   const firstCompletion = await time(() => client.complete('file:///bench/warm.json', { line: 6, character: 10 }));
   record('server', 'first completion (includes loading the IAM catalog)', ms(firstCompletion));
+  const loaded = client.notifications.map((n) => n.params?.message ?? '').find((m) => /IAM catalog loaded in/.test(m));
+  record('server', 'IAM catalog load (server log)', loaded ? `${/loaded in (\d+) ms/.exec(loaded)[1]} ms` : 'n/a');
   for (const [i, doc] of docs.entries()) {
+    if (i === 2) {
+      const mem = rssKb(client.child.pid);
+      record('server', 'RSS with the small and 6 KB documents open (now / peak)', `${(mem.rss / 1024).toFixed(0)} / ${(mem.peak / 1024).toFixed(0)} MB`, 'target <= 100 MB');
+    }
     const uri = `file:///bench/doc${i}.json`;
     client.open(uri, doc.text);
     const lines = doc.text.split('\n');
     // the last statement's first action: the far end of a big document
     const line = lines.lastIndexOf(lines.find((l, k) => k > lines.length - 40 && l.includes('"s3:GetObject"')) ?? lines[6]);
     const col = lines[line].indexOf('s3:GetOb') + 8;
+    // the first request after opening parses and models the document: reported on its own
+    const firstRequest = await time(() => client.complete(uri, { line, character: col }));
+    record('server', `${doc.name}: first request after opening (parse + model)`, ms(firstRequest));
     const completion = [];
     const hover = [];
     const diagnostics = [];
@@ -93,13 +110,13 @@ console.log('\nlanguage server (stdio, real process)');
       const range = d ? d.range : { start: { line, character: col }, end: { line, character: col } };
       actions.push(await time(() => client.codeActions(uri, range, d ? [d] : [], undefined)));
     }
-    record('server', `${doc.name}: completion p50 / p99 (${n})`, `${ms(quantile(completion, 0.5))} / ${ms(quantile(completion, 0.99))}`, 'target p99 < 50 ms');
-    record('server', `${doc.name}: hover p50 / p99 (${n})`, `${ms(quantile(hover, 0.5))} / ${ms(quantile(hover, 0.99))}`, 'target p99 < 50 ms');
+    record('server', `${doc.name}: completion p50 / p99 (${n})`, `${ms(quantile(completion, 0.5))} / ${ms(quantile(completion, 0.99))}`, i === 1 ? 'target p99 <= 5 ms' : 'target p99 <= 50 ms');
+    record('server', `${doc.name}: hover p50 / p99 (${n})`, `${ms(quantile(hover, 0.5))} / ${ms(quantile(hover, 0.99))}`, i === 1 ? 'target p99 <= 5 ms' : 'target p99 <= 50 ms');
     record('server', `${doc.name}: diagnostics after an edit p50 / max`, `${ms(quantile(diagnostics, 0.5))} / ${ms(Math.max(...diagnostics))}`, i === 2 ? 'target < 500 ms' : 'target < 50 ms');
-    record('server', `${doc.name}: code actions p50`, ms(quantile(actions, 0.5)));
+    record('server', `${doc.name}: code actions p50 / p99`, `${ms(quantile(actions, 0.5))} / ${ms(quantile(actions, 0.99))}`, i === 1 ? 'target p99 <= 10 ms' : '');
   }
   const mem = rssKb(client.child.pid);
-  record('server', 'RSS now / peak', `${(mem.rss / 1024).toFixed(0)} / ${(mem.peak / 1024).toFixed(0)} MB`);
+  record('server', 'RSS after the 1 MB document too (now / peak)', `${(mem.rss / 1024).toFixed(0)} / ${(mem.peak / 1024).toFixed(0)} MB`);
   await client.shutdown();
 }
 
