@@ -4,6 +4,7 @@
  * token being typed.
  */
 import { getLocation, type Location } from 'jsonc-parser';
+import type { JsonNode } from '../syntax/parseJson';
 import type { JsonPath } from '../syntax/jsonPath';
 import type { PolicyDocument, Statement } from './model';
 
@@ -20,6 +21,8 @@ export interface Token {
   quoted: boolean;
   /** the token has its closing quote */
   closed: boolean;
+  /** a whole value read from a YAML or HCL tree (plain YAML scalars have no quotes) */
+  fromTree?: boolean;
 }
 
 export type CursorContext =
@@ -53,6 +56,12 @@ export interface CursorLocation {
  * @param basePath path of the policy root inside the document (embedded policies)
  */
 export function locate(text: string, offset: number, policy: PolicyDocument | undefined, basePath: JsonPath = []): CursorLocation {
+  // YAML and Terraform are not JSON text: walk the tree they were converted to instead
+  if (policy?.root && (policy.container.kind === 'terraform' || (policy.container.kind === 'cloudformation' && text[policy.root.offset] !== '{'))) {
+    const { path, isAtPropertyKey, tokenNode } = walkTree(policy.root, offset);
+    const token = treeToken(text, offset, tokenNode);
+    return { context: contextFor(path, isAtPropertyKey, policy), token, isAtPropertyKey, path };
+  }
   const location = locationIn(text, offset, policy);
   const token = tokenAt(text, offset, location);
   const fullPath = location.path;
@@ -60,6 +69,60 @@ export function locate(text: string, offset: number, policy: PolicyDocument | un
   const isAtPropertyKey = location.isAtPropertyKey || keyAfterMissingComma(text, token, path);
   const context = contextFor(path, isAtPropertyKey, policy);
   return { context, token, isAtPropertyKey, path };
+}
+
+/** The path to the node under the offset in a converted tree (YAML, HCL), as getLocation would give it. */
+function walkTree(root: JsonNode, offset: number): { path: JsonPath; isAtPropertyKey: boolean; tokenNode?: JsonNode } {
+  const contains = (n: JsonNode) => offset >= n.offset && offset <= n.offset + n.length;
+  const path: JsonPath = [];
+  let node = root;
+  for (let depth = 0; depth < 64; depth++) {
+    if (node.type === 'object') {
+      const property = node.children?.find(contains);
+      const [key, value] = property?.children ?? [];
+      if (!property || !key) {
+        // inside the object, between properties: a new key is being typed
+        return { path: [...path, ''], isAtPropertyKey: true };
+      }
+      if (contains(key)) {
+        return { path: [...path, String(key.value)], isAtPropertyKey: true, tokenNode: key };
+      }
+      path.push(String(key.value));
+      if (!value || !contains(value)) {
+        return { path, isAtPropertyKey: false };
+      }
+      node = value;
+    } else if (node.type === 'array') {
+      const index = node.children?.findIndex(contains) ?? -1;
+      if (index < 0) {
+        return { path: [...path, node.children?.length ?? 0], isAtPropertyKey: false };
+      }
+      path.push(index);
+      node = node.children![index];
+    } else {
+      return { path, isAtPropertyKey: false, ...(node.type === 'string' ? { tokenNode: node } : {}) };
+    }
+  }
+  return { path, isAtPropertyKey: false };
+}
+
+function treeToken(text: string, offset: number, node: JsonNode | undefined): Token {
+  if (!node) {
+    return tokenAt(text, offset, { previousNode: undefined });
+  }
+  const quote = text[node.offset];
+  const quoted = quote === '"' || quote === "'";
+  const end = node.offset + node.length;
+  const closed = quoted && node.length >= 2 && text[end - 1] === quote;
+  return {
+    prefix: text.slice(node.offset + (quoted ? 1 : 0), Math.max(offset, node.offset + (quoted ? 1 : 0))),
+    value: typeof node.value === 'string' ? node.value : text.slice(node.offset, end),
+    offset: node.offset,
+    length: node.length,
+    quoted,
+    closed,
+    fromTree: true,
+  };
 }
 
 /**

@@ -64,12 +64,12 @@ export function getHover(ctx: HoverContext, offset: number): Hover | null {
       break;
     }
     case 'action':
-      if (token.quoted) {
+      if ((token.quoted || token.fromTree)) {
         body = actionHover(ctx.catalog, value);
       }
       break;
     case 'resource':
-      if (token.quoted) {
+      if ((token.quoted || token.fromTree)) {
         body = resourceHover(ctx.catalog, value, context.statement);
       }
       break;
@@ -77,7 +77,7 @@ export function getHover(ctx: HoverContext, offset: number): Hover | null {
       body = PRINCIPAL_DOCS[value] ? `**${md(value)}** principal\n\n${PRINCIPAL_DOCS[value]}` : undefined;
       break;
     case 'principalValue':
-      if (token.quoted) {
+      if ((token.quoted || token.fromTree)) {
         body = principalHover(ctx.catalog, value, context.principalType);
       }
       break;
