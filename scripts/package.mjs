@@ -12,7 +12,7 @@ const VSCE = '@vscode/vsce@3.9.2';
 
 execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production'], { stdio: 'inherit', cwd: root });
 // vsce runs `vscode:prepublish` (the production build) itself; skip the repeat with --no-update-package-json
-execFileSync('npm', ['exec', '--yes', `--package=${VSCE}`, '--', 'vsce', 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', out], {
+execFileSync('npm', ['exec', '--yes', `--package=${VSCE}`, '--', 'vsce', 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], {
   stdio: 'inherit',
   cwd: root,
 });
