@@ -88,6 +88,13 @@ suite('iam-policy-lint: exit codes and text output', () => {
     assert.match(r.stdout, /^piped\.json:8:9 error unknown-action/m);
   });
 
+  test('a CloudFormation JSON template named on its own is read as a template, not as a policy', () => {
+    const r = lint([path.join(embedded, 'template.json')]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /template\.json:12:25 warning service-wildcard/);
+    assert.doesNotMatch(r.stdout, /unknown-element|missing-statement/);
+  });
+
   test('CloudFormation (YAML, JSON) and Terraform files', () => {
     const r = lint([embedded]);
     assert.equal(r.code, 1);

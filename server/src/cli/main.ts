@@ -262,7 +262,7 @@ export async function main(argv: string[]): Promise<number> {
       const uri = target.path === '-' ? `untitled:${options.stdinFilename}` : pathToFileURL(path.resolve(target.path)).href;
       const glob = (g: string) => matchesGlob(uri, g);
       const analyze = (t: string) =>
-        analyzeFile(t, { languageId, matchesPolicyGlob: target.explicit && languageId !== 'yaml' && languageId !== 'terraform' ? looksLikePolicyFile(t) || matchesAnyGlob(uri, settings.files) : matchesAnyGlob(uri, settings.files), explicitType: explicitPolicyType(settings, glob), embedded });
+        analyzeFile(t, { languageId, matchesPolicyGlob: matchesAnyGlob(uri, settings.files), explicitType: explicitPolicyType(settings, glob), embedded });
       let file = analyze(text);
       if (!file.isPolicy) {
         if (target.explicit) {
@@ -330,10 +330,6 @@ export async function main(argv: string[]): Promise<number> {
   }
   const failing = results.some((r) => r.diagnostics.some((d) => (d.severity ?? 2) <= options.severity));
   return failing ? 1 : 0;
-}
-
-function looksLikePolicyFile(text: string): boolean {
-  return /"Statement"\s*:|"Version"\s*:\s*"20(12|08)-10-17"/.test(text);
 }
 
 function docsLink(ruleId: string): string {
