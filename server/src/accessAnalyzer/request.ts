@@ -4,9 +4,9 @@
  * the user's text; otherwise (JSONC, embedded policies) a canonical rendering, and findings are
  * placed by their path instead.
  */
+import { getNodeValue } from 'jsonc-parser';
 import type { PolicyDocument, PolicyType } from '../policy/model';
 import type { EmbeddedPolicy, PolicyFile } from '../policy/policyFile';
-import type { JsonNode } from '../syntax/parseJson';
 import type { AaPolicyType, ValidateRequest } from './model';
 
 /** ValidatePolicy's resource types for RESOURCE_POLICY. */
@@ -68,29 +68,6 @@ export function resourceTypeFor(policy: PolicyDocument, setting: string): string
   return undefined;
 }
 
-/** A node's plain value (what JSON.parse would give for that part of the text). */
-export function nodeValue(node: JsonNode | undefined): unknown {
-  if (!node) {
-    return undefined;
-  }
-  switch (node.type) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const property of node.children ?? []) {
-        const [key, value] = property.children ?? [];
-        if (key && typeof key.value === 'string') {
-          out[key.value] = nodeValue(value);
-        }
-      }
-      return out;
-    }
-    case 'array':
-      return (node.children ?? []).map(nodeValue);
-    default:
-      return node.value;
-  }
-}
-
 export interface PreparedRequest {
   request: ValidateRequest;
   /** where the sent text starts in the document when it is the document's own text; else undefined (map by path) */
@@ -102,7 +79,7 @@ export function prepareRequest(file: PolicyFile, embedded: EmbeddedPolicy, optio
   const { policy } = embedded;
   const own = file.languageId !== 'yaml' && embedded.basePath.length === 0 && file.tree.errors.length === 0 && file.tree.comments.length === 0 && file.tree.trailingCommas.length === 0;
   const root = policy.root;
-  const policyDocument = own && root ? file.text.slice(root.offset, root.offset + root.length) : JSON.stringify(nodeValue(root), null, 2);
+  const policyDocument = own && root ? file.text.slice(root.offset, root.offset + root.length) : JSON.stringify(root ? getNodeValue(root) : {}, null, 2);
   const request: ValidateRequest = { policyDocument, policyType: apiPolicyType(policy.policyType) };
   const resourceType = resourceTypeFor(policy, options.resourceType);
   if (resourceType) {

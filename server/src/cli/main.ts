@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { IamCatalog } from '../catalog/catalog';
 import { createEmbeddedExtractor } from '../embedded';
 import { EditSession } from '../features/codeActions/context';
@@ -394,8 +394,6 @@ function render(results: Linted[], options: Options, color: (code: string, text:
   }
   return `${lines.join('\n')}\n`;
 }
-
-void DiagnosticSeverity;
 
 /** Runs the CLI and sets the exit code (bin/iam-policy-lint calls this). */
 export function run(argv: string[] = process.argv.slice(2)): void {

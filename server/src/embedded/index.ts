@@ -18,19 +18,13 @@ export const TERRAFORM_LANGUAGES = new Set(['terraform', 'hcl', 'tf', 'terraform
 
 export function createEmbeddedExtractor(options: { terraform?: () => TerraformParser | undefined } = {}): EmbeddedExtractor {
   return (text, languageId) => {
-    if (languageId === 'yaml' || languageId === 'cloudformation') {
+    const yaml = languageId === 'yaml' || languageId === 'cloudformation';
+    if (yaml || languageId === 'json' || languageId === 'jsonc') {
       // cheap pre-check: a template names its resources' types
       if (!/AWS::|AWSTemplateFormatVersion/.test(text)) {
         return undefined;
       }
-      const tree = parseYamlTree(text);
-      return isCloudFormationTemplate(tree.root) ? { tree, policies: extractCloudFormation(tree) } : undefined;
-    }
-    if (languageId === 'json' || languageId === 'jsonc') {
-      if (!/AWS::|AWSTemplateFormatVersion/.test(text)) {
-        return undefined;
-      }
-      const tree = parseJson(text);
+      const tree = yaml ? parseYamlTree(text) : parseJson(text);
       return isCloudFormationTemplate(tree.root) ? { tree, policies: extractCloudFormation(tree) } : undefined;
     }
     if (TERRAFORM_LANGUAGES.has(languageId)) {

@@ -36,7 +36,6 @@ const RESOURCE_ARGUMENTS: Record<string, [argument: string, type: PolicyType][]>
   aws_opensearch_domain_policy: [['access_policies', 'resource']],
   aws_elasticsearch_domain_policy: [['access_policies', 'resource']],
   aws_cloudwatch_log_resource_policy: [['policy_document', 'resource']],
-  aws_lambda_layer_version_permission: [],
   aws_glacier_vault: [['access_policy', 'resource']],
   aws_backup_vault_policy: [['policy', 'resource']],
   aws_efs_file_system_policy: [['policy', 'resource']],

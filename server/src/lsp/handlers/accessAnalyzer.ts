@@ -5,7 +5,8 @@
  */
 import { type ExecuteCommandParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { nodeValue, VALIDATE_RESOURCE_TYPES } from '../../accessAnalyzer/request';
+import { getNodeValue } from 'jsonc-parser';
+import { VALIDATE_RESOURCE_TYPES } from '../../accessAnalyzer/request';
 import { AccessAnalyzerService, type AccessAnalyzerStatus } from '../../accessAnalyzer/service';
 import type { CheckResult } from '../../accessAnalyzer/model';
 import { Commands } from '../../shared/protocol';
@@ -115,7 +116,7 @@ export const registerAccessAnalyzer: FeatureRegistration = (state, capabilities)
     if (!found.file.isPolicy || !embedded) {
       return { error: 'This document is not an IAM policy.' };
     }
-    const policyDocument = JSON.stringify(nodeValue(embedded.policy.root), null, 2);
+    const policyDocument = JSON.stringify(embedded.policy.root ? getNodeValue(embedded.policy.root) : {}, null, 2);
     const policyType = embedded.policy.policyType === 'identity' ? 'IDENTITY_POLICY' : 'RESOURCE_POLICY';
     try {
       switch (params.command) {

@@ -17,7 +17,6 @@ import { ignoredRules } from '../../features/diagnostics/ignore';
 const PUSH_DEBOUNCE_MS = 200;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export { ignoredRules } from '../../features/diagnostics/ignore';
 
 /** Local diagnostics of the current version; undefined when the text changed meanwhile. */
 export async function computeLocalDiagnostics(state: ServerState, uri: string, isCancelled: () => boolean = () => false): Promise<Diagnostic[] | undefined> {
