@@ -1,7 +1,9 @@
 /**
  * Finds and reads the project configuration (`.iampolicy.json`) nearest to a file, walking up
- * to the filesystem root (or a stop directory). Cached by path and modification time, so the
- * editor re-reads it only after it changed. A broken file is reported, never fatal.
+ * to the filesystem root (or a stop directory). The editor asks on every request, so the answer
+ * is cached: a file's modification time is checked at most once a second (and at once after
+ * clearProjectConfigCache), and it is re-read only when that changed. A broken file is reported,
+ * never fatal.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +11,8 @@ import { PROJECT_CONFIG_FILE } from '../shared/settings';
 
 interface Cached {
   mtimeMs: number;
+  /** when the modification time was last compared */
+  checkedAt: number;
   value: unknown;
   error?: string;
 }
@@ -17,9 +21,14 @@ const cache = new Map<string, Cached>();
 /** directory -> the config file that applies there ('' for none); cleared when config files change */
 const dirCache = new Map<string, string>();
 
-/** Forget which directories have a config file (the editor calls this when one is created or deleted). */
+const RECHECK_MS = 1000;
+
+/** Forget which directories have a config file and when files were checked (config files changed). */
 export function clearProjectConfigCache(): void {
   dirCache.clear();
+  for (const entry of cache.values()) {
+    entry.checkedAt = 0;
+  }
 }
 
 export interface ProjectConfig {
@@ -40,25 +49,36 @@ export function findProjectConfig(fromFile: string, stopAt?: string): ProjectCon
   return found ?? { value: {} };
 }
 
-function readConfig(candidate: string): ProjectConfig | undefined {
-  let stat: fs.Stats | undefined;
+function result(file: string, entry: Cached): ProjectConfig {
+  return { file, value: entry.value, ...(entry.error ? { error: entry.error } : {}) };
+}
+
+/** The config at `candidate`, from the cache when fresh; `known` is a stat the caller already made. */
+function readConfig(candidate: string, known?: fs.Stats): ProjectConfig | undefined {
+  const now = Date.now();
+  const cached = cache.get(candidate);
+  if (cached && !known && now - cached.checkedAt < RECHECK_MS) {
+    return result(candidate, cached);
+  }
+  let stat = known;
   try {
-    stat = fs.statSync(candidate);
+    stat ??= fs.statSync(candidate);
   } catch {
+    cache.delete(candidate);
     return undefined;
   }
-  const cached = cache.get(candidate);
   if (cached && cached.mtimeMs === stat.mtimeMs) {
-    return { file: candidate, value: cached.value, ...(cached.error ? { error: cached.error } : {}) };
+    cached.checkedAt = now;
+    return result(candidate, cached);
   }
   let entry: Cached;
   try {
-    entry = { mtimeMs: stat.mtimeMs, value: JSON.parse(fs.readFileSync(candidate, 'utf8')) as unknown };
+    entry = { mtimeMs: stat.mtimeMs, checkedAt: now, value: JSON.parse(fs.readFileSync(candidate, 'utf8')) as unknown };
   } catch (err) {
-    entry = { mtimeMs: stat.mtimeMs, value: {}, error: `${candidate}: ${err instanceof Error ? err.message : String(err)}` };
+    entry = { mtimeMs: stat.mtimeMs, checkedAt: now, value: {}, error: `${candidate}: ${err instanceof Error ? err.message : String(err)}` };
   }
   cache.set(candidate, entry);
-  return { file: candidate, value: entry.value, ...(entry.error ? { error: entry.error } : {}) };
+  return result(candidate, entry);
 }
 
 function searchUp(start: string, stopAt: string | undefined): ProjectConfig | undefined {
@@ -72,7 +92,7 @@ function searchUp(start: string, stopAt: string | undefined): ProjectConfig | un
       stat = undefined;
     }
     if (stat?.isFile()) {
-      return readConfig(candidate);
+      return readConfig(candidate, stat);
     }
     const parent = path.dirname(dir);
     if (parent === dir || (stopAt && path.resolve(dir) === path.resolve(stopAt))) {
