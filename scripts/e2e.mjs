@@ -6,22 +6,18 @@
 // saving screenshots and logs under out/e2e/.
 //   node scripts/e2e.mjs [exthost|ui]
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv[2];
+const { installTools } = createRequire(import.meta.url)(path.join(root, 'test', 'e2e', 'drivers', 'codeServer.cjs'));
 const started = Date.now();
 
 console.log('== e2e: install (cached after the first run)');
-const installed = execFileSync('bash', [path.join(root, 'test', 'e2e', 'install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-const env = { ...process.env, CHROMIUM: process.env.CHROMIUM ?? '/usr/bin/chromium' };
-for (const line of installed.split('\n')) {
-  const m = /^(E2E_CACHE|NODE24|CODE_SERVER|DRIVERS)=(.*)$/.exec(line.trim());
-  if (m) env[m[1]] = m[2];
-  else if (line.trim()) console.log(line);
-}
+const env = { ...process.env, CHROMIUM: process.env.CHROMIUM ?? '/usr/bin/chromium', ...installTools(root, (line) => console.log(line)) };
 console.log(`   ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 console.log('== e2e: build');

@@ -20,14 +20,13 @@
 // Always: NODE24 (node 24 binary), CODE_SERVER (…/code-server/out/node/entry.js),
 //         CHROMIUM (/usr/bin/chromium), OUT (artifacts), TIMEOUT_MS, KEEP=1 keeps tmp dirs.
 'use strict';
-const { spawn } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const util = require('util');
 // playwright-core lives in the e2e cache (test/e2e/install.sh), not in the project's dependencies
 const { chromium } = require(path.join(process.env.DRIVERS || '', 'node_modules', 'playwright-core'));
+const { startCodeServer } = require('./codeServer.cjs');
 
 const NODE24 = process.env.NODE24 || 'node';
 // ---- arguments: VS Code CLI style wins over env ----------------------------------
@@ -55,51 +54,17 @@ const QUIET = /^(Resolving connection token|Resolved connection token|Creating a
 const t0 = Date.now();
 const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => { const p = srv.address().port; srv.close(() => res(p)); });
-    srv.on('error', rej);
-  });
-}
-
 (async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-exthost-'));
-  const userData = path.join(tmp, 'user-data'), extDir = path.join(tmp, 'extensions');
   // workspace: the folder given on the command line (opened in place, like `code <folder>`),
   // else a fresh copy of WS_TEMPLATE, else an empty window
   const ws = cli.folder ? path.resolve(cli.folder) : (WS_TEMPLATE ? path.join(tmp, 'ws') : undefined);
-  const cfg = path.join(tmp, 'config.yaml');
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   if (WS_TEMPLATE) fs.cpSync(WS_TEMPLATE, ws, { recursive: true });
-  fs.writeFileSync(cfg, 'auth: none\ncert: false\n');
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
-    'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.enableExperiments': false,
-    'security.workspace.trust.enabled': false, 'json.schemaDownload.enable': false, 'chat.disableAIFeatures': true,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'iamPolicy.trace.server': 'off',
-  }));
-  const port = await freePort();
-  const server = spawn(NODE24, [CODE_SERVER, '--config', cfg, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extDir,
-    '--bind-addr', `127.0.0.1:${port}`, '--ignore-last-opened',
-    // A built VS Code ignores the URL `payload` dev options (extensionDevelopmentPath,
-    // extensionTestsPath) unless the smoke-test driver is enabled:
-    //   if (this.payload && (!this.isBuilt || this.enableSmokeTestDriver)) ...
-    '--vscode-option', 'enable-smoke-test-driver'],
-  { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env,
-    // keep code-server's own files (coder-logs, heartbeat, default config) out of $HOME
-    XDG_DATA_HOME: path.join(tmp, 'xdg-data'), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config') } });
-  const serverLog = fs.createWriteStream(path.join(OUT, 'code-server-exthost.log'));
-  server.stdout.pipe(serverLog); server.stderr.pipe(serverLog);
-  log(`code-server pid ${server.pid} on 127.0.0.1:${port}`);
-  let browser, exitCode = 1;
+  let browser, server, exitCode = 1;
   try {
-    for (let i = 0; ; i++) {
-      try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break; } catch { /* not yet */ }
-      if (i > 200 || server.exitCode !== null) throw new Error('code-server did not come up');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    server = await startCodeServer({ node24: NODE24, codeServer: CODE_SERVER, dir: tmp, log: path.join(OUT, 'code-server-exthost.log'), settings: { 'iamPolicy.trace.server': 'off' } });
+    const { port } = server;
+    log(`code-server pid ${server.child.pid} on 127.0.0.1:${port}`);
     log('code-server healthy');
     browser = await chromium.launch({
       executablePath: CHROMIUM, headless: true,
@@ -136,9 +101,7 @@ function freePort() {
     log('HARNESS ERROR:', e && (e.stack || e));
   } finally {
     try { if (browser) await browser.close(); } catch { /* ignore */ }
-    server.kill('SIGTERM');
-    await new Promise((r) => { const t = setTimeout(r, 5000); server.once('exit', () => { clearTimeout(t); r(); }); });
-    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+    if (server) await server.stop();
     if (!process.env.KEEP) fs.rmSync(tmp, { recursive: true, force: true });
   }
   log(`total ${Date.now() - t0} ms`);

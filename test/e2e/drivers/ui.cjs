@@ -5,12 +5,11 @@
 // screenshot of each (docs/images/ are copies of these). Adapted from ../shared/e2e/test/e2e-ui.cjs.
 // Env: NODE24, CODE_SERVER, CHROMIUM, DRIVERS, EXT_DEV, WS_TEMPLATE, OUT.
 'use strict';
-const { spawn } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const { chromium } = require(path.join(process.env.DRIVERS || '', 'node_modules', 'playwright-core'));
+const { startCodeServer } = require('./codeServer.cjs');
 
 const { NODE24 = 'node', CODE_SERVER, EXT_DEV, WS_TEMPLATE } = process.env;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -33,46 +32,21 @@ async function check(name, fn) {
 function assert(ok, message) {
   if (!ok) throw new Error(message);
 }
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const p = srv.address().port;
-      srv.close(() => resolve(p));
-    });
-    srv.on('error', reject);
-  });
-}
-
 (async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-ui-'));
-  const userData = path.join(tmp, 'user-data');
   const ws = path.join(tmp, 'examples');
   fs.cpSync(WS_TEMPLATE, ws, { recursive: true });
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(tmp, 'config.yaml'), 'auth: none\ncert: false\n');
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
-    'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.enableExperiments': false,
-    'security.workspace.trust.enabled': false, 'json.schemaDownload.enable': false, 'chat.disableAIFeatures': true,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.colorTheme': 'Default Dark Modern',
-    'editor.hover.delay': 100, 'editor.quickSuggestions': { strings: false }, 'editor.minimap.enabled': false,
-  }));
-  const port = await freePort();
-  const server = spawn(NODE24, [CODE_SERVER, '--config', path.join(tmp, 'config.yaml'), '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', path.join(tmp, 'extensions'),
-    '--bind-addr', `127.0.0.1:${port}`, '--ignore-last-opened', '--vscode-option', 'enable-smoke-test-driver'],
-  { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_DATA_HOME: path.join(tmp, 'xdg-data'), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config') } });
-  const serverLog = fs.createWriteStream(path.join(OUT, 'code-server.log'));
-  server.stdout.pipe(serverLog);
-  server.stderr.pipe(serverLog);
   let browser;
+  let server;
   try {
-    for (let i = 0; ; i++) {
-      try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break; } catch { /* not yet */ }
-      if (i > 200 || server.exitCode !== null) throw new Error('code-server did not come up');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    server = await startCodeServer({
+      node24: NODE24,
+      codeServer: CODE_SERVER,
+      dir: tmp,
+      log: path.join(OUT, 'code-server.log'),
+      settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 100, 'editor.quickSuggestions': { strings: false }, 'editor.minimap.enabled': false },
+    });
+    const { port } = server;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
@@ -143,9 +117,7 @@ function freePort() {
     log('HARNESS ERROR:', e && (e.stack || e));
   } finally {
     try { if (browser) await browser.close(); } catch { /* ignore */ }
-    server.kill('SIGTERM');
-    await new Promise((r) => { const t = setTimeout(r, 5000); server.once('exit', () => { clearTimeout(t); r(); }); });
-    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+    if (server) await server.stop();
     if (!process.env.KEEP) fs.rmSync(tmp, { recursive: true, force: true });
   }
   const passed = results.filter((r) => r[1]).length;
