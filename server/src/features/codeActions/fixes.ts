@@ -8,6 +8,7 @@ import { expandStatementActions } from '../../analysis/expandActions';
 import type { PolicyDocument, PolicyString, Statement, StringList } from '../../policy/model';
 import { isPathPrefix, type JsonPath } from '../../syntax/jsonPath';
 import type { DiagnosticData } from '../diagnostics/diagnostics';
+import { stringLists } from '../../rules/helpers';
 import type { EditSession, Proposal } from './context';
 import { narrowingOptions } from './narrow';
 import { addCondition, appendToList, insertStatementsAfter, removeListValue, removeListValues, replaceListValue, statementValue } from './statementEdits';
@@ -36,10 +37,9 @@ function locate(session: EditSession, diagnostic: Diagnostic, data: DiagnosticDa
 /** The list value (action, resource, principal) that the diagnostic underlines. */
 function listValueAt(statement: Statement | undefined, offset: number): { list: StringList; value: PolicyString } | undefined {
   if (!statement) {return undefined;}
-  const lists = [statement.action, statement.notAction, statement.resource, statement.notResource, ...(statement.principal?.entries.map((e) => e.values) ?? [])];
-  for (const list of lists) {
-    const value = list?.values.find((v) => v.node.offset === offset);
-    if (list && value) {return { list, value };}
+  for (const { list } of stringLists(statement)) {
+    const value = list.values.find((v) => v.node.offset === offset);
+    if (value) {return { list, value };}
   }
   return undefined;
 }

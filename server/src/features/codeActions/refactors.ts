@@ -5,6 +5,7 @@
  */
 import { CodeActionKind } from 'vscode-languageserver-types';
 import type { PolicyDocument, PolicyString, Statement, StringList } from '../../policy/model';
+import { stringLists } from '../../rules/helpers';
 import type { EditSession, Proposal } from './context';
 import { collapsibleWildcards } from './narrow';
 import { addCondition, insertStatementsAfter, removeListValues, replaceListValue, statementValue } from './statementEdits';
@@ -17,7 +18,7 @@ function within(offset: number, node: { offset: number; length: number }): boole
 }
 
 function listsOf(s: Statement): StringList[] {
-  return [s.action, s.notAction, s.resource, s.notResource, ...(s.principal?.entries.map((e) => e.values) ?? [])].filter((l): l is StringList => !!l);
+  return stringLists(s).map((x) => x.list);
 }
 
 function expandWildcard(session: EditSession, list: StringList, value: PolicyString): Proposal[] {
