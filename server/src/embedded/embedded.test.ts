@@ -62,6 +62,20 @@ suite('CloudFormation and SAM templates', () => {
     assert.ok(!findings[0].findings.some((f) => f.ruleId === 'wrong-type'));
   });
 
+  test('any element the template computes is a value, not a type error', () => {
+    const text = JSON.stringify({
+      Resources: {
+        P: {
+          Type: 'AWS::IAM::ManagedPolicy',
+          Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: { 'Fn::If': ['IsProd', 'Deny', 'Allow'] }, Action: 's3:GetObject', Resource: { Ref: 'BucketArn' } }] } },
+        },
+      },
+    });
+    const file = analyzeFile(text, { languageId: 'json', matchesPolicyGlob: false, embedded });
+    const findings = runRules(file.policies[0].policy, testCatalog()).findings;
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'wrong-type').map((f) => f.message), []);
+  });
+
   test('YAML that is not a template is not a policy', () => {
     const file = analyzeFile('name: ci\non: push\n', { languageId: 'yaml', matchesPolicyGlob: false, embedded });
     assert.equal(file.isPolicy, false);

@@ -46,6 +46,8 @@ export interface PolicyElement {
   valueNode: JsonNode | undefined;
   /** path of the value */
   path: JsonPath;
+  /** the value is computed by a template (CloudFormation intrinsic, Terraform expression): its name */
+  dynamic?: string;
 }
 
 /** Action, NotAction, Resource, NotResource and principal values: a string or an array of strings. */

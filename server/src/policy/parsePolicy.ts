@@ -81,7 +81,9 @@ class ModelBuilder {
         continue;
       }
       const name = keyNode.value;
-      out.push({ name, keyNode, propertyNode, valueNode: propertyNode.children?.[1], path: [...path, name] });
+      const valueNode = propertyNode.children?.[1];
+      const dynamic = valueNode && this.dynamicValue?.(valueNode);
+      out.push({ name, keyNode, propertyNode, valueNode, path: [...path, name], ...(dynamic ? { dynamic } : {}) });
     }
     return out;
   }
@@ -101,7 +103,7 @@ class ModelBuilder {
 
   stringList(element: PolicyElement): StringList {
     const node = element.valueNode;
-    const computed = !!node && !!this.dynamicValue?.(node);
+    const computed = !!element.dynamic;
     const list: StringList = { element, isArray: node?.type === 'array' && !computed, values: [], invalid: [] };
     if (!node) {
       return list;

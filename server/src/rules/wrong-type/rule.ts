@@ -28,7 +28,7 @@ export default defineRule({
       report({ messageId: 'root', at: { node: root, path: [] }, data: { type: typeName(root) } });
       return;
     }
-    for (const e of policy.elements) {
+    for (const e of policy.elements.filter((x) => !x.dynamic)) {
       if ((e.name === 'Version' || e.name === 'Id') && e.valueNode && e.valueNode.type !== 'string') {
         expected(ctx, e, 'a string');
       }
@@ -46,7 +46,8 @@ export default defineRule({
     for (const s of policy.statements) {
       for (const e of s.elements) {
         const v = e.valueNode;
-        if (!v) {continue;}
+        // a value the template computes ({"Fn::Sub": ...}, !Join [...]) is not ours to type-check
+        if (!v || e.dynamic) {continue;}
         switch (e.name) {
           case 'Sid':
           case 'Effect':
@@ -55,12 +56,9 @@ export default defineRule({
           case 'Action':
           case 'NotAction':
           case 'Resource':
-          case 'NotResource': {
-            // a value the template computes ({"Fn::Sub": ...}, !Join [...]) is not ours to type-check
-            const computed = [s.action, s.notAction, s.resource, s.notResource].some((l) => l?.element === e && l.values.some((x) => x.node === v && x.dynamic));
-            if (!computed && v.type !== 'string' && v.type !== 'array') {expected(ctx, e, 'a string or an array of strings');}
+          case 'NotResource':
+            if (v.type !== 'string' && v.type !== 'array') {expected(ctx, e, 'a string or an array of strings');}
             break;
-          }
           case 'Principal':
           case 'NotPrincipal':
             if (v.type !== 'string' && v.type !== 'object') {expected(ctx, e, '"*" or an object such as {"AWS": [...]}');}
