@@ -105,8 +105,13 @@ export class AccessAnalyzerService {
     return this.docs.get(uri)?.status ?? { state: 'off' };
   }
 
+  /** Records a document's state and tells the host only when it changed (every keystroke reports one). */
   private setStatus(uri: string, status: AccessAnalyzerStatus): void {
-    this.stateOf(uri).status = status;
+    const state = this.stateOf(uri);
+    if (JSON.stringify(state.status) === JSON.stringify(status)) {
+      return;
+    }
+    state.status = status;
     this.host.onStatus(uri, status);
   }
 
