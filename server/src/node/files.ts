@@ -6,8 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** The extension (or package) root: the folder with our package.json above this file. */
+let rootMemo: string | undefined;
+
+/** The extension (or package) root: the folder with our package.json above this file (found once per process). */
 export function packageRoot(): string {
+  return (rootMemo ??= findPackageRoot());
+}
+
+function findPackageRoot(): string {
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
     const candidate = path.join(dir, 'package.json');
@@ -33,16 +39,29 @@ export function snippetsPath(): string {
   return path.join(packageRoot(), 'snippets', 'iam-policy.code-snippets');
 }
 
+let versionMemo: string | undefined;
+
 export function packageVersion(): string {
-  try {
-    return (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
+  if (versionMemo === undefined) {
+    try {
+      versionMemo = (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      versionMemo = '0.0.0';
+    }
   }
+  return versionMemo;
 }
 
-/** The rule's documentation shipped with the package (dist/rules/<id>.md), as a file URL. */
+/** Per rule id: the docs URL, or null when the package ships no page for it. Files do not change while we run. */
+const docsUrlMemo = new Map<string, string | null>();
+
+/** The rule's documentation shipped with the package (dist/rules/<id>.md), as a file URL (memoised per rule). */
 export function ruleDocsUrl(ruleId: string): string | undefined {
-  const file = path.join(packageRoot(), 'dist', 'rules', `${ruleId}.md`);
-  return fs.existsSync(file) ? pathToFileURL(file).href : undefined;
+  let url = docsUrlMemo.get(ruleId);
+  if (url === undefined) {
+    const file = path.join(packageRoot(), 'dist', 'rules', `${ruleId}.md`);
+    url = fs.existsSync(file) ? pathToFileURL(file).href : null;
+    docsUrlMemo.set(ruleId, url);
+  }
+  return url ?? undefined;
 }
