@@ -17,7 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind } from 'vscode-languageserver-types';
 import type { IamCatalog } from '../catalog/catalog';
-import { getCompletions, type CompletionData, type StatementTemplate } from '../features/completion/completion';
+import { getCompletions, wildcardDocumentation, type CompletionData, type StatementTemplate } from '../features/completion/completion';
 import { getHover, renderAction } from '../features/hover/hover';
 import { buildPolicySummary } from '../features/summary/policySummary';
 import { catalogFooter, code, link, md } from '../features/markdown';
@@ -347,9 +347,14 @@ export async function sendStatus(state: ServerState, uri: string, accessAnalyzer
 function resolveCompletion(catalog: IamCatalog, item: CompletionItem): CompletionItem {
   const data = item.data as CompletionData | undefined;
   if (data?.kind === 'action') {
-    const action = catalog.action(data.name);
+    const action = catalog.action(data.name ?? item.label);
     if (action) {
       item.documentation = { kind: MarkupKind.Markdown, value: `${renderAction(catalog, action)}\n\n${catalogFooter(catalog)}` };
+    }
+  } else if (data?.kind === 'wildcard') {
+    const value = wildcardDocumentation(catalog, data.pattern ?? item.label);
+    if (value) {
+      item.documentation = { kind: MarkupKind.Markdown, value };
     }
   } else if (data?.kind === 'conditionKey') {
     const info = catalog.conditionKey(data.key);

@@ -3,7 +3,7 @@ import { suite, test } from 'node:test';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { applyEdits, caret, policyOf, testCatalog, textDocument } from '../../testing/fixtures';
 import type { PolicyType } from '../../policy/model';
-import { getCompletions, type StatementTemplate } from './completion';
+import { getCompletions, MAX_LIST_ITEMS, type StatementTemplate } from './completion';
 
 interface Expected {
   label: string;
@@ -108,10 +108,22 @@ suite('completion: values', () => {
   test('service prefixes before the colon', () => {
     const items = check('{"Statement": [{"Effect": "Allow", "Action": ["s|"]}]}', [
       { label: 's3:', resultText: '{"Statement": [{"Effect": "Allow", "Action": ["s3:"]}]}' },
-      { label: 'sqs:' },
-      { label: '*' },
+      { label: '*', notAvailable: true },
     ]);
-    assert.ok(items.length > 400);
+    check('{"Statement": [{"Effect": "Allow", "Action": ["sq|"]}]}', [{ label: 'sqs:' }]);
+    check('{"Statement": [{"Effect": "Allow", "Action": ["|"]}]}', [{ label: '*' }]);
+    assert.ok(items.length <= MAX_LIST_ITEMS);
+  });
+
+  test('service prefixes are filtered on the server; every service is reachable by typing', () => {
+    const { list } = complete('{"Statement": [{"Effect": "Allow", "Action": ["|"]}]}');
+    assert.equal(list.isIncomplete, true, 'more services than fit in one list: the client must ask again');
+    const ec2 = complete('{"Statement": [{"Effect": "Allow", "Action": ["ec2-in|"]}]}').list;
+    assert.ok(ec2.items.some((i) => i.label === 'ec2-instance-connect:'));
+    for (const service of testCatalog().services) {
+      const { list: one } = complete(`{"Statement": [{"Effect": "Allow", "Action": ["${service.prefix}|"]}]}`);
+      assert.ok(one.items.some((i) => i.label === `${service.prefix}:`), `${service.prefix}: offered when typed in full`);
+    }
   });
 
   test('actions after the colon, with the access level, replacing exactly the token', () => {
@@ -121,9 +133,50 @@ suite('completion: values', () => {
         detail: 'Read',
         resultText: '{"Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"}]}',
       },
-      { label: 's3:PutObject', detail: 'Write' },
+      { label: 's3:PutObject', notAvailable: true },
       { label: 'ec2:RunInstances', notAvailable: true },
     ]);
+  });
+
+  test('mid-token and camel-case matches, as VS Code filters: GetOb, GOb, Object, ListBu', () => {
+    for (const typed of ['GetOb', 'GOb', 'getob', 'Object', 'ObjTag']) {
+      const { list } = complete(`{"Statement": [{"Effect": "Allow", "Action": ["s3:${typed}|"]}]}`);
+      const labels = list.items.map((i) => i.label);
+      assert.ok(labels.includes(typed === 'ObjTag' ? 's3:GetObjectTagging' : 's3:GetObject'), `${typed}: ${labels.join(', ')}`);
+      assert.ok(!labels.includes('s3:ListBuckets'), typed);
+    }
+    const status = complete('{"Statement": [{"Effect": "Allow", "Action": ["ec2:InstanceStat|"]}]}').list.items.map((i) => i.label);
+    assert.ok(status.includes('ec2:DescribeInstanceStatus'), status.join(', '));
+  });
+
+  test('isIncomplete: a cut list is incomplete; a list with every match is complete and holds every later match', () => {
+    const catalog = testCatalog();
+    const ec2 = catalog.service('ec2')!;
+    const cut = complete('{"Statement": [{"Effect": "Allow", "Action": ["ec2:|"]}]}').list;
+    assert.equal(cut.isIncomplete, true);
+    assert.ok(cut.items.length <= MAX_LIST_ITEMS);
+    const full = complete('{"Statement": [{"Effect": "Allow", "Action": ["s3:GetObjectT|"]}]}').list;
+    assert.equal(full.isIncomplete, false);
+    const expected = catalog.service('s3')!.actions.filter((a) => a.name.startsWith('GetObjectT')).map((a) => a.fullName);
+    for (const name of expected) {
+      assert.ok(full.items.some((i) => i.label === name), name);
+    }
+    // monotone: whenever a list is complete, what the user types next only narrows it
+    for (const typed of ['Sta', 'StartI', 'DescribeInstanceS', 'Tag', 'RunI']) {
+      for (let n = 1; n <= typed.length; n++) {
+        const list = complete(`{"Statement": [{"Effect": "Allow", "Action": ["ec2:${typed.slice(0, n)}|"]}]}`).list;
+        if (list.isIncomplete) {
+          continue;
+        }
+        const offered = new Set(list.items.map((i) => i.label));
+        for (let m = n + 1; m <= typed.length; m++) {
+          for (const item of complete(`{"Statement": [{"Effect": "Allow", "Action": ["ec2:${typed.slice(0, m)}|"]}]}`).list.items) {
+            assert.ok(offered.has(item.label), `${item.label} for ${typed.slice(0, m)} but not in the complete list for ${typed.slice(0, n)}`);
+          }
+        }
+      }
+    }
+    assert.ok(ec2.actions.length > MAX_LIST_ITEMS);
   });
 
   test('an unclosed string gets its closing quote', () => {
@@ -133,6 +186,7 @@ suite('completion: values', () => {
   });
 
   test('wildcards with how many actions they match', () => {
+    check('{"Statement": [{"Effect": "Allow", "Action": "s3:Ge|"}]}', [{ label: 's3:Get*', detail: /^\d+ actions \(/ }]);
     const items = check('{"Statement": [{"Effect": "Allow", "Action": "s3:|"}]}', [
       { label: 's3:*', detail: /^all \d+ s3 actions$/ },
       { label: 's3:Get*', detail: /^\d+ actions \(/ },

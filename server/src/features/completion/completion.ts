@@ -31,6 +31,7 @@ import {
 } from '../../policy/model';
 import type { JsonPath } from '../../syntax/jsonPath';
 import { code } from '../markdown';
+import { matchName } from './match';
 import { STATEMENT_ELEMENT_DOCS, TOP_LEVEL_ELEMENT_DOCS, elementsAllowed } from '../elementDocs';
 
 export interface CompletionContext {
@@ -55,7 +56,8 @@ export interface StatementTemplate {
 }
 
 /** What completionItem/resolve needs to fill in documentation later. */
-export type CompletionData = { kind: 'action'; name: string } | { kind: 'conditionKey'; key: string };
+/** (Action and wildcard items carry no name: it is their label, which keeps long lists small.) */
+export type CompletionData = { kind: 'action'; name?: string } | { kind: 'wildcard'; pattern?: string } | { kind: 'conditionKey'; key: string };
 
 const TRIGGER_SUGGEST = Command.create('Suggest', 'editor.action.triggerSuggest');
 const MAX_ARN_ACTIONS = 200;
@@ -66,10 +68,12 @@ export function getCompletions(ctx: CompletionContext, offset: number): Completi
     return CompletionList.create(policyTemplates(ctx, { offset, length: 0 }), false);
   }
   const loc = locate(text, offset, ctx.policy, ctx.basePath);
-  const items = itemsFor(ctx, loc, text, offset);
-  // action lists depend on the service prefix typed so far: ask again as the user types
-  const incomplete = loc.context.kind === 'action';
-  return CompletionList.create(items, incomplete);
+  if (loc.context.kind === 'action') {
+    // filtered on the server: incomplete only when the matches were cut to the best ones
+    const { items, incomplete } = actionItems(ctx, loc.token);
+    return CompletionList.create(items, incomplete);
+  }
+  return CompletionList.create(itemsFor(ctx, loc, text, offset), false);
 }
 
 function itemsFor(ctx: CompletionContext, loc: CursorLocation, text: string, offset: number): CompletionItem[] {
@@ -93,7 +97,7 @@ function itemsFor(ctx: CompletionContext, loc: CursorLocation, text: string, off
         valueItem(ctx, loc.token, 'Deny', { detail: 'explicitly deny (overrides any Allow)', sortText: '1' }),
       ];
     case 'action':
-      return actionItems(ctx, loc.token);
+      return actionItems(ctx, loc.token).items;
     case 'resource':
       return resourceItems(ctx, loc.token, context.statement);
     case 'principalKey':
@@ -339,81 +343,175 @@ function verbOf(name: string): string | undefined {
   return m?.[0];
 }
 
-function actionItems(ctx: CompletionContext, token: Token): CompletionItem[] {
+/**
+ * At most this many actions (or service prefixes) go in one response. Longer match lists are cut to
+ * the best matches and marked incomplete, so the client asks again as the user types; a list that
+ * fits is complete, and the client filters it further without asking (matching is monotone).
+ */
+export const MAX_LIST_ITEMS = 25;
+
+interface Candidate {
+  rank: number;
+  /** order among equal ranks when the list is cut (wildcards before the actions they cover) */
+  sortText: string;
+  make: () => CompletionItem;
+}
+
+/** Keeps the best `MAX_LIST_ITEMS` candidates by match rank, then sort text. */
+function pick(candidates: Candidate[]): { items: CompletionItem[]; truncated: boolean } {
+  const truncated = candidates.length > MAX_LIST_ITEMS;
+  if (truncated) {
+    candidates.sort((a, b) => a.rank - b.rank || (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+    candidates.length = MAX_LIST_ITEMS;
+  }
+  return { items: candidates.map((c) => c.make()), truncated };
+}
+
+function actionItems(ctx: CompletionContext, token: Token): { items: CompletionItem[]; incomplete: boolean } {
   const prefix = token.prefix.trimStart();
   const colon = prefix.indexOf(':');
   if (colon < 0) {
     // service prefixes first: the action list of one service is what users pick from
-    const items = ctx.catalog.services.map((s) =>
-      snippetValueItem(ctx, token, `${s.prefix}:`, `${snippetText(s.prefix)}:$0`, {
-        kind: CompletionItemKind.Module,
-        detail: s.name,
-        documentation: `${s.actions.length} actions`,
-        command: TRIGGER_SUGGEST,
-        sortText: `1${s.prefix}`,
-      }),
-    );
-    items.push(
-      valueItem(ctx, token, '*', {
-        detail: `every action of every service (${ctx.catalog.actions.length})`,
-        documentation: 'Grants everything, including actions AWS adds later. Prefer explicit actions.',
+    const candidates: Candidate[] = [];
+    for (const s of ctx.catalog.services) {
+      const rank = matchName(prefix, s.prefix);
+      if (rank === undefined) {
+        continue;
+      }
+      const sortText = `1${s.prefix}`;
+      candidates.push({
+        rank,
+        sortText,
+        make: () =>
+          snippetValueItem(ctx, token, `${s.prefix}:`, `${snippetText(s.prefix)}:$0`, {
+            kind: CompletionItemKind.Module,
+            detail: s.name,
+            documentation: `${s.actions.length} actions`,
+            command: TRIGGER_SUGGEST,
+            sortText,
+          }),
+      });
+    }
+    if (prefix === '' || prefix === '*') {
+      candidates.push({
+        rank: -1,
         sortText: '2',
-        kind: CompletionItemKind.Constant,
-      }),
-    );
-    return items;
+        make: () =>
+          valueItem(ctx, token, '*', {
+            detail: `every action of every service (${ctx.catalog.actions.length})`,
+            documentation: 'Grants everything, including actions AWS adds later. Prefer explicit actions.',
+            sortText: '2',
+            kind: CompletionItemKind.Constant,
+          }),
+      });
+    }
+    const { items, truncated } = pick(candidates);
+    return { items, incomplete: truncated };
   }
   const service = ctx.catalog.service(prefix.slice(0, colon));
   if (!service) {
-    return [];
+    // no such service (yet): a later keystroke may change the prefix
+    return { items: [], incomplete: true };
   }
-  const items: CompletionItem[] = service.actions.map((a) =>
-    valueItem(ctx, token, a.fullName, {
-      kind: CompletionItemKind.Function,
-      detail: a.level,
-      sortText: `1${a.name}`,
-      data: { kind: 'action', name: a.fullName },
-    }),
-  );
-  items.push(...wildcardItems(ctx, token, service.prefix, service.actions));
-  return items;
+  const typed = prefix.slice(colon + 1);
+  const candidates: Candidate[] = [];
+  for (const a of service.actions) {
+    const rank = matchName(typed, a.name);
+    if (rank === undefined) {
+      continue;
+    }
+    // no sortText: the label sorts the actions, before the wildcards (sortText `~...`)
+    candidates.push({
+      rank,
+      sortText: a.fullName,
+      make: () =>
+        valueItem(ctx, token, a.fullName, {
+          kind: CompletionItemKind.Function,
+          detail: a.level,
+          data: { kind: 'action' },
+        }),
+    });
+  }
+  candidates.push(...wildcardCandidates(ctx, token, service.prefix, service.actions, typed));
+  const { items, truncated } = pick(candidates);
+  return { items, incomplete: truncated };
 }
 
-function wildcardItems(ctx: CompletionContext, token: Token, prefix: string, actions: ActionInfo[]): CompletionItem[] {
-  const byVerb = new Map<string, ActionInfo[]>();
-  for (const a of actions) {
-    const verb = verbOf(a.name);
-    if (verb) {
-      const list = byVerb.get(verb) ?? [];
-      list.push(a);
-      byVerb.set(verb, list);
+/** The actions of a service grouped by leading verb, computed once per service. */
+const verbsMemo = new WeakMap<ActionInfo[], Map<string, ActionInfo[]>>();
+
+function actionsByVerb(actions: ActionInfo[]): Map<string, ActionInfo[]> {
+  let byVerb = verbsMemo.get(actions);
+  if (!byVerb) {
+    byVerb = new Map();
+    for (const a of actions) {
+      const verb = verbOf(a.name);
+      if (verb) {
+        const list = byVerb.get(verb) ?? [];
+        list.push(a);
+        byVerb.set(verb, list);
+      }
     }
+    verbsMemo.set(actions, byVerb);
   }
-  const items: CompletionItem[] = [
-    valueItem(ctx, token, `${prefix}:*`, {
-      kind: CompletionItemKind.Constant,
-      detail: `all ${actions.length} ${prefix} actions`,
-      documentation: levelBreakdown(actions),
-      sortText: '3',
-    }),
-  ];
-  for (const [verb, list] of byVerb) {
+  return byVerb;
+}
+
+/** `s3:*` and `s3:Get*`-style wildcards; their documentation comes from completionItem/resolve. */
+function wildcardCandidates(ctx: CompletionContext, token: Token, prefix: string, actions: ActionInfo[], typed: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  const allRank = matchName(typed, '*');
+  if (allRank !== undefined) {
+    // first when nothing is typed yet: the wildcards summarise the service
+    candidates.push({
+      rank: typed === '' ? -1 : allRank,
+      sortText: ' 3',
+      make: () =>
+        valueItem(ctx, token, `${prefix}:*`, {
+          kind: CompletionItemKind.Constant,
+          detail: `all ${actions.length} ${prefix} actions`,
+          sortText: '~3',
+          data: { kind: 'wildcard' },
+        }),
+    });
+  }
+  for (const [verb, list] of actionsByVerb(actions)) {
     if (list.length < 2) {
       continue;
     }
-    items.push(
-      valueItem(ctx, token, `${prefix}:${verb}*`, {
-        kind: CompletionItemKind.Constant,
-        detail: `${list.length} actions (${summariseLevels(list)})`,
-        documentation: `${levelBreakdown(list)}\n\n${list
-          .slice(0, 15)
-          .map((a) => code(a.fullName))
-          .join(', ')}${list.length > 15 ? `, … (${list.length} in all)` : ''}`,
-        sortText: `2${verb}`,
-      }),
-    );
+    const rank = matchName(typed, `${verb}*`);
+    if (rank === undefined) {
+      continue;
+    }
+    const sortText = `~2${verb}`;
+    candidates.push({
+      rank: typed === '' ? -1 : rank,
+      sortText: ` 2${verb}`,
+      make: () =>
+        valueItem(ctx, token, `${prefix}:${verb}*`, {
+          kind: CompletionItemKind.Constant,
+          detail: `${list.length} actions (${summariseLevels(list)})`,
+          sortText,
+          data: { kind: 'wildcard' },
+        }),
+    });
   }
-  return items;
+  return candidates;
+}
+
+/** Documentation of a wildcard item, filled in by completionItem/resolve. */
+export function wildcardDocumentation(catalog: IamCatalog, pattern: string): string | undefined {
+  const list = catalog.matchActions(pattern);
+  if (list.length === 0) {
+    return undefined;
+  }
+  if (pattern.endsWith(':*')) {
+    return levelBreakdown(list);
+  }
+  return `${levelBreakdown(list)}\n\n${list
+    .slice(0, 15)
+    .map((a) => code(a.fullName))
+    .join(', ')}${list.length > 15 ? `, … (${list.length} in all)` : ''}`;
 }
 
 function summariseLevels(actions: ActionInfo[]): string {
