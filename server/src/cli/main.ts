@@ -4,8 +4,10 @@
  * exits 0 (nothing at or above the threshold), 1 (findings) or 2 (usage or input errors).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { IamCatalog } from '../catalog/catalog';
@@ -45,6 +47,7 @@ Options:
       --profile <name>            AWS profile for Access Analyzer (default: the standard credential chain)
       --endpoint <url>            Access Analyzer endpoint override
       --stdin-filename <name>     name (and so the language) of the policy read from stdin
+  -j, --jobs <n|auto>             lint with n worker threads (default: auto, one per core for 200 files or more)
       --no-color                  plain text even on a terminal
   -h, --help                      this help
   -v, --version                   the version
@@ -68,13 +71,15 @@ interface Options {
   endpoint?: string;
   stdinFilename: string;
   color: boolean;
+  /** worker threads to lint with (0: one per core when there are enough files) */
+  jobs: number;
   operands: string[];
 }
 
 class UsageError extends Error {}
 
 export function parseArguments(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { format: 'text', severity: 2, fix: false, accessAnalyzer: false, stdinFilename: 'stdin.json', color: !!process.stdout.isTTY && !process.env.NO_COLOR, operands: [] };
+  const o: Options = { format: 'text', severity: 2, fix: false, accessAnalyzer: false, stdinFilename: 'stdin.json', color: !!process.stdout.isTTY && !process.env.NO_COLOR, jobs: 0, operands: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -142,6 +147,18 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
       case '--stdin-filename':
         o.stdinFilename = value();
         break;
+      case '--jobs':
+      case '-j': {
+        const v = value();
+        if (v === 'auto') {
+          o.jobs = 0;
+        } else if (!/^\d+$/.test(v) || Number(v) < 1) {
+          throw new UsageError(`--jobs must be a positive number or auto, not "${v}"`);
+        } else {
+          o.jobs = Number(v);
+        }
+        break;
+      }
       case '--no-color':
         o.color = false;
         break;
@@ -215,19 +232,127 @@ export async function main(argv: string[]): Promise<number> {
   for (const m of missing) {
     inputErrors.push(`${m}: no such file, directory or matching file`);
   }
-  if (targets.some((t) => t.path.endsWith('.tf'))) {
-    await loadTerraformParser((err) => inputErrors.push(`Terraform support unavailable: ${String(err)}`));
+  const jobs = jobsFor(options, targets);
+  let outcome: LintOutcome;
+  if (jobs > 1) {
+    outcome = await lintInWorkers(targets, options, jobs);
+  } else {
+    const catalog = loadCatalogOrReport();
+    if (!catalog) {
+      return 2;
+    }
+    outcome = await lintTargets(targets, options, catalog, process.stderr.isTTY && targets.length > 500);
   }
+  if (outcome.catalogError) {
+    process.stderr.write(`iam-policy-lint: could not load the IAM catalog: ${outcome.catalogError}\n`);
+    return 2;
+  }
+  const { results } = outcome;
+  inputErrors.push(...outcome.inputErrors);
+  for (const e of outcome.configErrors) {
+    inputErrors.push(`invalid configuration ${e}`);
+  }
+
+  const report = render(results, options, color);
+  if (options.output) {
+    fs.writeFileSync(options.output, report);
+  } else {
+    process.stdout.write(report);
+  }
+  for (const e of inputErrors) {
+    process.stderr.write(`iam-policy-lint: ${e}\n`);
+  }
+  if (inputErrors.length > 0) {
+    return 2;
+  }
+  if (process.env.IAM_POLICY_LINT_STATS) {
+    // for npm run bench: files, policies, peak memory and CPU time (all threads) of this run
+    const usage = process.resourceUsage();
+    const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+    process.stderr.write(`${JSON.stringify({ files: results.length, policies: results.reduce((n, r) => n + r.policies.length, 0), maxRssKb: usage.maxRSS, cpuMs })}\n`);
+  }
+  const failing = results.some((r) => r.diagnostics.some((d) => (d.severity ?? 2) <= options.severity));
+  return failing ? 1 : 0;
+}
+
+/** What linting a list of targets gives, in target order (also the message a worker posts back). */
+interface LintOutcome {
+  results: Linted[];
+  inputErrors: string[];
+  configErrors: string[];
+  catalogError?: string;
+}
+
+type Target = ReturnType<typeof collectTargets>[number];
+
+function loadCatalogOrReport(): IamCatalog | undefined {
+  try {
+    return loadCatalog();
+  } catch (err) {
+    process.stderr.write(`iam-policy-lint: could not load the IAM catalog: ${String(err)}\n`);
+    return undefined;
+  }
+}
+
+/** Worker threads for this run: one unless asked, or auto with enough files to pay for the start-up. */
+function jobsFor(options: Options, targets: Target[]): number {
+  if (options.accessAnalyzer || targets.some((t) => t.path === '-')) {
+    return 1; // one Access Analyzer client and its rate limit; stdin is read once
+  }
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const wanted = options.jobs === 0 ? (targets.length >= 200 ? cores : 1) : options.jobs;
+  // at least 50 files per worker, else the start-up (the catalog load) costs more than it saves
+  return Math.max(1, Math.min(wanted, Math.floor(targets.length / 50)));
+}
+
+/** Lints the targets in `jobs` worker threads (contiguous slices, so the report keeps the target order). */
+async function lintInWorkers(targets: Target[], options: Options, jobs: number): Promise<LintOutcome> {
+  const size = Math.ceil(targets.length / jobs);
+  const slices = Array.from({ length: jobs }, (_, i) => targets.slice(i * size, (i + 1) * size)).filter((slice) => slice.length > 0);
+  const outcomes = await Promise.all(
+    slices.map(
+      (slice) =>
+        new Promise<LintOutcome>((resolve, reject) => {
+          const worker = new Worker(__filename, { workerData: { iamPolicyLintWorker: true, options, targets: slice } });
+          worker.once('message', (outcome: LintOutcome) => resolve(outcome));
+          worker.once('error', reject);
+          worker.once('exit', (code) => reject(new Error(`lint worker exited with ${code}`)));
+        }),
+    ),
+  );
+  const merged: LintOutcome = { results: [], inputErrors: [], configErrors: [] };
+  for (const o of outcomes) {
+    merged.results.push(...o.results);
+    merged.inputErrors.push(...o.inputErrors);
+    for (const e of o.configErrors) {
+      if (!merged.configErrors.includes(e)) {
+        merged.configErrors.push(e);
+      }
+    }
+    merged.catalogError ??= o.catalogError;
+  }
+  return merged;
+}
+
+/** A worker thread's side: lint its slice and post the outcome. */
+async function runWorker(data: { options: Options; targets: Target[] }): Promise<void> {
   let catalog: IamCatalog;
   try {
     catalog = loadCatalog();
   } catch (err) {
-    process.stderr.write(`iam-policy-lint: could not load the IAM catalog: ${String(err)}\n`);
-    return 2;
+    parentPort?.postMessage({ results: [], inputErrors: [], configErrors: [], catalogError: String(err) } satisfies LintOutcome);
+    return;
+  }
+  parentPort?.postMessage(await lintTargets(data.targets, data.options, catalog, false));
+}
+
+async function lintTargets(targets: Target[], options: Options, catalog: IamCatalog, progress: boolean): Promise<LintOutcome> {
+  const inputErrors: string[] = [];
+  if (targets.some((t) => t.path.endsWith('.tf'))) {
+    await loadTerraformParser((err) => inputErrors.push(`Terraform support unavailable: ${String(err)}`));
   }
   const embedded = createEmbeddedExtractor({ terraform: terraformParser });
   const results: Linted[] = [];
-  const progress = process.stderr.isTTY && targets.length > 500;
   const configErrors = new Set<string>();
   let service: AccessAnalyzerService | undefined;
   if (options.accessAnalyzer) {
@@ -308,28 +433,8 @@ export async function main(argv: string[]): Promise<number> {
   if (progress) {
     process.stderr.write(`\r${' '.repeat(40)}\r`);
   }
-  for (const e of configErrors) {
-    inputErrors.push(`invalid configuration ${e}`);
-  }
+  return { results, inputErrors, configErrors: [...configErrors] };
 
-  const report = render(results, options, color);
-  if (options.output) {
-    fs.writeFileSync(options.output, report);
-  } else {
-    process.stdout.write(report);
-  }
-  for (const e of inputErrors) {
-    process.stderr.write(`iam-policy-lint: ${e}\n`);
-  }
-  if (inputErrors.length > 0) {
-    return 2;
-  }
-  if (process.env.IAM_POLICY_LINT_STATS) {
-    // for npm run bench: files, policies and peak memory of this run
-    process.stderr.write(`${JSON.stringify({ files: results.length, policies: results.reduce((n, r) => n + r.policies.length, 0), maxRssKb: process.resourceUsage().maxRSS })}\n`);
-  }
-  const failing = results.some((r) => r.diagnostics.some((d) => (d.severity ?? 2) <= options.severity));
-  return failing ? 1 : 0;
 }
 
 function docsLink(ruleId: string): string {
@@ -408,6 +513,8 @@ export function run(argv: string[] = process.argv.slice(2)): void {
   );
 }
 
-if (require.main === module) {
+if (!isMainThread && (workerData as { iamPolicyLintWorker?: boolean } | undefined)?.iamPolicyLintWorker) {
+  void runWorker(workerData as { options: Options; targets: Target[] });
+} else if (require.main === module) {
   run();
 }
