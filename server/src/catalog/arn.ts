@@ -46,8 +46,6 @@ export function parseArn(text: string): ParsedArn | undefined {
   return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts[5] };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Both sides of a match are patterns: a policy resource (`*`, `?`, `${aws:username}`) and an ARN
  * template (`${BucketName}`). Each compiles to tokens; a match exists when some string satisfies
@@ -130,7 +128,42 @@ function intersects(p: Token[], t: Token[]): boolean {
   return false;
 }
 
-const matchCache = new Map<string, boolean>();
+/** A side of a match, compiled once: the service and resource fields as tokens. */
+interface CompiledArn {
+  partition: string;
+  service: Token[];
+  resource: Token[];
+}
+
+/** Templates are few (a few thousand): compiled once per process, per last-variable exclusion. */
+const templateCache = new Map<string, CompiledArn | null>();
+
+function compiledTemplate(template: string, lastVariableExcludes: string): CompiledArn | undefined {
+  const key = `${template}\u0000${lastVariableExcludes}`;
+  let entry = templateCache.get(key);
+  if (entry === undefined) {
+    const t = parseArn(template);
+    entry = t ? { partition: t.partition, service: templateTokens(t.service, ''), resource: templateTokens(t.resource, lastVariableExcludes) } : null;
+    templateCache.set(key, entry);
+  }
+  return entry ?? undefined;
+}
+
+/** Policy resources: compiled once per distinct string while it is in use (bounded). */
+const resourceCache = new Map<string, CompiledArn | null>();
+
+function compiledResource(resource: string): CompiledArn | undefined {
+  let entry = resourceCache.get(resource);
+  if (entry === undefined) {
+    const p = parseArn(resource);
+    entry = p ? { partition: p.partition, service: policyTokens(p.service), resource: policyTokens(p.resource) } : null;
+    if (resourceCache.size > 5000) {
+      resourceCache.clear();
+    }
+    resourceCache.set(resource, entry);
+  }
+  return entry ?? undefined;
+}
 
 /**
  * Whether a policy resource (wildcards and policy variables allowed) can name a resource of the
@@ -144,42 +177,51 @@ export function resourceMatchesTemplate(resource: string, template: string, last
   if (resource === '*') {
     return true;
   }
-  const key = `${resource}\u0000${template}\u0000${lastVariableExcludes}`;
-  const cached = matchCache.get(key);
-  if (cached !== undefined) {
-    return cached;
-  }
-  const p = parseArn(resource);
-  const t = parseArn(template);
-  const result =
-    !!p && !!t && intersects(policyTokens(p.service), templateTokens(t.service, '')) && intersects(policyTokens(p.resource), templateTokens(t.resource, lastVariableExcludes));
-  if (matchCache.size > 50000) {
-    matchCache.clear();
-  }
-  matchCache.set(key, result);
-  return result;
+  const p = compiledResource(resource);
+  const t = p && compiledTemplate(template, lastVariableExcludes);
+  return !!p && !!t && intersects(p.service, t.service) && intersects(p.resource, t.resource);
 }
 
 /**
- * A policy resource pattern as a regex: `*` any run, `?` one character. A `${var}` is any
- * non-empty text when asking "can it match?", but only the caller's own value when asking "does it
- * cover everything?" (`user/${aws:username}` is one user, not all).
+ * Whether a policy resource pattern matches a concrete string, case-insensitively: `*` any run,
+ * `?` one character. A `${var}` stands for the caller's own value only, which no sample equals
+ * (`user/${aws:username}` is one user, not all). Iterative glob matching, no RegExp.
  */
-function policyPatternRegExp(pattern: string, variablesMatchAnything = true): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '$' && pattern[i + 1] === '{') {
-      const end = pattern.indexOf('}', i);
-      if (end > 0) {
-        source += variablesMatchAnything ? '.+' : '\\u0000';
-        i = end;
-        continue;
+function patternMatches(pattern: string, text: string): boolean {
+  const p = pattern.toLowerCase();
+  const t = text.toLowerCase();
+  let pi = 0;
+  let ti = 0;
+  let starP = -1;
+  let starT = 0;
+  while (ti < t.length) {
+    const ch = p[pi];
+    if (ch === '$' && p[pi + 1] === '{' && p.indexOf('}', pi) > 0) {
+      // a variable matches none of the samples: only a later `*` can absorb this text
+      if (starP < 0) {
+        return false;
       }
+      pi = starP + 1;
+      ti = ++starT;
+      continue;
     }
-    source += ch === '*' ? '.*' : ch === '?' ? '.' : escape(ch);
+    if (pi < p.length && (ch === '?' || ch === t[ti])) {
+      pi++;
+      ti++;
+    } else if (ch === '*') {
+      starP = pi++;
+      starT = ti;
+    } else if (starP >= 0) {
+      pi = starP + 1;
+      ti = ++starT;
+    } else {
+      return false;
+    }
   }
-  return new RegExp(`^${source}$`, 'i');
+  while (p[pi] === '*') {
+    pi++;
+  }
+  return pi === p.length;
 }
 
 /**
@@ -187,19 +229,8 @@ function policyPatternRegExp(pattern: string, variablesMatchAnything = true): Re
  * instances of it (regions, accounts, names with separators). The partition is taken from the
  * pattern, since one partition is "everything" for nearly every account.
  */
-const coverCache = new Map<string, boolean>();
-
 export function resourceCoversTemplate(resource: string, template: string): boolean {
-  const key = `${resource}\u0000${template}`;
-  let result = coverCache.get(key);
-  if (result === undefined) {
-    result = computeCovers(resource, template);
-    if (coverCache.size > 50000) {
-      coverCache.clear();
-    }
-    coverCache.set(key, result);
-  }
-  return result;
+  return computeCovers(resource, template);
 }
 
 /** A template filled with sample values, and where its first variable starts (cached: templates are few). */
@@ -220,17 +251,31 @@ function samples(template: string, partition: string): { first: string; second: 
 }
 
 function computeCovers(resource: string, template: string): boolean {
-  const wild = resource.search(/[*?]|\$\{/);
-  if (wild < 0 || !/[*?]/.test(resource)) {
+  let wild = -1;
+  let glob = false;
+  for (let i = 0; i < resource.length; i++) {
+    const ch = resource[i];
+    if (ch === '*' || ch === '?') {
+      glob = true;
+      if (wild < 0) {
+        wild = i;
+      }
+      break;
+    }
+    if (wild < 0 && ch === '$' && resource[i + 1] === '{') {
+      wild = i;
+    }
+  }
+  if (wild < 0 || !glob) {
     return false;
   }
-  const p = parseArn(resource);
-  if (!p || !parseArn(template)) {
+  const partition = compiledResource(resource)?.partition;
+  if (partition === undefined || !compiledTemplate(template, '')) {
     return false;
   }
-  const { first, second, nameStart, nameIsName } = samples(template, p.partition.includes('*') ? 'aws' : p.partition);
-  // cheap rejection before compiling a regex: the resource's literal start must fit the template,
-  // and a literal where the template has a name variable (bucket-1/...) names one resource
+  const { first, second, nameStart, nameIsName } = samples(template, partition.includes('*') ? 'aws' : partition);
+  // cheap rejection: the resource's literal start must fit the template, and a literal where the
+  // template has a name variable (bucket-1/...) names one resource
   const literal = resource.slice(0, wild);
   const comparable = Math.min(literal.length, nameStart < 0 ? first.length : nameStart);
   if (literal.slice(0, comparable).toLowerCase() !== first.slice(0, comparable).toLowerCase()) {
@@ -239,8 +284,7 @@ function computeCovers(resource: string, template: string): boolean {
   if (nameIsName && literal.length > nameStart) {
     return false;
   }
-  const regex = policyPatternRegExp(resource, false);
-  return regex.test(first) && regex.test(second);
+  return patternMatches(resource, first) && patternMatches(resource, second);
 }
 
 /** Turns a template into a snippet: `arn:${1:aws}:s3:::${2:BucketName}/${3:ObjectName}`. */

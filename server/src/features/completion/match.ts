@@ -33,13 +33,30 @@ export function isWordStart(name: string, i: number): boolean {
   return digit(c) && !digit(p);
 }
 
-/** Word-start positions of a name (computed per name, names are short). */
-function wordStarts(name: string): boolean[] {
-  const starts: boolean[] = new Array<boolean>(name.length);
-  for (let i = 0; i < name.length; i++) {
-    starts[i] = isWordStart(name, i);
+/** A candidate name prepared once: lower-cased, with its word-start positions (names are reused per keystroke). */
+interface Prepared {
+  lower: string;
+  starts: number[];
+}
+
+const prepared = new Map<string, Prepared>();
+
+function prepare(name: string): Prepared {
+  let entry = prepared.get(name);
+  if (!entry) {
+    const starts: number[] = [];
+    for (let i = 0; i < name.length; i++) {
+      if (isWordStart(name, i)) {
+        starts.push(i);
+      }
+    }
+    entry = { lower: name.toLowerCase(), starts };
+    if (prepared.size > 100000) {
+      prepared.clear();
+    }
+    prepared.set(name, entry);
   }
-  return starts;
+  return entry;
 }
 
 /**
@@ -53,39 +70,35 @@ export function matchName(pattern: string, name: string): MatchRank | undefined 
     return PREFIX;
   }
   const p = pattern.toLowerCase();
-  const n = name.toLowerCase();
+  const { lower: n, starts } = prepare(name);
   if (n.startsWith(p)) {
     return PREFIX;
   }
-  const starts = wordStarts(name);
-  // best (fewest runs) match of p[pi..] in n[ni..] where p[pi] must start at a word start >= ni,
-  // or continue contiguously at ni when `contiguous`
-  const memo = new Map<number, number | undefined>();
+  // fewest runs covering p[pi..], the next run starting at a word start at or after ni
   const solve = (pi: number, ni: number): number | undefined => {
     if (pi === p.length) {
       return 0;
     }
-    const key = pi * 1024 + ni;
-    if (memo.has(key)) {
-      return memo.get(key);
-    }
     let best: number | undefined;
-    for (let s = ni; s < n.length; s++) {
-      if (!starts[s] || n[s] !== p[pi]) {
+    for (const s of starts) {
+      if (s < ni || n.charCodeAt(s) !== p.charCodeAt(pi)) {
         continue;
       }
-      // take a run of length 1..k from here, then jump to a later word start
-      for (let k = 1; pi + k <= p.length && s + k <= n.length && n[s + k - 1] === p[pi + k - 1]; k++) {
+      // runs of every length from here; longer runs first, since they leave less to match
+      let k = 1;
+      while (pi + k < p.length && s + k < n.length && n.charCodeAt(s + k) === p.charCodeAt(pi + k)) {
+        k++;
+      }
+      for (; k >= 1; k--) {
         const rest = solve(pi + k, s + k);
         if (rest !== undefined && (best === undefined || rest + 1 < best)) {
           best = rest + 1;
         }
-      }
-      if (best === 1) {
-        break;
+        if (best === 1) {
+          return best;
+        }
       }
     }
-    memo.set(key, best);
     return best;
   };
   const runs = solve(0, 0);
