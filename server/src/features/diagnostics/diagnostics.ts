@@ -27,6 +27,33 @@ export interface DiagnosticOptions {
   docsUrl?: (ruleId: string) => string | undefined;
   /** called for rules that threw (the server logs them) */
   onRuleFailure?: (ruleId: string, error: unknown) => void;
+  /**
+   * At most this many info and hint diagnostics per rule (the editor: a flood of hints costs
+   * payload and hides the errors); the rest become one "and N more" diagnostic. Errors and
+   * warnings are never capped. Unset: no cap (the CLI reports everything).
+   */
+  maxHintsPerRule?: number;
+}
+
+/** Per rule: info/hint diagnostics kept so far, and the ones left out (with where the first was). */
+type HintCounts = Map<string, { kept: number; dropped: number; first?: Diagnostic }>;
+
+/** One diagnostic per capped rule, at its first left-out finding, saying how many were left out. */
+function capSummaries(counts: HintCounts, cap: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [ruleId, c] of counts) {
+    if (c.dropped > 0 && c.first) {
+      out.push({
+        range: c.first.range,
+        severity: c.first.severity,
+        message: `${c.dropped} more ${ruleId} finding${c.dropped === 1 ? '' : 's'} in this file (the editor shows the first ${cap} of each rule; iam-policy-lint lists all).`,
+        source: DIAGNOSTIC_SOURCE,
+        code: ruleId,
+        ...(c.first.codeDescription ? { codeDescription: c.first.codeDescription } : {}),
+      });
+    }
+  }
+  return out;
 }
 
 /** What code actions find in Diagnostic.data. */
@@ -80,8 +107,10 @@ function toDiagnostics(
   suppressions: Suppressions,
   seen: Set<string>,
   out: Diagnostic[],
+  hints: HintCounts,
 ): void {
   const severities = options.severities ?? {};
+  const cap = options.maxHintsPerRule;
   for (const finding of findings) {
     const severity = effectiveSeverity(finding, severities[finding.ruleId]);
     if (!severity) {
@@ -118,6 +147,16 @@ function toDiagnostics(
     if (finding.unnecessary) {tags.push(DiagnosticTag.Unnecessary);}
     if (finding.deprecated) {tags.push(DiagnosticTag.Deprecated);}
     if (tags.length) {diagnostic.tags = tags;}
+    if (cap !== undefined && (severity === 'info' || severity === 'hint')) {
+      const c = hints.get(finding.ruleId) ?? { kept: 0, dropped: 0 };
+      hints.set(finding.ruleId, c);
+      if (c.kept >= cap) {
+        c.dropped++;
+        c.first ??= diagnostic;
+        continue;
+      }
+      c.kept++;
+    }
     out.push(diagnostic);
   }
 }
@@ -130,12 +169,13 @@ export function getDiagnostics(file: PolicyFile, catalog: IamCatalog, document: 
   const suppressions = parseSuppressions(file.text);
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  const hints: HintCounts = new Map();
   for (const embedded of file.policies) {
     const { findings, failures } = runRules(embedded.policy, catalog, { skip, now: options.now ?? new Date() });
     failures.forEach((f) => options.onRuleFailure?.(f.ruleId, f.error));
-    toDiagnostics(file, embedded, findings, document, options, suppressions, seen, out);
+    toDiagnostics(file, embedded, findings, document, options, suppressions, seen, out, hints);
   }
-  return out;
+  return options.maxHintsPerRule === undefined ? out : [...out, ...capSummaries(hints, options.maxHintsPerRule)];
 }
 
 /** The same, handing control back between rules; undefined when cancelled. */
@@ -152,15 +192,16 @@ export async function getDiagnosticsAsync(
   const suppressions = parseSuppressions(file.text);
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  const hints: HintCounts = new Map();
   for (const embedded of file.policies) {
     const result = await runRulesAsync(embedded.policy, catalog, { skip, now: options.now ?? new Date(), pause: options.pause, isCancelled: options.isCancelled });
     if (!result) {
       return undefined;
     }
     result.failures.forEach((f) => options.onRuleFailure?.(f.ruleId, f.error));
-    toDiagnostics(file, embedded, result.findings, document, options, suppressions, seen, out);
+    toDiagnostics(file, embedded, result.findings, document, options, suppressions, seen, out, hints);
   }
-  return out;
+  return options.maxHintsPerRule === undefined ? out : [...out, ...capSummaries(hints, options.maxHintsPerRule)];
 }
 
 /**

@@ -15,6 +15,8 @@ export type DiagnosticContributor = (uri: string, version: number) => Diagnostic
 import { ignoredRules } from '../../features/diagnostics/ignore';
 
 const PUSH_DEBOUNCE_MS = 200;
+/** Info and hint diagnostics shown per rule and file in the editor (the CLI lists all). */
+export const MAX_HINTS_PER_RULE = 100;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 
@@ -32,6 +34,7 @@ export async function computeLocalDiagnostics(state: ServerState, uri: string, i
     now: state.runtime.now?.() ?? new Date(),
     docsUrl: state.runtime.docsUrl,
     onRuleFailure: (ruleId, error) => state.logger.error(formatError(`rule ${ruleId} failed`, error)),
+    maxHintsPerRule: MAX_HINTS_PER_RULE,
     pause,
     isCancelled: () => isCancelled() || state.documents.get(uri)?.version !== version,
   });
