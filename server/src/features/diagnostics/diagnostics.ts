@@ -14,6 +14,7 @@ import { RULES_BY_ID } from '../../rules/index';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../rules/ruleApi';
 import type { RuleSeveritySetting } from '../../shared/settings';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppressions';
+import type { StatementFindingsCache } from './statementCache';
 
 export const DIAGNOSTIC_SOURCE = 'iam-policy';
 
@@ -33,6 +34,8 @@ export interface DiagnosticOptions {
    * warnings are never capped. Unset: no cap (the CLI reports everything).
    */
   maxHintsPerRule?: number;
+  /** per-statement findings of the previous checks of this document (the server keeps one per document) */
+  cache?: StatementFindingsCache;
 }
 
 /** Per rule: info/hint diagnostics kept so far, and the ones left out (with where the first was). */
@@ -170,11 +173,15 @@ export function getDiagnostics(file: PolicyFile, catalog: IamCatalog, document: 
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const hints: HintCounts = new Map();
+  const now = options.now ?? new Date();
   for (const embedded of file.policies) {
-    const { findings, failures } = runRules(embedded.policy, catalog, { skip, now: options.now ?? new Date() });
+    const { findings, failures } = options.cache
+      ? options.cache.findings(embedded, file.text, catalog, { skip, now }, (f) => spanOf(f, embedded.policy.tree.root, embedded.basePath, file.text))
+      : runRules(embedded.policy, catalog, { skip, now });
     failures.forEach((f) => options.onRuleFailure?.(f.ruleId, f.error));
     toDiagnostics(file, embedded, findings, document, options, suppressions, seen, out, hints);
   }
+  options.cache?.sweep();
   return options.maxHintsPerRule === undefined ? out : [...out, ...capSummaries(hints, options.maxHintsPerRule)];
 }
 
@@ -193,14 +200,20 @@ export async function getDiagnosticsAsync(
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const hints: HintCounts = new Map();
+  const now = options.now ?? new Date();
   for (const embedded of file.policies) {
-    const result = await runRulesAsync(embedded.policy, catalog, { skip, now: options.now ?? new Date(), pause: options.pause, isCancelled: options.isCancelled });
+    const result = options.cache
+      ? await options.cache.findingsAsync(embedded, file.text, catalog, { skip, now, pause: options.pause, isCancelled: options.isCancelled }, (f) =>
+          spanOf(f, embedded.policy.tree.root, embedded.basePath, file.text),
+        )
+      : await runRulesAsync(embedded.policy, catalog, { skip, now, pause: options.pause, isCancelled: options.isCancelled });
     if (!result) {
       return undefined;
     }
     result.failures.forEach((f) => options.onRuleFailure?.(f.ruleId, f.error));
     toDiagnostics(file, embedded, result.findings, document, options, suppressions, seen, out, hints);
   }
+  options.cache?.sweep();
   return options.maxHintsPerRule === undefined ? out : [...out, ...capSummaries(hints, options.maxHintsPerRule)];
 }
 

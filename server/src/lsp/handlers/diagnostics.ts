@@ -13,12 +13,31 @@ import type { FeatureRegistration, ServerState } from '../server';
 export type DiagnosticContributor = (uri: string, version: number) => Diagnostic[];
 
 import { ignoredRules } from '../../features/diagnostics/ignore';
+import { StatementFindingsCache } from '../../features/diagnostics/statementCache';
 
 const PUSH_DEBOUNCE_MS = 200;
 /** Info and hint diagnostics shown per rule and file in the editor (the CLI lists all). */
 export const MAX_HINTS_PER_RULE = 100;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+
+/** Per server and document: the findings of unchanged statements, reused on the next check. */
+const statementCaches = new WeakMap<ServerState, Map<string, StatementFindingsCache>>();
+
+function statementCacheFor(state: ServerState, uri: string): StatementFindingsCache {
+  let byUri = statementCaches.get(state);
+  if (!byUri) {
+    byUri = new Map();
+    statementCaches.set(state, byUri);
+    state.documents.onDidClose((e) => byUri?.delete(e.document.uri));
+  }
+  let cache = byUri.get(uri);
+  if (!cache) {
+    cache = new StatementFindingsCache();
+    byUri.set(uri, cache);
+  }
+  return cache;
+}
 
 /** Local diagnostics of the current version; undefined when the text changed meanwhile. */
 export async function computeLocalDiagnostics(state: ServerState, uri: string, isCancelled: () => boolean = () => false): Promise<Diagnostic[] | undefined> {
@@ -35,6 +54,7 @@ export async function computeLocalDiagnostics(state: ServerState, uri: string, i
     docsUrl: state.runtime.docsUrl,
     onRuleFailure: (ruleId, error) => state.logger.error(formatError(`rule ${ruleId} failed`, error)),
     maxHintsPerRule: MAX_HINTS_PER_RULE,
+    cache: statementCacheFor(state, uri),
     pause,
     isCancelled: () => isCancelled() || state.documents.get(uri)?.version !== version,
   });
