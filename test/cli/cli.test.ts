@@ -190,3 +190,28 @@ suite('iam-policy-lint --access-analyzer', () => {
     assert.equal(fake.requests.length, 1);
   });
 });
+
+suite('iam-policy-lint --jobs', () => {
+  test('worker threads give the same report, in the same file order, as one thread', () => {
+    const dir = path.join(tmp, 'jobs');
+    fs.mkdirSync(dir, { recursive: true });
+    const sources = fs.readdirSync(examples).filter((n) => n.endsWith('.json'));
+    for (let i = 0; i < 120; i++) {
+      const text = fs.readFileSync(path.join(examples, sources[i % sources.length]), 'utf8').replace(/111122223333/g, String(100000000000 + i));
+      fs.writeFileSync(path.join(dir, `p${String(i).padStart(3, '0')}-policy.json`), text);
+    }
+    const one = lint(['--jobs', '1', '--format', 'json', dir]);
+    const two = lint(['--jobs', '2', '--format', 'json', dir], { env: { IAM_POLICY_LINT_STATS: '1' } });
+    assert.equal(one.code, 1);
+    assert.equal(two.code, one.code);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal((JSON.parse(one.stdout) as unknown[]).length, 120);
+    assert.equal((JSON.parse(two.stderr.trim().split('\n').pop()!) as { files: number }).files, 120);
+  });
+
+  test('a bad --jobs value is a usage error', () => {
+    const r = lint(['--jobs', 'zero', examples]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--jobs must be a positive number or auto/);
+  });
+});
