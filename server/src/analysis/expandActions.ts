@@ -24,14 +24,18 @@ export function expandStatementActions(statement: Statement, catalog: IamCatalog
     matches: pattern.dynamic ? [] : catalog.matchActions(pattern.value.trim()),
   }));
   if (!list.negated) {
+    const all = list.list.values.some((v) => v.value.trim() === '*');
+    if (all) {
+      // every action: no need to collect the matches of the other patterns
+      return { actions: catalog.actions, byPattern, negated: false, all };
+    }
     const seen = new Set<ActionInfo>();
     for (const { matches } of byPattern) {
       for (const a of matches) {
         seen.add(a);
       }
     }
-    const all = list.list.values.some((v) => v.value.trim() === '*');
-    return { actions: all ? catalog.actions : [...seen], byPattern, negated: false, all };
+    return { actions: [...seen], byPattern, negated: false, all };
   }
   const excluded = new Set<ActionInfo>();
   for (const { matches } of byPattern) {

@@ -8,10 +8,16 @@ import { statementResources } from '../policy/model';
 import { assessConditions, type ConditionAssessment } from './conditions';
 import { expandStatementActions, type ExpandedActions } from './expandActions';
 
+/** The Allow statements that really grant an action (see `PolicyFacts.netAllowed`). */
+export interface NetAllowed {
+  has(action: ActionInfo): boolean;
+  get(action: ActionInfo): Statement[] | undefined;
+}
+
 export class PolicyFacts {
   private readonly expandedCache = new Map<Statement, ExpandedActions>();
   private readonly conditionCache = new Map<Statement, ConditionAssessment>();
-  private netAllowedCache: Map<ActionInfo, Statement[]> | undefined;
+  private netAllowedCache: NetAllowed | undefined;
   private deniedCache: Set<ActionInfo> | undefined;
 
   constructor(
@@ -73,32 +79,25 @@ export class PolicyFacts {
   /**
    * Actions the policy allows, each with the Allow statements that grant it, after removing what
    * blanket Deny statements take away. Narrower Denies (specific resources, conditions) are kept
-   * as allowed: they only limit.
+   * as allowed: they only limit. Answered per action on demand: an `Allow *` statement would make a
+   * table of every action in the catalog.
    */
-  netAllowed(): Map<ActionInfo, Statement[]> {
-    if (this.netAllowedCache) {
-      return this.netAllowedCache;
-    }
-    const denied = this.blanketDenied();
-    const allowed = new Map<ActionInfo, Statement[]>();
-    for (const s of this.policy.statements) {
-      if (s.effect?.value !== 'Allow') {
-        continue;
-      }
-      for (const a of this.expanded(s).actions) {
-        if (denied.has(a)) {
-          continue;
+  netAllowed(): NetAllowed {
+    if (!this.netAllowedCache) {
+      const byAction = new Map<ActionInfo, Statement[] | undefined>();
+      const allows = this.policy.statements.filter((s) => s.effect?.value === 'Allow');
+      const get = (a: ActionInfo): Statement[] | undefined => {
+        if (byAction.has(a)) {
+          return byAction.get(a);
         }
-        const list = allowed.get(a);
-        if (list) {
-          list.push(s);
-        } else {
-          allowed.set(a, [s]);
-        }
-      }
+        const list = this.blanketDenied().has(a) ? [] : allows.filter((s) => this.actionSet(s).has(a));
+        const result = list.length > 0 ? list : undefined;
+        byAction.set(a, result);
+        return result;
+      };
+      this.netAllowedCache = { get, has: (a) => get(a) !== undefined };
     }
-    this.netAllowedCache = allowed;
-    return allowed;
+    return this.netAllowedCache;
   }
 
   /** The statement's actions that a blanket Deny elsewhere in the policy cancels. */
@@ -112,11 +111,20 @@ export class PolicyFacts {
     return statement.effect?.value === 'Allow' && !this.blanketDenied().has(action) && this.actionSet(statement).has(action);
   }
 
-  private readonly actionSets = new Map<Statement, Set<ActionInfo>>();
-  actionSet(statement: Statement): Set<ActionInfo> {
+  private readonly actionSets = new Map<Statement, { has(action: ActionInfo): boolean }>();
+  /** Membership in the statement's expanded actions, without a set of the whole catalog for `*` and NotAction. */
+  actionSet(statement: Statement): { has(action: ActionInfo): boolean } {
     let set = this.actionSets.get(statement);
     if (!set) {
-      set = new Set(this.expanded(statement).actions);
+      const expanded = this.expanded(statement);
+      if (expanded.negated) {
+        const excluded = new Set(expanded.byPattern.flatMap((p) => p.matches));
+        set = { has: (a) => !excluded.has(a) };
+      } else if (expanded.all) {
+        set = { has: () => true };
+      } else {
+        set = new Set(expanded.actions);
+      }
       this.actionSets.set(statement, set);
     }
     return set;
