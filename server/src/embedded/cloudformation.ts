@@ -8,6 +8,7 @@ import type { PolicyType } from '../policy/model';
 import type { EmbeddedPolicy } from '../policy/policyFile';
 import type { JsonPath } from '../syntax/jsonPath';
 import type { JsonNode, JsonTree } from '../syntax/parseJson';
+import { decodeJsonString, decodeYamlScalar, MappedTextBuilder, parseMappedJson, type MappedText, type YamlScalarStyle } from './stringJson';
 
 interface Slot {
   /** property path under Properties; `*` walks every element of a list */
@@ -92,13 +93,141 @@ export function cloudFormationDynamicValue(tagged: Map<JsonNode, string> | undef
   };
 }
 
+type TemplateTree = JsonTree & { tagged?: Map<JsonNode, string>; styles?: Map<JsonNode, YamlScalarStyle> };
+
+/** An intrinsic function call, long form (`{"Fn::If": [...]}`) or YAML short form (`!If [...]`). */
+function intrinsic(node: JsonNode | undefined, tagged: Map<JsonNode, string>): { name: string; args: JsonNode; argsPath: JsonPath } | undefined {
+  if (!node) {
+    return undefined;
+  }
+  const tag = tagged.get(node);
+  if (tag) {
+    return { name: tag === 'Ref' || tag === 'Condition' ? tag : `Fn::${tag}`, args: node, argsPath: [] };
+  }
+  if (node.type === 'object' && node.children?.length === 1) {
+    const key = String(node.children[0].children?.[0]?.value ?? '');
+    const args = node.children[0].children?.[1];
+    if (CFN_INTRINSICS.includes(key) && args) {
+      return { name: key, args, argsPath: [key] };
+    }
+  }
+  return undefined;
+}
+
+/** `{"Ref": "AWS::NoValue"}` / `!Ref AWS::NoValue`: the branch that removes the value. */
+function isNoValue(node: JsonNode, tagged: Map<JsonNode, string>): boolean {
+  const call = intrinsic(node, tagged);
+  return call?.name === 'Ref' && call.args.value === 'AWS::NoValue';
+}
+
+/** The branches of `Fn::If [condition, whenTrue, whenFalse]`, with their paths from the If node. */
+export function ifBranches(node: JsonNode, tagged: Map<JsonNode, string>): { node: JsonNode; path: JsonPath }[] | undefined {
+  const call = intrinsic(node, tagged);
+  if (call?.name !== 'Fn::If' || call.args.type !== 'array' || (call.args.children?.length ?? 0) !== 3) {
+    return undefined;
+  }
+  return [1, 2].map((i) => ({ node: call.args.children![i], path: [...call.argsPath, i] })).filter((b) => !isNoValue(b.node, tagged));
+}
+
+/** `${Name}`, `${AWS::AccountId}`, `${Res.Attr}` are CloudFormation's; `${aws:username}` is a policy variable. */
+const SUB_VARIABLE = /\$\{(?!!)(AWS::[A-Za-z]+|[A-Za-z0-9_]+(\.[A-Za-z0-9_.]+)?)\}/;
+
+/** Drops the `!` of `${!Literal}` (Fn::Sub's escape), keeping each character's host offset. */
+function unescapeSub(m: MappedText): MappedText {
+  const b = new MappedTextBuilder();
+  for (let i = 0; i < m.text.length; i++) {
+    if (m.text[i] === '!' && m.text[i - 1] === '{' && m.text[i - 2] === '$') {
+      continue;
+    }
+    b.synthetic(m.text[i], m.offsets[i]);
+  }
+  return b.build(m.offsets[m.text.length]);
+}
+
+/**
+ * JSON a template writes as a string: a plain or block scalar, `Fn::Sub` of one, or `Fn::Join` of
+ * literal parts (a computed part stands as `${...}` inside a JSON string). Undefined when the
+ * value is not a string that holds a JSON object.
+ */
+function jsonInString(node: JsonNode, tree: TemplateTree, tagged: Map<JsonNode, string>): { mapped: MappedText; computed: boolean } | undefined {
+  const decode = (n: JsonNode | undefined): MappedText | undefined => {
+    if (n?.type !== 'string' || typeof n.value !== 'string') {
+      return undefined;
+    }
+    return tree.styles ? decodeYamlScalar(tree.text, n.offset, n.length, tree.styles.get(n), n.value) : decodeJsonString(tree.text, n.offset, n.length);
+  };
+  const call = intrinsic(node, tagged);
+  let mapped: MappedText | undefined;
+  let computed = false;
+  if (!call) {
+    mapped = decode(node);
+  } else if (call.name === 'Fn::Sub') {
+    const template = call.args.type === 'array' ? call.args.children?.[0] : call.args;
+    const m = decode(template);
+    mapped = m && unescapeSub(m);
+  } else if (call.name === 'Fn::Join' && call.args.type === 'array') {
+    const [delimiter, list] = call.args.children ?? [];
+    if (delimiter?.type !== 'string' || list?.type !== 'array') {
+      return undefined;
+    }
+    const b = new MappedTextBuilder();
+    for (const [i, part] of (list.children ?? []).entries()) {
+      if (i > 0) {
+        b.synthetic(String(delimiter.value), part.offset);
+      }
+      const m = part.type === 'string' && !tagged.has(part) ? decode(part) : undefined;
+      if (m) {
+        m.text.split('').forEach((c, k) => b.synthetic(c, m.offsets[k]));
+      } else {
+        b.synthetic('${Join}', part.offset);
+        computed = true;
+      }
+    }
+    mapped = b.build(list.offset + list.length);
+  }
+  if (!mapped || !/^\s*\{/.test(mapped.text)) {
+    return undefined;
+  }
+  return { mapped, computed };
+}
+
+/** Replaces a string node of the tree by the JSON object written in it; returns that object. */
+function spliceJson(node: JsonNode, tree: TemplateTree, tagged: Map<JsonNode, string>): JsonNode | undefined {
+  const found = jsonInString(node, tree, tagged);
+  if (!found) {
+    return undefined;
+  }
+  const parsed = parseMappedJson(found.mapped);
+  if (parsed.root?.type !== 'object' || (found.computed && parsed.errors.length > 0)) {
+    return undefined;
+  }
+  const parent = node.parent;
+  const siblings = parent?.children;
+  const index = siblings?.indexOf(node) ?? -1;
+  if (!parent || !siblings || index < 0) {
+    return undefined;
+  }
+  const mark = (n: JsonNode) => {
+    if (n.type === 'string' && typeof n.value === 'string' && SUB_VARIABLE.test(n.value)) {
+      tagged.set(n, found.computed ? 'Join' : 'Sub');
+    }
+    n.children?.forEach(mark);
+  };
+  mark(parsed.root);
+  (parsed.root as { parent?: JsonNode }).parent = parent;
+  siblings[index] = parsed.root;
+  tree.errors.push(...parsed.errors.map((e) => ({ ...e, message: `JSON in the string: ${e.message}` })));
+  return parsed.root;
+}
+
 /** The policies of a template, each with its path, type and what holds it. */
-export function extractCloudFormation(tree: JsonTree & { tagged?: Map<JsonNode, string> }): EmbeddedPolicy[] {
+export function extractCloudFormation(tree: TemplateTree): EmbeddedPolicy[] {
   const root = tree.root;
   if (!isCloudFormationTemplate(root)) {
     return [];
   }
-  const dynamicValue = cloudFormationDynamicValue(tree.tagged);
+  const tagged = tree.tagged ?? new Map<JsonNode, string>();
+  const dynamicValue = cloudFormationDynamicValue(tagged);
   const out: EmbeddedPolicy[] = [];
   const resources = property(root, 'Resources')?.value;
   for (const resource of resources?.children ?? []) {
@@ -107,21 +236,52 @@ export function extractCloudFormation(tree: JsonTree & { tagged?: Map<JsonNode, 
     const type = String(property(body, 'Type')?.value.value ?? '');
     const properties = property(body, 'Properties')?.value;
     for (const slot of SLOTS[type] ?? []) {
+      const container = { kind: 'cloudformation' as const, description: `${type} ${logicalId}${slot.path.length ? ` ${slot.path.filter((p) => p !== '*').join('.')}` : ''}` };
+      const addPolicy = (node: JsonNode, path: JsonPath) => {
+        // statements chosen by Fn::If: the first candidate reads every plain statement and each
+        // If's first branch; the second only the second branches (plain ones are not reported twice)
+        const hasIf = property(node, 'Statement')?.value.children?.some((c) => ifBranches(c, tagged)) ?? false;
+        const passes = hasIf ? [1, 2] : [0];
+        for (const pass of passes) {
+          const statementCandidates = pass === 0 ? undefined : (child: JsonNode, childPath: JsonPath) => {
+            const branches = ifBranches(child, tagged);
+            if (!branches) {
+              return pass === 1 ? undefined : [];
+            }
+            const [first, second] = [1, 2].map((k) => branches.find((b) => b.path[b.path.length - 1] === k));
+            const chosen = pass === 1 ? first : second;
+            return chosen ? [{ node: chosen.node, path: [...childPath, ...chosen.path] }] : [];
+          };
+          const policy = parsePolicy(tree, {
+            root: node,
+            basePath: path,
+            policyType: { type: slot.type, source: 'container' },
+            container,
+            dynamicValue,
+            ...(statementCandidates ? { statementCandidates } : {}),
+          });
+          if (pass === 2 && policy.statements.length === 0) {
+            continue;
+          }
+          out.push({ policy, basePath: path, offset: node.offset, length: node.length });
+        }
+      };
       const visit = (node: JsonNode | undefined, rest: (string | '*')[], path: JsonPath) => {
         if (!node) {
           return;
         }
         if (rest.length === 0) {
+          // a whole document chosen by Fn::If: each branch is a candidate
+          const branches = ifBranches(node, tagged);
+          if (branches) {
+            branches.forEach((b) => visit(b.node, [], [...path, ...b.path]));
+            return;
+          }
+          // JSON written as a string (block scalar, Fn::Sub, Fn::Join of literals)
+          const object = node.type === 'object' && !dynamicValue(node) ? node : spliceJson(node, tree, tagged);
           // a policy document is an object with Statement (SAM lists also hold managed policy names and templates)
-          if (node.type === 'object' && property(node, 'Statement') && !dynamicValue(node)) {
-            const policy = parsePolicy(tree, {
-              root: node,
-              basePath: path,
-              policyType: { type: slot.type, source: 'container' },
-              container: { kind: 'cloudformation', description: `${type} ${logicalId}${slot.path.length ? ` ${slot.path.filter((p) => p !== '*').join('.')}` : ''}` },
-              dynamicValue,
-            });
-            out.push({ policy, basePath: path, offset: node.offset, length: node.length });
+          if (object && property(object, 'Statement')) {
+            addPolicy(object, path);
           }
           return;
         }
