@@ -215,7 +215,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const m of missing) {
     inputErrors.push(`${m}: no such file, directory or matching file`);
   }
-  if (targets.some((t) => t.path.endsWith('.tf'))) {
+  if (targets.some((t) => /\.(tf|tofu)$/.test(t.path))) {
     await loadTerraformParser((err) => inputErrors.push(`Terraform support unavailable: ${String(err)}`));
   }
   let catalog: IamCatalog;

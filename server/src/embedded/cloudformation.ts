@@ -14,44 +14,71 @@ interface Slot {
   /** property path under Properties; `*` walks every element of a list */
   path: (string | '*')[];
   type: PolicyType;
+  /** ValidatePolicy's validatePolicyResourceType for this kind of resource policy */
+  resourceType?: string;
+  /** the holder is the resource (an ECR repository policy): statements need no Resource */
+  impliedResource?: boolean;
 }
 
-/** Where resource types keep policy documents. */
-const SLOTS: Record<string, Slot[]> = {
-  'AWS::IAM::Policy': [{ path: ['PolicyDocument'], type: 'identity' }],
-  'AWS::IAM::ManagedPolicy': [{ path: ['PolicyDocument'], type: 'identity' }],
-  'AWS::IAM::RolePolicy': [{ path: ['PolicyDocument'], type: 'identity' }],
-  'AWS::IAM::UserPolicy': [{ path: ['PolicyDocument'], type: 'identity' }],
-  'AWS::IAM::GroupPolicy': [{ path: ['PolicyDocument'], type: 'identity' }],
-  'AWS::IAM::Role': [
-    { path: ['AssumeRolePolicyDocument'], type: 'trust' },
-    { path: ['Policies', '*', 'PolicyDocument'], type: 'identity' },
-  ],
-  'AWS::IAM::User': [{ path: ['Policies', '*', 'PolicyDocument'], type: 'identity' }],
-  'AWS::IAM::Group': [{ path: ['Policies', '*', 'PolicyDocument'], type: 'identity' }],
-  'AWS::S3::BucketPolicy': [{ path: ['PolicyDocument'], type: 'resource' }],
-  'AWS::S3::AccessPointPolicy': [{ path: ['PolicyDocument'], type: 'resource' }],
-  'AWS::S3::AccessPoint': [{ path: ['Policy'], type: 'resource' }],
-  'AWS::SQS::QueuePolicy': [{ path: ['PolicyDocument'], type: 'resource' }],
-  'AWS::SNS::TopicPolicy': [{ path: ['PolicyDocument'], type: 'resource' }],
-  'AWS::SNS::TopicInlinePolicy': [{ path: ['PolicyDocument'], type: 'resource' }],
-  'AWS::KMS::Key': [{ path: ['KeyPolicy'], type: 'resource' }],
-  'AWS::KMS::ReplicaKey': [{ path: ['KeyPolicy'], type: 'resource' }],
-  'AWS::SecretsManager::ResourcePolicy': [{ path: ['ResourcePolicy'], type: 'resource' }],
-  'AWS::ECR::Repository': [{ path: ['RepositoryPolicyText'], type: 'resource' }],
-  'AWS::OpenSearchService::Domain': [{ path: ['AccessPolicies'], type: 'resource' }],
-  'AWS::Elasticsearch::Domain': [{ path: ['AccessPolicies'], type: 'resource' }],
-  'AWS::Events::EventBusPolicy': [{ path: ['Statement'], type: 'resource' }],
-  'AWS::Backup::BackupVault': [{ path: ['AccessPolicy'], type: 'resource' }],
-  'AWS::EFS::FileSystem': [{ path: ['FileSystemPolicy'], type: 'resource' }],
-  'AWS::ApiGateway::RestApi': [{ path: ['Policy'], type: 'resource' }],
-  'AWS::Glue::ResourcePolicy': [{ path: ['PolicyInJson'], type: 'resource' }],
-  'AWS::Organizations::Policy': [{ path: ['Content'], type: 'scp' }],
-  'AWS::Serverless::Function': [
-    { path: ['Policies', '*'], type: 'identity' },
-    { path: ['Policies'], type: 'identity' },
-  ],
-  'AWS::Serverless::StateMachine': [{ path: ['Policies', '*'], type: 'identity' }],
+const at = (path: string, type: PolicyType, extra: Omit<Slot, 'path' | 'type'> = {}): Slot => ({ path: path.split('.'), type, ...extra });
+
+/** Where resource types keep policy documents (an object, or JSON written as a string). */
+export const CLOUDFORMATION_SLOTS: Record<string, Slot[]> = {
+  'AWS::IAM::Policy': [at('PolicyDocument', 'identity')],
+  'AWS::IAM::ManagedPolicy': [at('PolicyDocument', 'identity')],
+  'AWS::IAM::RolePolicy': [at('PolicyDocument', 'identity')],
+  'AWS::IAM::UserPolicy': [at('PolicyDocument', 'identity')],
+  'AWS::IAM::GroupPolicy': [at('PolicyDocument', 'identity')],
+  'AWS::IAM::Role': [at('AssumeRolePolicyDocument', 'trust', { resourceType: 'AWS::IAM::AssumeRolePolicyDocument' }), at('Policies.*.PolicyDocument', 'identity')],
+  'AWS::IAM::User': [at('Policies.*.PolicyDocument', 'identity')],
+  'AWS::IAM::Group': [at('Policies.*.PolicyDocument', 'identity')],
+  'AWS::SSO::PermissionSet': [at('InlinePolicy', 'identity')],
+  'AWS::Organizations::Policy': [at('Content', 'scp')],
+  'AWS::Organizations::ResourcePolicy': [at('Content', 'resource')],
+  'AWS::S3::BucketPolicy': [at('PolicyDocument', 'resource', { resourceType: 'AWS::S3::Bucket' })],
+  'AWS::S3::AccessPointPolicy': [at('PolicyDocument', 'resource', { resourceType: 'AWS::S3::AccessPoint' })],
+  'AWS::S3::AccessPoint': [at('Policy', 'resource', { resourceType: 'AWS::S3::AccessPoint' })],
+  'AWS::S3::MultiRegionAccessPointPolicy': [at('Policy', 'resource', { resourceType: 'AWS::S3::MultiRegionAccessPoint' })],
+  'AWS::S3ObjectLambda::AccessPointPolicy': [at('PolicyDocument', 'resource', { resourceType: 'AWS::S3ObjectLambda::AccessPoint' })],
+  'AWS::S3Express::BucketPolicy': [at('PolicyDocument', 'resource')],
+  'AWS::S3Outposts::BucketPolicy': [at('PolicyDocument', 'resource')],
+  'AWS::S3Tables::TableBucketPolicy': [at('ResourcePolicy', 'resource')],
+  'AWS::SQS::QueuePolicy': [at('PolicyDocument', 'resource')],
+  'AWS::SNS::TopicPolicy': [at('PolicyDocument', 'resource')],
+  'AWS::SNS::TopicInlinePolicy': [at('PolicyDocument', 'resource')],
+  'AWS::KMS::Key': [at('KeyPolicy', 'resource')],
+  'AWS::KMS::ReplicaKey': [at('KeyPolicy', 'resource')],
+  'AWS::SecretsManager::ResourcePolicy': [at('ResourcePolicy', 'resource')],
+  'AWS::ECR::Repository': [at('RepositoryPolicyText', 'resource', { impliedResource: true })],
+  'AWS::ECR::PublicRepository': [at('RepositoryPolicyText', 'resource', { impliedResource: true })],
+  'AWS::ECR::RegistryPolicy': [at('PolicyText', 'resource')],
+  'AWS::CodeArtifact::Domain': [at('PermissionsPolicyDocument', 'resource')],
+  'AWS::CodeArtifact::Repository': [at('PermissionsPolicyDocument', 'resource')],
+  'AWS::DynamoDB::Table': [at('ResourcePolicy.PolicyDocument', 'resource', { resourceType: 'AWS::DynamoDB::Table' })],
+  'AWS::DynamoDB::GlobalTable': [at('Replicas.*.ResourcePolicy.PolicyDocument', 'resource', { resourceType: 'AWS::DynamoDB::Table' })],
+  'AWS::Kinesis::ResourcePolicy': [at('ResourcePolicy', 'resource')],
+  'AWS::MSK::ClusterPolicy': [at('Policy', 'resource')],
+  'AWS::OpenSearchService::Domain': [at('AccessPolicies', 'resource')],
+  'AWS::Elasticsearch::Domain': [at('AccessPolicies', 'resource')],
+  'AWS::Glue::ResourcePolicy': [at('PolicyInJson', 'resource')],
+  'AWS::Backup::BackupVault': [at('AccessPolicy', 'resource')],
+  'AWS::EFS::FileSystem': [at('FileSystemPolicy', 'resource')],
+  'AWS::MediaStore::Container': [at('Policy', 'resource')],
+  'AWS::SageMaker::ModelPackageGroup': [at('ModelPackageGroupPolicy', 'resource')],
+  'AWS::EventSchemas::RegistryPolicy': [at('Policy', 'resource')],
+  'AWS::EC2::VPCEndpoint': [at('PolicyDocument', 'resource')],
+  'AWS::ApiGateway::RestApi': [at('Policy', 'resource')],
+  'AWS::VpcLattice::AuthPolicy': [at('Policy', 'resource')],
+  'AWS::VpcLattice::ResourcePolicy': [at('Policy', 'resource')],
+  'AWS::Events::EventBusPolicy': [at('Statement', 'resource')],
+  'AWS::Events::EventBus': [at('Policy', 'resource')],
+  'AWS::Logs::ResourcePolicy': [at('PolicyDocument', 'resource')],
+  'AWS::Logs::Destination': [at('DestinationPolicy', 'resource')],
+  'AWS::CloudTrail::ResourcePolicy': [at('ResourcePolicy', 'resource')],
+  'AWS::XRay::ResourcePolicy': [at('PolicyDocument', 'resource')],
+  'AWS::Oam::Sink': [at('Policy', 'resource')],
+  'AWS::Serverless::Function': [at('Policies.*', 'identity'), at('Policies', 'identity')],
+  'AWS::Serverless::StateMachine': [at('Policies.*', 'identity')],
 };
 
 export const CFN_INTRINSICS = ['Ref', 'Condition', 'Fn::Sub', 'Fn::GetAtt', 'Fn::Join', 'Fn::If', 'Fn::Select', 'Fn::Split', 'Fn::ImportValue', 'Fn::FindInMap', 'Fn::Base64', 'Fn::GetAZs', 'Fn::Cidr', 'Fn::Transform', 'Fn::ToJsonString', 'Fn::Length'];
@@ -139,7 +166,7 @@ function unescapeSub(m: MappedText): MappedText {
     if (m.text[i] === '!' && m.text[i - 1] === '{' && m.text[i - 2] === '$') {
       continue;
     }
-    b.synthetic(m.text[i], m.offsets[i]);
+    b.synthetic(m.text[i], m.offsets[i], m.ends[i]);
   }
   return b.build(m.offsets[m.text.length]);
 }
@@ -177,9 +204,9 @@ function jsonInString(node: JsonNode, tree: TemplateTree, tagged: Map<JsonNode, 
       }
       const m = part.type === 'string' && !tagged.has(part) ? decode(part) : undefined;
       if (m) {
-        m.text.split('').forEach((c, k) => b.synthetic(c, m.offsets[k]));
+        m.text.split('').forEach((c, k) => b.synthetic(c, m.offsets[k], m.ends[k]));
       } else {
-        b.synthetic('${Join}', part.offset);
+        b.synthetic('${Join}', part.offset, part.offset + part.length);
         computed = true;
       }
     }
@@ -235,8 +262,21 @@ export function extractCloudFormation(tree: TemplateTree): EmbeddedPolicy[] {
     const body = resource.children?.[1];
     const type = String(property(body, 'Type')?.value.value ?? '');
     const properties = property(body, 'Properties')?.value;
-    for (const slot of SLOTS[type] ?? []) {
-      const container = { kind: 'cloudformation' as const, description: `${type} ${logicalId}${slot.path.length ? ` ${slot.path.filter((p) => p !== '*').join('.')}` : ''}` };
+    for (const slot of CLOUDFORMATION_SLOTS[type] ?? []) {
+      let policyType: PolicyType = slot.type;
+      if (type === 'AWS::Organizations::Policy') {
+        const t = property(properties, 'Type')?.value.value;
+        if (typeof t === 'string' && /^[A-Z_]+$/.test(t) && t !== 'SERVICE_CONTROL_POLICY' && t !== 'RESOURCE_CONTROL_POLICY') {
+          continue; // tag, backup and AI opt-out policies are not IAM policies
+        }
+        policyType = t === 'RESOURCE_CONTROL_POLICY' ? 'rcp' : 'scp';
+      }
+      const container = {
+        kind: 'cloudformation' as const,
+        description: `${type} ${logicalId}${slot.path.length ? ` ${slot.path.filter((p) => p !== '*').join('.')}` : ''}`,
+        ...(slot.resourceType ? { resourceType: slot.resourceType } : {}),
+        ...(slot.impliedResource ? { impliedResource: true } : {}),
+      };
       const addPolicy = (node: JsonNode, path: JsonPath) => {
         // statements chosen by Fn::If: the first candidate reads every plain statement and each
         // If's first branch; the second only the second branches (plain ones are not reported twice)
@@ -255,7 +295,7 @@ export function extractCloudFormation(tree: TemplateTree): EmbeddedPolicy[] {
           const policy = parsePolicy(tree, {
             root: node,
             basePath: path,
-            policyType: { type: slot.type, source: 'container' },
+            policyType: { type: policyType, source: 'container' },
             container,
             dynamicValue,
             ...(statementCandidates ? { statementCandidates } : {}),

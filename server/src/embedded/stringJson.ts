@@ -7,36 +7,40 @@
 import type { JsonNode, JsonTree } from '../syntax/parseJson';
 import { parseJson } from '../syntax/parseJson';
 
-/** A decoded string: `offsets[i]` is the host offset of `text[i]`; `offsets[text.length]` the end. */
+/** A decoded string: `offsets[i]` is the host offset of `text[i]`, `ends[i]` where its host text ends; `offsets[text.length]` the end. */
 export interface MappedText {
   text: string;
   offsets: number[];
+  ends: number[];
 }
 
 export class MappedTextBuilder {
   private text = '';
   private readonly offsets: number[] = [];
+  private readonly ends: number[] = [];
 
   /** characters copied verbatim from the host at `hostOffset` */
   verbatim(host: string, hostOffset: number, length: number): this {
     for (let i = 0; i < length; i++) {
       this.offsets.push(hostOffset + i);
+      this.ends.push(hostOffset + i + 1);
     }
     this.text += host.slice(hostOffset, hostOffset + length);
     return this;
   }
 
   /** characters that stand for host text elsewhere (an escape, a delimiter, a computed part) */
-  synthetic(text: string, hostOffset: number): this {
+  synthetic(text: string, hostOffset: number, hostEnd = hostOffset): this {
     for (let i = 0; i < text.length; i++) {
       this.offsets.push(hostOffset);
+      this.ends.push(hostEnd);
     }
     this.text += text;
     return this;
   }
 
   build(hostEnd: number): MappedText {
-    return { text: this.text, offsets: [...this.offsets, hostEnd] };
+    return { text: this.text, offsets: [...this.offsets, hostEnd], ends: [...this.ends, hostEnd] };
   }
 
   get length(): number {
@@ -46,9 +50,9 @@ export class MappedTextBuilder {
 
 /** Host span of `[offset, offset + length)` of the decoded text. */
 export function hostSpan(m: MappedText, offset: number, length: number): { offset: number; length: number } {
-  const at = (i: number) => m.offsets[Math.max(0, Math.min(i, m.offsets.length - 1))];
-  const start = at(offset);
-  const end = length > 0 ? at(offset + length - 1) + 1 : start;
+  const clamp = (i: number) => Math.max(0, Math.min(i, m.offsets.length - 1));
+  const start = m.offsets[clamp(offset)];
+  const end = length > 0 ? Math.max(start, m.ends[clamp(offset + length - 1)]) : start;
   return { offset: start, length: Math.max(0, end - start) };
 }
 
@@ -90,10 +94,10 @@ export function decodeJsonString(host: string, offset: number, length: number): 
     }
     const e = host[i + 1];
     if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(host.slice(i + 2, i + 6))) {
-      b.synthetic(String.fromCharCode(parseInt(host.slice(i + 2, i + 6), 16)), i);
+      b.synthetic(String.fromCharCode(parseInt(host.slice(i + 2, i + 6), 16)), i, i + 6);
       i += 6;
     } else if (e !== undefined && escapes[e] !== undefined) {
-      b.synthetic(escapes[e], i);
+      b.synthetic(escapes[e], i, i + 2);
       i += 2;
     } else {
       return undefined;
@@ -120,9 +124,11 @@ export function decodeYamlScalar(host: string, offset: number, length: number, s
     if (host[offset] === "'" && host[end - 1] === "'" && !host.slice(offset, end).includes('\n')) {
       const b = new MappedTextBuilder();
       for (let i = offset + 1; i < end - 1; i++) {
-        b.verbatim(host, i, 1);
         if (host[i] === "'" && host[i + 1] === "'") {
+          b.synthetic("'", i, i + 2);
           i++;
+        } else {
+          b.verbatim(host, i, 1);
         }
       }
       decoded = b.build(end - 1);

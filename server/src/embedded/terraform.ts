@@ -302,7 +302,7 @@ export function extractTerraform(tree: Tree, text: string): TerraformExtraction 
           continue;
         }
       }
-      const container = { kind: 'terraform' as const, description: `${kind} ${name} ${slot.argument}`, ...(slot.resourceType ? { resourceType: slot.resourceType } : {}) };
+      const container = { kind: 'terraform' as const, description: `${kind} ${name} ${slot.argument}`, ...(slot.resourceType ? { resourceType: slot.resourceType } : {}), ...(slot.impliedResource ? { impliedResource: true } : {}) };
       const [blockName, argument] = slot.argument.includes('.') ? slot.argument.split('.') : [undefined, slot.argument];
       if (blockName) {
         // an argument of a nested block, e.g. aws_iam_role inline_policy { policy = ... }

@@ -13,6 +13,8 @@ export interface PolicySlot {
   type: PolicyType;
   /** ValidatePolicy's validatePolicyResourceType for this kind of resource policy */
   resourceType?: string;
+  /** the holder is the resource (an ECR repository policy): statements need no Resource */
+  impliedResource?: boolean;
 }
 
 const identity = (argument: string): PolicySlot => ({ argument, type: 'identity' });
@@ -34,7 +36,8 @@ export const TERRAFORM_POLICY_ARGUMENTS: Record<string, PolicySlot[]> = {
   aws_organizations_resource_policy: [resource('content')],
   // S3
   aws_s3_bucket: [resource('policy', 'AWS::S3::Bucket')],
-  aws_s3_bucket_policy: [resource('policy', 'AWS::S3::Bucket')],
+  // also the policy of a directory bucket (S3 Express): the kind comes from its resources
+  aws_s3_bucket_policy: [resource('policy')],
   aws_s3_access_point: [resource('policy', 'AWS::S3::AccessPoint')],
   aws_s3control_access_point_policy: [resource('policy', 'AWS::S3::AccessPoint')],
   aws_s3control_bucket_policy: [resource('policy')],
@@ -57,9 +60,9 @@ export const TERRAFORM_POLICY_ARGUMENTS: Record<string, PolicySlot[]> = {
   aws_secretsmanager_secret_policy: [resource('policy')],
   aws_acmpca_policy: [resource('policy')],
   // containers, artifacts, code
-  aws_ecr_repository_policy: [resource('policy')],
+  aws_ecr_repository_policy: [{ ...resource('policy'), impliedResource: true }],
   aws_ecr_registry_policy: [resource('policy')],
-  aws_ecrpublic_repository_policy: [resource('policy')],
+  aws_ecrpublic_repository_policy: [{ ...resource('policy'), impliedResource: true }],
   aws_codeartifact_domain_permissions_policy: [resource('policy_document')],
   aws_codeartifact_repository_permissions_policy: [resource('policy_document')],
   aws_codebuild_resource_policy: [resource('policy')],

@@ -142,6 +142,8 @@ export interface PolicyContainer {
   description?: string;
   /** for resource policies whose holder fixes the kind: ValidatePolicy's validatePolicyResourceType */
   resourceType?: string;
+  /** the holder is the resource (an ECR repository policy): statements may omit Resource */
+  impliedResource?: boolean;
 }
 
 export const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
