@@ -8,7 +8,7 @@ import type { PolicyType } from '../policy/model';
 import type { EmbeddedPolicy } from '../policy/policyFile';
 import type { JsonPath } from '../syntax/jsonPath';
 import type { JsonNode, JsonTree } from '../syntax/parseJson';
-import { decodeJsonString, decodeYamlScalar, MappedTextBuilder, parseMappedJson, type MappedText, type YamlScalarStyle } from './stringJson';
+import { decodeJsonString, decodeYamlScalar, isVerbatim, MappedTextBuilder, parseMappedJson, type MappedText, type YamlScalarStyle } from './stringJson';
 
 interface Slot {
   /** property path under Properties; `*` walks every element of a list */
@@ -219,7 +219,7 @@ function jsonInString(node: JsonNode, tree: TemplateTree, tagged: Map<JsonNode, 
 }
 
 /** Replaces a string node of the tree by the JSON object written in it; returns that object. */
-function spliceJson(node: JsonNode, tree: TemplateTree, tagged: Map<JsonNode, string>): JsonNode | undefined {
+function spliceJson(node: JsonNode, tree: TemplateTree, tagged: Map<JsonNode, string>): { root: JsonNode; verbatim: boolean } | undefined {
   const found = jsonInString(node, tree, tagged);
   if (!found) {
     return undefined;
@@ -244,7 +244,7 @@ function spliceJson(node: JsonNode, tree: TemplateTree, tagged: Map<JsonNode, st
   (parsed.root as { parent?: JsonNode }).parent = parent;
   siblings[index] = parsed.root;
   tree.errors.push(...parsed.errors.map((e) => ({ ...e, message: `JSON in the string: ${e.message}` })));
-  return parsed.root;
+  return { root: parsed.root, verbatim: !found.computed && isVerbatim(found.mapped) };
 }
 
 /** The policies of a template, each with its path, type and what holds it. */
@@ -277,7 +277,7 @@ export function extractCloudFormation(tree: TemplateTree): EmbeddedPolicy[] {
         ...(slot.resourceType ? { resourceType: slot.resourceType } : {}),
         ...(slot.impliedResource ? { impliedResource: true } : {}),
       };
-      const addPolicy = (node: JsonNode, path: JsonPath) => {
+      const addPolicy = (node: JsonNode, path: JsonPath, stringEncoding?: 'verbatim' | 'escaped') => {
         // statements chosen by Fn::If: the first candidate reads every plain statement and each
         // If's first branch; the second only the second branches (plain ones are not reported twice)
         const hasIf = property(node, 'Statement')?.value.children?.some((c) => ifBranches(c, tagged)) ?? false;
@@ -296,7 +296,7 @@ export function extractCloudFormation(tree: TemplateTree): EmbeddedPolicy[] {
             root: node,
             basePath: path,
             policyType: { type: policyType, source: 'container' },
-            container,
+            container: stringEncoding ? { ...container, stringEncoding } : container,
             dynamicValue,
             ...(statementCandidates ? { statementCandidates } : {}),
           });
@@ -318,10 +318,11 @@ export function extractCloudFormation(tree: TemplateTree): EmbeddedPolicy[] {
             return;
           }
           // JSON written as a string (block scalar, Fn::Sub, Fn::Join of literals)
-          const object = node.type === 'object' && !dynamicValue(node) ? node : spliceJson(node, tree, tagged);
+          const spliced = node.type === 'object' && !dynamicValue(node) ? undefined : spliceJson(node, tree, tagged);
+          const object = spliced ? spliced.root : node.type === 'object' && !dynamicValue(node) ? node : undefined;
           // a policy document is an object with Statement (SAM lists also hold managed policy names and templates)
           if (object && property(object, 'Statement')) {
-            addPolicy(object, path);
+            addPolicy(object, path, spliced ? (spliced.verbatim ? 'verbatim' : 'escaped') : undefined);
           }
           return;
         }

@@ -7,6 +7,9 @@ import { analyzeFile, type PolicyFile } from '../policy/policyFile';
 import { runRules } from '../rules/engine';
 import { spanOf } from '../features/diagnostics/diagnostics';
 import { testCatalog } from '../testing/fixtures';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { keepSafeEdits } from './editGuard';
 import { createEmbeddedExtractor } from '.';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'embedded');
@@ -291,5 +294,29 @@ suite('Terraform memory', () => {
     assert.ok(policies > edits, 'the edits were analysed');
     // without freeing, each parse of 50 KB keeps about 5 MB: 40 edits would hold 200 MB
     assert.ok(growth < 64 * 1024 * 1024, `WebAssembly memory grew by ${(growth / 1048576).toFixed(1)} MB`);
+  });
+});
+
+suite('edits on policies written as strings', () => {
+  const action = (document: TextDocument, from: string, newText: string): CodeAction => {
+    const at = document.getText().indexOf(from);
+    return { title: 'fix', edit: { changes: { [document.uri]: [{ range: { start: document.positionAt(at), end: document.positionAt(at + from.length) }, newText }] } } };
+  };
+
+  test('inside an escaped JSON string no edit is offered; inside a YAML block one-line edits are', () => {
+    const json = read('conditions.json');
+    const jsonFile = analyzeFile(json, { languageId: 'json', matchesPolicyGlob: false, embedded });
+    const jsonDoc = TextDocument.create('file:///t.json', 'json', 1, json);
+    assert.equal(jsonFile.policies[0].policy.container.stringEncoding, 'escaped');
+    assert.deepEqual(keepSafeEdits([action(jsonDoc, '\\"ecr:BatchGetImag\\"', '"ecr:BatchGetImage"')], jsonFile, jsonDoc), []);
+    // the plain object policies of the same template keep their fixes
+    assert.equal(keepSafeEdits([action(jsonDoc, '"s3:GetObjct"', '"s3:GetObject"')], jsonFile, jsonDoc).length, 1);
+
+    const yaml = read('strings.yaml');
+    const yamlFile = analyzeFile(yaml, { languageId: 'yaml', matchesPolicyGlob: false, embedded });
+    const yamlDoc = TextDocument.create('file:///t.yaml', 'yaml', 1, yaml);
+    assert.equal(yamlFile.policies[0].policy.container.stringEncoding, 'verbatim');
+    assert.equal(keepSafeEdits([action(yamlDoc, '"sts:AssumeRol"', '"sts:AssumeRole"')], yamlFile, yamlDoc).length, 1);
+    assert.deepEqual(keepSafeEdits([action(yamlDoc, '"sts:AssumeRol"', '"sts:AssumeRole",\n"sts:TagSession"')], yamlFile, yamlDoc), []);
   });
 });

@@ -48,6 +48,16 @@ export class MappedTextBuilder {
   }
 }
 
+/** True when every character is copied from the host (no escapes): edits can be written as is. */
+export function isVerbatim(m: MappedText): boolean {
+  for (let i = 0; i < m.text.length; i++) {
+    if (m.ends[i] !== m.offsets[i] + 1 && m.text[i] !== '\n') {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Host span of `[offset, offset + length)` of the decoded text. */
 export function hostSpan(m: MappedText, offset: number, length: number): { offset: number; length: number } {
   const clamp = (i: number) => Math.max(0, Math.min(i, m.offsets.length - 1));

@@ -94,7 +94,7 @@ export function extractTerraformJson(tree: JsonTree): { tree: JsonTree; policies
           const value = get(holder, argument);
           const policy = value && policyJson(value);
           if (policy) {
-            add(`${kind}.${name}.${blockName ? `${blockName}.${i}.` : ''}${argument}`, policy, type, container);
+            add(`${kind}.${name}.${blockName ? `${blockName}.${i}.` : ''}${argument}`, policy, type, { ...container, stringEncoding: 'escaped' });
           }
         });
       }
