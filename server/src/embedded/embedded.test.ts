@@ -320,3 +320,33 @@ suite('edits on policies written as strings', () => {
     assert.deepEqual(keepSafeEdits([action(yamlDoc, '"sts:AssumeRol"', '"sts:AssumeRole",\n"sts:TagSession"')], yamlFile, yamlDoc), []);
   });
 });
+
+suite('Serverless Framework', () => {
+  test('provider.iam.role.statements, provider.iamRoleStatements and function-level iamRoleStatements', () => {
+    const { file } = analyze('serverless.yml', 'yaml');
+    assert.deepEqual(
+      file.policies.map((p) => [p.basePath.join('.'), p.policy.policyType, p.policy.statements.length]),
+      [
+        ['provider.iam.role.statements', 'identity', 2],
+        ['provider.iamRoleStatements', 'identity', 1],
+        ['functions.worker.iamRoleStatements', 'identity', 1],
+      ],
+    );
+    const found = findingsOf('serverless.yml', 'yaml');
+    for (const expected of [
+      'provider.iam.role.statements: unknown-action dynamodb:PutItm',
+      'provider.iam.role.statements: service-wildcard s3:*',
+      'provider.iamRoleStatements: passrole-star iam:PassRole',
+      'functions.worker.iamRoleStatements: unknown-action sqs:ReceiveMesage',
+    ]) {
+      assert.ok(found.includes(expected), `${expected}\nin\n${found.join('\n')}`);
+    }
+    // !GetAtt, ${self:...}, ${aws:region} and ${aws:accountId} are computed; no Version is written
+    assert.deepEqual(found.filter((f) => / (wrong-type|invalid-arn|missing-version|policy-variable|variable-requires-version)/.test(f)), []);
+  });
+
+  test('a YAML file with a provider but no statements is not a policy', () => {
+    const file = analyzeFile('service: x\nprovider:\n  name: aws\n', { languageId: 'yaml', matchesPolicyGlob: false, embedded });
+    assert.equal(file.isPolicy, false);
+  });
+});

@@ -1,12 +1,13 @@
 /**
  * Finds policies embedded in infrastructure code, by language: CloudFormation/SAM templates in
- * YAML or JSON, and Terraform. Returns undefined for documents that are neither, so plain JSON
+ * YAML or JSON, Serverless Framework files, and Terraform (HCL, OpenTofu, .tf.json). Returns undefined for documents that are neither, so plain JSON
  * policies keep the direct path.
  */
 import type { Tree } from 'web-tree-sitter';
 import type { EmbeddedExtractor } from '../policy/policyFile';
 import { parseJson } from '../syntax/parseJson';
 import { extractCloudFormation, isCloudFormationTemplate } from './cloudformation';
+import { extractServerless } from './serverless';
 import { extractTerraform } from './terraform';
 import { extractTerraformJson } from './terraformJson';
 import { parseYamlTree } from './yamlTree';
@@ -29,6 +30,12 @@ export function createEmbeddedExtractor(options: { terraform?: () => TerraformPa
       if (!yaml && TERRAFORM_JSON.test(text)) {
         const tree = parseJson(text);
         const found = extractTerraformJson(tree);
+        if (found) {
+          return found;
+        }
+      }
+      if (yaml && /^provider\s*:/m.test(text) && /iamRoleStatements|^\s+statements\s*:/m.test(text)) {
+        const found = extractServerless(parseYamlTree(text));
         if (found) {
           return found;
         }
