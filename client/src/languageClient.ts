@@ -50,6 +50,8 @@ export class IamPolicyClient {
         { language: 'jsonc' },
         { language: 'yaml' },
         { language: 'terraform' },
+        { language: 'opentofu' },
+        { pattern: '**/*.tofu' },
       ],
       // .iampolicy.json is the project configuration the CLI reads too
       synchronize: { configurationSection: 'iamPolicy', fileEvents: vscode.workspace.createFileSystemWatcher('**/.iampolicy.json') },

@@ -9,7 +9,7 @@ import { loadCatalog } from './node/loadCatalog';
 import { loadTemplates } from './node/loadTemplates';
 import { loadAccessAnalyzerApiFactory } from './node/accessAnalyzerSdk';
 import { loadTerraformParser, terraformParser } from './node/terraformParser';
-import { createEmbeddedExtractor } from './embedded';
+import { createEmbeddedExtractor, TERRAFORM_LANGUAGES } from './embedded';
 import { clearProjectConfigCache, findProjectConfig } from './node/projectConfig';
 import { fileURLToPath } from 'node:url';
 import { packageVersion, ruleDocsUrl } from './node/files';
@@ -52,7 +52,7 @@ function main(): void {
       projectConfigChanged: clearProjectConfigCache,
       projectConfig: (uri) => (uri.startsWith('file:') ? findProjectConfig(fileURLToPath(uri)).value : undefined),
       // Terraform documents wait for the parser (WebAssembly, loaded in the background)
-      embeddedReady: (languageId) => (languageId === 'terraform' ? loadTerraformParser().then(() => undefined) : undefined),
+      embeddedReady: (languageId) => (TERRAFORM_LANGUAGES.has(languageId) ? loadTerraformParser().then(() => undefined) : undefined),
     },
     serverFeatures(),
   );

@@ -99,7 +99,12 @@ suite('iam-policy-lint: exit codes and text output', () => {
     const r = lint([embedded]);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /template\.yaml:24:21 error unknown-action/);
-    assert.match(r.stdout, /main\.tf:8:21 error unknown-action/);
+    assert.match(r.stdout, /main\.tf:10:21 error unknown-action/);
+    // Terraform that starts with comments, OpenTofu, Terraform JSON and Serverless are read too
+    assert.match(r.stdout, /providers\.tf:\d+:\d+ error unknown-action "s3:GetObjct"/);
+    assert.match(r.stdout, /main\.tofu:\d+:\d+ error unknown-action "sqs:SendMesage"/);
+    assert.match(r.stdout, /main\.tf\.json:7:110 error unknown-action "s3:GetObjct"/);
+    assert.match(r.stdout, /serverless\.yml:\d+:\d+ error unknown-action "dynamodb:PutItm"/);
     assert.match(r.stdout, /template\.json:\d+:\d+ warning service-wildcard/);
   });
 });

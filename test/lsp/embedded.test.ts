@@ -45,8 +45,25 @@ const tf = `resource "aws_iam_policy" "app" {
 function applyCompletion(text: string, item: CompletionItem): string {
   const edit = item.textEdit as TextEdit;
   assert.ok(edit, `${item.label} has a textEdit`);
-  const newText = edit.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+  let newText = edit.newText.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}/g, '').replace(/\$\d+/g, '');
+  if (item.insertTextMode === 2) {
+    // adjustIndentation, as VS Code applies it: new lines start at the edited line's indentation
+    const lines = text.split('\n');
+    const indent = /^\s*/.exec(lines[edit.range.start.line] ?? '')![0];
+    newText = newText.replace(/\n/g, `\n${indent}`);
+  }
   return TextDocument.applyEdits(TextDocument.create('file:///x', 'yaml', 1, text), [{ range: edit.range, newText }]);
+}
+
+/** Completes at `|` in `template` and returns the whole text after applying the item labelled `label`. */
+async function completeAt(client: LspClient, uri: string, languageId: string, template: string, label: string): Promise<string> {
+  const offset = template.indexOf('|');
+  const text = template.slice(0, offset) + template.slice(offset + 1);
+  client.open(uri, text, languageId);
+  const items = itemsOf(await client.complete(uri, positionAt(text, offset)));
+  const item = items.find((i) => i.label === label);
+  assert.ok(item, `${label} in ${items.slice(0, 8).map((i) => i.label).join(', ')}`);
+  return applyCompletion(text, item);
 }
 
 suite('LSP over stdio: embedded policies', () => {
@@ -89,5 +106,65 @@ suite('LSP over stdio: embedded policies', () => {
     const item = items.find((i) => i.label === 's3:GetObject');
     assert.ok(item);
     assert.match(applyCompletion(tf, item), /Action {3}= \["iam:PassRole", "s3:GetObject"\]/);
+  });
+
+  test('completion inserts host syntax: HCL aws_iam_policy_document arguments', async () => {
+    const block = (test: string, variable: string) => `# Bucket access for the org
+data "aws_iam_policy_document" "org" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+    condition {
+      test     = "${test}"
+      variable = "${variable}"
+      values   = ["o-123"]
+    }
+  }
+}
+`;
+    const template = block('Str|', 'aws:PrincipalAccount');
+    assert.equal(await completeAt(client, 'file:///ws/hcl-test.tf', 'terraform', template, 'StringEquals'), block('StringEquals', 'aws:PrincipalAccount'));
+    assert.equal(await completeAt(client, 'file:///ws/hcl-variable.tf', 'terraform', block('StringEquals', 'aws:Pri|'), 'aws:PrincipalAccount'), block('StringEquals', 'aws:PrincipalAccount'));
+  });
+
+  test('completion inserts host syntax: keys in jsonencode are HCL', async () => {
+    const policy = (condition: string) => `# Org-only access
+resource "aws_iam_policy" "org" {
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "s3:GetObject"
+      Resource  = "*"
+      Condition = { StringEquals = { ${condition} } }
+    }]
+  })
+}
+`;
+    assert.equal(await completeAt(client, 'file:///ws/jsonencode.tf', 'terraform', policy('"aws:Pri|" = "o-123"'), 'aws:PrincipalAccount'), policy('"aws:PrincipalAccount" = "o-123"'));
+  });
+
+  test('completion inserts host syntax: YAML mappings, condition operators and keys while typing', async () => {
+    const head = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Reader:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+`;
+    assert.equal(await completeAt(client, 'file:///ws/yaml-key.yaml', 'yaml', `${head}            Reso|\n`, 'Resource'), `${head}            Resource: [""]\n`);
+    const withCondition = `${head}            Resource: "*"\n            Condition:\n`;
+    assert.equal(
+      await completeAt(client, 'file:///ws/yaml-operator.yaml', 'yaml', `${withCondition}              StringEq|\n`, 'StringEquals'),
+      `${withCondition}              StringEquals:\n                : ""\n`,
+    );
+    assert.equal(
+      await completeAt(client, 'file:///ws/yaml-condition-key.yaml', 'yaml', `${withCondition}              StringEquals:\n                aws:|\n`, 'aws:PrincipalAccount'),
+      `${withCondition}              StringEquals:\n                aws:PrincipalAccount: ""\n`,
+    );
   });
 });

@@ -55,6 +55,10 @@ export function resourceTypeFor(policy: PolicyDocument, setting: string): string
   if ((VALIDATE_RESOURCE_TYPES as readonly string[]).includes(setting)) {
     return setting;
   }
+  // the template says what holds it (an S3 bucket policy, a DynamoDB resource policy, ...)
+  if (setting !== 'none' && policy.container.resourceType && (VALIDATE_RESOURCE_TYPES as readonly string[]).includes(policy.container.resourceType)) {
+    return policy.container.resourceType;
+  }
   const resources = policy.statements.flatMap((s) => [...(s.resource?.values ?? []), ...(s.notResource?.values ?? [])].map((v) => v.value));
   if (resources.some((r) => /^arn:[^:]*:s3:[^:]*:[^:]*:accesspoint\//.test(r))) {
     return 'AWS::S3::AccessPoint';

@@ -4,10 +4,10 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'dist', 'out', 'cdk.out', '.serverless', '.aws-sam', 'coverage']);
-const EXTENSIONS: Record<string, string> = { '.json': 'json', '.jsonc': 'jsonc', '.yaml': 'yaml', '.yml': 'yaml', '.template': 'yaml', '.tf': 'terraform' };
+const EXTENSIONS: Record<string, string> = { '.json': 'json', '.jsonc': 'jsonc', '.yaml': 'yaml', '.yml': 'yaml', '.template': 'yaml', '.tf': 'terraform', '.tofu': 'terraform' };
 
 export function languageOf(file: string): string | undefined {
-  if (file.endsWith('.tf.json')) {
+  if (file.endsWith('.tf.json') || file.endsWith('.tofu.json')) {
     return 'json';
   }
   return EXTENSIONS[path.extname(file).toLowerCase()];

@@ -348,7 +348,7 @@ async function runWorker(data: { options: Options; targets: Target[] }): Promise
 
 async function lintTargets(targets: Target[], options: Options, catalog: IamCatalog, progress: boolean): Promise<LintOutcome> {
   const inputErrors: string[] = [];
-  if (targets.some((t) => t.path.endsWith('.tf'))) {
+  if (targets.some((t) => /\.(tf|tofu)$/.test(t.path))) {
     await loadTerraformParser((err) => inputErrors.push(`Terraform support unavailable: ${String(err)}`));
   }
   const embedded = createEmbeddedExtractor({ terraform: terraformParser });

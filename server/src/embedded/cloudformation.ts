@@ -8,49 +8,77 @@ import type { PolicyType } from '../policy/model';
 import type { EmbeddedPolicy } from '../policy/policyFile';
 import type { JsonPath } from '../syntax/jsonPath';
 import type { JsonNode, JsonTree } from '../syntax/parseJson';
+import { decodeJsonString, decodeYamlScalar, isVerbatim, MappedTextBuilder, parseMappedJson, type MappedText, type YamlScalarStyle } from './stringJson';
 
 interface Slot {
   /** property path under Properties; `*` walks every element of a list */
   path: (string | '*')[];
   type: PolicyType;
+  /** ValidatePolicy's validatePolicyResourceType for this kind of resource policy */
+  resourceType?: string;
+  /** the holder is the resource (an ECR repository policy): statements need no Resource */
+  impliedResource?: boolean;
 }
 
-/** Where resource types keep policy documents. */
-const SLOTS: Record<string, Slot[]> = {
-  'AWS::IAM::Policy': [{ path: ['PolicyDocument'], type: 'identity' }],
-  'AWS::IAM::ManagedPolicy': [{ path: ['PolicyDocument'], type: 'identity' }],
-  'AWS::IAM::RolePolicy': [{ path: ['PolicyDocument'], type: 'identity' }],
-  'AWS::IAM::UserPolicy': [{ path: ['PolicyDocument'], type: 'identity' }],
-  'AWS::IAM::GroupPolicy': [{ path: ['PolicyDocument'], type: 'identity' }],
-  'AWS::IAM::Role': [
-    { path: ['AssumeRolePolicyDocument'], type: 'trust' },
-    { path: ['Policies', '*', 'PolicyDocument'], type: 'identity' },
-  ],
-  'AWS::IAM::User': [{ path: ['Policies', '*', 'PolicyDocument'], type: 'identity' }],
-  'AWS::IAM::Group': [{ path: ['Policies', '*', 'PolicyDocument'], type: 'identity' }],
-  'AWS::S3::BucketPolicy': [{ path: ['PolicyDocument'], type: 'resource' }],
-  'AWS::S3::AccessPointPolicy': [{ path: ['PolicyDocument'], type: 'resource' }],
-  'AWS::S3::AccessPoint': [{ path: ['Policy'], type: 'resource' }],
-  'AWS::SQS::QueuePolicy': [{ path: ['PolicyDocument'], type: 'resource' }],
-  'AWS::SNS::TopicPolicy': [{ path: ['PolicyDocument'], type: 'resource' }],
-  'AWS::SNS::TopicInlinePolicy': [{ path: ['PolicyDocument'], type: 'resource' }],
-  'AWS::KMS::Key': [{ path: ['KeyPolicy'], type: 'resource' }],
-  'AWS::KMS::ReplicaKey': [{ path: ['KeyPolicy'], type: 'resource' }],
-  'AWS::SecretsManager::ResourcePolicy': [{ path: ['ResourcePolicy'], type: 'resource' }],
-  'AWS::ECR::Repository': [{ path: ['RepositoryPolicyText'], type: 'resource' }],
-  'AWS::OpenSearchService::Domain': [{ path: ['AccessPolicies'], type: 'resource' }],
-  'AWS::Elasticsearch::Domain': [{ path: ['AccessPolicies'], type: 'resource' }],
-  'AWS::Events::EventBusPolicy': [{ path: ['Statement'], type: 'resource' }],
-  'AWS::Backup::BackupVault': [{ path: ['AccessPolicy'], type: 'resource' }],
-  'AWS::EFS::FileSystem': [{ path: ['FileSystemPolicy'], type: 'resource' }],
-  'AWS::ApiGateway::RestApi': [{ path: ['Policy'], type: 'resource' }],
-  'AWS::Glue::ResourcePolicy': [{ path: ['PolicyInJson'], type: 'resource' }],
-  'AWS::Organizations::Policy': [{ path: ['Content'], type: 'scp' }],
-  'AWS::Serverless::Function': [
-    { path: ['Policies', '*'], type: 'identity' },
-    { path: ['Policies'], type: 'identity' },
-  ],
-  'AWS::Serverless::StateMachine': [{ path: ['Policies', '*'], type: 'identity' }],
+const at = (path: string, type: PolicyType, extra: Omit<Slot, 'path' | 'type'> = {}): Slot => ({ path: path.split('.'), type, ...extra });
+
+/** Where resource types keep policy documents (an object, or JSON written as a string). */
+export const CLOUDFORMATION_SLOTS: Record<string, Slot[]> = {
+  'AWS::IAM::Policy': [at('PolicyDocument', 'identity')],
+  'AWS::IAM::ManagedPolicy': [at('PolicyDocument', 'identity')],
+  'AWS::IAM::RolePolicy': [at('PolicyDocument', 'identity')],
+  'AWS::IAM::UserPolicy': [at('PolicyDocument', 'identity')],
+  'AWS::IAM::GroupPolicy': [at('PolicyDocument', 'identity')],
+  'AWS::IAM::Role': [at('AssumeRolePolicyDocument', 'trust', { resourceType: 'AWS::IAM::AssumeRolePolicyDocument' }), at('Policies.*.PolicyDocument', 'identity')],
+  'AWS::IAM::User': [at('Policies.*.PolicyDocument', 'identity')],
+  'AWS::IAM::Group': [at('Policies.*.PolicyDocument', 'identity')],
+  'AWS::SSO::PermissionSet': [at('InlinePolicy', 'identity')],
+  'AWS::Organizations::Policy': [at('Content', 'scp')],
+  'AWS::Organizations::ResourcePolicy': [at('Content', 'resource')],
+  'AWS::S3::BucketPolicy': [at('PolicyDocument', 'resource', { resourceType: 'AWS::S3::Bucket' })],
+  'AWS::S3::AccessPointPolicy': [at('PolicyDocument', 'resource', { resourceType: 'AWS::S3::AccessPoint' })],
+  'AWS::S3::AccessPoint': [at('Policy', 'resource', { resourceType: 'AWS::S3::AccessPoint' })],
+  'AWS::S3::MultiRegionAccessPointPolicy': [at('Policy', 'resource', { resourceType: 'AWS::S3::MultiRegionAccessPoint' })],
+  'AWS::S3ObjectLambda::AccessPointPolicy': [at('PolicyDocument', 'resource', { resourceType: 'AWS::S3ObjectLambda::AccessPoint' })],
+  'AWS::S3Express::BucketPolicy': [at('PolicyDocument', 'resource')],
+  'AWS::S3Outposts::BucketPolicy': [at('PolicyDocument', 'resource')],
+  'AWS::S3Tables::TableBucketPolicy': [at('ResourcePolicy', 'resource')],
+  'AWS::SQS::QueuePolicy': [at('PolicyDocument', 'resource')],
+  'AWS::SNS::TopicPolicy': [at('PolicyDocument', 'resource')],
+  'AWS::SNS::TopicInlinePolicy': [at('PolicyDocument', 'resource')],
+  'AWS::KMS::Key': [at('KeyPolicy', 'resource')],
+  'AWS::KMS::ReplicaKey': [at('KeyPolicy', 'resource')],
+  'AWS::SecretsManager::ResourcePolicy': [at('ResourcePolicy', 'resource')],
+  'AWS::ECR::Repository': [at('RepositoryPolicyText', 'resource', { impliedResource: true })],
+  'AWS::ECR::PublicRepository': [at('RepositoryPolicyText', 'resource', { impliedResource: true })],
+  'AWS::ECR::RegistryPolicy': [at('PolicyText', 'resource')],
+  'AWS::CodeArtifact::Domain': [at('PermissionsPolicyDocument', 'resource')],
+  'AWS::CodeArtifact::Repository': [at('PermissionsPolicyDocument', 'resource')],
+  'AWS::DynamoDB::Table': [at('ResourcePolicy.PolicyDocument', 'resource', { resourceType: 'AWS::DynamoDB::Table' })],
+  'AWS::DynamoDB::GlobalTable': [at('Replicas.*.ResourcePolicy.PolicyDocument', 'resource', { resourceType: 'AWS::DynamoDB::Table' })],
+  'AWS::Kinesis::ResourcePolicy': [at('ResourcePolicy', 'resource')],
+  'AWS::MSK::ClusterPolicy': [at('Policy', 'resource')],
+  'AWS::OpenSearchService::Domain': [at('AccessPolicies', 'resource')],
+  'AWS::Elasticsearch::Domain': [at('AccessPolicies', 'resource')],
+  'AWS::Glue::ResourcePolicy': [at('PolicyInJson', 'resource')],
+  'AWS::Backup::BackupVault': [at('AccessPolicy', 'resource')],
+  'AWS::EFS::FileSystem': [at('FileSystemPolicy', 'resource')],
+  'AWS::MediaStore::Container': [at('Policy', 'resource')],
+  'AWS::SageMaker::ModelPackageGroup': [at('ModelPackageGroupPolicy', 'resource')],
+  'AWS::EventSchemas::RegistryPolicy': [at('Policy', 'resource')],
+  'AWS::EC2::VPCEndpoint': [at('PolicyDocument', 'resource')],
+  'AWS::ApiGateway::RestApi': [at('Policy', 'resource')],
+  'AWS::VpcLattice::AuthPolicy': [at('Policy', 'resource')],
+  'AWS::VpcLattice::ResourcePolicy': [at('Policy', 'resource')],
+  'AWS::Events::EventBusPolicy': [at('Statement', 'resource')],
+  'AWS::Events::EventBus': [at('Policy', 'resource')],
+  'AWS::Logs::ResourcePolicy': [at('PolicyDocument', 'resource')],
+  'AWS::Logs::Destination': [at('DestinationPolicy', 'resource')],
+  'AWS::CloudTrail::ResourcePolicy': [at('ResourcePolicy', 'resource')],
+  'AWS::XRay::ResourcePolicy': [at('PolicyDocument', 'resource')],
+  'AWS::Oam::Sink': [at('Policy', 'resource')],
+  'AWS::Serverless::Function': [at('Policies.*', 'identity'), at('Policies', 'identity')],
+  'AWS::Serverless::StateMachine': [at('Policies.*', 'identity')],
 };
 
 export const CFN_INTRINSICS = ['Ref', 'Condition', 'Fn::Sub', 'Fn::GetAtt', 'Fn::Join', 'Fn::If', 'Fn::Select', 'Fn::Split', 'Fn::ImportValue', 'Fn::FindInMap', 'Fn::Base64', 'Fn::GetAZs', 'Fn::Cidr', 'Fn::Transform', 'Fn::ToJsonString', 'Fn::Length'];
@@ -92,13 +120,141 @@ export function cloudFormationDynamicValue(tagged: Map<JsonNode, string> | undef
   };
 }
 
+type TemplateTree = JsonTree & { tagged?: Map<JsonNode, string>; styles?: Map<JsonNode, YamlScalarStyle> };
+
+/** An intrinsic function call, long form (`{"Fn::If": [...]}`) or YAML short form (`!If [...]`). */
+function intrinsic(node: JsonNode | undefined, tagged: Map<JsonNode, string>): { name: string; args: JsonNode; argsPath: JsonPath } | undefined {
+  if (!node) {
+    return undefined;
+  }
+  const tag = tagged.get(node);
+  if (tag) {
+    return { name: tag === 'Ref' || tag === 'Condition' ? tag : `Fn::${tag}`, args: node, argsPath: [] };
+  }
+  if (node.type === 'object' && node.children?.length === 1) {
+    const key = String(node.children[0].children?.[0]?.value ?? '');
+    const args = node.children[0].children?.[1];
+    if (CFN_INTRINSICS.includes(key) && args) {
+      return { name: key, args, argsPath: [key] };
+    }
+  }
+  return undefined;
+}
+
+/** `{"Ref": "AWS::NoValue"}` / `!Ref AWS::NoValue`: the branch that removes the value. */
+function isNoValue(node: JsonNode, tagged: Map<JsonNode, string>): boolean {
+  const call = intrinsic(node, tagged);
+  return call?.name === 'Ref' && call.args.value === 'AWS::NoValue';
+}
+
+/** The branches of `Fn::If [condition, whenTrue, whenFalse]`, with their paths from the If node. */
+export function ifBranches(node: JsonNode, tagged: Map<JsonNode, string>): { node: JsonNode; path: JsonPath }[] | undefined {
+  const call = intrinsic(node, tagged);
+  if (call?.name !== 'Fn::If' || call.args.type !== 'array' || (call.args.children?.length ?? 0) !== 3) {
+    return undefined;
+  }
+  return [1, 2].map((i) => ({ node: call.args.children![i], path: [...call.argsPath, i] })).filter((b) => !isNoValue(b.node, tagged));
+}
+
+/** `${Name}`, `${AWS::AccountId}`, `${Res.Attr}` are CloudFormation's; `${aws:username}` is a policy variable. */
+const SUB_VARIABLE = /\$\{(?!!)(AWS::[A-Za-z]+|[A-Za-z0-9_]+(\.[A-Za-z0-9_.]+)?)\}/;
+
+/** Drops the `!` of `${!Literal}` (Fn::Sub's escape), keeping each character's host offset. */
+function unescapeSub(m: MappedText): MappedText {
+  const b = new MappedTextBuilder();
+  for (let i = 0; i < m.text.length; i++) {
+    if (m.text[i] === '!' && m.text[i - 1] === '{' && m.text[i - 2] === '$') {
+      continue;
+    }
+    b.synthetic(m.text[i], m.offsets[i], m.ends[i]);
+  }
+  return b.build(m.offsets[m.text.length]);
+}
+
+/**
+ * JSON a template writes as a string: a plain or block scalar, `Fn::Sub` of one, or `Fn::Join` of
+ * literal parts (a computed part stands as `${...}` inside a JSON string). Undefined when the
+ * value is not a string that holds a JSON object.
+ */
+function jsonInString(node: JsonNode, tree: TemplateTree, tagged: Map<JsonNode, string>): { mapped: MappedText; computed: boolean } | undefined {
+  const decode = (n: JsonNode | undefined): MappedText | undefined => {
+    if (n?.type !== 'string' || typeof n.value !== 'string') {
+      return undefined;
+    }
+    return tree.styles ? decodeYamlScalar(tree.text, n.offset, n.length, tree.styles.get(n), n.value) : decodeJsonString(tree.text, n.offset, n.length);
+  };
+  const call = intrinsic(node, tagged);
+  let mapped: MappedText | undefined;
+  let computed = false;
+  if (!call) {
+    mapped = decode(node);
+  } else if (call.name === 'Fn::Sub') {
+    const template = call.args.type === 'array' ? call.args.children?.[0] : call.args;
+    const m = decode(template);
+    mapped = m && unescapeSub(m);
+  } else if (call.name === 'Fn::Join' && call.args.type === 'array') {
+    const [delimiter, list] = call.args.children ?? [];
+    if (delimiter?.type !== 'string' || list?.type !== 'array') {
+      return undefined;
+    }
+    const b = new MappedTextBuilder();
+    for (const [i, part] of (list.children ?? []).entries()) {
+      if (i > 0) {
+        b.synthetic(String(delimiter.value), part.offset);
+      }
+      const m = part.type === 'string' && !tagged.has(part) ? decode(part) : undefined;
+      if (m) {
+        m.text.split('').forEach((c, k) => b.synthetic(c, m.offsets[k], m.ends[k]));
+      } else {
+        b.synthetic('${Join}', part.offset, part.offset + part.length);
+        computed = true;
+      }
+    }
+    mapped = b.build(list.offset + list.length);
+  }
+  if (!mapped || !/^\s*\{/.test(mapped.text)) {
+    return undefined;
+  }
+  return { mapped, computed };
+}
+
+/** Replaces a string node of the tree by the JSON object written in it; returns that object. */
+function spliceJson(node: JsonNode, tree: TemplateTree, tagged: Map<JsonNode, string>): { root: JsonNode; verbatim: boolean } | undefined {
+  const found = jsonInString(node, tree, tagged);
+  if (!found) {
+    return undefined;
+  }
+  const parsed = parseMappedJson(found.mapped);
+  if (parsed.root?.type !== 'object' || (found.computed && parsed.errors.length > 0)) {
+    return undefined;
+  }
+  const parent = node.parent;
+  const siblings = parent?.children;
+  const index = siblings?.indexOf(node) ?? -1;
+  if (!parent || !siblings || index < 0) {
+    return undefined;
+  }
+  const mark = (n: JsonNode) => {
+    if (n.type === 'string' && typeof n.value === 'string' && SUB_VARIABLE.test(n.value)) {
+      tagged.set(n, found.computed ? 'Join' : 'Sub');
+    }
+    n.children?.forEach(mark);
+  };
+  mark(parsed.root);
+  (parsed.root as { parent?: JsonNode }).parent = parent;
+  siblings[index] = parsed.root;
+  tree.errors.push(...parsed.errors.map((e) => ({ ...e, message: `JSON in the string: ${e.message}` })));
+  return { root: parsed.root, verbatim: !found.computed && isVerbatim(found.mapped) };
+}
+
 /** The policies of a template, each with its path, type and what holds it. */
-export function extractCloudFormation(tree: JsonTree & { tagged?: Map<JsonNode, string> }): EmbeddedPolicy[] {
+export function extractCloudFormation(tree: TemplateTree): EmbeddedPolicy[] {
   const root = tree.root;
   if (!isCloudFormationTemplate(root)) {
     return [];
   }
-  const dynamicValue = cloudFormationDynamicValue(tree.tagged);
+  const tagged = tree.tagged ?? new Map<JsonNode, string>();
+  const dynamicValue = cloudFormationDynamicValue(tagged);
   const out: EmbeddedPolicy[] = [];
   const resources = property(root, 'Resources')?.value;
   for (const resource of resources?.children ?? []) {
@@ -106,22 +262,67 @@ export function extractCloudFormation(tree: JsonTree & { tagged?: Map<JsonNode, 
     const body = resource.children?.[1];
     const type = String(property(body, 'Type')?.value.value ?? '');
     const properties = property(body, 'Properties')?.value;
-    for (const slot of SLOTS[type] ?? []) {
+    for (const slot of CLOUDFORMATION_SLOTS[type] ?? []) {
+      let policyType: PolicyType = slot.type;
+      if (type === 'AWS::Organizations::Policy') {
+        const t = property(properties, 'Type')?.value.value;
+        if (typeof t === 'string' && /^[A-Z_]+$/.test(t) && t !== 'SERVICE_CONTROL_POLICY' && t !== 'RESOURCE_CONTROL_POLICY') {
+          continue; // tag, backup and AI opt-out policies are not IAM policies
+        }
+        policyType = t === 'RESOURCE_CONTROL_POLICY' ? 'rcp' : 'scp';
+      }
+      const container = {
+        kind: 'cloudformation' as const,
+        description: `${type} ${logicalId}${slot.path.length ? ` ${slot.path.filter((p) => p !== '*').join('.')}` : ''}`,
+        ...(slot.resourceType ? { resourceType: slot.resourceType } : {}),
+        ...(slot.impliedResource ? { impliedResource: true } : {}),
+      };
+      const addPolicy = (node: JsonNode, path: JsonPath, stringEncoding?: 'verbatim' | 'escaped') => {
+        // statements chosen by Fn::If: the first candidate reads every plain statement and each
+        // If's first branch; the second only the second branches (plain ones are not reported twice)
+        const hasIf = property(node, 'Statement')?.value.children?.some((c) => ifBranches(c, tagged)) ?? false;
+        const passes = hasIf ? [1, 2] : [0];
+        for (const pass of passes) {
+          const statementCandidates = pass === 0 ? undefined : (child: JsonNode, childPath: JsonPath) => {
+            const branches = ifBranches(child, tagged);
+            if (!branches) {
+              return pass === 1 ? undefined : [];
+            }
+            const [first, second] = [1, 2].map((k) => branches.find((b) => b.path[b.path.length - 1] === k));
+            const chosen = pass === 1 ? first : second;
+            return chosen ? [{ node: chosen.node, path: [...childPath, ...chosen.path] }] : [];
+          };
+          const policy = parsePolicy(tree, {
+            root: node,
+            basePath: path,
+            policyType: { type: policyType, source: 'container' },
+            container: stringEncoding ? { ...container, stringEncoding } : container,
+            dynamicValue,
+            ...(statementCandidates ? { statementCandidates } : {}),
+          });
+          if (pass === 2 && policy.statements.length === 0) {
+            continue;
+          }
+          out.push({ policy, basePath: path, offset: node.offset, length: node.length });
+        }
+      };
       const visit = (node: JsonNode | undefined, rest: (string | '*')[], path: JsonPath) => {
         if (!node) {
           return;
         }
         if (rest.length === 0) {
+          // a whole document chosen by Fn::If: each branch is a candidate
+          const branches = ifBranches(node, tagged);
+          if (branches) {
+            branches.forEach((b) => visit(b.node, [], [...path, ...b.path]));
+            return;
+          }
+          // JSON written as a string (block scalar, Fn::Sub, Fn::Join of literals)
+          const spliced = node.type === 'object' && !dynamicValue(node) ? undefined : spliceJson(node, tree, tagged);
+          const object = spliced ? spliced.root : node.type === 'object' && !dynamicValue(node) ? node : undefined;
           // a policy document is an object with Statement (SAM lists also hold managed policy names and templates)
-          if (node.type === 'object' && property(node, 'Statement') && !dynamicValue(node)) {
-            const policy = parsePolicy(tree, {
-              root: node,
-              basePath: path,
-              policyType: { type: slot.type, source: 'container' },
-              container: { kind: 'cloudformation', description: `${type} ${logicalId}${slot.path.length ? ` ${slot.path.filter((p) => p !== '*').join('.')}` : ''}` },
-              dynamicValue,
-            });
-            out.push({ policy, basePath: path, offset: node.offset, length: node.length });
+          if (object && property(object, 'Statement')) {
+            addPolicy(object, path, spliced ? (spliced.verbatim ? 'verbatim' : 'escaped') : undefined);
           }
           return;
         }

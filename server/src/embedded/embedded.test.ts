@@ -7,6 +7,9 @@ import { analyzeFile, type PolicyFile } from '../policy/policyFile';
 import { runRules } from '../rules/engine';
 import { spanOf } from '../features/diagnostics/diagnostics';
 import { testCatalog } from '../testing/fixtures';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { keepSafeEdits } from './editGuard';
 import { createEmbeddedExtractor } from '.';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'embedded');
@@ -111,5 +114,239 @@ suite('Terraform', () => {
   test('broken HCL never throws', () => {
     const file = analyzeFile('resource "aws_iam_policy" "x" {\n  policy = jsonencode({ Statement = [ {', { languageId: 'terraform', matchesPolicyGlob: false, embedded });
     assert.ok(Array.isArray(file.policies));
+  });
+});
+
+/** Every finding of a file as `policy path: rule "text under it"`, the shape a reviewer reads. */
+function findingsOf(name: string, languageId: string): string[] {
+  const text = read(name);
+  const file = analyzeFile(text, { languageId, matchesPolicyGlob: false, embedded });
+  return file.policies.flatMap((p) =>
+    runRules(p.policy, testCatalog()).findings.map((f) => {
+      const span = spanOf(f, file.tree.root, p.basePath, text);
+      return `${p.basePath.join('.')}: ${f.ruleId} ${text.slice(span.offset, span.offset + span.length)}`;
+    }),
+  );
+}
+
+suite('Terraform as written in the wild', () => {
+  before(async () => {
+    assert.ok(await loadTerraformParser((e) => assert.fail(String(e))));
+  });
+
+  test('a file that starts with comments (#, //, /* */) is read, comments anywhere', () => {
+    const { file } = analyze('comments.tf', 'terraform');
+    assert.deepEqual(
+      file.policies.map((p) => [p.basePath.join('.'), p.policy.policyType]),
+      [
+        ['aws_iam_role.ci.assume_role_policy', 'trust'],
+        ['aws_iam_role.ci.inline_policy.0.policy', 'identity'],
+      ],
+    );
+    const found = findingsOf('comments.tf', 'terraform');
+    assert.ok(found.includes('aws_iam_role.ci.inline_policy.0.policy: unknown-action "s3:PutObjct"'), found.join('\n'));
+    assert.ok(found.some((f) => f.startsWith('aws_iam_role.ci.assume_role_policy: oidc-trust-without-sub')), found.join('\n'));
+    assert.deepEqual(file.tree.errors, []);
+  });
+
+  test('every policy argument of the AWS provider, typed by its resource', () => {
+    const { file } = analyze('providers.tf', 'terraform');
+    assert.deepEqual(
+      file.policies.map((p) => [p.basePath.join('.'), p.policy.policyType, p.policy.container.resourceType ?? '']),
+      [
+        ['aws_s3_bucket.legacy.policy', 'resource', 'AWS::S3::Bucket'],
+        ['aws_ssoadmin_permission_set_inline_policy.dev.inline_policy', 'identity', ''],
+        ['aws_vpc_endpoint.s3.policy', 'resource', ''],
+        ['aws_vpc_endpoint_policy.dynamodb.policy', 'resource', ''],
+        ['aws_api_gateway_rest_api_policy.private.policy', 'resource', ''],
+        ['aws_ecr_registry_policy.replication.policy', 'resource', ''],
+        // aws_codeartifact_domain_permissions_policy.domain refers to a data source: nothing to read there
+        ['aws_codeartifact_repository_permissions_policy.repo.policy_document', 'resource', ''],
+        ['aws_glue_resource_policy.catalog.policy', 'resource', ''],
+        ['aws_dynamodb_resource_policy.orders.policy', 'resource', 'AWS::DynamoDB::Table'],
+        ['aws_kinesis_resource_policy.stream.policy', 'resource', ''],
+        ['aws_networkfirewall_resource_policy.shared.policy', 'resource', ''],
+        ['aws_s3_bucket_policy.express.policy', 'resource', ''],
+        // the TAG_POLICY is not an IAM policy; the RCP is
+        ['aws_organizations_policy.rcp.content', 'rcp', ''],
+      ],
+    );
+    const found = findingsOf('providers.tf', 'terraform');
+    for (const expected of [
+      'aws_s3_bucket.legacy.policy: unknown-action "s3:GetObjct"',
+      'aws_s3_bucket.legacy.policy: public-principal "*"',
+      'aws_ssoadmin_permission_set_inline_policy.dev.inline_policy: passrole-star "iam:PassRole"',
+      'aws_vpc_endpoint.s3.policy: unknown-action "s3:ListBuckt"',
+      'aws_vpc_endpoint_policy.dynamodb.policy: unknown-action "dynamodb:GetItm"',
+      'aws_api_gateway_rest_api_policy.private.policy: unknown-action "execute-api:Invok"',
+      'aws_ecr_registry_policy.replication.policy: unknown-action "ecr:ReplicateImag"',
+      'aws_codeartifact_repository_permissions_policy.repo.policy_document: unknown-action "codeartifact:ReadFromRepositoryy"',
+      'aws_glue_resource_policy.catalog.policy: unknown-action "glue:GetTabel"',
+      'aws_dynamodb_resource_policy.orders.policy: public-principal "*"',
+      'aws_kinesis_resource_policy.stream.policy: unknown-action "kinesis:GetRecord"',
+      'aws_networkfirewall_resource_policy.shared.policy: unknown-action "network-firewall:AssociateFirewallPolicyy"',
+      'aws_s3_bucket_policy.express.policy: unknown-action "s3express:CreateSessio"',
+    ]) {
+      assert.ok(found.includes(expected), `${expected}\nin\n${found.join('\n')}`);
+    }
+    assert.deepEqual(found.filter((f) => / (wrong-type|invalid-arn|json-syntax|missing-version|missing-effect)/.test(f)), []);
+  });
+
+  test('OpenTofu files (.tofu) are HCL', () => {
+    const found = findingsOf('main.tofu', 'opentofu');
+    assert.deepEqual(found.sort(), ['aws_sqs_queue_policy.jobs.policy: public-principal "*"', 'aws_sqs_queue_policy.jobs.policy: unknown-action "sqs:SendMesage"']);
+  });
+
+  test('Terraform JSON (.tf.json): policy strings with exact spans, and aws_iam_policy_document', () => {
+    const { file } = analyze('main.tf.json', 'json');
+    assert.deepEqual(
+      file.policies.map((p) => [p.basePath.join('.'), p.policy.policyType]),
+      [
+        ['aws_iam_policy.reader.policy', 'identity'],
+        ['aws_s3_bucket_policy.site.policy', 'resource'],
+        ['data.aws_iam_policy_document.assume', 'resource'],
+      ],
+    );
+    const found = findingsOf('main.tf.json', 'json');
+    for (const expected of [
+      'aws_iam_policy.reader.policy: unknown-action \\"s3:GetObjct\\"',
+      'aws_iam_policy.reader.policy: passrole-star \\"iam:PassRole\\"',
+      'aws_s3_bucket_policy.site.policy: public-principal \\"*\\"',
+      'data.aws_iam_policy_document.assume: unknown-action "sts:AssumeRol"',
+    ]) {
+      assert.ok(found.includes(expected), `${expected}\nin\n${found.join('\n')}`);
+    }
+    // "${aws_s3_bucket.site.arn}/*" is Terraform's, not an ARN error
+    assert.deepEqual(found.filter((f) => / (wrong-type|invalid-arn|json-syntax)/.test(f)), []);
+  });
+});
+
+suite('CloudFormation as written in the wild', () => {
+  test('JSON in YAML strings: block scalars, !Sub | with ${AWS::AccountId}, !Join of literal parts', () => {
+    const found = findingsOf('strings.yaml', 'yaml');
+    for (const expected of [
+      'Resources.Role.Properties.AssumeRolePolicyDocument: unknown-action "sts:AssumeRol"',
+      'Resources.Role.Properties.Policies.0.PolicyDocument: unknown-action "s3:GetObjct"',
+      'Resources.Q.Properties.PolicyDocument: unknown-action "sqs:SendMessag"',
+      'Resources.Q.Properties.PolicyDocument: public-principal "*"',
+    ]) {
+      assert.ok(found.includes(expected), `${expected}\nin\n${found.join('\n')}`);
+    }
+    // ${Bucket}, ${AWS::AccountId} and the !GetAtt part are computed; ${!aws:username} is a policy variable
+    assert.deepEqual(found.filter((f) => / (wrong-type|json-syntax|unknown-element)/.test(f) || (/ invalid-arn/.test(f) && !f.includes('BucketParam'))), []);
+  });
+
+  test('Fn::If / !If: each branch is a candidate, no false missing-* or unknown-element, plain values still checked', () => {
+    const yaml = findingsOf('strings.yaml', 'yaml');
+    const json = findingsOf('conditions.json', 'json');
+    for (const expected of [
+      'Resources.Role.Properties.Policies.1.PolicyDocument: unknown-action s3:GetObjectt',
+      'Resources.Role.Properties.Policies.1.PolicyDocument: passrole-star iam:PassRole',
+      // a parameter's name written where !Ref was meant is not an ARN
+      'Resources.Role.Properties.Policies.1.PolicyDocument: invalid-arn BucketParam',
+      'Resources.Repo.Properties.RepositoryPolicyText.1: public-principal "*"',
+      'Resources.Repo.Properties.RepositoryPolicyText.2: unknown-action ecr:BatchGetImagee',
+    ]) {
+      assert.ok(yaml.includes(expected), `${expected}\nin\n${yaml.join('\n')}`);
+    }
+    for (const expected of [
+      'Resources.AppPolicy.Properties.PolicyDocument: unknown-action "s3:GetObjct"',
+      'Resources.AppPolicy.Properties.PolicyDocument: service-wildcard "logs:*"',
+      'Resources.AppPolicy.Properties.PolicyDocument: invalid-arn "BucketArnParam"',
+      'Resources.TopicPolicy.Properties.PolicyDocument.Fn::If.2: unknown-action "sns:Publsh"',
+      'Resources.TopicPolicy.Properties.PolicyDocument.Fn::If.2: public-principal "*"',
+      'Resources.Repo.Properties.RepositoryPolicyText: unknown-action \\"ecr:BatchGetImag\\"',
+    ]) {
+      assert.ok(json.includes(expected), `${expected}\nin\n${json.join('\n')}`);
+    }
+    const noise = [...yaml, ...json].filter((f) => / (missing-action|missing-effect|missing-resource|unknown-element|wrong-type|duplicate-sid|json-syntax) /.test(f));
+    assert.deepEqual(noise, []);
+  });
+});
+
+suite('Terraform memory', () => {
+  before(async () => {
+    assert.ok(await loadTerraformParser((e) => assert.fail(String(e))));
+  });
+
+  // 40 edits by default (the unfixed reader held 200 MB more after them); IAM_POLICY_SOAK_EDITS=5000 for a long soak
+  const edits = Number(process.env.IAM_POLICY_SOAK_EDITS ?? 40);
+  test(`${edits} edits of a 50 KB .tf keep WebAssembly memory flat (trees are freed)`, () => {
+    const base = read('providers.tf');
+    let text = base;
+    while (text.length < 50_000) {
+      text += base.replace(/resource "(\w+)" "(\w+)"/g, (_, t: string, n: string) => `resource "${t}" "${n}_${text.length}"`);
+    }
+    const measure = () => process.memoryUsage().external;
+    // warm up: the first parses size the WebAssembly heap
+    for (let i = 0; i < 5; i++) {
+      analyzeFile(text + `# ${i}\n`, { languageId: 'terraform', matchesPolicyGlob: false, embedded });
+    }
+    const start = measure();
+    let policies = 0;
+    for (let i = 0; i < edits; i++) {
+      // a one-character edit somewhere in the file, as typing does
+      const at = (i * 7919) % text.length;
+      const edited = text.slice(0, at) + (i % 2 ? ' ' : '\n') + text.slice(at);
+      policies += analyzeFile(edited, { languageId: 'terraform', matchesPolicyGlob: false, embedded }).policies.length;
+    }
+    const growth = measure() - start;
+    assert.ok(policies > edits, 'the edits were analysed');
+    // without freeing, each parse of 50 KB keeps about 5 MB: 40 edits would hold 200 MB
+    assert.ok(growth < 64 * 1024 * 1024, `WebAssembly memory grew by ${(growth / 1048576).toFixed(1)} MB`);
+  });
+});
+
+suite('edits on policies written as strings', () => {
+  const action = (document: TextDocument, from: string, newText: string): CodeAction => {
+    const at = document.getText().indexOf(from);
+    return { title: 'fix', edit: { changes: { [document.uri]: [{ range: { start: document.positionAt(at), end: document.positionAt(at + from.length) }, newText }] } } };
+  };
+
+  test('inside an escaped JSON string no edit is offered; inside a YAML block one-line edits are', () => {
+    const json = read('conditions.json');
+    const jsonFile = analyzeFile(json, { languageId: 'json', matchesPolicyGlob: false, embedded });
+    const jsonDoc = TextDocument.create('file:///t.json', 'json', 1, json);
+    assert.equal(jsonFile.policies[0].policy.container.stringEncoding, 'escaped');
+    assert.deepEqual(keepSafeEdits([action(jsonDoc, '\\"ecr:BatchGetImag\\"', '"ecr:BatchGetImage"')], jsonFile, jsonDoc), []);
+    // the plain object policies of the same template keep their fixes
+    assert.equal(keepSafeEdits([action(jsonDoc, '"s3:GetObjct"', '"s3:GetObject"')], jsonFile, jsonDoc).length, 1);
+
+    const yaml = read('strings.yaml');
+    const yamlFile = analyzeFile(yaml, { languageId: 'yaml', matchesPolicyGlob: false, embedded });
+    const yamlDoc = TextDocument.create('file:///t.yaml', 'yaml', 1, yaml);
+    assert.equal(yamlFile.policies[0].policy.container.stringEncoding, 'verbatim');
+    assert.equal(keepSafeEdits([action(yamlDoc, '"sts:AssumeRol"', '"sts:AssumeRole"')], yamlFile, yamlDoc).length, 1);
+    assert.deepEqual(keepSafeEdits([action(yamlDoc, '"sts:AssumeRol"', '"sts:AssumeRole",\n"sts:TagSession"')], yamlFile, yamlDoc), []);
+  });
+});
+
+suite('Serverless Framework', () => {
+  test('provider.iam.role.statements, provider.iamRoleStatements and function-level iamRoleStatements', () => {
+    const { file } = analyze('serverless.yml', 'yaml');
+    assert.deepEqual(
+      file.policies.map((p) => [p.basePath.join('.'), p.policy.policyType, p.policy.statements.length]),
+      [
+        ['provider.iam.role.statements', 'identity', 2],
+        ['provider.iamRoleStatements', 'identity', 1],
+        ['functions.worker.iamRoleStatements', 'identity', 1],
+      ],
+    );
+    const found = findingsOf('serverless.yml', 'yaml');
+    for (const expected of [
+      'provider.iam.role.statements: unknown-action dynamodb:PutItm',
+      'provider.iam.role.statements: service-wildcard s3:*',
+      'provider.iamRoleStatements: passrole-star iam:PassRole',
+      'functions.worker.iamRoleStatements: unknown-action sqs:ReceiveMesage',
+    ]) {
+      assert.ok(found.includes(expected), `${expected}\nin\n${found.join('\n')}`);
+    }
+    // !GetAtt, ${self:...}, ${aws:region} and ${aws:accountId} are computed; no Version is written
+    assert.deepEqual(found.filter((f) => / (wrong-type|invalid-arn|missing-version|policy-variable|variable-requires-version)/.test(f)), []);
+  });
+
+  test('a YAML file with a provider but no statements is not a policy', () => {
+    const file = analyzeFile('service: x\nprovider:\n  name: aws\n', { languageId: 'yaml', matchesPolicyGlob: false, embedded });
+    assert.equal(file.isPolicy, false);
   });
 });

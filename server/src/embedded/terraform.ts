@@ -8,40 +8,13 @@
  */
 import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import { parsePolicy } from '../policy/parsePolicy';
-import type { PolicyType } from '../policy/model';
+import type { PolicyContainer, PolicyType } from '../policy/model';
 import type { EmbeddedPolicy } from '../policy/policyFile';
 import type { JsonPath } from '../syntax/jsonPath';
 import { parseJson, type JsonNode, type JsonTree } from '../syntax/parseJson';
+import { organizationsPolicyType, TERRAFORM_POLICY_ARGUMENTS } from './terraformResources';
 
 type Node = SyntaxNode;
-
-/** Resource types and the arguments that hold policy JSON. */
-const RESOURCE_ARGUMENTS: Record<string, [argument: string, type: PolicyType][]> = {
-  aws_iam_policy: [['policy', 'identity']],
-  aws_iam_role_policy: [['policy', 'identity']],
-  aws_iam_user_policy: [['policy', 'identity']],
-  aws_iam_group_policy: [['policy', 'identity']],
-  aws_iam_role: [['assume_role_policy', 'trust']],
-  aws_s3_bucket_policy: [['policy', 'resource']],
-  aws_s3control_access_point_policy: [['policy', 'resource']],
-  aws_sqs_queue_policy: [['policy', 'resource']],
-  aws_sqs_queue: [['policy', 'resource']],
-  aws_sns_topic_policy: [['policy', 'resource']],
-  aws_sns_topic: [['policy', 'resource']],
-  aws_kms_key: [['policy', 'resource']],
-  aws_kms_key_policy: [['policy', 'resource']],
-  aws_ecr_repository_policy: [['policy', 'resource']],
-  aws_secretsmanager_secret_policy: [['policy', 'resource']],
-  aws_secretsmanager_secret: [['policy', 'resource']],
-  aws_opensearch_domain_policy: [['access_policies', 'resource']],
-  aws_elasticsearch_domain_policy: [['access_policies', 'resource']],
-  aws_cloudwatch_log_resource_policy: [['policy_document', 'resource']],
-  aws_glacier_vault: [['access_policy', 'resource']],
-  aws_backup_vault_policy: [['policy', 'resource']],
-  aws_efs_file_system_policy: [['policy', 'resource']],
-  aws_organizations_policy: [['content', 'scp']],
-  aws_iam_role_inline_policy: [['policy', 'identity']],
-};
 
 function named(node: Node | null | undefined): Node[] {
   return (node?.namedChildren ?? []).filter((c): c is Node => !!c);
@@ -299,14 +272,14 @@ export function extractTerraform(tree: Tree, text: string): TerraformExtraction 
   const builder = new TreeBuilder();
   // a synthetic root holding each policy under a readable path, e.g. aws_iam_policy.p.policy
   const root = builder.node('object', tree.rootNode, undefined);
-  const found: { node: JsonNode; path: JsonPath; type?: PolicyType; description: string }[] = [];
-  const add = (key: string, value: JsonNode, type: PolicyType | undefined, description: string) => {
+  const found: { node: JsonNode; path: JsonPath; type?: PolicyType; container: PolicyContainer }[] = [];
+  const add = (key: string, value: JsonNode, type: PolicyType | undefined, container: PolicyContainer) => {
     const property = builder.node('property', { startIndex: value.offset, endIndex: value.offset + value.length }, root);
     property.children!.push(builder.node('string', { startIndex: value.offset, endIndex: value.offset }, property, key));
     (value as { parent?: JsonNode }).parent = property;
     property.children!.push(value);
     root.children!.push(property);
-    found.push({ node: value, path: [key], ...(type ? { type } : {}), description });
+    found.push({ node: value, path: [key], ...(type ? { type } : {}), container });
   };
   const policyValue = (expr: Node): JsonNode | undefined => {
     let node = expr;
@@ -321,24 +294,37 @@ export function extractTerraform(tree: Tree, text: string): TerraformExtraction 
   };
   const visitResource = (kind: string, name: string, body: Node | undefined, prefix: string) => {
     const attrs = attributes(body);
-    for (const [argument, type] of RESOURCE_ARGUMENTS[kind] ?? []) {
+    for (const slot of TERRAFORM_POLICY_ARGUMENTS[kind] ?? []) {
+      let type: PolicyType | undefined = slot.type;
+      if (kind === 'aws_organizations_policy') {
+        type = organizationsPolicyType(attrs.get('type')?.value.text);
+        if (!type) {
+          continue;
+        }
+      }
+      const container = { kind: 'terraform' as const, description: `${kind} ${name} ${slot.argument}`, ...(slot.resourceType ? { resourceType: slot.resourceType } : {}), ...(slot.impliedResource ? { impliedResource: true } : {}) };
+      const [blockName, argument] = slot.argument.includes('.') ? slot.argument.split('.') : [undefined, slot.argument];
+      if (blockName) {
+        // an argument of a nested block, e.g. aws_iam_role inline_policy { policy = ... }
+        blocks(body, blockName).forEach((nested, i) => {
+          const attr = attributes(blockBody(nested)).get(argument);
+          const value = attr && policyValue(attr.value);
+          if (value?.type === 'object') {
+            add(`${prefix}.${blockName}.${i}.${argument}`, value, type, container);
+          }
+        });
+        continue;
+      }
       const attr = attrs.get(argument);
       const value = attr && policyValue(attr.value);
       if (value?.type === 'object') {
-        add(`${prefix}.${argument}`, value, type === 'scp' && /RESOURCE_CONTROL_POLICY/.test(attrs.get('type')?.value.text ?? '') ? 'rcp' : type, `${kind} ${name} ${argument}`);
+        add(`${prefix}.${argument}`, value, type, container);
       }
     }
-    if (kind === 'aws_iam_role') {
-      blocks(body, 'inline_policy').forEach((inline, i) => {
-        const attr = attributes(blockBody(inline)).get('policy');
-        const value = attr && policyValue(attr.value);
-        if (value?.type === 'object') {
-          add(`${prefix}.inline_policy.${i}.policy`, value, 'identity', `aws_iam_role ${name} inline_policy`);
-        }
-      });
-    }
   };
-  for (const block of named(named(tree.rootNode)[0]).filter((c) => c.type === 'block')) {
+  // the file's body: comments before it are the root's children too
+  const body = named(tree.rootNode).find((c) => c.type === 'body');
+  for (const block of named(body).filter((c) => c.type === 'block')) {
     const keyword = named(block)[0]?.text;
     const [kind, name] = blockLabels(block);
     if (!kind || !name) {
@@ -347,13 +333,13 @@ export function extractTerraform(tree: Tree, text: string): TerraformExtraction 
     if (keyword === 'resource') {
       visitResource(kind, name, blockBody(block), `${kind}.${name}`);
     } else if (keyword === 'data' && kind === 'aws_iam_policy_document') {
-      add(`data.${kind}.${name}`, policyDocumentBlock(block, builder), undefined, `data.aws_iam_policy_document.${name}`);
+      add(`data.${kind}.${name}`, policyDocumentBlock(block, builder), undefined, { kind: 'terraform', description: `data.aws_iam_policy_document.${name}` });
     }
   }
   const jsonTree: JsonTree = { text, root, errors: [], comments: [], trailingCommas: [], hasBom: false };
   const dynamicValue = (node: JsonNode) => builder.dynamic.get(node);
-  const policies = found.map(({ node, path, type, description }) => ({
-    policy: parsePolicy(jsonTree, { root: node, basePath: path, ...(type ? { policyType: { type, source: 'container' as const } } : {}), container: { kind: 'terraform' as const, description }, dynamicValue }),
+  const policies = found.map(({ node, path, type, container }) => ({
+    policy: parsePolicy(jsonTree, { root: node, basePath: path, ...(type ? { policyType: { type, source: 'container' as const } } : {}), container, dynamicValue }),
     basePath: path,
     offset: node.offset,
     length: node.length,

@@ -6,10 +6,13 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { ParseErrorCode } from 'jsonc-parser';
 import type { JsonNode, JsonTree } from '../syntax/parseJson';
+import type { YamlScalarStyle } from './stringJson';
 
 export interface YamlJsonTree extends JsonTree {
   /** nodes whose value CloudFormation computes (`!Sub ...`, `!Ref x`), with the intrinsic's name */
   tagged: Map<JsonNode, string>;
+  /** how each string scalar is written (block `|`, quoted, plain), to read JSON written inside it */
+  styles: Map<JsonNode, YamlScalarStyle>;
 }
 
 function rangeOf(node: YamlNode): { offset: number; length: number } {
@@ -19,6 +22,7 @@ function rangeOf(node: YamlNode): { offset: number; length: number } {
 
 export function parseYamlTree(text: string): YamlJsonTree {
   const tagged = new Map<JsonNode, string>();
+  const styles = new Map<JsonNode, YamlScalarStyle>();
   const errors: JsonTree['errors'] = [];
   let root: JsonNode | undefined;
   try {
@@ -70,6 +74,9 @@ export function parseYamlTree(text: string): YamlJsonTree {
         const type = typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : v === null ? 'null' : 'string';
         const out = { type, value: type === 'string' ? String(v) : v, ...r, parent } as JsonNode;
         markTag(node, out);
+        if (type === 'string' && node.type) {
+          styles.set(out, node.type as YamlScalarStyle);
+        }
         return out;
       }
       return undefined;
@@ -84,5 +91,5 @@ export function parseYamlTree(text: string): YamlJsonTree {
   } catch (err) {
     errors.push({ offset: 0, length: 1, code: ParseErrorCode.InvalidSymbol, message: `The YAML could not be read: ${err instanceof Error ? err.message : String(err)}` });
   }
-  return { text, root, errors, comments: [], trailingCommas: [], hasBom: text.charCodeAt(0) === 0xfeff, tagged };
+  return { text, root, errors, comments: [], trailingCommas: [], hasBom: text.charCodeAt(0) === 0xfeff, tagged, styles };
 }

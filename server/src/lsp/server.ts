@@ -157,10 +157,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
         return undefined;
       }
       const settings = mergeProjectConfig(runtime.projectConfig?.(uri), await state.settings.get(uri));
-      await runtime.embeddedReady?.(document.languageId);
+      // a .tofu file in an editor without an OpenTofu language is plain text: it is HCL
+      const languageId = /\.tofu$/i.test(uri) && document.languageId === 'plaintext' ? 'opentofu' : document.languageId;
+      await runtime.embeddedReady?.(languageId);
       const file = state.cache.get(document, state.settings.generation, () =>
         analyzeFile(document.getText(), {
-          languageId: document.languageId,
+          languageId,
           matchesPolicyGlob: matchesAnyGlob(uri, settings.files),
           explicitType: explicitPolicyType(settings, (glob) => matchesGlob(uri, glob)),
           ...(runtime.embedded ? { embedded: runtime.embedded } : {}),

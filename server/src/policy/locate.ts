@@ -58,7 +58,7 @@ export interface CursorLocation {
 export function locate(text: string, offset: number, policy: PolicyDocument | undefined, basePath: JsonPath = []): CursorLocation {
   // YAML and Terraform are not JSON text: walk the tree they were converted to instead
   if (policy?.root && (policy.container.kind === 'terraform' || (policy.container.kind === 'cloudformation' && text[policy.root.offset] !== '{'))) {
-    const { path, isAtPropertyKey, tokenNode } = walkTree(policy.root, offset);
+    const { path, isAtPropertyKey, tokenNode } = walkTree(policy.root, offset, policy.container.kind === 'cloudformation' ? text : undefined);
     const token = treeToken(text, offset, tokenNode);
     return { context: contextFor(path, isAtPropertyKey, policy), token, isAtPropertyKey, path };
   }
@@ -72,7 +72,7 @@ export function locate(text: string, offset: number, policy: PolicyDocument | un
 }
 
 /** The path to the node under the offset in a converted tree (YAML, HCL), as getLocation would give it. */
-function walkTree(root: JsonNode, offset: number): { path: JsonPath; isAtPropertyKey: boolean; tokenNode?: JsonNode } {
+function walkTree(root: JsonNode, offset: number, yamlText?: string): { path: JsonPath; isAtPropertyKey: boolean; tokenNode?: JsonNode } {
   const contains = (n: JsonNode) => offset >= n.offset && offset <= n.offset + n.length;
   const path: JsonPath = [];
   let node = root;
@@ -86,6 +86,17 @@ function walkTree(root: JsonNode, offset: number): { path: JsonPath; isAtPropert
       }
       if (contains(key)) {
         return { path: [...path, String(key.value)], isAtPropertyKey: true, tokenNode: key };
+      }
+      if (yamlText !== undefined && value) {
+        // YAML while typing a key: `s3:|` reads as the key "s3" with no value, and a plain word on
+        // the line under `Condition:` as that key's value; both are a key being typed
+        const keyEnd = key.offset + key.length;
+        if (value.type === 'null' && value.length === 0 && yamlText[keyEnd] === ':' && offset === keyEnd + 1) {
+          return { path: [...path, `${String(key.value)}:`], isAtPropertyKey: true, tokenNode: { type: 'string', offset: key.offset, length: offset - key.offset, value: `${String(key.value)}:` } as JsonNode };
+        }
+        if (value.type === 'string' && contains(value) && /\n/.test(yamlText.slice(keyEnd, value.offset)) && !/^['"|>]/.test(yamlText[value.offset] ?? '')) {
+          return { path: [...path, String(key.value), String(value.value)], isAtPropertyKey: true, tokenNode: value };
+        }
       }
       path.push(String(key.value));
       if (!value || !contains(value)) {

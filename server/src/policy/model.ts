@@ -131,6 +131,8 @@ export interface PolicyDocument {
   policyTypeSource: PolicyTypeSource;
   /** how the policy is stored: affects size limits and which rules apply */
   container: PolicyContainer;
+  /** entries of Statement that a template chooses between (Fn::If), read through their branches */
+  chosenStatements?: Set<JsonNode>;
 }
 
 /** Where the policy lives. */
@@ -138,6 +140,12 @@ export interface PolicyContainer {
   kind: 'json' | 'jsonc' | 'cloudformation' | 'terraform';
   /** for embedded policies: what holds it, e.g. `AWS::IAM::Role AssumeRolePolicyDocument` */
   description?: string;
+  /** for resource policies whose holder fixes the kind: ValidatePolicy's validatePolicyResourceType */
+  resourceType?: string;
+  /** the holder is the resource (an ECR repository policy): statements may omit Resource */
+  impliedResource?: boolean;
+  /** the policy is JSON written in a string: `verbatim` (a YAML block or plain scalar) or `escaped` (quoted, with escapes) */
+  stringEncoding?: 'verbatim' | 'escaped';
 }
 
 export const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'] as const;

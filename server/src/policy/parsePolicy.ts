@@ -32,11 +32,13 @@ export interface ParsePolicyOptions {
   container?: PolicyContainer;
   /** tells which string nodes are computed by a template (CloudFormation intrinsics, Terraform interpolation) */
   dynamicValue?: (node: JsonNode) => string | undefined;
+  /** a statement a template chooses (CloudFormation Fn::If): the statements to read in its place; [] skips it */
+  statementCandidates?: (node: JsonNode, path: JsonPath) => { node: JsonNode; path: JsonPath }[] | undefined;
 }
 
 export function parsePolicy(tree: JsonTree, options: ParsePolicyOptions = {}): PolicyDocument {
   const root = options.root ?? tree.root;
-  const builder = new ModelBuilder(options.dynamicValue);
+  const builder = new ModelBuilder(options.dynamicValue, options.statementCandidates);
   const basePath = options.basePath ?? [];
   const elements = root?.type === 'object' ? builder.elements(root, basePath) : [];
   const find = (name: string) => lastNamed(elements, name);
@@ -57,6 +59,7 @@ export function parsePolicy(tree: JsonTree, options: ParsePolicyOptions = {}): P
     policyType: policyType.type,
     policyTypeSource: policyType.source,
     container: options.container ?? { kind: 'json' },
+    ...(builder.chosen.size > 0 ? { chosenStatements: builder.chosen } : {}),
   };
 }
 
@@ -71,7 +74,13 @@ function lastNamed(elements: PolicyElement[], name: string): PolicyElement | und
 }
 
 class ModelBuilder {
-  constructor(private readonly dynamicValue: ((node: JsonNode) => string | undefined) | undefined) {}
+  /** statement nodes a template chooses between (read through their candidates) */
+  readonly chosen = new Set<JsonNode>();
+
+  constructor(
+    private readonly dynamicValue: ((node: JsonNode) => string | undefined) | undefined,
+    private readonly statementCandidates?: ParsePolicyOptions['statementCandidates'],
+  ) {}
 
   elements(objectNode: JsonNode, path: JsonPath): PolicyElement[] {
     const out: PolicyElement[] = [];
@@ -138,7 +147,11 @@ class ModelBuilder {
     if (node.type === 'array') {
       const out: Statement[] = [];
       (node.children ?? []).forEach((child, i) => {
-        if (child.type === 'object') {
+        const candidates = this.statementCandidates?.(child, [...statementElement.path, i]);
+        if (candidates) {
+          this.chosen.add(child);
+          candidates.filter((c) => c.node.type === 'object').forEach((c) => out.push(this.statement(c.node, c.path, i)));
+        } else if (child.type === 'object') {
           out.push(this.statement(child, [...statementElement.path, i], i));
         }
       });

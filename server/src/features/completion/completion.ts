@@ -31,6 +31,7 @@ import {
 } from '../../policy/model';
 import type { JsonPath } from '../../syntax/jsonPath';
 import { code } from '../markdown';
+import { hostSyntaxAt, keyInsertText } from './hostSyntax';
 import { matchName } from './match';
 import { STATEMENT_ELEMENT_DOCS, TOP_LEVEL_ELEMENT_DOCS, elementsAllowed } from '../elementDocs';
 
@@ -179,21 +180,11 @@ function snippetValueItem(ctx: CompletionContext, token: Token, label: string, b
   return applyOptions(item, options);
 }
 
-/** True when a colon follows the token: the user is renaming an existing key. */
-function colonFollows(text: string, token: Token): boolean {
-  for (let i = token.offset + token.length; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === ':') {return true;}
-    if (ch !== ' ' && ch !== '\t' && ch !== '\r' && ch !== '\n') {return false;}
-  }
-  return false;
-}
-
 /** A property name; adds `: value` (a snippet) unless the property already has one. */
 function keyItem(ctx: CompletionContext, loc: CursorLocation, text: string, key: string, valueSnippet: string, options: ItemOptions = {}): CompletionItem {
   const token = loc.token;
   const quotedKey = jsonString(key);
-  const newText = colonFollows(text, token) ? snippetText(quotedKey) : `${snippetText(quotedKey)}: ${valueSnippet}`;
+  const newText = keyInsertText(hostSyntaxAt(ctx.policy, text, token), text, token, snippetText(quotedKey), valueSnippet);
   const item: CompletionItem = {
     label: key,
     kind: options.kind ?? CompletionItemKind.Property,
@@ -698,7 +689,7 @@ function conditionKeyItems(ctx: CompletionContext, loc: CursorLocation, text: st
     const quotedKey = `"${keySnippet}"`;
     const valueSnippet = info.type === 'Bool' ? `"\${${tabStop + 1}|true,false|}"` : `"\${${tabStop + 1}}"`;
     const token = loc.token;
-    const newText = colonFollows(text, token) ? quotedKey : `${quotedKey}: ${valueSnippet}`;
+    const newText = keyInsertText(hostSyntaxAt(ctx.policy, text, token), text, token, quotedKey, valueSnippet);
     const item: CompletionItem = {
       label: key,
       kind: info.global ? CompletionItemKind.Variable : CompletionItemKind.Field,

@@ -4,6 +4,7 @@ import { FIX_ALL_KIND, getCodeActions } from '../../features/codeActions/codeAct
 import { runSafeAsync } from '../runSafe';
 import type { FeatureRegistration } from '../server';
 import { computeLocalDiagnostics } from './diagnostics';
+import { keepSafeEdits } from '../../embedded/editGuard';
 
 const COMMENT_PREFIX: Record<string, string> = { jsonc: '//', yaml: '#', terraform: '#' };
 
@@ -23,13 +24,15 @@ export const registerCodeActions: FeatureRegistration = (state, capabilities) =>
       const fixAll = !!only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`) || o === CodeActionKind.Source);
       const all = fixAll ? await computeLocalDiagnostics(state, params.textDocument.uri, () => token.isCancellationRequested) : undefined;
       const prefix = COMMENT_PREFIX[found.document.languageId];
-      return getCodeActions(
+      const actions = getCodeActions(
         { catalog: state.catalog(), document: found.document, file: found.file, snippetEdits, ...(prefix ? { commentPrefix: prefix } : {}) },
         params.range,
         params.context.diagnostics,
         only,
         all,
       );
+      // policies written as JSON strings: never an edit that breaks the string
+      return keepSafeEdits(actions, found.file, found.document);
     }),
   );
 };

@@ -12,6 +12,9 @@ export default defineRule({
     messages: { missing: 'This statement has no "Resource" (or "NotResource"): IAM rejects it in {{type}} policies.' },
   },
   check({ policy, report }) {
+    if (policy.container.impliedResource) {
+      return; // an ECR repository policy applies to its repository
+    }
     for (const s of policy.statements) {
       if (s.elements.length > 0 && !s.elements.some((e) => e.name === 'Resource' || e.name === 'NotResource')) {
         report({ messageId: 'missing', at: statementAnchor(s), data: { type: policy.policyType === 'scp' ? 'SCP' : policy.policyType === 'rcp' ? 'RCP' : policy.policyType }, fix: { statementPath: s.path } });

@@ -37,7 +37,7 @@ export default defineRule({
       }
       if (e.name === 'Statement' && e.valueNode?.type === 'array') {
         (e.valueNode.children ?? []).forEach((child, i) => {
-          if (child.type !== 'object') {
+          if (child.type !== 'object' && !policy.chosenStatements?.has(child)) {
             report({ messageId: 'statement', at: { node: child, path: [...e.path, i] }, data: { type: typeName(child) } });
           }
         });
