@@ -73,7 +73,7 @@ export function conditionAdjustment(facts: PolicyFacts, s: Statement): { severit
   return { why: '' };
 }
 
-export function withAdjustment(input: FindingInput, adj: { severity?: Severity; security?: boolean }): FindingInput {
+export function withAdjustment<P>(input: FindingInput<P>, adj: { severity?: Severity; security?: boolean }): FindingInput<P> {
   return { ...input, ...(adj.severity ? { severity: adj.severity } : {}), ...(adj.security !== undefined ? { security: adj.security } : {}) };
 }
 

@@ -1,9 +1,11 @@
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
 const IAM_SID = /^[A-Za-z0-9]+$/;
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'invalid-sid',
+  fix,
   meta: {
     description: 'A Sid contains characters other than letters and digits.',
     category: 'grammar',
