@@ -12,7 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 const started = Date.now();
 
-export const FAST_TIER = ['out/server/', 'out/test/corpus/', 'out/test/grammar/', 'out/test/snippets/', 'out/test/lint/'];
+export const FAST_TIER = ['out/server/', 'out/test/corpus/', 'out/test/grammar/', 'out/test/snippets/', 'out/test/lint/', 'out/test/docs/'];
 export const SLOW_TIER = ['out/test/lsp/', 'out/test/cli/', 'out/test/accessAnalyzer/', 'out/test/fuzz/'];
 
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
