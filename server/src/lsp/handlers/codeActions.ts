@@ -2,7 +2,7 @@
 import { CodeActionKind } from 'vscode-languageserver';
 import { FIX_ALL_KIND, getCodeActions } from '../../features/codeActions/codeActions';
 import { runSafeAsync } from '../runSafe';
-import type { FeatureRegistration } from '../server';
+import type { FeatureRegistration } from '../state';
 import { computeLocalDiagnostics } from './diagnostics';
 
 const COMMENT_PREFIX: Record<string, string> = { jsonc: '//', yaml: '#', terraform: '#' };
