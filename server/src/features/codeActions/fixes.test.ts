@@ -3,6 +3,8 @@
  * every rule with a fix has a case here whose whole resulting text is compared.
  */
 import { strict as assert } from 'node:assert';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
@@ -88,6 +90,13 @@ const CASES: FixCase[] = [
 suite('quick-fixes belong to their rules', () => {
   test('fixable is true exactly when the rule has a fix', () => {
     const wrong = ALL_RULES.filter((r) => !!r.meta.fixable !== !!r.fix).map((r) => `${r.id}: fixable ${!!r.meta.fixable}, fix ${r.fix ? 'present' : 'absent'}`);
+    assert.deepEqual(wrong, []);
+  });
+
+  test('a rule has a fix exactly when its folder has a fix.ts (and rule.ts wires it in)', () => {
+    const rulesDir = path.resolve(__dirname, '..', '..', '..', '..', '..', 'server', 'src', 'rules');
+    assert.ok(existsSync(path.join(rulesDir, 'index.ts')), rulesDir);
+    const wrong = ALL_RULES.filter((r) => existsSync(path.join(rulesDir, r.id, 'fix.ts')) !== !!r.fix).map((r) => r.id);
     assert.deepEqual(wrong, []);
   });
 

@@ -1,5 +1,6 @@
 import { defineRule } from '../ruleApi';
-import { conditionAdjustment, coversAllOf, EXFILTRATION_ACTIONS, isFullAdmin, withAdjustment } from '../security';
+import { conditionAdjustment, coversAllOf, isFullAdmin, withAdjustment } from '../security';
+import { EXFILTRATION_ACTIONS } from './exfiltrationActions';
 import { fix, type Payload } from './fix';
 
 export default defineRule<Payload>({
