@@ -1,7 +1,59 @@
 // Lint: typescript-eslint, plus the architecture's layering rules (see ARCHITECTURE.md).
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
-const pureLayers = ['server/src/syntax/**', 'server/src/policy/**', 'server/src/catalog/**', 'server/src/analysis/**', 'server/src/rules/**', 'server/src/features/**', 'server/src/embedded/**'];
+/**
+ * The pure layers of server/src and the folders each may import (everything else under server/src
+ * is above it or beside it). Imports are matched on their path: a relative import that names a
+ * folder it may not use is rejected, whatever `../` leads there, and so are type-only imports.
+ * Not listed (and free): lsp/, cli/, node/, accessAnalyzer/, main.ts (the host), testing/ and tests.
+ */
+export const LAYERS = {
+  util: [],
+  syntax: [],
+  catalog: [],
+  policy: ['syntax'],
+  shared: ['policy', 'syntax'],
+  analysis: ['syntax', 'policy', 'catalog'],
+  embedded: ['syntax', 'policy'],
+  edits: ['syntax', 'policy', 'catalog'],
+  rules: ['syntax', 'policy', 'catalog', 'analysis', 'edits', 'util'],
+  features: ['syntax', 'policy', 'catalog', 'analysis', 'edits', 'rules', 'embedded', 'shared', 'util'],
+};
+const SERVER_FOLDERS = [...Object.keys(LAYERS), 'lsp', 'cli', 'node', 'accessAnalyzer', 'testing'];
+/** features/ may use the protocol's data types (as vscode-json-languageservice does); lower layers know no protocol */
+const PROTOCOL_TYPES = ['vscode-languageserver-types', 'vscode-languageserver-textdocument', 'vscode-languageserver-protocol'];
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+function layerConfigs() {
+  const hostModules = builtinModules.filter((m) => !m.startsWith('_'));
+  return Object.entries(LAYERS).map(([layer, may]) => {
+    const denied = SERVER_FOLDERS.filter((f) => f !== layer && !may.includes(f));
+    const protocol = layer === 'features' ? [] : PROTOCOL_TYPES;
+    return {
+      files: [`server/src/${layer}/**/*.ts`],
+      ignores: ['**/*.test.ts'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: [
+              { name: 'vscode', message: 'The server must run without VS Code.' },
+              ...['vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageserver/browser'].map((name) => ({ name, message: `${layer}/ knows no protocol connection: only lsp/ does.` })),
+              ...protocol.map((name) => ({ name, message: `${layer}/ knows no protocol: LSP types start in features/.` })),
+            ],
+            patterns: [
+              { regex: `(^|/)(${denied.map(escape).join('|')})(/|$)`, message: `${layer}/ may import only ${may.length ? may.map((m) => `${m}/`).join(', ') : 'nothing of server/src'} (ARCHITECTURE.md, "Layers").` },
+              { regex: `^(node:.*|(${hostModules.map(escape).join('|')})(/.*)?)$`, message: `${layer}/ is pure: host access (files, network, processes) lives in node/, lsp/ and cli/.` },
+              { regex: '^@aws-sdk/', message: 'Only server/src/accessAnalyzer talks to AWS.' },
+            ],
+          },
+        ],
+        'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: `${layer}/ is pure: no dynamic import() (it loads code or files at run time).` }],
+      },
+    };
+  });
+}
 
 export default tseslint.config(
   {
@@ -43,20 +95,6 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The server must run without VS Code.' }] }],
     },
   },
-  {
-    // layers 1-3 are pure: no protocol, no editor, no network, no files
-    files: pureLayers,
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'fs', 'node:fs', 'http', 'node:http', 'https', 'node:https', 'net', 'node:net', 'child_process', 'node:child_process'].map(
-            (name) => ({ name, message: 'Pure layers (syntax, policy, catalog, analysis, rules, features) do no IO and know no protocol.' }),
-          ),
-          patterns: [{ group: ['@aws-sdk/*'], message: 'Only server/src/accessAnalyzer talks to AWS.' }],
-        },
-      ],
-    },
-  },
+  // the layers, enforced by path (see ARCHITECTURE.md, "Layers"): one config per folder
+  ...layerConfigs(),
 );

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
 import { suite, test } from 'node:test';
-import { unsnippet } from '../../server/src/features/codeActions/textEdits';
+import { unsnippet } from '../../server/src/edits/textEdits';
 import type { SnippetEntry } from '../../server/src/features/completion/templates';
 import { loadCatalog } from '../../server/src/node/loadCatalog';
 import { analyzeFile } from '../../server/src/policy/policyFile';

@@ -14,7 +14,7 @@ import type { IamCatalog } from '../catalog/catalog';
 import { createEmbeddedExtractor } from '../embedded';
 import { EditSession } from '../features/codeActions/context';
 import { fixAllProposal } from '../features/codeActions/codeActions';
-import { applyOffsetEdits, unsnippet } from '../features/codeActions/textEdits';
+import { applyOffsetEdits, unsnippet } from '../edits/textEdits';
 import { getDiagnostics } from '../features/diagnostics/diagnostics';
 import { ignoredRules } from '../features/diagnostics/ignore';
 import { loadCatalog } from '../node/loadCatalog';

@@ -1,10 +1,13 @@
-/** The feature handlers beyond completion and hover, in registration order. */
+/** Every feature's handlers (handlers/*.ts), in registration order. */
 import { registerAccessAnalyzer } from './handlers/accessAnalyzer';
 import { registerCodeActions } from './handlers/codeActions';
 import { registerCodeLens } from './handlers/codeLens';
+import { registerCompletion } from './handlers/completion';
 import { registerDiagnostics } from './handlers/diagnostics';
-import type { FeatureRegistration } from './server';
+import { registerDocumentInfo } from './handlers/documentInfo';
+import { registerHover } from './handlers/hover';
+import type { FeatureRegistration } from './state';
 
 export function serverFeatures(): FeatureRegistration[] {
-  return [registerDiagnostics, registerCodeActions, registerCodeLens, registerAccessAnalyzer];
+  return [registerCompletion, registerHover, registerDocumentInfo, registerDiagnostics, registerCodeActions, registerCodeLens, registerAccessAnalyzer];
 }

@@ -1,107 +1,28 @@
 /**
- * Layer 4: the protocol layer, the only code that sees a Connection. Handlers fetch the analysed
- * document and settings, call a feature (a pure function) and return its result. Every handler is
- * guarded by runSafe; settings are passed explicitly, never kept in module state.
+ * Layer 4: the protocol layer, the only code that sees a Connection. This sets up the server state
+ * (lazy catalog and templates, settings, the analysed-document cache), the lifecycle (initialize,
+ * configuration, trust, shutdown) and lets every feature's handler (handlers/*.ts, listed in
+ * features.ts) register itself. Handlers fetch the analysed document and settings, call a feature (a
+ * pure function) and return its result, guarded by runSafe; settings are passed explicitly.
  */
-import {
-  type CompletionItem,
-  DidChangeConfigurationNotification,
-  NotificationType,
-  RequestType,
-  TextDocumentSyncKind,
-  TextDocuments,
-  type Connection,
-  type InitializeParams,
-  type InitializeResult,
-} from 'vscode-languageserver';
+import { DidChangeConfigurationNotification, NotificationType, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { MarkupKind } from 'vscode-languageserver-types';
 import type { IamCatalog } from '../catalog/catalog';
-import { getCompletions, wildcardDocumentation, type CompletionData, type StatementTemplate } from '../features/completion/completion';
-import { getHover, renderAction } from '../features/hover/hover';
-import { buildPolicySummary } from '../features/summary/policySummary';
-import { catalogFooter, code, link, md } from '../features/markdown';
+import type { StatementTemplate } from '../features/completion/completion';
 import { explicitPolicyType } from '../policy/policyType';
-import { analyzeFile, policyAt, type EmbeddedExtractor, type PolicyFile } from '../policy/policyFile';
-import {
-  DocumentInfoRequestMethod,
-  PolicySummaryRequestMethod,
-  StatusNotificationMethod,
-  WorkspaceTrustedNotificationMethod,
-  type DocumentInfoParams,
-  type DocumentInfoResult,
-  type InitializationOptions,
-  type PolicySummaryParams,
-  type PolicySummaryResult,
-  type StatusParams,
-} from '../shared/protocol';
-import { mergeProjectConfig, type Settings } from '../shared/settings';
+import { analyzeFile } from '../policy/policyFile';
+import { WorkspaceTrustedNotificationMethod, type InitializationOptions } from '../shared/protocol';
+import { mergeProjectConfig } from '../shared/settings';
 import { matchesAnyGlob, matchesGlob } from '../util/glob';
 import { DocumentCache } from './documentCache';
-import { formatError, runSafe, runSafeAsync, type Logger } from './runSafe';
+import { formatError, type Logger } from './runSafe';
 import { SettingsCache } from './settingsCache';
-import type { DiagnosticContributor } from './handlers/diagnostics';
-import type { AccessAnalyzerApiFactory } from '../accessAnalyzer/model';
+import type { FeatureRegistration, ServerRuntime, ServerState } from './state';
+import { sendStatus } from './status';
 
-/** What the server needs from its host, so tests and other hosts can provide their own. */
-export interface ServerRuntime {
-  /** loads the IAM catalog (synchronously; called once, lazily) */
-  loadCatalog(): IamCatalog;
-  /** statement and policy templates for completion */
-  loadTemplates(): StatementTemplate[];
-  /** finds policies embedded in templates (CloudFormation, Terraform) */
-  embedded?: EmbeddedExtractor;
-  /** the project's .iampolicy.json nearest to a document (settings override it) */
-  projectConfig?: (uri: string) => unknown;
-  /** a .iampolicy.json was created, changed or deleted */
-  projectConfigChanged?: () => void;
-  /** resolves when the extractor for a language is ready (undefined: ready now) */
-  embeddedReady?: (languageId: string) => Promise<void> | undefined;
-  now?: () => Date;
-  /** server name and version for the initialize result */
-  serverInfo: { name: string; version: string };
-  /** link to a rule's documentation (Diagnostic.codeDescription.href) */
-  docsUrl?: (ruleId: string) => string | undefined;
-  /** creates the Access Analyzer client (loading the AWS SDK); absent: the remote check is unavailable */
-  accessAnalyzerApi?: AccessAnalyzerApiFactory;
-  /** Access Analyzer timeout per attempt and attempts, for tests */
-  accessAnalyzerTimeoutMs?: number;
-  accessAnalyzerMaxAttempts?: number;
-}
+export type { DiagnosticContributor, FeatureRegistration, ServerRuntime, ServerState } from './state';
 
-export interface ServerState {
-  connection: Connection;
-  runtime: ServerRuntime;
-  documents: TextDocuments<TextDocument>;
-  settings: SettingsCache;
-  cache: DocumentCache;
-  logger: Logger;
-  catalog(): IamCatalog;
-  templates(): StatementTemplate[];
-  /** false in an untrusted workspace */
-  trusted: boolean;
-  displayLanguage: string | undefined;
-  clientCapabilities: InitializeParams['capabilities'];
-  fileFor(uri: string): Promise<{ document: TextDocument; file: PolicyFile; settings: Settings } | undefined>;
-  /** other diagnostic sources (Access Analyzer) add theirs here */
-  diagnosticContributors: DiagnosticContributor[];
-  /** called after settings or trust changed (settings are re-read lazily) */
-  settingsListeners: (() => void)[];
-  /** run on shutdown */
-  disposables: (() => void)[];
-  /** the Access Analyzer part of a document's status */
-  accessAnalyzerStatus?: (uri: string) => StatusParams['accessAnalyzer'];
-  /** asks the client for fresh diagnostics (pull) or re-publishes them (push) */
-  refreshDiagnostics(uri?: string): void;
-}
-
-const DocumentInfoRequest = new RequestType<DocumentInfoParams, DocumentInfoResult, void>(DocumentInfoRequestMethod);
-const PolicySummaryRequest = new RequestType<PolicySummaryParams, PolicySummaryResult, void>(PolicySummaryRequestMethod);
-const StatusNotification = new NotificationType<StatusParams>(StatusNotificationMethod);
 const WorkspaceTrustedNotification = new NotificationType<void>(WorkspaceTrustedNotificationMethod);
-
-/** Extra handlers (diagnostics, code actions, Access Analyzer...) register themselves here. */
-export type FeatureRegistration = (state: ServerState, capabilities: InitializeResult['capabilities']) => void;
 
 export function startServer(connection: Connection, runtime: ServerRuntime, registrations: FeatureRegistration[] = []): ServerState {
   const logger: Logger = {
@@ -113,66 +34,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
   process.on('uncaughtException', (err) => logger.error(formatError('Uncaught exception', err)));
   process.on('unhandledRejection', (err) => logger.error(formatError('Unhandled rejection', err)));
 
-  const documents = new TextDocuments(TextDocument);
   let canPullConfiguration = false;
-  let catalog: IamCatalog | undefined;
-  let templates: StatementTemplate[] | undefined;
-
-  const state: ServerState = {
-    connection,
-    runtime,
-    documents,
-    settings: new SettingsCache(connection, () => canPullConfiguration),
-    cache: new DocumentCache(),
-    logger,
-    trusted: true,
-    displayLanguage: undefined,
-    clientCapabilities: {},
-    diagnosticContributors: [],
-    settingsListeners: [],
-    disposables: [],
-    refreshDiagnostics: () => undefined,
-    catalog() {
-      if (!catalog) {
-        const start = Date.now();
-        catalog = runtime.loadCatalog();
-        logger.info(`IAM catalog loaded in ${Date.now() - start} ms: ${catalog.services.length} services, ${catalog.actions.length} actions (data of ${catalog.dataDate})`);
-      }
-      return catalog;
-    },
-    templates() {
-      if (!templates) {
-        try {
-          templates = runtime.loadTemplates();
-        } catch (err) {
-          logger.error(formatError('Could not load policy templates', err));
-          templates = [];
-        }
-      }
-      return templates;
-    },
-    async fileFor(uri) {
-      const document = documents.get(uri);
-      if (!document) {
-        return undefined;
-      }
-      const settings = mergeProjectConfig(runtime.projectConfig?.(uri), await state.settings.get(uri));
-      // a .tofu file in an editor without an OpenTofu language is plain text: it is HCL
-      const languageId = /\.tofu$/i.test(uri) && document.languageId === 'plaintext' ? 'opentofu' : document.languageId;
-      await runtime.embeddedReady?.(languageId);
-      const file = state.cache.get(document, state.settings.generation, () =>
-        analyzeFile(document.getText(), {
-          languageId,
-          matchesPolicyGlob: matchesAnyGlob(uri, settings.files),
-          explicitType: explicitPolicyType(settings, (glob) => matchesGlob(uri, glob)),
-          ...(runtime.embedded ? { embedded: runtime.embedded } : {}),
-        }),
-      );
-      return { document, file, settings };
-    },
-  };
-
-  const extraRegistrations: FeatureRegistration[] = registrations;
+  const state = createState(connection, runtime, logger, () => canPullConfiguration);
+  const documents = state.documents;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     state.clientCapabilities = params.capabilities;
@@ -182,10 +46,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     state.displayLanguage = options.displayLanguage;
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      completionProvider: { triggerCharacters: ['"', ':', '*'], resolveProvider: true },
-      hoverProvider: true,
     };
-    for (const register of extraRegistrations) {
+    for (const register of registrations) {
       register(state, capabilities);
     }
     return { capabilities, serverInfo: runtime.serverInfo };
@@ -246,127 +108,69 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     state.settings.forget(e.document.uri);
   });
 
-  connection.onCompletion((params, token) =>
-    runSafeAsync(logger, 'completion', token, null, async () => {
-      const found = await state.fileFor(params.textDocument.uri);
-      if (!found || !found.file.isPolicy) {
-        return null;
-      }
-      const offset = found.document.offsetAt(params.position);
-      const embedded = policyAt(found.file, offset);
-      if (!embedded && found.file.text.trim() !== '') {
-        return null;
-      }
-      return getCompletions(
-        {
-          catalog: state.catalog(),
-          document: found.document,
-          policy: embedded?.policy,
-          basePath: embedded?.basePath ?? [],
-          templates: state.templates(),
-        },
-        offset,
-      );
-    }),
-  );
-
-  connection.onCompletionResolve((item) => {
-    const result = runSafe(logger, 'completion resolve', undefined, item, () => resolveCompletion(state.catalog(), item));
-    return result instanceof Error ? item : result;
-  });
-
-  connection.onHover((params, token) =>
-    runSafeAsync(logger, 'hover', token, null, async () => {
-      const found = await state.fileFor(params.textDocument.uri);
-      if (!found || !found.file.isPolicy) {
-        return null;
-      }
-      const offset = found.document.offsetAt(params.position);
-      const embedded = policyAt(found.file, offset);
-      if (!embedded) {
-        return null;
-      }
-      return getHover({ catalog: state.catalog(), document: found.document, policy: embedded.policy, basePath: embedded.basePath, now: runtime.now?.() }, offset);
-    }),
-  );
-
-  connection.onRequest(DocumentInfoRequest, (params, token) =>
-    runSafeAsync(logger, 'documentInfo', token, { isPolicy: false, policies: 0 }, async () => {
-      const found = await state.fileFor(params.uri);
-      return documentInfo(found?.file);
-    }),
-  );
-
-  connection.onRequest(PolicySummaryRequest, (params, token) =>
-    runSafeAsync(logger, 'policySummary', token, { isPolicy: false, title: '', rows: [] }, async () => {
-      const found = await state.fileFor(params.uri);
-      if (!found?.file.isPolicy) {
-        return { isPolicy: false, title: '', rows: [] };
-      }
-      return buildPolicySummary(state.catalog(), found.file, runtime.now?.() ?? new Date());
-    }),
-  );
-
   documents.listen(connection);
   connection.listen();
   return state;
 }
 
-function documentInfo(file: PolicyFile | undefined): DocumentInfoResult {
-  if (!file?.isPolicy) {
-    return { isPolicy: false, policies: 0 };
-  }
-  const first = file.policies[0]?.policy;
-  const result: DocumentInfoResult = { isPolicy: true, policies: file.policies.length };
-  if (first) {
-    result.policyType = first.policyType;
-    result.policyTypeSource = first.policyTypeSource;
-  }
-  return result;
-}
+/** The state every handler gets: documents, settings, the analysed-document cache, the lazy catalog and templates. */
+function createState(connection: Connection, runtime: ServerRuntime, logger: Logger, canPullConfiguration: () => boolean): ServerState {
+  const documents = new TextDocuments(TextDocument);
+  let catalog: IamCatalog | undefined;
+  let templates: StatementTemplate[] | undefined;
 
-/** Sends the document's policy type (for the status bar); the Access Analyzer part is filled by its module. */
-export async function sendStatus(state: ServerState, uri: string, accessAnalyzer: StatusParams['accessAnalyzer'] = state.accessAnalyzerStatus?.(uri) ?? { state: 'off' }): Promise<void> {
-  try {
-    const found = await state.fileFor(uri);
-    if (!found) {
-      return;
-    }
-    const info = documentInfo(found.file);
-    const params: StatusParams = { uri, isPolicy: info.isPolicy, accessAnalyzer };
-    if (info.policyType) {
-      params.policyType = info.policyType;
-    }
-    if (info.policyTypeSource) {
-      params.policyTypeSource = info.policyTypeSource;
-    }
-    await state.connection.sendNotification(StatusNotification, params);
-  } catch (err) {
-    state.logger.error(formatError('sending status', err));
-  }
+  const state: ServerState = {
+    connection,
+    runtime,
+    documents,
+    settings: new SettingsCache(connection, canPullConfiguration),
+    cache: new DocumentCache(),
+    logger,
+    trusted: true,
+    displayLanguage: undefined,
+    clientCapabilities: {},
+    diagnosticContributors: [],
+    settingsListeners: [],
+    disposables: [],
+    refreshDiagnostics: () => undefined,
+    catalog() {
+      if (!catalog) {
+        const start = Date.now();
+        catalog = runtime.loadCatalog();
+        logger.info(`IAM catalog loaded in ${Date.now() - start} ms: ${catalog.services.length} services, ${catalog.actions.length} actions (data of ${catalog.dataDate})`);
+      }
+      return catalog;
+    },
+    templates() {
+      if (!templates) {
+        try {
+          templates = runtime.loadTemplates();
+        } catch (err) {
+          logger.error(formatError('Could not load policy templates', err));
+          templates = [];
+        }
+      }
+      return templates;
+    },
+    async fileFor(uri) {
+      const document = documents.get(uri);
+      if (!document) {
+        return undefined;
+      }
+      const settings = mergeProjectConfig(runtime.projectConfig?.(uri), await state.settings.get(uri));
+      // a .tofu file in an editor without an OpenTofu language is plain text: it is HCL
+      const languageId = /\.tofu$/i.test(uri) && document.languageId === 'plaintext' ? 'opentofu' : document.languageId;
+      await runtime.embeddedReady?.(languageId);
+      const file = state.cache.get(document, state.settings.generation, () =>
+        analyzeFile(document.getText(), {
+          languageId,
+          matchesPolicyGlob: matchesAnyGlob(uri, settings.files),
+          explicitType: explicitPolicyType(settings, (glob) => matchesGlob(uri, glob)),
+          ...(runtime.embedded ? { embedded: runtime.embedded } : {}),
+        }),
+      );
+      return { document, file, settings };
+    },
+  };
+  return state;
 }
-
-function resolveCompletion(catalog: IamCatalog, item: CompletionItem): CompletionItem {
-  const data = item.data as CompletionData | undefined;
-  if (data?.kind === 'action') {
-    const action = catalog.action(data.name ?? item.label);
-    if (action) {
-      item.documentation = { kind: MarkupKind.Markdown, value: `${renderAction(catalog, action)}\n\n${catalogFooter(catalog)}` };
-    }
-  } else if (data?.kind === 'wildcard') {
-    const value = wildcardDocumentation(catalog, data.pattern ?? item.label);
-    if (value) {
-      item.documentation = { kind: MarkupKind.Markdown, value };
-    }
-  } else if (data?.kind === 'conditionKey') {
-    const info = catalog.conditionKey(data.key);
-    if (info) {
-      item.documentation = {
-        kind: MarkupKind.Markdown,
-        value: `${code(info.key)} · ${info.type}\n\n${md(info.description)}\n\n${link('Documentation', catalog.conditionKeyDocUrl(info))}`,
-      };
-    }
-  }
-  return item;
-}
-

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { suite, test } from 'node:test';
 import type { PolicyType } from '../policy/model';
 import { ALL_RULES } from './index';
-import { findingsFor } from './testRule';
+import { findingsFor } from '../testing/testRule';
 
 const rulesDir = path.resolve(__dirname, '..', '..', '..', '..', 'server', 'src', 'rules');
 

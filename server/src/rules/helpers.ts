@@ -1,7 +1,6 @@
 /** Small helpers shared by rules. */
 import type { JsonNode } from '../syntax/parseJson';
 import type { Located, PolicyDocument, PolicyElement, PolicyString, Statement, StringList } from '../policy/model';
-import { PRINCIPAL_TYPES } from '../policy/model';
 
 /** Where to point at a statement as a whole: its Sid, else its Effect key, else the statement object. */
 export function statementAnchor(statement: Statement): Located {
@@ -64,10 +63,6 @@ export function statementStrings(statement: Statement): PolicyString[] {
     }
   }
   return out;
-}
-
-export function isKnownPrincipalType(type: string): boolean {
-  return (PRINCIPAL_TYPES as readonly string[]).includes(type);
 }
 
 /** Walks every node of the policy object. */

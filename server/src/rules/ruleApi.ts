@@ -5,9 +5,11 @@
  */
 import type { IamCatalog } from '../catalog/catalog';
 import type { PolicyFacts } from '../analysis/facts';
-import type { Located, PolicyDocument, PolicyType } from '../policy/model';
-import type { TextSpan } from '../syntax/parseJson';
+import type { Located, PolicyDocument, PolicyType, Statement } from '../policy/model';
+import type { PolicyFile } from '../policy/policyFile';
+import type { JsonNode, TextSpan } from '../syntax/parseJson';
 import type { JsonPath } from '../syntax/jsonPath';
+import type { OffsetEdit, Style } from '../edits/textEdits';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -26,17 +28,18 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** the policy types the rule applies to (all when absent) */
   policyTypes?: readonly PolicyType[];
-  /** true when a quick-fix exists for (some of) its findings */
+  /** true exactly when the rule has a `fix` (rules/fixable.test.ts checks it) */
   fixable?: boolean;
 }
-
-/** What a quick-fix needs, carried in Diagnostic.data. */
-export type FixData = Record<string, unknown>;
 
 /** Where a finding points: a model element, a JSON path, or (syntax only) a text span. */
 export type FindingTarget = Located | { path: JsonPath; span?: TextSpan };
 
-export interface FindingInput {
+/**
+ * A finding; `P` is the rule's fix payload: what its `fix` needs beyond the place the finding points
+ * at, carried to the code action in Diagnostic.data. Rules without a payload use `undefined`.
+ */
+export interface FindingInput<P = unknown> {
   messageId: string;
   at: FindingTarget;
   data?: Record<string, string | number>;
@@ -44,7 +47,7 @@ export interface FindingInput {
   severity?: Severity;
   /** false when a security rule's finding is only a note (conditioned, scoped) */
   security?: boolean;
-  fix?: FixData;
+  fix?: P;
   /** marks text that could be removed (rendered faded) */
   unnecessary?: boolean;
   deprecated?: boolean;
@@ -57,20 +60,48 @@ export interface Finding extends FindingInput {
   security: boolean;
 }
 
-export interface RuleContext {
+export interface RuleContext<P = unknown> {
   policy: PolicyDocument;
   catalog: IamCatalog;
   facts: PolicyFacts;
-  report(finding: FindingInput): void;
+  report(finding: FindingInput<P>): void;
 }
 
-export interface Rule {
+/** What a rule's quick-fix gets: the finding it fixes (where it starts, its message and payload) and the file. */
+export interface FixContext<P = unknown> {
+  /** the whole text of the file and its layout */
+  text: string;
+  style: Style;
+  catalog: IamCatalog;
+  file: PolicyFile;
+  /** where the finding's range starts */
+  offset: number;
+  messageId: string;
+  payload: P | undefined;
+  /** the policy and statement the finding points into */
+  policy?: PolicyDocument;
+  statement?: Statement;
+  /** the innermost string node (value or key) that starts at an offset */
+  stringAt(offset: number): JsonNode | undefined;
+}
+
+/** One quick-fix: offset edits (snippet edits may hold tab stops); `safe` ones do not change access and join fix-all. */
+export interface FixProposal {
+  title: string;
+  edits: OffsetEdit[];
+  isPreferred?: boolean;
+  safe?: boolean;
+}
+
+export interface Rule<P = unknown> {
   id: string;
   meta: RuleMeta;
-  check(ctx: RuleContext): void;
+  check(ctx: RuleContext<P>): void;
+  /** the quick-fixes for one of its findings (the rule's `fix.ts`) */
+  fix?(ctx: FixContext<P>): FixProposal[];
 }
 
-export function defineRule(rule: Rule): Rule {
+export function defineRule<P = undefined>(rule: Rule<P>): Rule<P> {
   return rule;
 }
 

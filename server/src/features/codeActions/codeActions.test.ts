@@ -7,7 +7,7 @@ import { testCatalog } from '../../testing/fixtures';
 import { getDiagnostics } from '../diagnostics/diagnostics';
 import { expandStatementActions } from '../../analysis/expandActions';
 import { FIX_ALL_KIND, getCodeActions } from './codeActions';
-import { unsnippet } from './textEdits';
+import { unsnippet } from '../../edits/textEdits';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 

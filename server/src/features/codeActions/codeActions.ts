@@ -10,7 +10,7 @@ import { EditSession, FIX_ALL_KIND, toCodeAction, type CodeActionContext, type P
 import { quickFixes } from './fixes';
 import { refactors } from './refactors';
 import { parseJson } from '../../syntax/parseJson';
-import { applyOffsetEdits, unsnippet, type OffsetEdit } from './textEdits';
+import { applyOffsetEdits, unsnippet, type OffsetEdit } from '../../edits/textEdits';
 
 const SYNTAX_RULES = new Set(['trailing-comma', 'bom', 'comments-in-strict-json']);
 

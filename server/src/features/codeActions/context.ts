@@ -14,7 +14,7 @@ import type { IamCatalog } from '../../catalog/catalog';
 import type { PolicyDocument, Statement } from '../../policy/model';
 import type { EmbeddedPolicy, PolicyFile } from '../../policy/policyFile';
 import type { JsonNode } from '../../syntax/parseJson';
-import { detectStyle, unsnippet, type OffsetEdit, type Style } from './textEdits';
+import { detectStyle, unsnippet, type OffsetEdit, type Style } from '../../edits/textEdits';
 
 export interface CodeActionContext {
   catalog: IamCatalog;

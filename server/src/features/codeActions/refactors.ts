@@ -7,9 +7,9 @@ import { CodeActionKind } from 'vscode-languageserver-types';
 import type { PolicyDocument, PolicyString, Statement, StringList } from '../../policy/model';
 import { stringLists } from '../../rules/helpers';
 import type { EditSession, Proposal } from './context';
-import { collapsibleWildcards } from './narrow';
-import { addCondition, insertStatementsAfter, removeListValues, replaceListValue, statementValue } from './statementEdits';
-import { replaceNode, SnippetValue, type EditValue, type OffsetEdit } from './textEdits';
+import { collapsibleWildcards } from '../../edits/narrow';
+import { addCondition, insertStatementsAfter, removeListValues, replaceListValue, statementValue } from '../../edits/statementEdits';
+import { replaceNode, SnippetValue, type EditValue, type OffsetEdit } from '../../edits/textEdits';
 
 const REWRITE = CodeActionKind.RefactorRewrite;
 

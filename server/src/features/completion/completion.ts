@@ -571,7 +571,7 @@ const PRINCIPAL_KEY_DOCS: Record<string, string> = {
 
 function principalKeyItems(ctx: CompletionContext, loc: CursorLocation, text: string): CompletionItem[] {
   return PRINCIPAL_TYPES.map((type, i) =>
-    keyItem(ctx, loc, text, type, type === 'Service' || type === 'AWS' || type === 'Federated' ? '"$1"' : '"$1"', {
+    keyItem(ctx, loc, text, type, '"$1"', {
       documentation: PRINCIPAL_KEY_DOCS[type],
       sortText: String(i),
       command: TRIGGER_SUGGEST,

@@ -66,7 +66,8 @@ export interface DiagnosticData {
   security: boolean;
   /** path of the target from the document root */
   path: JsonPath;
-  fix?: Record<string, unknown>;
+  /** the rule's fix payload (rules/<id>/fix.ts, `Payload`) */
+  fix?: unknown;
 }
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -11,7 +11,8 @@ import { AccessAnalyzerService, type AccessAnalyzerStatus } from '../../accessAn
 import type { CheckResult } from '../../accessAnalyzer/model';
 import { Commands } from '../../shared/protocol';
 import { formatError } from '../runSafe';
-import { sendStatus, type FeatureRegistration } from '../server';
+import type { FeatureRegistration } from '../state';
+import { sendStatus } from '../status';
 
 export interface CheckArguments {
   uri: string;

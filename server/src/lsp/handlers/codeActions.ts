@@ -2,7 +2,7 @@
 import { CodeActionKind } from 'vscode-languageserver';
 import { FIX_ALL_KIND, getCodeActions } from '../../features/codeActions/codeActions';
 import { runSafeAsync } from '../runSafe';
-import type { FeatureRegistration } from '../server';
+import type { FeatureRegistration } from '../state';
 import { computeLocalDiagnostics } from './diagnostics';
 import { keepSafeEdits } from '../../embedded/editGuard';
 

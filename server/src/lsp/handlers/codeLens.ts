@@ -1,7 +1,7 @@
 /** textDocument/codeLens: the access summary line above each statement (setting iamPolicy.codeLens.enable). */
 import { getCodeLenses } from '../../features/codeLens/codeLens';
 import { runSafeAsync } from '../runSafe';
-import type { FeatureRegistration } from '../server';
+import type { FeatureRegistration } from '../state';
 
 export const registerCodeLens: FeatureRegistration = (state, capabilities) => {
   capabilities.codeLensProvider = { resolveProvider: false };

@@ -7,10 +7,7 @@
 import { DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import { getDiagnosticsAsync } from '../../features/diagnostics/diagnostics';
 import { formatError } from '../runSafe';
-import type { FeatureRegistration, ServerState } from '../server';
-
-/** Extra diagnostics for a document version (for example Access Analyzer's findings). */
-export type DiagnosticContributor = (uri: string, version: number) => Diagnostic[];
+import type { FeatureRegistration, ServerState } from '../state';
 
 import { ignoredRules } from '../../features/diagnostics/ignore';
 import { StatementFindingsCache } from '../../features/diagnostics/statementCache';

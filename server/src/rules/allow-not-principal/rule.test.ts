@@ -1,5 +1,5 @@
 import rule from './rule';
-import { testRule } from '../testRule';
+import { testRule } from '../../testing/testRule';
 
 testRule(rule, {
   accept: [{ code: '{"Effect": "Deny", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:*", "Resource": "*"}', policyType: 'resource' }],

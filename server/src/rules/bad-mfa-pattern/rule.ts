@@ -1,9 +1,11 @@
 import { parseOperator } from '../../catalog/operators';
 import { defineRule } from '../ruleApi';
 import { keyOf } from '../helpers';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'bad-mfa-pattern',
+  fix,
   meta: {
     description: 'An MFA condition that does not do what it reads, because aws:MultiFactorAuthPresent is absent (not false) for long-term access keys.',
     category: 'conditions',

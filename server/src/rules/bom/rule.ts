@@ -1,7 +1,9 @@
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'bom',
+  fix,
   meta: {
     description: 'The file starts with a byte-order mark, which some AWS tools reject.',
     category: 'syntax',

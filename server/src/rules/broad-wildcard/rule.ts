@@ -1,12 +1,14 @@
 import { defineRule } from '../ruleApi';
 import { conditionAdjustment, isFullAdmin, netActionsOf } from '../security';
+import { fix, type Payload } from './fix';
 
 /** a read-only wildcard is worth a note from this many actions; one that changes resources from fewer */
 const READ_THRESHOLD = 20;
 const WRITE_THRESHOLD = 5;
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'broad-wildcard',
+  fix,
   meta: {
     description: 'An action wildcard such as "iam:Get*" grants many actions at once; review what it includes.',
     category: 'security',
@@ -35,7 +37,6 @@ export default defineRule({
           messageId: changing === 0 ? 'read' : 'write',
           at: pattern,
           data: { value, count: matches.length, levels, changing, why: adj.why },
-          fix: { expand: true },
         });
       }
     }

@@ -11,7 +11,6 @@ export default defineRule({
     description: "A condition operator does not fit the key's type (for example a String operator on a Numeric or Date key).",
     category: 'conditions',
     defaultSeverity: 'warning',
-    fixable: true,
     messages: {
       mismatch: '{{operator}} compares {{family}} values, but "{{key}}" is {{type}}: use {{suggested}}.',
       usable: '{{operator}} works on "{{key}}", but it is an ARN: {{suggested}} matches ARNs field by field.',
@@ -34,9 +33,9 @@ export default defineRule({
           const target = familyForType(type);
           const data = { operator: clause.operator, family, key: entry.key, type: info.type, suggested: SUGGESTED[target] ?? target };
           if (fit === 'usable') {
-            report({ messageId: 'usable', at: keyOf(clause.element), data, severity: 'info', fix: { family: target } });
+            report({ messageId: 'usable', at: keyOf(clause.element), data, severity: 'info' });
           } else {
-            report({ messageId: 'mismatch', at: keyOf(clause.element), data, fix: { family: target } });
+            report({ messageId: 'mismatch', at: keyOf(clause.element), data });
           }
         }
       }

@@ -1,5 +1,6 @@
 import { defineRule } from '../ruleApi';
-import { conditionAdjustment, coversAllOf, CREDENTIAL_ACTIONS, isFullAdmin, withAdjustment } from '../security';
+import { conditionAdjustment, coversAllOf, isFullAdmin, withAdjustment } from '../security';
+import { CREDENTIAL_ACTIONS } from './credentialActions';
 
 export default defineRule({
   id: 'credentials-exposure',

@@ -1,8 +1,11 @@
 import { defineRule } from '../ruleApi';
-import { conditionAdjustment, coversAllOf, EXFILTRATION_ACTIONS, isFullAdmin, withAdjustment } from '../security';
+import { conditionAdjustment, coversAllOf, isFullAdmin, withAdjustment } from '../security';
+import { EXFILTRATION_ACTIONS } from './exfiltrationActions';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'data-exfiltration',
+  fix,
   meta: {
     description: 'An Allow grants reads of data or secrets (s3:GetObject, ssm:GetParameter, secretsmanager:GetSecretValue, kms:Decrypt) on all resources.',
     category: 'security',
@@ -24,7 +27,7 @@ export default defineRule({
         const hits = matches.filter((a) => sensitive.has(a) && facts.grants(s, a) && coversAllOf(facts, s, a));
         if (hits.length === 0) {continue;}
         const what = hits.some((a) => a.service.prefix === 's3') ? 'objects' : hits.some((a) => a.service.prefix === 'kms') ? 'encrypted data' : 'parameters and secrets';
-        report(withAdjustment({ messageId: 'exfiltration', at: pattern, data: { value: pattern.value.trim(), what, actions: hits.map((a) => a.fullName).join(', '), why: adj.why }, fix: { statementPath: s.path } }, adj));
+        report(withAdjustment({ messageId: 'exfiltration', at: pattern, data: { value: pattern.value.trim(), what, actions: hits.map((a) => a.fullName).join(', '), why: adj.why } }, adj));
       }
     }
   },

@@ -1,8 +1,10 @@
 import { defineRule } from '../ruleApi';
 import { keyOf } from '../helpers';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'deprecated-condition-key',
+  fix,
   meta: {
     description: 'A deprecated global condition key.',
     category: 'conditions',

@@ -3,6 +3,7 @@ import { elementsAllowed } from '../../policy/grammar';
 import { STATEMENT_ELEMENTS } from '../../policy/model';
 import { defineRule } from '../ruleApi';
 import { keyOf } from '../helpers';
+import { fix, type Payload } from './fix';
 
 const WHY: Record<string, string> = {
   'identity:Principal': 'the principal is whoever the policy is attached to; use a resource policy or trust policy to name principals',
@@ -16,8 +17,9 @@ const WHY: Record<string, string> = {
   'rcp:NotAction': 'RCPs do not support NotAction',
 };
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'element-not-allowed',
+  fix,
   meta: {
     description: 'A statement uses an element that its policy type does not support (for example Principal in an identity policy).',
     category: 'grammar',

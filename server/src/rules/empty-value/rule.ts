@@ -1,8 +1,10 @@
 import type { JsonNode } from '../../syntax/parseJson';
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'empty-value',
+  fix,
   meta: {
     description: 'An element is an empty array, object or string, so it matches nothing.',
     category: 'grammar',
@@ -23,9 +25,9 @@ export default defineRule({
         if (isEmpty(v)) {
           const consequence =
             e.name === 'Action' || e.name === 'Resource' ? 'this statement applies to nothing.' : e.name === 'Condition' ? 'remove it.' : 'it matches nothing.';
-          report({ messageId: e.name === 'Condition' ? 'emptyCondition' : 'emptyList', at: { node: v, path: e.path }, data: { element: e.name, consequence }, unnecessary: e.name === 'Condition', fix: e.name === 'Condition' ? { removePath: e.path } : {} });
+          report({ messageId: e.name === 'Condition' ? 'emptyCondition' : 'emptyList', at: { node: v, path: e.path }, data: { element: e.name, consequence }, unnecessary: e.name === 'Condition', ...(e.name === 'Condition' ? { fix: { removePath: e.path } } : {}) });
         } else if (v.type === 'string' && v.value === '' && (e.name === 'Sid' || e.name === 'Action' || e.name === 'Resource' || e.name === 'NotAction' || e.name === 'NotResource')) {
-          report({ messageId: 'emptyString', at: { node: v, path: e.path }, data: { element: e.name }, fix: e.name === 'Sid' ? { removePath: e.path } : {} });
+          report({ messageId: 'emptyString', at: { node: v, path: e.path }, data: { element: e.name }, ...(e.name === 'Sid' ? { fix: { removePath: e.path } } : {}) });
         }
       }
       for (const clause of s.condition?.clauses ?? []) {

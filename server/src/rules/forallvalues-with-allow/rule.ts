@@ -1,9 +1,11 @@
 import { parseOperator } from '../../catalog/operators';
 import { defineRule } from '../ruleApi';
 import { keyOf } from '../helpers';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'forallvalues-with-allow',
+  fix,
   meta: {
     description: 'ForAllValues in an Allow statement is also true when the key is absent, so it allows more than it seems.',
     category: 'conditions',
@@ -32,7 +34,7 @@ export default defineRule({
         if (p.qualifier !== 'ForAllValues' || !p.info || p.info.negated) {continue;}
         for (const entry of clause.entries) {
           if (!required.has(entry.key.toLowerCase())) {
-            report({ messageId: 'absent', at: keyOf(entry.element), data: { operator: clause.operator, key: entry.key }, fix: { addNullCheck: entry.key, statementPath: s.path } });
+            report({ messageId: 'absent', at: keyOf(entry.element), data: { operator: clause.operator, key: entry.key }, fix: { addNullCheck: entry.key } });
           }
         }
       }

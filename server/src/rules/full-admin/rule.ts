@@ -1,9 +1,11 @@
 import { defineRule } from '../ruleApi';
 import { statementAnchor } from '../helpers';
 import { conditionAdjustment, isFullAdmin, withAdjustment } from '../security';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'full-admin',
+  fix,
   meta: {
     description: 'An Allow grants every action on every resource ("Action": "*" with "Resource": "*"): full administrator access.',
     category: 'security',
@@ -21,7 +23,7 @@ export default defineRule({
       if (facts.deniedElsewhere(s).size === facts.expanded(s).actions.length) {continue;}
       const adj = conditionAdjustment(facts, s);
       const star = s.action.values.find((v) => v.value.trim() === '*') ?? statementAnchor(s);
-      report(withAdjustment({ messageId: 'admin', at: star, data: { why: adj.why }, fix: { statementPath: s.path } }, adj));
+      report(withAdjustment({ messageId: 'admin', at: star, data: { why: adj.why } }, adj));
     }
   },
 });

@@ -1,6 +1,7 @@
 import { parseOperator } from '../../catalog/operators';
 import { defineRule } from '../ruleApi';
 import { keyOf } from '../helpers';
+import { fix, type Payload } from './fix';
 
 /** Keys that draw a security boundary; an Allow that passes when they are absent has none. */
 const BOUNDARY_KEYS = new Set([
@@ -23,8 +24,9 @@ const BOUNDARY_KEYS = new Set([
   'sts:externalid',
 ]);
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'if-exists-trap',
+  fix,
   meta: {
     description: 'An Allow uses an ...IfExists operator on a key that draws a security boundary, so requests without the key pass.',
     category: 'conditions',

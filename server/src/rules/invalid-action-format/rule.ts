@@ -1,10 +1,12 @@
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
 const SERVICE = /^[A-Za-z0-9-]+$/;
 const ACTION = /^[A-Za-z0-9_*?-]+$/;
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'invalid-action-format',
+  fix,
   meta: {
     description: 'An action is not of the form service:Action (or "*").',
     category: 'actions',

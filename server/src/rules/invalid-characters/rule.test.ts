@@ -1,5 +1,5 @@
 import rule from './rule';
-import { testRule } from '../testRule';
+import { testRule } from '../../testing/testRule';
 
 testRule(rule, {
   accept: ['{"Sid": "Caf\u00e9Reports", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/r\u00e9sum\u00e9s/*"}'],

@@ -1,7 +1,9 @@
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'invalid-effect',
+  fix,
   meta: {
     description: 'Effect must be exactly "Allow" or "Deny".',
     category: 'grammar',

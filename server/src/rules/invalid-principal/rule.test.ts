@@ -1,5 +1,5 @@
 import rule from './rule';
-import { testRule } from '../testRule';
+import { testRule } from '../../testing/testRule';
 
 const resource = (principal: string) => `{"Effect": "Allow", "Principal": ${principal}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}`;
 

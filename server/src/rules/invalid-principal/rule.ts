@@ -2,14 +2,16 @@ import { nearest } from '../../catalog/similar';
 import { PRINCIPAL_TYPES } from '../../policy/model';
 import { defineRule } from '../ruleApi';
 import { keyOf } from '../helpers';
+import { fix, type Payload } from './fix';
 
 const AWS_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso[a-z-]*|aws-eusc):(iam::(\d{12}):(root|user\/.+|role\/.+|federated-user\/.+)|sts::(\d{12}):assumed-role\/[^/]+\/.+)$/;
 const FEDERATED_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso[a-z-]*|aws-eusc):iam::\d{12}:(saml-provider|oidc-provider)\/.+$/;
 const WEB_IDENTITY = new Set(['cognito-identity.amazonaws.com', 'accounts.google.com', 'graph.facebook.com', 'www.amazon.com']);
 const SERVICE = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/;
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'invalid-principal',
+  fix,
   meta: {
     description: 'A principal is malformed: an unknown principal type, or a value that is not an account, ARN, service or provider.',
     category: 'principals',

@@ -1,9 +1,11 @@
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
 const IAM_SID = /^[A-Za-z0-9]+$/;
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'invalid-sid',
+  fix,
   meta: {
     description: 'A Sid contains characters other than letters and digits.',
     category: 'grammar',
@@ -20,11 +22,11 @@ export default defineRule({
       if (!sid || sid.dynamic || sid.value === '' || IAM_SID.test(sid.value)) {
         continue;
       }
-      const fix = { replacements: [sid.value.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))].filter(Boolean) };
+      const payload: Payload = { replacements: [sid.value.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))].filter(Boolean) };
       if (policy.policyType === 'resource') {
-        report({ messageId: 'resource', at: sid, data: { value: sid.value }, severity: 'hint', fix });
+        report({ messageId: 'resource', at: sid, data: { value: sid.value }, severity: 'hint', fix: payload });
       } else {
-        report({ messageId: 'iam', at: sid, data: { value: sid.value }, fix });
+        report({ messageId: 'iam', at: sid, data: { value: sid.value }, fix: payload });
       }
     }
   },

@@ -1,8 +1,10 @@
 import { VERSIONS } from '../../policy/model';
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'invalid-version',
+  fix,
   meta: {
     description: 'Version must be "2012-10-17" (or the old "2008-10-17").',
     category: 'grammar',

@@ -1,6 +1,7 @@
 import type { Statement } from '../../policy/model';
 import { defineRule } from '../ruleApi';
 import { statementAnchor } from '../helpers';
+import { fix, type Payload } from './fix';
 
 /**
  * A canonical text of an element's value: its source without whitespace, with a one-element
@@ -22,8 +23,9 @@ function compact(source: string): string {
   return source.replace(/("(?:[^"\\]|\\.)*")|\s+/g, (_m, str: string | undefined) => str ?? '');
 }
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'mergeable-statements',
+  fix,
   meta: {
     description: 'Two statements differ only in their actions (or only in their resources) and can be merged.',
     category: 'suggestions',
@@ -50,13 +52,13 @@ export default defineRule({
       const sameActions = `${common}|${actions}|${s.notResource ? 'not' : ''}`;
       const first = byRest.get(sameResources);
       if (first && canonical(text, first, 'Action') !== actions) {
-        report({ messageId: 'actions', at: statementAnchor(s), data: { other: index.get(first) ?? 0 }, fix: { mergeInto: first.path, merge: 'Action', from: s.path } });
+        report({ messageId: 'actions', at: statementAnchor(s), data: { other: index.get(first) ?? 0 }, fix: { mergeInto: first.path, merge: 'Action' } });
       } else if (!first) {
         byRest.set(sameResources, s);
       }
       const firstSameActions = byActions.get(sameActions);
       if (firstSameActions && !s.notResource && canonical(text, firstSameActions, resourceName) !== canonical(text, s, resourceName) && !first) {
-        report({ messageId: 'resources', at: statementAnchor(s), data: { other: index.get(firstSameActions) ?? 0 }, fix: { mergeInto: firstSameActions.path, merge: 'Resource', from: s.path } });
+        report({ messageId: 'resources', at: statementAnchor(s), data: { other: index.get(firstSameActions) ?? 0 }, fix: { mergeInto: firstSameActions.path, merge: 'Resource' } });
       } else if (!firstSameActions) {
         byActions.set(sameActions, s);
       }

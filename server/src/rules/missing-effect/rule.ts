@@ -1,8 +1,10 @@
 import { defineRule } from '../ruleApi';
 import { statementAnchor } from '../helpers';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'missing-effect',
+  fix,
   meta: {
     description: 'A statement has no Effect.',
     category: 'grammar',
@@ -13,7 +15,7 @@ export default defineRule({
   check({ policy, report }) {
     for (const s of policy.statements) {
       if (s.elements.length > 0 && !s.elements.some((e) => e.name === 'Effect')) {
-        report({ messageId: 'missing', at: statementAnchor(s), fix: { statementPath: s.path } });
+        report({ messageId: 'missing', at: statementAnchor(s) });
       }
     }
   },

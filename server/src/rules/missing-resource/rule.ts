@@ -1,8 +1,10 @@
 import { defineRule } from '../ruleApi';
 import { statementAnchor } from '../helpers';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'missing-resource',
+  fix,
   meta: {
     description: 'A statement has neither Resource nor NotResource (required in every policy type but role trust policies).',
     category: 'grammar',
@@ -17,7 +19,7 @@ export default defineRule({
     }
     for (const s of policy.statements) {
       if (s.elements.length > 0 && !s.elements.some((e) => e.name === 'Resource' || e.name === 'NotResource')) {
-        report({ messageId: 'missing', at: statementAnchor(s), data: { type: policy.policyType === 'scp' ? 'SCP' : policy.policyType === 'rcp' ? 'RCP' : policy.policyType }, fix: { statementPath: s.path } });
+        report({ messageId: 'missing', at: statementAnchor(s), data: { type: policy.policyType === 'scp' ? 'SCP' : policy.policyType === 'rcp' ? 'RCP' : policy.policyType } });
       }
     }
   },

@@ -1,9 +1,11 @@
 import { parseOperator } from '../../catalog/operators';
 import { defineRule } from '../ruleApi';
 import { keyOf } from '../helpers';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'missing-set-operator',
+  fix,
   meta: {
     description: 'A multivalued condition key is tested without ForAnyValue or ForAllValues.',
     category: 'conditions',

@@ -1,8 +1,10 @@
 import { defineRule } from '../ruleApi';
 import { documentAnchor } from '../helpers';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'missing-version',
+  fix,
   meta: {
     description: 'The policy has no Version, so IAM uses the old 2008-10-17 language.',
     category: 'grammar',
@@ -12,7 +14,7 @@ export default defineRule({
   },
   check({ policy, report }) {
     if (policy.root?.type === 'object' && !policy.elements.some((e) => e.name === 'Version') && policy.container.kind !== 'terraform') {
-      report({ messageId: 'missing', at: documentAnchor(policy), fix: { addVersion: true } });
+      report({ messageId: 'missing', at: documentAnchor(policy) });
     }
   },
 });

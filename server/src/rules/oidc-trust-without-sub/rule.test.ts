@@ -1,5 +1,5 @@
 import rule from './rule';
-import { testRule } from '../testRule';
+import { testRule } from '../../testing/testRule';
 
 const gh = 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com';
 

@@ -1,6 +1,7 @@
 import { parseOperator } from '../../catalog/operators';
 import type { PolicyString, Statement } from '../../policy/model';
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
 /** The OIDC providers a statement trusts: host (and path) after `oidc-provider/`, or Cognito. */
 function providers(s: Statement): { host: string; at: PolicyString }[] {
@@ -16,8 +17,9 @@ function providers(s: Statement): { host: string; at: PolicyString }[] {
   return out;
 }
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'oidc-trust-without-sub',
+  fix,
   meta: {
     description: 'A role trusts an OIDC identity provider (such as GitHub Actions) without limiting which subjects or audiences may assume it.',
     category: 'principals',
@@ -47,7 +49,7 @@ export default defineRule({
         const find = (claim: string) => entries.find((e) => e.key === `${hostLower}:${claim}`);
         const github = hostLower === 'token.actions.githubusercontent.com';
         if (hostLower === 'cognito-identity.amazonaws.com') {
-          if (!find('aud')) {report({ messageId: 'cognitoAud', at, fix: { addCondition: 'cognito-identity.amazonaws.com:aud', statementPath: s.path } });}
+          if (!find('aud')) {report({ messageId: 'cognitoAud', at, fix: { addCondition: 'cognito-identity.amazonaws.com:aud' } });}
           continue;
         }
         const sub = find('sub');
@@ -56,7 +58,7 @@ export default defineRule({
             messageId: 'noSub',
             at,
             data: { host, example: github ? ' such as "repo:my-org/my-repo:ref:refs/heads/main"' : '' },
-            fix: { addCondition: `${host}:sub`, statementPath: s.path },
+            fix: { addCondition: `${host}:sub` },
           });
         } else if (sub.like) {
           const broad = sub.values.find((v) => v === '*' || /^repo:[^/]*\*/.test(v) || /^repo:[^:]+\/\*$/.test(v) || /^repo:[^:]+:\*$/.test(v));
@@ -67,7 +69,7 @@ export default defineRule({
           }
         }
         if (!find('aud') && (github || !sub)) {
-          report({ messageId: 'noAud', at, data: { host, aud: github ? '"sts.amazonaws.com"' : 'your client ID' }, severity: 'info', security: false, fix: { addCondition: `${host}:aud`, statementPath: s.path } });
+          report({ messageId: 'noAud', at, data: { host, aud: github ? '"sts.amazonaws.com"' : 'your client ID' }, severity: 'info', security: false, fix: { addCondition: `${host}:aud` } });
         }
       }
     }

@@ -1,7 +1,9 @@
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'old-version',
+  fix,
   meta: {
     description: 'Version "2008-10-17" is the old policy language; use "2012-10-17".',
     category: 'grammar',

@@ -1,8 +1,10 @@
 import { defineRule } from '../ruleApi';
 import { isFullAdmin, resourceBreadth } from '../security';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'passrole-star',
+  fix,
   meta: {
     description: 'iam:PassRole is allowed on every role (or a wildcard) without an iam:PassedToService condition.',
     category: 'security',
@@ -25,11 +27,10 @@ export default defineRule({
       const at = granting?.pattern ?? (s.notAction ? { node: s.notAction.element.keyNode, path: s.notAction.element.path } : s);
       const value = granting?.pattern.value.trim() ?? 'NotAction';
       const breadth = resourceBreadth(facts, s);
-      const fix = { statementPath: s.path, addPassedToService: true };
       if (breadth === 'all' || breadth === 'wildcard') {
-        report({ messageId: 'star', at, data: { value, scope: breadth === 'all' ? '' : ' matching the pattern' }, fix });
+        report({ messageId: 'star', at, data: { value, scope: breadth === 'all' ? '' : ' matching the pattern' } });
       } else {
-        report({ messageId: 'noService', at, data: { value }, severity: 'info', security: false, fix });
+        report({ messageId: 'noService', at, data: { value }, severity: 'info', security: false });
       }
     }
   },

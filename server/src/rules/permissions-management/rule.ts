@@ -1,9 +1,11 @@
 import { defineRule } from '../ruleApi';
 import { listSome } from '../helpers';
 import { conditionAdjustment, coversAllOf, isFullAdmin, resourceBreadth, withAdjustment } from '../security';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'permissions-management',
+  fix,
   meta: {
     description: 'An Allow grants permissions-management actions (which change who has access) on all resources.',
     category: 'security',
@@ -35,7 +37,6 @@ export default defineRule({
                 scope: breadth === 'all' ? 'every resource' : 'every resource of its type',
                 why: adj.why,
               },
-              fix: { statementPath: s.path },
             },
             adj,
           ),

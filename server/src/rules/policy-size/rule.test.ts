@@ -1,5 +1,5 @@
 import rule from './rule';
-import { testRule } from '../testRule';
+import { testRule } from '../../testing/testRule';
 
 const actions = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => `s3:GetObjectVersion${i}`));
 

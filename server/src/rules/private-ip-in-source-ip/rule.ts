@@ -1,4 +1,5 @@
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
 /** RFC 1918, carrier-grade NAT, loopback and link-local ranges, and their IPv6 counterparts. */
 function isPrivate(value: string): boolean {
@@ -11,8 +12,9 @@ function isPrivate(value: string): boolean {
   return /^(fc|fd|fe80|::1)/i.test(value);
 }
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'private-ip-in-source-ip',
+  fix,
   meta: {
     description: 'aws:SourceIp is compared with a private IP range, which it never contains.',
     category: 'conditions',
@@ -30,7 +32,7 @@ export default defineRule({
           if (entry.key.toLowerCase() !== 'aws:sourceip') {continue;}
           for (const v of entry.values) {
             if (isPrivate(v.value.trim())) {
-              report({ messageId: 'private', at: v, data: { value: v.value }, fix: { replaceKey: 'aws:VpcSourceIp', keyPath: entry.element.path } });
+              report({ messageId: 'private', at: v, data: { value: v.value } });
             }
           }
         }

@@ -2,7 +2,8 @@ import type { ActionInfo } from '../../catalog/catalog';
 import type { Located, Statement } from '../../policy/model';
 import { defineRule, type Severity } from '../ruleApi';
 import { keyOf, listSome } from '../helpers';
-import { conditionAdjustment, ESCALATION_METHODS, isFullAdmin, resourceBreadth } from '../security';
+import { conditionAdjustment, isFullAdmin, resourceBreadth } from '../security';
+import { ESCALATION_METHODS } from './escalationMethods';
 
 /** 3: unconditioned on broad resources; 2: unconditioned on named resources; 1: limited by a condition. */
 type Level = 1 | 2 | 3;

@@ -2,6 +2,7 @@ import type { Located, PrincipalBlock } from '../../policy/model';
 import { conditionExplanation } from '../../analysis/conditions';
 import { defineRule } from '../ruleApi';
 import { valueOf } from '../helpers';
+import { fix, type Payload } from './fix';
 
 function everyone(block: PrincipalBlock | undefined): { at: Located } | undefined {
   if (!block) {return undefined;}
@@ -15,8 +16,9 @@ function everyone(block: PrincipalBlock | undefined): { at: Located } | undefine
   return undefined;
 }
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'public-principal',
+  fix,
   meta: {
     description: 'An Allow grants access to every principal ("*"), including anonymous users and other accounts, without a limiting condition.',
     category: 'principals',
@@ -41,11 +43,11 @@ export default defineRule({
         continue;
       }
       if (policy.policyType === 'trust') {
-        report({ messageId: 'trust', at: found.at, severity: 'error', fix: { statementPath: s.path } });
+        report({ messageId: 'trust', at: found.at, severity: 'error' });
       } else {
         const actions = facts.expanded(s).actions;
         const what = actions.length === 1 ? `call ${actions[0].fullName}` : `call ${actions.length} actions`;
-        report({ messageId: 'public', at: found.at, data: { who: 'anyone, including anonymous users,', what }, fix: { statementPath: s.path } });
+        report({ messageId: 'public', at: found.at, data: { who: 'anyone, including anonymous users,', what } });
       }
     }
   },

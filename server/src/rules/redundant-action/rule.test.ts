@@ -1,5 +1,5 @@
 import rule from './rule';
-import { testRule } from '../testRule';
+import { testRule } from '../../testing/testRule';
 
 testRule(rule, {
   accept: ['{"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "*"}', '{"Effect": "Allow", "Action": ["s3:Get*", "s3:List*"], "Resource": "*"}'],

@@ -1,8 +1,10 @@
 import type { ActionInfo } from '../../catalog/catalog';
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'redundant-action',
+  fix,
   meta: {
     description: 'An action is listed twice, or is already matched by a wildcard in the same statement.',
     category: 'suggestions',
@@ -22,7 +24,7 @@ export default defineRule({
         if (pattern.dynamic || value === '') {return;}
         const key = value.toLowerCase();
         if (seen.has(key)) {
-          report({ messageId: 'duplicate', at: pattern, data: { value }, unnecessary: true, fix: { removeValue: true } });
+          report({ messageId: 'duplicate', at: pattern, data: { value }, unnecessary: true });
           return;
         }
         seen.set(key, value);
@@ -35,7 +37,7 @@ export default defineRule({
           // covered when the other pattern matches everything this one does (and is a wildcard)
           if (/[*?]/.test(otherValue) && other.matches.length >= set.size && matches.every((a) => other.matches.includes(a))) {
             if (other.matches.length === matches.length && j > i) {continue;} // equal sets: report the later one only
-            report({ messageId: 'covered', at: pattern, data: { value, by: otherValue }, unnecessary: true, fix: { removeValue: true } });
+            report({ messageId: 'covered', at: pattern, data: { value, by: otherValue }, unnecessary: true });
             return;
           }
         }

@@ -1,9 +1,11 @@
 import { defineRule } from '../ruleApi';
 import { listSome, valueOf } from '../helpers';
 import { conditionAdjustment, isFullAdmin, netActionsOf, withAdjustment } from '../security';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'resource-star',
+  fix,
   meta: {
     description: 'An Allow grants actions that change resources on "Resource": "*", although they support resource-level permissions.',
     category: 'security',
@@ -26,7 +28,7 @@ export default defineRule({
       const adj = conditionAdjustment(facts, s);
       report(
         withAdjustment(
-          { messageId: 'star', at: s.resource.isArray ? star : valueOf(s.resource.element), data: { actions: listSome(offending, 3), why: adj.why }, fix: { statementPath: s.path } },
+          { messageId: 'star', at: s.resource.isArray ? star : valueOf(s.resource.element), data: { actions: listSome(offending, 3), why: adj.why } },
           adj,
         ),
       );

@@ -3,6 +3,7 @@ import type { ActionInfo, IamCatalog, ResourceTypeInfo } from '../../catalog/cat
 import { defineRule } from '../ruleApi';
 import type { PolicyString } from '../../policy/model';
 import { listSome, valueOf } from '../helpers';
+import { fix, type Payload } from './fix';
 
 /** The resource types the statement's resources can name. */
 export function typesNamedBy(catalog: IamCatalog, resources: string[]): Set<ResourceTypeInfo> {
@@ -19,8 +20,9 @@ export function actionApplies(catalog: IamCatalog, action: ActionInfo, resources
   return catalog.resourceTypesOf(action).some((t) => named.has(t));
 }
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'resource-type-mismatch',
+  fix,
   meta: {
     description: "An action cannot apply to any of the statement's resources (wrong resource type, wrong service, or an action that needs \"*\").",
     category: 'resources',
@@ -48,7 +50,7 @@ export default defineRule({
       const wildService = [...services].some((x) => /[*?]/.test(x));
       const byPattern = facts.expanded(s).byPattern.filter((p) => p.matches.length > 0);
       const named = typesNamedBy(catalog, resources);
-      const problems: { pattern: PolicyString; messageId: string; data: Record<string, string | number>; severity?: 'info'; fix?: Record<string, unknown> }[] = [];
+      const problems: { pattern: PolicyString; messageId: string; data: Record<string, string | number>; severity?: 'info' }[] = [];
       let applying = 0;
       let total = 0;
       for (const { pattern, matches } of byPattern) {
@@ -87,7 +89,7 @@ export default defineRule({
         // an Allow whose other actions work only carries dead weight here; a Deny that misses,
         // a service mix-up and the S3 bucket/object confusion are real mistakes
         const quiet = effect === 'Allow' && (messageId === 'wrongType' || messageId === 'needsStar');
-        problems.push({ pattern, messageId, data, fix: { types: types.map((t) => t.arn) }, ...(quiet ? { severity: 'info' as const } : {}) });
+        problems.push({ pattern, messageId, data, ...(quiet ? { severity: 'info' as const } : {}) });
       }
       if (problems.length === 0) {continue;}
       // the resources are what is wrong when (almost) nothing in the statement can use them
@@ -98,7 +100,7 @@ export default defineRule({
         continue;
       }
       for (const p of problems) {
-        report({ messageId: p.messageId, at: p.pattern, data: p.data, ...(p.severity ? { severity: p.severity } : {}), ...(p.fix ? { fix: p.fix } : {}) });
+        report({ messageId: p.messageId, at: p.pattern, data: p.data, ...(p.severity ? { severity: p.severity } : {}) });
       }
     }
   },

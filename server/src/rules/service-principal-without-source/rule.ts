@@ -1,9 +1,11 @@
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
 const SOURCE_KEYS = ['aws:sourcearn', 'aws:sourceaccount', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:sourceowner'];
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'service-principal-without-source',
+  fix,
   meta: {
     description: 'A resource policy lets an AWS service act without aws:SourceArn or aws:SourceAccount, so other accounts can use the service against your resource (confused deputy).',
     category: 'principals',
@@ -22,7 +24,7 @@ export default defineRule({
       for (const entry of s.principal?.entries ?? []) {
         if (entry.type !== 'Service') {continue;}
         for (const v of entry.values.values) {
-          report({ messageId: 'source', at: v, data: { service: v.value }, fix: { addCondition: 'aws:SourceAccount', statementPath: s.path } });
+          report({ messageId: 'source', at: v, data: { service: v.value } });
         }
       }
     }

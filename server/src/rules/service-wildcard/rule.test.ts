@@ -1,5 +1,5 @@
 import rule from './rule';
-import { testRule } from '../testRule';
+import { testRule } from '../../testing/testRule';
 
 testRule(rule, {
   accept: ['{"Effect": "Deny", "Action": "iam:*", "Resource": "*"}', '{"Effect": "Allow", "Action": ["s3:Get*", "s3:List*"], "Resource": "*"}', '{"Effect": "Allow", "Action": "*", "Resource": "*"}'],

@@ -1,8 +1,10 @@
 import { defineRule } from '../ruleApi';
 import { conditionAdjustment, isFullAdmin, netActionsOf, withAdjustment } from '../security';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'service-wildcard',
+  fix,
   meta: {
     description: 'An Allow grants every action of a service ("s3:*").',
     category: 'security',
@@ -27,7 +29,6 @@ export default defineRule({
               messageId: 'wildcard',
               at: pattern,
               data: { value, count: matches.length, service: matches[0].service.prefix, levels, why: adj.why },
-              fix: { service: matches[0].service.prefix },
             },
             adj,
           ),

@@ -1,9 +1,11 @@
 import { parseOperator } from '../../catalog/operators';
 import { defineRule } from '../ruleApi';
 import { keyOf } from '../helpers';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'set-operator-on-single-valued-key',
+  fix,
   meta: {
     description: 'ForAllValues or ForAnyValue is used with a single-valued condition key.',
     category: 'conditions',

@@ -1,8 +1,10 @@
 import { defineRule } from '../ruleApi';
 import { conditionAdjustment, isFullAdmin, netActionsOf, withAdjustment } from '../security';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'star-action',
+  fix,
   meta: {
     description: 'An Allow grants every action ("Action": "*") on the listed resources.',
     category: 'security',
@@ -17,7 +19,7 @@ export default defineRule({
       const star = s.action.values.find((v) => v.value.trim() === '*');
       if (!star || netActionsOf(facts, s, facts.expanded(s).actions).length === 0) {continue;}
       const adj = conditionAdjustment(facts, s);
-      report(withAdjustment({ messageId: 'star', at: star, data: { why: adj.why }, fix: { statementPath: s.path } }, adj));
+      report(withAdjustment({ messageId: 'star', at: star, data: { why: adj.why } }, adj));
     }
   },
 });

@@ -1,7 +1,9 @@
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'trailing-comma',
+  fix,
   meta: {
     description: 'A comma before a closing bracket or brace is not valid JSON.',
     category: 'syntax',

@@ -1,8 +1,10 @@
 import { nearest } from '../../catalog/similar';
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'unknown-action',
+  fix,
   meta: {
     description: 'An action does not exist in its service.',
     category: 'actions',

@@ -1,9 +1,11 @@
 import { nearest } from '../../catalog/similar';
 import { defineRule } from '../ruleApi';
 import { keyOf } from '../helpers';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'unknown-condition-key',
+  fix,
   meta: {
     description: 'A condition key that AWS does not define, so the condition never matches.',
     category: 'conditions',

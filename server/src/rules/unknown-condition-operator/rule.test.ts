@@ -1,5 +1,5 @@
 import rule from './rule';
-import { testRule } from '../testRule';
+import { testRule } from '../../testing/testRule';
 
 testRule(rule, {
   accept: ['{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": {"ForAnyValue:StringLikeIfExists": {"s3:prefix": "a/*"}, "Null": {"s3:prefix": "false"}}}'],

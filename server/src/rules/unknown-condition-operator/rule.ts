@@ -2,9 +2,11 @@ import { allOperatorSpellings, formatOperator, parseOperator } from '../../catal
 import { nearest } from '../../catalog/similar';
 import { defineRule } from '../ruleApi';
 import { keyOf } from '../helpers';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'unknown-condition-operator',
+  fix,
   meta: {
     description: 'A condition operator that IAM does not define.',
     category: 'conditions',

@@ -2,9 +2,11 @@ import { nearest } from '../../catalog/similar';
 import { STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS } from '../../policy/model';
 import { defineRule } from '../ruleApi';
 import { keyOf } from '../helpers';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'unknown-element',
+  fix,
   meta: {
     description: 'An element name that the IAM policy grammar does not define.',
     category: 'grammar',

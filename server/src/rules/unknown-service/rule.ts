@@ -1,8 +1,10 @@
 import { nearest } from '../../catalog/similar';
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'unknown-service',
+  fix,
   meta: {
     description: 'An action names a service prefix that AWS does not have.',
     category: 'actions',

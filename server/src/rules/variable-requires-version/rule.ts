@@ -1,8 +1,10 @@
 import { defineRule } from '../ruleApi';
 import { variablesIn, variableStrings } from '../variables';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'variable-requires-version',
+  fix,
   meta: {
     description: 'Policy variables are used without Version "2012-10-17", so IAM treats them as plain text.',
     category: 'grammar',
@@ -20,7 +22,7 @@ export default defineRule({
       for (const str of variableStrings(s)) {
         const first = variablesIn(str.value).find((v) => !v.problem);
         if (first) {
-          report({ messageId: 'literal', at: str, data: { variable: first.text, why }, fix: { addVersion: true } });
+          report({ messageId: 'literal', at: str, data: { variable: first.text, why } });
         }
       }
     }

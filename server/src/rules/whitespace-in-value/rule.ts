@@ -1,8 +1,10 @@
 import { defineRule } from '../ruleApi';
 import { statementStrings } from '../helpers';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'whitespace-in-value',
+  fix,
   meta: {
     description: 'A value has leading or trailing whitespace, so it never matches.',
     category: 'grammar',

@@ -1,8 +1,10 @@
 import { parseOperator } from '../../catalog/operators';
 import { defineRule } from '../ruleApi';
+import { fix, type Payload } from './fix';
 
-export default defineRule({
+export default defineRule<Payload>({
   id: 'wildcard-without-like',
+  fix,
   meta: {
     description: 'A condition value contains * or ? but the operator compares literally.',
     category: 'conditions',

@@ -1,10 +1,5 @@
-import type { JsonNode } from '../../syntax/parseJson';
 import type { Located, PolicyElement, StringList } from '../../policy/model';
 import { defineRule, type RuleContext } from '../ruleApi';
-
-function typeName(node: JsonNode): string {
-  return node.type === 'null' ? 'null' : node.type;
-}
 
 export default defineRule({
   id: 'wrong-type',
@@ -25,7 +20,7 @@ export default defineRule({
     const { policy, report } = ctx;
     const root = policy.root;
     if (root && root.type !== 'object') {
-      report({ messageId: 'root', at: { node: root, path: [] }, data: { type: typeName(root) } });
+      report({ messageId: 'root', at: { node: root, path: [] }, data: { type: root.type } });
       return;
     }
     for (const e of policy.elements.filter((x) => !x.dynamic)) {
@@ -38,7 +33,7 @@ export default defineRule({
       if (e.name === 'Statement' && e.valueNode?.type === 'array') {
         (e.valueNode.children ?? []).forEach((child, i) => {
           if (child.type !== 'object' && !policy.chosenStatements?.has(child)) {
-            report({ messageId: 'statement', at: { node: child, path: [...e.path, i] }, data: { type: typeName(child) } });
+            report({ messageId: 'statement', at: { node: child, path: [...e.path, i] }, data: { type: child.type } });
           }
         });
       }
@@ -88,7 +83,7 @@ export default defineRule({
         }
         for (const entry of clause.entries) {
           for (const bad of entry.invalid) {
-            report({ messageId: 'conditionValue', at: bad, data: { type: typeName(bad.node) } });
+            report({ messageId: 'conditionValue', at: bad, data: { type: bad.node.type } });
           }
         }
       }
@@ -98,7 +93,7 @@ export default defineRule({
 
 function expected(ctx: RuleContext, e: PolicyElement, what: string): void {
   const node = e.valueNode!;
-  ctx.report({ messageId: 'expected', at: { node, path: e.path }, data: { element: e.name, expected: what, type: typeName(node) } });
+  ctx.report({ messageId: 'expected', at: { node, path: e.path }, data: { element: e.name, expected: what, type: node.type } });
 }
 
 function entries(ctx: RuleContext, list: StringList): void {
@@ -108,7 +103,7 @@ function entries(ctx: RuleContext, list: StringList): void {
     if (typeof firstKey === 'string' && /^(Fn::|Ref$)/.test(firstKey)) {
       ctx.report({ messageId: 'intrinsic', at, data: { element: list.element.name, key: firstKey } });
     } else {
-      ctx.report({ messageId: 'entry', at, data: { element: list.element.name, type: typeName(bad.node) } });
+      ctx.report({ messageId: 'entry', at, data: { element: list.element.name, type: bad.node.type } });
     }
   }
 }

@@ -1,6 +1,6 @@
 /** Edits at the level of policy elements: lists of actions and resources, conditions, statements. */
-import type { PolicyDocument, PolicyString, Statement, StringList } from '../../policy/model';
-import type { EditSession } from './context';
+import type { PolicyDocument, PolicyString, Statement, StringList } from '../policy/model';
+
 import {
   formatValue,
   insertAfterEntry,
@@ -14,10 +14,11 @@ import {
   SnippetValue,
   type EditValue,
   type OffsetEdit,
+  type EditText,
 } from './textEdits';
 
 /** Replace one value of a list (Action, Resource, ...) by several; a single string becomes an array. */
-export function replaceListValue(s: EditSession, list: StringList, value: PolicyString, replacements: EditValue[]): OffsetEdit {
+export function replaceListValue(s: EditText, list: StringList, value: PolicyString, replacements: EditValue[]): OffsetEdit {
   const array = list.element.valueNode!;
   if (list.isArray) {
     return replaceArrayEntry(s.text, array, value.node, replacements, s.style);
@@ -47,7 +48,7 @@ export function removeListValues(list: StringList, values: PolicyString[]): Offs
 }
 
 /** Add values to a list (converting a single string to an array). */
-export function appendToList(s: EditSession, list: StringList, values: EditValue[]): OffsetEdit {
+export function appendToList(s: EditText, list: StringList, values: EditValue[]): OffsetEdit {
   const node = list.element.valueNode!;
   if (list.isArray && node.children?.length) {
     return insertAfterEntry(s.text, node, node.children[node.children.length - 1], values, s.style);
@@ -58,7 +59,7 @@ export function appendToList(s: EditSession, list: StringList, values: EditValue
 }
 
 /** Adds `"Operator": {"key": value}` to a statement's Condition, merging into what is there. */
-export function addCondition(s: EditSession, statement: Statement, operator: string, key: string, value: EditValue): OffsetEdit | undefined {
+export function addCondition(s: EditText, statement: Statement, operator: string, key: string, value: EditValue): OffsetEdit | undefined {
   const condition = statement.condition;
   if (!condition) {
     return insertProperty(s.text, statement.node, 'Condition', { [operator]: { [key]: value } }, s.style);
@@ -82,7 +83,7 @@ export function addCondition(s: EditSession, statement: Statement, operator: str
 }
 
 /** Inserts new statements after `statement` (a single Statement object becomes an array). */
-export function insertStatementsAfter(s: EditSession, policy: PolicyDocument, statement: Statement, statements: Record<string, EditValue>[]): OffsetEdit | undefined {
+export function insertStatementsAfter(s: EditText, policy: PolicyDocument, statement: Statement, statements: Record<string, EditValue>[]): OffsetEdit | undefined {
   const element = policy.statementElement;
   const node = element?.valueNode;
   if (!element || !node) {
@@ -112,7 +113,7 @@ function escapeForSnippet(text: string): string {
  * keeps its line layout; when the Statement object is about to become an array, every line moves
  * one level deeper.
  */
-export function statementValue(s: EditSession, policy: PolicyDocument, statement: Statement, overrides: Record<string, EditValue | undefined>, drop: string[] = []): Record<string, EditValue> {
+export function statementValue(s: EditText, policy: PolicyDocument, statement: Statement, overrides: Record<string, EditValue | undefined>, drop: string[] = []): Record<string, EditValue> {
   const shift = policy.statementElement?.valueNode?.type === 'object' ? s.style.unit : '';
   const out: Record<string, EditValue> = {};
   for (const element of statement.elements) {

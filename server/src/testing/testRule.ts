@@ -7,10 +7,10 @@ import { strict as assert } from 'node:assert';
 import { suite, test } from 'node:test';
 import type { PolicyType } from '../policy/model';
 import { analyzeFile } from '../policy/policyFile';
-import { ranges, testCatalog } from '../testing/fixtures';
+import { ranges, testCatalog } from './fixtures';
 import { spanOf } from '../features/diagnostics/diagnostics';
-import { runRules } from './engine';
-import type { Finding, Rule, Severity } from './ruleApi';
+import { runRules } from '../rules/engine';
+import type { Finding, Rule, Severity } from '../rules/ruleApi';
 
 export const TEST_NOW = new Date('2026-11-22T00:00:00Z');
 

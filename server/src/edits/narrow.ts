@@ -2,8 +2,8 @@
  * Narrowing an action wildcard to explicit actions. Every option is a subset of what the wildcard
  * matches, so a narrowing fix can only take access away, never add it.
  */
-import type { ActionInfo, IamCatalog } from '../../catalog/catalog';
-import type { PolicyFile } from '../../policy/policyFile';
+import type { ActionInfo, IamCatalog } from '../catalog/catalog';
+import type { PolicyFile } from '../policy/policyFile';
 
 export interface NarrowingOption {
   title: string;

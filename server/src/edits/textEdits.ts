@@ -3,7 +3,7 @@
  * follow the file's indentation (spaces or tabs, and how many), its line endings, and whether the
  * surrounding object or array is written on one line or several.
  */
-import type { JsonNode } from '../../syntax/parseJson';
+import type { JsonNode } from '../syntax/parseJson';
 
 /** An edit in offsets; `snippet` text may contain tab stops (`${1:x}`), plain text may not. */
 export interface OffsetEdit {
@@ -17,6 +17,12 @@ export interface Style {
   /** one level of indentation: '\t' or some spaces */
   unit: string;
   eol: string;
+}
+
+/** The text being edited and its layout: what element-level edits need (an EditSession is one). */
+export interface EditText {
+  readonly text: string;
+  readonly style: Style;
 }
 
 /** The file's indentation unit (the smallest indent it uses) and line ending. */

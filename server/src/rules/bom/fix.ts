@@ -1,0 +1,9 @@
+/** Quick-fix of bom: remove the byte-order mark. */
+import type { FixContext, FixProposal } from '../ruleApi';
+
+export type Payload = undefined;
+
+export function fix(t: FixContext<Payload>): FixProposal[] {
+  if (t.text.charCodeAt(0) !== 0xfeff) {return [];}
+  return [{ title: 'Remove the byte-order mark', isPreferred: true, edits: [{ offset: 0, length: 1, text: '' }], safe: true }];
+}

@@ -1,0 +1,24 @@
+/** Quick-fix of broad-wildcard: narrow the wildcard, or expand it into the actions it matches. */
+import { replaceListValue } from '../../edits/statementEdits';
+import { listValueAt, narrowFixes, quote } from '../fixHelpers';
+import type { FixContext, FixProposal } from '../ruleApi';
+
+export type Payload = undefined;
+
+function expandFix(t: FixContext<Payload>): FixProposal[] {
+  const found = listValueAt(t);
+  if (!found) {return [];}
+  const matches = t.catalog.matchActions(found.value.value.trim());
+  if (matches.length === 0 || matches.length > 400) {return [];}
+  const others = new Set(found.list.values.filter((v) => v !== found.value).map((v) => v.value.trim().toLowerCase()));
+  return [
+    {
+      title: `Expand ${quote(found.value.value)} into its ${matches.length} actions`,
+      edits: [replaceListValue(t, found.list, found.value, matches.map((a) => a.fullName).filter((a) => !others.has(a.toLowerCase())))],
+    },
+  ];
+}
+
+export function fix(t: FixContext<Payload>): FixProposal[] {
+  return [...narrowFixes(t), ...expandFix(t)];
+}

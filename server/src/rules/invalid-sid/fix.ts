@@ -1,0 +1,9 @@
+/** Quick-fix of invalid-sid: change the underlined text to one of the payload's replacements. */
+import { replacementFixes, type ReplacementPayload } from '../fixHelpers';
+import type { FixContext, FixProposal } from '../ruleApi';
+
+export type Payload = ReplacementPayload;
+
+export function fix(t: FixContext<Payload>): FixProposal[] {
+  return replacementFixes(t);
+}

@@ -1,0 +1,9 @@
+/** Quick-fix of missing-effect: add "Effect". */
+import { missingElementFix } from '../fixHelpers';
+import type { FixContext, FixProposal } from '../ruleApi';
+
+export type Payload = undefined;
+
+export function fix(t: FixContext<Payload>): FixProposal[] {
+  return missingElementFix(t, 'Effect');
+}

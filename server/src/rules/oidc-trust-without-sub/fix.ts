@@ -1,0 +1,18 @@
+/** Quick-fix of oidc-trust-without-sub: add the missing sub or aud condition. */
+import { SnippetValue } from '../../edits/textEdits';
+import { addConditionFix, quote } from '../fixHelpers';
+import type { FixContext, FixProposal } from '../ruleApi';
+
+export interface Payload {
+  /** the condition key to add (`<provider>:sub` or `<provider>:aud`) */
+  addCondition: string;
+}
+
+export function fix(t: FixContext<Payload>): FixProposal[] {
+  const key = t.payload?.addCondition ?? '';
+  if (!key) {return [];}
+  const value = key.endsWith(':aud')
+    ? new SnippetValue(`"${key.startsWith('token.actions.githubusercontent.com') ? '${1:sts.amazonaws.com}' : '${1:client-id}'}"`)
+    : new SnippetValue('"repo:${1:my-org}/${2:my-repo}:ref:refs/heads/${3:main}"');
+  return addConditionFix(t, `Add a ${quote(key)} condition`, 'StringEquals', key, value, true);
+}

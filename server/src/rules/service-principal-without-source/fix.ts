@@ -1,0 +1,10 @@
+/** Quick-fix of service-principal-without-source: limit to your account. */
+import { SnippetValue } from '../../edits/textEdits';
+import { addConditionFix } from '../fixHelpers';
+import type { FixContext, FixProposal } from '../ruleApi';
+
+export type Payload = undefined;
+
+export function fix(t: FixContext<Payload>): FixProposal[] {
+  return addConditionFix(t, 'Limit to your account (aws:SourceAccount)', 'StringEquals', 'aws:SourceAccount', new SnippetValue('"${1:111122223333}"'), true);
+}
