@@ -60,6 +60,7 @@ import servicePrincipalWithoutSource from './service-principal-without-source/ru
 import serviceWildcard from './service-wildcard/rule';
 import setOperatorOnSingleValuedKey from './set-operator-on-single-valued-key/rule';
 import starAction from './star-action/rule';
+import statementNeverApplies from './statement-never-applies/rule';
 import trailingComma from './trailing-comma/rule';
 import unknownAction from './unknown-action/rule';
 import unknownConditionKey from './unknown-condition-key/rule';
@@ -130,6 +131,7 @@ export const ALL_RULES: readonly Rule[] = [
   serviceWildcard,
   setOperatorOnSingleValuedKey,
   starAction,
+  statementNeverApplies,
   trailingComma,
   unknownAction,
   unknownConditionKey,

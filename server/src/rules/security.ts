@@ -62,11 +62,17 @@ export function isFullAdmin(facts: PolicyFacts, s: Statement): boolean {
 }
 
 /**
- * The severity of a broad grant: a condition that can never be true or that really constrains
- * the statement lowers it to a note, and says why; weak conditions change nothing.
+ * The severity of a broad grant: a condition that really constrains the statement lowers it to a
+ * note, and says why; weak conditions (that limit nothing) change nothing. `dead`: the condition
+ * can never be true, so the statement grants nothing and the broad-grant rules stay quiet (the
+ * statement is reported once, by statement-never-applies or unknown-condition-key).
  */
-export function conditionAdjustment(facts: PolicyFacts, s: Statement): { severity?: Severity; security?: boolean; why: string } {
-  const why = conditionExplanation(facts.conditions(s));
+export function conditionAdjustment(facts: PolicyFacts, s: Statement): { severity?: Severity; security?: boolean; why: string; dead?: boolean } {
+  const assessment = facts.conditions(s);
+  if (assessment.neverTrue.length > 0) {
+    return { why: '', dead: true };
+  }
+  const why = conditionExplanation(assessment);
   if (why) {
     return { severity: 'info', security: false, why: ` (lower severity: ${why})` };
   }

@@ -1,5 +1,9 @@
 import { defineRule } from '../ruleApi';
 import { statementAnchor } from '../helpers';
+import { attachedService } from '../attachedResource';
+
+/** resource policies whose statements name no Resource: the repository is the resource */
+const NO_RESOURCE_SERVICES = new Set(['ecr', 'ecr-public']);
 
 export default defineRule({
   id: 'missing-resource',
@@ -12,6 +16,8 @@ export default defineRule({
     messages: { missing: 'This statement has no "Resource" (or "NotResource"): IAM rejects it in {{type}} policies.' },
   },
   check({ policy, report }) {
+    const attached = attachedService(policy);
+    if (attached && NO_RESOURCE_SERVICES.has(attached)) {return;}
     for (const s of policy.statements) {
       if (s.elements.length > 0 && !s.elements.some((e) => e.name === 'Resource' || e.name === 'NotResource')) {
         report({ messageId: 'missing', at: statementAnchor(s), data: { type: policy.policyType === 'scp' ? 'SCP' : policy.policyType === 'rcp' ? 'RCP' : policy.policyType }, fix: { statementPath: s.path } });

@@ -35,6 +35,7 @@ export default defineRule({
           const breadth = resourceBreadth(facts, s);
           if ((breadth === 'self' && method.selfSafe) || (breadth === 'awsManaged' && method.awsManagedSafe)) {continue;}
           const adj = conditionAdjustment(facts, s);
+          if (adj.dead) {continue;}
           const l: Level = adj.severity ? 1 : breadth === 'all' || breadth === 'wildcard' ? 3 : 2;
           if (!best || l > best.level) {best = { s, level: l, why: adj.why };}
         }

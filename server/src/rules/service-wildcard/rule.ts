@@ -16,6 +16,7 @@ export default defineRule({
     for (const s of policy.statements) {
       if (s.effect?.value !== 'Allow' || isFullAdmin(facts, s)) {continue;}
       const adj = conditionAdjustment(facts, s);
+      if (adj.dead) {continue;}
       for (const { pattern, matches } of facts.expanded(s).byPattern) {
         const value = pattern.value.trim();
         const m = /^([A-Za-z0-9-]+):\*$/.exec(value);

@@ -17,6 +17,7 @@ export default defineRule({
       const star = s.action.values.find((v) => v.value.trim() === '*');
       if (!star || netActionsOf(facts, s, facts.expanded(s).actions).length === 0) {continue;}
       const adj = conditionAdjustment(facts, s);
+      if (adj.dead) {continue;}
       report(withAdjustment({ messageId: 'star', at: star, data: { why: adj.why }, fix: { statementPath: s.path } }, adj));
     }
   },
