@@ -113,7 +113,9 @@ export function extractCloudFormation(tree: JsonTree & { tagged?: Map<JsonNode, 
         }
         if (rest.length === 0) {
           // a policy document is an object with Statement (SAM lists also hold managed policy names and templates)
-          if (node.type === 'object' && property(node, 'Statement') && !dynamicValue(node)) {
+          // an empty trust policy (`AssumeRolePolicyDocument: {}`) is a policy too: missing-statement reports it
+          const emptyTrust = slot.type === 'trust' && node.type === 'object' && !node.children?.length;
+          if (node.type === 'object' && (property(node, 'Statement') || emptyTrust) && !dynamicValue(node)) {
             const policy = parsePolicy(tree, {
               root: node,
               basePath: path,
