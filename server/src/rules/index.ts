@@ -28,6 +28,7 @@ import fullAdmin from './full-admin/rule';
 import ifExistsTrap from './if-exists-trap/rule';
 import invalidActionFormat from './invalid-action-format/rule';
 import invalidArn from './invalid-arn/rule';
+import invalidArnRegion from './invalid-arn-region/rule';
 import invalidCharacters from './invalid-characters/rule';
 import invalidEffect from './invalid-effect/rule';
 import invalidPrincipal from './invalid-principal/rule';
@@ -56,6 +57,7 @@ import redundantAction from './redundant-action/rule';
 import resourceEffectivelyStar from './resource-effectively-star/rule';
 import resourceStar from './resource-star/rule';
 import resourceTypeMismatch from './resource-type-mismatch/rule';
+import s3ObjectArnTypo from './s3-object-arn-typo/rule';
 import servicePrincipalWithoutSource from './service-principal-without-source/rule';
 import serviceWildcard from './service-wildcard/rule';
 import setOperatorOnSingleValuedKey from './set-operator-on-single-valued-key/rule';
@@ -99,6 +101,7 @@ export const ALL_RULES: readonly Rule[] = [
   ifExistsTrap,
   invalidActionFormat,
   invalidArn,
+  invalidArnRegion,
   invalidCharacters,
   invalidEffect,
   invalidPrincipal,
@@ -127,6 +130,7 @@ export const ALL_RULES: readonly Rule[] = [
   resourceEffectivelyStar,
   resourceStar,
   resourceTypeMismatch,
+  s3ObjectArnTypo,
   servicePrincipalWithoutSource,
   serviceWildcard,
   setOperatorOnSingleValuedKey,
