@@ -10,6 +10,7 @@ import allowNotResource from './allow-not-resource/rule';
 import badMfaPattern from './bad-mfa-pattern/rule';
 import bomRule from './bom/rule';
 import broadWildcard from './broad-wildcard/rule';
+import bucketPolicyEscalation from './bucket-policy-escalation/rule';
 import commentInJson from './comment-in-json/rule';
 import conditionKeyNotApplicable from './condition-key-not-applicable/rule';
 import conditionTypeMismatch from './condition-type-mismatch/rule';
@@ -43,6 +44,7 @@ import missingResource from './missing-resource/rule';
 import missingSetOperator from './missing-set-operator/rule';
 import missingStatement from './missing-statement/rule';
 import missingVersion from './missing-version/rule';
+import oidcSubClaimOrder from './oidc-sub-claim-order/rule';
 import oidcTrustWithoutSub from './oidc-trust-without-sub/rule';
 import oldVersion from './old-version/rule';
 import passroleStar from './passrole-star/rule';
@@ -83,6 +85,7 @@ export const ALL_RULES: readonly Rule[] = [
   badMfaPattern,
   bomRule,
   broadWildcard,
+  bucketPolicyEscalation,
   commentInJson,
   conditionKeyNotApplicable,
   conditionTypeMismatch,
@@ -116,6 +119,7 @@ export const ALL_RULES: readonly Rule[] = [
   missingSetOperator,
   missingStatement,
   missingVersion,
+  oidcSubClaimOrder,
   oidcTrustWithoutSub,
   oldVersion,
   passroleStar,
