@@ -18,6 +18,7 @@ import conditionValueFormat from './condition-value-format/rule';
 import conflictingElements from './conflicting-elements/rule';
 import credentialsExposure from './credentials-exposure/rule';
 import dataExfiltration from './data-exfiltration/rule';
+import dependentActions from './dependent-actions/rule';
 import deprecatedConditionKey from './deprecated-condition-key/rule';
 import duplicateKey from './duplicate-key/rule';
 import duplicateSid from './duplicate-sid/rule';
@@ -93,6 +94,7 @@ export const ALL_RULES: readonly Rule[] = [
   conflictingElements,
   credentialsExposure,
   dataExfiltration,
+  dependentActions,
   deprecatedConditionKey,
   duplicateKey,
   duplicateSid,

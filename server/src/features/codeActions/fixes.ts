@@ -11,6 +11,7 @@ import type { DiagnosticData } from '../diagnostics/diagnostics';
 import { stringLists } from '../../rules/helpers';
 import type { EditSession, Proposal } from './context';
 import { narrowingOptions } from './narrow';
+import { dependentActionFix } from '../../rules/dependent-actions/fix';
 import { addCondition, appendToList, insertStatementsAfter, removeListValue, removeListValues, replaceListValue, statementValue } from './statementEdits';
 import { insertProperty, removeEntry, replaceNode, SnippetValue, type EditValue, type OffsetEdit } from './textEdits';
 
@@ -378,6 +379,8 @@ export function quickFixes(session: EditSession, diagnostic: Diagnostic): Propos
     }
     case 'element-not-allowed':
       return removeElementFix(t);
+    case 'dependent-actions':
+      return dependentActionFix(session, diagnostic, t.policy, t.statement, fix);
     case 'empty-value':
       return fix.removePath ? removeElementFix(t) : [];
     case 'private-ip-in-source-ip': {
