@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import rule from './rule';
-import { findingsFor, testRule } from '../testRule';
+import { findingsFor, testRule, TEST_NOW } from '../testRule';
+import { formatStatementLine, statementAccess } from '../../analysis/accessSummary';
+import { analyzeFile } from '../../policy/policyFile';
+import { testCatalog } from '../../testing/fixtures';
 
 testRule(rule, {
   accept: [
@@ -26,4 +29,12 @@ test('a dead statement is said once: no broad-grant rule reports it or cites its
     assert.deepEqual(cited, []);
     assert.deepEqual(findings.filter((f) => f.security).map((f) => f.ruleId), []);
   }
+});
+
+test('the code lens of a dead statement says "never applies" and lists no misspelled key as a condition', () => {
+  const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresnt": "true"}}}]}';
+  const policy = analyzeFile(text, { languageId: 'json', matchesPolicyGlob: true }).policies[0].policy;
+  const line = formatStatementLine(statementAccess(policy.statements[0], testCatalog(), TEST_NOW));
+  assert.match(line, /never applies/);
+  assert.doesNotMatch(line, /MultiFactorAuthPresnt|MFA/);
 });
