@@ -43,5 +43,16 @@ export function attachedService(policy: PolicyDocument): string | undefined {
       prefixes.add(value.split(':')[0].toLowerCase());
     }
   }
-  return prefixes.size === 1 ? [...prefixes][0] : undefined;
+  if (prefixes.size === 1) {
+    return [...prefixes][0];
+  }
+  // "Action": "*": the service of the resources it names (arn:aws:sqs:...:queue1)
+  const services = new Set<string>();
+  for (const s of policy.statements) {
+    for (const v of s.resource?.values ?? []) {
+      const service = v.value.trim().split(':')[2];
+      if (!v.dynamic && v.value.startsWith('arn:') && service && !/[*?$]/.test(service)) {services.add(service.toLowerCase());}
+    }
+  }
+  return prefixes.size === 0 && services.size === 1 ? [...services][0] : undefined;
 }

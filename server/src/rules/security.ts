@@ -20,6 +20,10 @@ export type ResourceBreadth = 'all' | 'wildcard' | 'specific' | 'self' | 'awsMan
  */
 export function resourceBreadth(facts: PolicyFacts, statement: Statement): ResourceBreadth {
   const { values, negated } = facts.resources(statement);
+  // in a resource-based policy "*" is the resource the policy is attached to (a key, a queue)
+  if (facts.policy.policyType === 'resource' && !negated && values.length > 0 && values.every((v) => v === '*')) {
+    return 'specific';
+  }
   if (negated || values.includes('*') || values.length === 0) {
     return 'all';
   }
@@ -41,6 +45,9 @@ export function resourceBreadth(facts: PolicyFacts, statement: Statement): Resou
 /** The statement reaches every resource of one of the action's types ("*", NotResource, or a pattern that covers the type). */
 export function coversAllOf(facts: PolicyFacts, s: Statement, action: ActionInfo): boolean {
   const { values, negated } = facts.resources(s);
+  if (facts.policy.policyType === 'resource' && !negated && values.length > 0 && values.every((v) => v === '*')) {
+    return false;
+  }
   if (negated || values.includes('*')) {
     return true;
   }
@@ -54,6 +61,19 @@ export function netActionsOf(facts: PolicyFacts, s: Statement, actions: readonly
   }
   const denied = facts.blanketDenied();
   return denied.size === 0 ? [...actions] : actions.filter((a) => !denied.has(a));
+}
+
+/**
+ * A resource-policy statement whose principals are only whole accounts (`arn:aws:iam::111122223333:root`
+ * or the account ID): it delegates to that account's IAM policies, as AWS's default key policy does.
+ */
+export function delegatesToAccounts(s: Statement): boolean {
+  const entries = s.principal?.entries ?? [];
+  return (
+    !s.principal?.scalar &&
+    entries.length > 0 &&
+    entries.every((e) => e.type === 'AWS' && e.values.values.length > 0 && e.values.values.every((v) => /^(\d{12}|arn:[\w-]+:iam::\d{12}:root)$/.test(v.value.trim())))
+  );
 }
 
 /** Statements that are `Allow * on *`: full-admin reports them; other broad-grant rules stay quiet. */

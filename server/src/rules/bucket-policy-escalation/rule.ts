@@ -2,6 +2,7 @@
  * bucket-policy-escalation: a bucket policy that allows s3:PutBucketPolicy lets the grantee rewrite
  * the policy and grant itself (or anyone) every S3 action on the bucket.
  */
+import { attachedService } from '../attachedResource';
 import { defineRule } from '../ruleApi';
 import { conditionAdjustment, netActionsOf, withAdjustment } from '../security';
 
@@ -19,7 +20,8 @@ export default defineRule({
   },
   check({ policy, catalog, facts, report }) {
     const put = catalog.action('s3:PutBucketPolicy');
-    if (!put) {return;}
+    // only a bucket policy (by its template, its actions or its resources) can grant it
+    if (!put || attachedService(policy) !== 's3') {return;}
     for (const s of policy.statements) {
       if (s.effect?.value !== 'Allow' || !(s.principal || s.notPrincipal)) {continue;}
       if (!netActionsOf(facts, s, facts.expanded(s).actions).includes(put)) {continue;}

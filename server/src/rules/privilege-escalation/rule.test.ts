@@ -3,6 +3,8 @@ import { testRule } from '../testRule';
 
 testRule(rule, {
   accept: [
+    // an SQS queue policy: "Action": "*" means every SQS action
+    { code: '{"Version": "2012-10-17", "Id": "Queue1_Policy", "Statement": [{"Sid": "Queue1_AllActions", "Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::111122223333:role/role1"]}, "Action": "*", "Resource": "arn:aws:sqs:us-east-2:444455556666:queue1"}]}', policyType: 'resource', name: 'SQS queue policy' },
     // a condition that can never be true: the statement is dead, said once by statement-never-applies
     '{"Effect": "Allow", "Action": "iam:CreatePolicyVersion", "Resource": "*", "Condition": {"DateLessThan": {"aws:TokenIssueTime": "2020-01-01T00:00:01Z"}}}',
     '{"Effect": "Allow", "Action": ["iam:CreateAccessKey", "iam:ChangePassword"], "Resource": "arn:aws:iam::*:user/${aws:username}"}',

@@ -13,6 +13,8 @@ export default defineRule({
     description: 'The policy allows a known privilege-escalation path: actions that let the caller grant themselves more permissions.',
     category: 'security',
     defaultSeverity: 'warning',
+    // IAM, Lambda, Glue... permissions are granted by identity policies; a queue or bucket policy's \"*\" means that service's actions
+    policyTypes: ['identity'],
     security: true,
     messages: {
       escalation: '"{{value}}" allows privilege escalation: {{methods}}{{scope}}{{why}}.',

@@ -1,5 +1,5 @@
 import { defineRule } from '../ruleApi';
-import { conditionAdjustment, isFullAdmin, netActionsOf, withAdjustment } from '../security';
+import { conditionAdjustment, delegatesToAccounts, isFullAdmin, netActionsOf, withAdjustment } from '../security';
 
 export default defineRule({
   id: 'service-wildcard',
@@ -15,6 +15,8 @@ export default defineRule({
   check({ policy, facts, report }) {
     for (const s of policy.statements) {
       if (s.effect?.value !== 'Allow' || isFullAdmin(facts, s)) {continue;}
+      // a resource policy delegating to whole accounts ("kms:*" for the account root in AWS's default key policy)
+      if (policy.policyType === 'resource' && delegatesToAccounts(s)) {continue;}
       const adj = conditionAdjustment(facts, s);
       if (adj.dead) {continue;}
       for (const { pattern, matches } of facts.expanded(s).byPattern) {
