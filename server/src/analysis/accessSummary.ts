@@ -122,9 +122,10 @@ export function statementAccess(statement: Statement, catalog: IamCatalog, now: 
       resources = { kind: 'specific', resources: values, description: describeResources(catalog, values, services.map((s) => s.service)) };
     }
   }
-  const assessment = assessConditions(statement, now);
+  const assessment = assessConditions(statement, now, catalog);
   const conditions: string[] = [];
-  for (const clause of statement.condition?.clauses ?? []) {
+  // a statement that never applies has no limits to list (a misspelled key is not a condition)
+  for (const clause of assessment.neverTrue.length > 0 ? [] : (statement.condition?.clauses ?? [])) {
     for (const entry of clause.entries) {
       conditions.push(describeConditionKey(entry.key, clause.operator, entry.values.map((v) => v.value)));
     }

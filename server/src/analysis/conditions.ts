@@ -3,6 +3,7 @@
  * grants that are limited by, say, aws:SourceIp or iam:PassedToService, and to keep reporting
  * grants whose condition limits nothing (aws:SecureTransport, a token issue time in the past).
  */
+import type { IamCatalog } from '../catalog/catalog';
 import { parseOperator } from '../catalog/operators';
 import type { ConditionClause, ConditionEntry, Statement } from '../policy/model';
 import { isAllow } from '../policy/model';
@@ -13,6 +14,8 @@ export interface ConditionNote {
   /** short phrase for summaries: "MFA required", "source IP limited" */
   phrase: string;
   reason?: string;
+  /** why a condition can never be true: a key no request carries, or a date in the past */
+  cause?: 'unknownKey' | 'date';
 }
 
 export interface ConditionAssessment {
@@ -86,7 +89,32 @@ function dateVerdict(clause: ConditionClause, entry: ConditionEntry, now: Date):
   return undefined;
 }
 
-export function assessConditions(statement: Statement, now: Date = new Date()): ConditionAssessment {
+/**
+ * A pattern that every value of the key matches: `*`, or an ARN whose fields after the service are
+ * only wildcards (`arn:aws:iam::*`, `arn:aws:iam::*:*`): it limits nothing.
+ */
+function matchesEverything(value: string): boolean {
+  if (/^\*+$/.test(value)) {
+    return true;
+  }
+  const parts = value.split(':');
+  return parts[0] === 'arn' && parts.length >= 4 && parts.slice(3).join(':').replace(/[*:]/g, '') === '' && parts.slice(3).join('').includes('*');
+}
+
+/**
+ * With a catalog, a key that no request carries (a misspelled `aws:MultiFactorAuthPresnt`) makes a
+ * positive operator false: the statement never applies (negated, IfExists, Null and ForAllValues
+ * operators are true on a missing key, so they are left to the other checks).
+ */
+function missingKeyNeverTrue(clause: ConditionClause, entry: ConditionEntry, catalog: IamCatalog | undefined): boolean {
+  if (!catalog || catalog.conditionKey(entry.key) || catalog.undocumentedConditionKey(entry.key) || !entry.key.includes(':')) {
+    return false;
+  }
+  const parsed = parseOperator(clause.operator);
+  return !!parsed.info && !parsed.info.negated && !parsed.ifExists && parsed.info.family !== 'Null' && parsed.qualifier !== 'ForAllValues';
+}
+
+export function assessConditions(statement: Statement, now: Date = new Date(), catalog?: IamCatalog): ConditionAssessment {
   const result: ConditionAssessment = { constraining: [], neverTrue: [], weak: [] };
   const allow = isAllow(statement);
   for (const clause of statement.condition?.clauses ?? []) {
@@ -98,9 +126,13 @@ export function assessConditions(statement: Statement, now: Date = new Date()): 
         operator: clause.operator,
         phrase: describeConditionKey(entry.key, clause.operator, values),
       };
+      if (missingKeyNeverTrue(clause, entry, catalog)) {
+        result.neverTrue.push({ ...note, cause: 'unknownKey', reason: `${entry.key} is not a condition key, so no request carries it` });
+        continue;
+      }
       const verdict = dateVerdict(clause, entry, now);
       if (verdict === 'never') {
-        result.neverTrue.push({ ...note, reason: `${clause.operator} ${entry.key} ${values.join(', ')} can no longer be true` });
+        result.neverTrue.push({ ...note, cause: 'date', reason: `${clause.operator} ${entry.key} ${values.join(', ')} can no longer be true` });
         continue;
       }
       if (verdict === 'always') {
@@ -132,8 +164,9 @@ export function assessConditions(statement: Statement, now: Date = new Date()): 
         result.weak.push({ ...note, reason: 'Null only tests whether the key is present' });
         continue;
       }
-      if (values.length > 0 && values.every((v) => v === '*') && parsed.info.wildcards) {
-        result.weak.push({ ...note, reason: `"*" matches every value` });
+      // ArnEquals and ArnLike both take wildcards
+      if (values.length > 0 && values.every(matchesEverything) && (parsed.info.wildcards || parsed.info.family === 'Arn')) {
+        result.weak.push({ ...note, reason: `${values.join(', ')} matches every value` });
         continue;
       }
       if (lower === 'aws:multifactorauthpresent' && values.some((v) => v.toLowerCase() === 'false')) {
@@ -146,10 +179,14 @@ export function assessConditions(statement: Statement, now: Date = new Date()): 
   return result;
 }
 
-/** One line for messages: why a condition lowers (or does not lower) severity. */
+/**
+ * One line for messages: why a condition lowers severity. A statement whose condition can never be
+ * true is dead: it is reported once (statement-never-applies, unknown-condition-key), never cited
+ * as a limit, so this says nothing for it.
+ */
 export function conditionExplanation(a: ConditionAssessment): string | undefined {
   if (a.neverTrue.length > 0) {
-    return `its condition can never be true (${a.neverTrue[0].reason})`;
+    return undefined;
   }
   if (a.constraining.length > 0) {
     return `limited by ${[...new Set(a.constraining.map((c) => c.key))].join(', ')}`;

@@ -38,7 +38,7 @@ export class PolicyFacts {
   conditions(statement: Statement): ConditionAssessment {
     let result = this.conditionCache.get(statement);
     if (!result) {
-      result = assessConditions(statement, this.now);
+      result = assessConditions(statement, this.now, this.catalog);
       this.conditionCache.set(statement, result);
     }
     return result;

@@ -3,7 +3,7 @@ import { suite, test } from 'node:test';
 import { testCatalog } from '../testing/fixtures';
 import { parseArn, resourceCoversTemplate, resourceMatchesTemplate, arnTemplateToSnippet } from './arn';
 import { parseOperator, allOperatorSpellings, familyAcceptsType } from './operators';
-import { nearest, editDistance } from './similar';
+import { nearest, nearestActions, editDistance } from './similar';
 
 suite('IamCatalog', () => {
   const catalog = testCatalog();
@@ -12,6 +12,33 @@ suite('IamCatalog', () => {
     assert.ok(catalog.services.length >= 400, `${catalog.services.length} services`);
     assert.ok(catalog.actions.length >= 20000, `${catalog.actions.length} actions`);
     assert.match(catalog.dataDate, /^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  test('treats every placeholder form of the data as a placeholder (tag-key, <key>, ${TagKey})', () => {
+    // the data writes secretsmanager:ResourceTag/tag-key and ssm:resourceTag/tag-key
+    const secret = catalog.conditionKey('secretsmanager:ResourceTag/aws:secretsmanager:owningService');
+    assert.equal(secret?.key, 'secretsmanager:ResourceTag/${TagKey}');
+    assert.ok(catalog.conditionKey('ssm:ResourceTag/Environment'));
+    const get = catalog.action('secretsmanager:GetSecretValue');
+    assert.ok(get && secret && catalog.actionSupportsKey(get, secret));
+    assert.ok(!catalog.conditionKey('secretsmanager:ResourceTag'));
+  });
+
+  test('knows ARN service fields from the ARN templates, and the Regions of each partition', () => {
+    assert.ok(catalog.isArnService('catalog'), 'Service Catalog ARNs say "catalog"');
+    assert.ok(catalog.isArnService('s3'));
+    assert.ok(!catalog.isArnService('servicecatalogue'));
+    assert.equal(catalog.partitionOfRegion('cn-north-1'), 'aws-cn');
+    assert.equal(catalog.partitionOfRegion('us-gov-west-1'), 'aws-us-gov');
+    assert.equal(catalog.partitionOfRegion('eu-west-1'), 'aws');
+    assert.ok(catalog.partitionRegions('aws')?.regions.has('us-east-1'));
+    assert.ok(!catalog.partitionRegions('aws')?.regions.has('us-east-9'));
+  });
+
+  test('knows names AWS managed policies use that the data lacks', () => {
+    assert.ok(catalog.undocumentedService('deepracer'));
+    assert.ok(catalog.undocumentedAction('budgets:createbudget'));
+    assert.ok(!catalog.undocumentedAction('budgets:CreateBudgetz'));
   });
 
   test('looks actions up case-insensitively, with access level and resource types', () => {
@@ -154,5 +181,10 @@ suite('did you mean', () => {
   test('nearest names', () => {
     assert.deepEqual(nearest('GetObjct', ['GetObject', 'PutObject', 'ListBucket']), ['GetObject']);
     assert.deepEqual(nearest('zzzz', ['GetObject']), []);
+    // actions: near spellings whose verb agrees, never "one extends the other"
+    assert.deepEqual(nearestActions('CreateBudget', ['CreateBudgetAction', 'DescribeBudgetAction']), []);
+    assert.deepEqual(nearestActions('ListAgentInstances', ['ListAgentSpaces', 'BatchGetAgentSpaces']), []);
+    assert.deepEqual(nearestActions('GetObjct', ['GetObject', 'PutObject']), ['GetObject']);
+    assert.deepEqual(nearestActions('DescirbeInstances', ['DescribeInstances']), ['DescribeInstances']);
   });
 });

@@ -30,6 +30,16 @@ export interface CatalogData {
   globalConditionKeys: Record<string, { type: KeyType; category: string; description: string; deprecated?: string }>;
   servicePrincipals: [principal: string, description: string][];
   rcpServices: string[];
+  /** Regions per partition (the AWS SDK's endpoint data) */
+  partitions?: Record<string, { regionRegex: string; regions: string[] }>;
+  /** names AWS's managed policies use that the reference data lacks (retired services, newer actions) */
+  managedPolicyNames?: {
+    source: { package: string; version: string } | null;
+    actions: string[];
+    services: string[];
+    conditionKeys: string[];
+    arnServices: string[];
+  };
 }
 
 export interface ServiceInfo {
@@ -130,8 +140,22 @@ export class IamCatalog {
   /** resource types by the service field of their ARN, which is not always their owner's prefix (sts:AssumeRole acts on iam roles) */
   private readonly typesByArnService = new Map<string, ResourceTypeInfo[]>();
 
+  private readonly partitions: Map<string, { regionRegex: RegExp; regions: ReadonlySet<string> }>;
+  private readonly undocumented: { actions: Set<string>; services: Set<string>; keys: Set<string>; arnServices: Set<string> };
+
   constructor(data: CatalogData) {
     this.source = data.source;
+    this.partitions = new Map(
+      Object.entries(data.partitions ?? {}).map(([id, p]) => [id, { regionRegex: safeRegExp(p.regionRegex), regions: new Set(p.regions) }]),
+    );
+    const names = data.managedPolicyNames;
+    const lower = (list: string[] | undefined) => new Set((list ?? []).map((n) => n.toLowerCase()));
+    this.undocumented = {
+      actions: lower(names?.actions),
+      services: lower(names?.services),
+      keys: lower(names?.conditionKeys),
+      arnServices: lower(names?.arnServices),
+    };
     this.services = [];
     this.actions = [];
     for (const [prefix, raw] of Object.entries(data.services)) {
@@ -231,6 +255,54 @@ export class IamCatalog {
 
   service(prefix: string): ServiceInfo | undefined {
     return this.servicesByPrefix.get(prefix.toLowerCase());
+  }
+
+  /**
+   * Whether AWS's own managed policies use this service prefix, action or condition key although
+   * the reference data lacks it (a retired service, an action newer than the data): IAM accepts it.
+   */
+  undocumentedService(prefix: string): boolean {
+    return this.undocumented.services.has(prefix.toLowerCase());
+  }
+
+  undocumentedAction(fullName: string): boolean {
+    return this.undocumented.actions.has(fullName.toLowerCase());
+  }
+
+  undocumentedConditionKey(key: string): boolean {
+    return this.undocumented.keys.has(key.toLowerCase());
+  }
+
+  /**
+   * Whether a service field of an ARN exists: the data's ARN templates are the source of truth
+   * (Service Catalog's ARNs say `catalog`, not `servicecatalog`), plus action prefixes and the
+   * services AWS's managed policies name.
+   */
+  isArnService(segment: string): boolean {
+    const lower = segment.toLowerCase();
+    return (
+      this.typesByArnService.has(lower) || this.servicesByPrefix.has(lower) || this.undocumented.arnServices.has(lower) || this.undocumented.services.has(lower)
+    );
+  }
+
+  /** Partitions with their Regions; empty when the catalog was built without them. */
+  partitionRegions(partition: string): { regionRegex: RegExp; regions: ReadonlySet<string> } | undefined {
+    return this.partitions.get(partition);
+  }
+
+  /** The partition a Region belongs to (by the endpoint data's list, then its pattern). */
+  partitionOfRegion(region: string): string | undefined {
+    for (const [id, p] of this.partitions) {
+      if (p.regions.has(region)) {
+        return id;
+      }
+    }
+    for (const [id, p] of this.partitions) {
+      if (p.regionRegex.test(region)) {
+        return id;
+      }
+    }
+    return undefined;
   }
 
   /** `s3:GetObject` (any case) -> the action, or undefined. */
@@ -490,6 +562,14 @@ function computeLastVariableExcludes(service: ServiceInfo): void {
       }
     }
     type.lastVariableExcludes = [...excludes].join('');
+  }
+}
+
+function safeRegExp(source: string): RegExp {
+  try {
+    return new RegExp(source);
+  } catch {
+    return /$^/;
   }
 }
 

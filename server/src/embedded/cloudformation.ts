@@ -321,7 +321,9 @@ export function extractCloudFormation(tree: TemplateTree): EmbeddedPolicy[] {
           const spliced = node.type === 'object' && !dynamicValue(node) ? undefined : spliceJson(node, tree, tagged);
           const object = spliced ? spliced.root : node.type === 'object' && !dynamicValue(node) ? node : undefined;
           // a policy document is an object with Statement (SAM lists also hold managed policy names and templates)
-          if (object && property(object, 'Statement')) {
+          // an empty trust policy (`AssumeRolePolicyDocument: {}`) is a policy too: missing-statement reports it
+          const emptyTrust = slot.type === 'trust' && object?.type === 'object' && !object.children?.length;
+          if (object && (property(object, 'Statement') || emptyTrust)) {
             addPolicy(object, path, spliced ? (spliced.verbatim ? 'verbatim' : 'escaped') : undefined);
           }
           return;

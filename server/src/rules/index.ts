@@ -10,6 +10,7 @@ import allowNotResource from './allow-not-resource/rule';
 import badMfaPattern from './bad-mfa-pattern/rule';
 import bomRule from './bom/rule';
 import broadWildcard from './broad-wildcard/rule';
+import bucketPolicyEscalation from './bucket-policy-escalation/rule';
 import commentInJson from './comment-in-json/rule';
 import conditionKeyNotApplicable from './condition-key-not-applicable/rule';
 import conditionTypeMismatch from './condition-type-mismatch/rule';
@@ -17,6 +18,7 @@ import conditionValueFormat from './condition-value-format/rule';
 import conflictingElements from './conflicting-elements/rule';
 import credentialsExposure from './credentials-exposure/rule';
 import dataExfiltration from './data-exfiltration/rule';
+import dependentActions from './dependent-actions/rule';
 import deprecatedConditionKey from './deprecated-condition-key/rule';
 import duplicateKey from './duplicate-key/rule';
 import duplicateSid from './duplicate-sid/rule';
@@ -28,6 +30,7 @@ import fullAdmin from './full-admin/rule';
 import ifExistsTrap from './if-exists-trap/rule';
 import invalidActionFormat from './invalid-action-format/rule';
 import invalidArn from './invalid-arn/rule';
+import invalidArnRegion from './invalid-arn-region/rule';
 import invalidCharacters from './invalid-characters/rule';
 import invalidEffect from './invalid-effect/rule';
 import invalidPrincipal from './invalid-principal/rule';
@@ -42,6 +45,7 @@ import missingResource from './missing-resource/rule';
 import missingSetOperator from './missing-set-operator/rule';
 import missingStatement from './missing-statement/rule';
 import missingVersion from './missing-version/rule';
+import oidcSubClaimOrder from './oidc-sub-claim-order/rule';
 import oidcTrustWithoutSub from './oidc-trust-without-sub/rule';
 import oldVersion from './old-version/rule';
 import passroleStar from './passrole-star/rule';
@@ -56,10 +60,12 @@ import redundantAction from './redundant-action/rule';
 import resourceEffectivelyStar from './resource-effectively-star/rule';
 import resourceStar from './resource-star/rule';
 import resourceTypeMismatch from './resource-type-mismatch/rule';
+import s3ObjectArnTypo from './s3-object-arn-typo/rule';
 import servicePrincipalWithoutSource from './service-principal-without-source/rule';
 import serviceWildcard from './service-wildcard/rule';
 import setOperatorOnSingleValuedKey from './set-operator-on-single-valued-key/rule';
 import starAction from './star-action/rule';
+import statementNeverApplies from './statement-never-applies/rule';
 import trailingComma from './trailing-comma/rule';
 import unknownAction from './unknown-action/rule';
 import unknownConditionKey from './unknown-condition-key/rule';
@@ -80,6 +86,7 @@ export const ALL_RULES: readonly Rule[] = [
   badMfaPattern,
   bomRule,
   broadWildcard,
+  bucketPolicyEscalation,
   commentInJson,
   conditionKeyNotApplicable,
   conditionTypeMismatch,
@@ -87,6 +94,7 @@ export const ALL_RULES: readonly Rule[] = [
   conflictingElements,
   credentialsExposure,
   dataExfiltration,
+  dependentActions,
   deprecatedConditionKey,
   duplicateKey,
   duplicateSid,
@@ -98,6 +106,7 @@ export const ALL_RULES: readonly Rule[] = [
   ifExistsTrap,
   invalidActionFormat,
   invalidArn,
+  invalidArnRegion,
   invalidCharacters,
   invalidEffect,
   invalidPrincipal,
@@ -112,6 +121,7 @@ export const ALL_RULES: readonly Rule[] = [
   missingSetOperator,
   missingStatement,
   missingVersion,
+  oidcSubClaimOrder,
   oidcTrustWithoutSub,
   oldVersion,
   passroleStar,
@@ -126,10 +136,12 @@ export const ALL_RULES: readonly Rule[] = [
   resourceEffectivelyStar,
   resourceStar,
   resourceTypeMismatch,
+  s3ObjectArnTypo,
   servicePrincipalWithoutSource,
   serviceWildcard,
   setOperatorOnSingleValuedKey,
   starAction,
+  statementNeverApplies,
   trailingComma,
   unknownAction,
   unknownConditionKey,

@@ -20,6 +20,10 @@ export type ResourceBreadth = 'all' | 'wildcard' | 'specific' | 'self' | 'awsMan
  */
 export function resourceBreadth(facts: PolicyFacts, statement: Statement): ResourceBreadth {
   const { values, negated } = facts.resources(statement);
+  // in a resource-based policy "*" is the resource the policy is attached to (a key, a queue)
+  if (facts.policy.policyType === 'resource' && !negated && values.length > 0 && values.every((v) => v === '*')) {
+    return 'specific';
+  }
   if (negated || values.includes('*') || values.length === 0) {
     return 'all';
   }
@@ -41,6 +45,9 @@ export function resourceBreadth(facts: PolicyFacts, statement: Statement): Resou
 /** The statement reaches every resource of one of the action's types ("*", NotResource, or a pattern that covers the type). */
 export function coversAllOf(facts: PolicyFacts, s: Statement, action: ActionInfo): boolean {
   const { values, negated } = facts.resources(s);
+  if (facts.policy.policyType === 'resource' && !negated && values.length > 0 && values.every((v) => v === '*')) {
+    return false;
+  }
   if (negated || values.includes('*')) {
     return true;
   }
@@ -56,17 +63,36 @@ export function netActionsOf(facts: PolicyFacts, s: Statement, actions: readonly
   return denied.size === 0 ? [...actions] : actions.filter((a) => !denied.has(a));
 }
 
+/**
+ * A resource-policy statement whose principals are only whole accounts (`arn:aws:iam::111122223333:root`
+ * or the account ID): it delegates to that account's IAM policies, as AWS's default key policy does.
+ */
+export function delegatesToAccounts(s: Statement): boolean {
+  const entries = s.principal?.entries ?? [];
+  return (
+    !s.principal?.scalar &&
+    entries.length > 0 &&
+    entries.every((e) => e.type === 'AWS' && e.values.values.length > 0 && e.values.values.every((v) => /^(\d{12}|arn:[\w-]+:iam::\d{12}:root)$/.test(v.value.trim())))
+  );
+}
+
 /** Statements that are `Allow * on *`: full-admin reports them; other broad-grant rules stay quiet. */
 export function isFullAdmin(facts: PolicyFacts, s: Statement): boolean {
   return s.effect?.value === 'Allow' && !!s.action?.values.some((v) => v.value.trim() === '*') && facts.resources(s).values.includes('*');
 }
 
 /**
- * The severity of a broad grant: a condition that can never be true or that really constrains
- * the statement lowers it to a note, and says why; weak conditions change nothing.
+ * The severity of a broad grant: a condition that really constrains the statement lowers it to a
+ * note, and says why; weak conditions (that limit nothing) change nothing. `dead`: the condition
+ * can never be true, so the statement grants nothing and the broad-grant rules stay quiet (the
+ * statement is reported once, by statement-never-applies or unknown-condition-key).
  */
-export function conditionAdjustment(facts: PolicyFacts, s: Statement): { severity?: Severity; security?: boolean; why: string } {
-  const why = conditionExplanation(facts.conditions(s));
+export function conditionAdjustment(facts: PolicyFacts, s: Statement): { severity?: Severity; security?: boolean; why: string; dead?: boolean } {
+  const assessment = facts.conditions(s);
+  if (assessment.neverTrue.length > 0) {
+    return { why: '', dead: true };
+  }
+  const why = conditionExplanation(assessment);
   if (why) {
     return { severity: 'info', security: false, why: ` (lower severity: ${why})` };
   }

@@ -10,8 +10,7 @@ import type { EmbeddedPolicy, PolicyFile } from '../../policy/policyFile';
 import { nodeAtPath, type JsonPath } from '../../syntax/jsonPath';
 import type { JsonNode } from '../../syntax/parseJson';
 import { runRules, runRulesAsync } from '../../rules/engine';
-import { RULES_BY_ID } from '../../rules/index';
-import { SEVERITY_ORDER, type Finding, type Severity } from '../../rules/ruleApi';
+import type { Finding, Severity } from '../../rules/ruleApi';
 import type { RuleSeveritySetting } from '../../shared/settings';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppressions';
 import type { StatementFindingsCache } from './statementCache';
@@ -77,17 +76,16 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The severity a finding ends with: the setting replaces the default, and a finding lowered by its rule stays lowered. */
+/**
+ * The severity a finding ends with: a configured severity is final (a finding its rule lowered,
+ * for example because a condition constrains it, takes the configured severity too); without a
+ * setting, the rule's severity for the finding.
+ */
 export function effectiveSeverity(finding: Finding, setting: RuleSeveritySetting | undefined): Severity | undefined {
   if (setting === 'off') {
     return undefined;
   }
-  if (!setting) {
-    return finding.severity;
-  }
-  const rule = RULES_BY_ID.get(finding.ruleId);
-  const lowered = rule && SEVERITY_ORDER[finding.severity] < SEVERITY_ORDER[rule.meta.defaultSeverity];
-  return lowered && SEVERITY_ORDER[finding.severity] < SEVERITY_ORDER[setting] ? finding.severity : setting;
+  return setting ?? finding.severity;
 }
 
 /** Rules switched off by settings or the ignore list. */

@@ -19,6 +19,7 @@ export default defineRule({
       const actions = facts.expanded(s).actions;
       const services = new Set(actions.map((a) => a.service)).size;
       const adj = conditionAdjustment(facts, s);
+      if (adj.dead) {continue;}
       report(withAdjustment({ messageId: 'notAction', at: keyOf(s.notAction.element), data: { count: actions.length, services, why: adj.why } }, adj));
     }
   },

@@ -17,6 +17,7 @@ export default defineRule({
     for (const s of policy.statements) {
       if (s.effect?.value !== 'Allow' || !s.notResource) {continue;}
       const adj = conditionAdjustment(facts, s);
+      if (adj.dead) {continue;}
       report(withAdjustment({ messageId: 'notResource', at: keyOf(s.notResource.element), data: { why: adj.why } }, adj));
     }
   },

@@ -23,6 +23,7 @@ export default defineRule<Payload>({
     for (const s of policy.statements) {
       if (s.effect?.value !== 'Allow' || isFullAdmin(facts, s)) {continue;}
       const adj = conditionAdjustment(facts, s);
+      if (adj.dead) {continue;}
       for (const { pattern, matches: all } of facts.expanded(s).byPattern) {
         const matches = netActionsOf(facts, s, all);
         const value = pattern.value.trim();

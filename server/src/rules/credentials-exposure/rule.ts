@@ -18,6 +18,7 @@ export default defineRule({
     for (const s of policy.statements) {
       if (s.effect?.value !== 'Allow' || !s.action || isFullAdmin(facts, s)) {continue;}
       const adj = conditionAdjustment(facts, s);
+      if (adj.dead) {continue;}
       for (const { pattern, matches } of facts.expanded(s).byPattern) {
         const hits = matches.filter((a) => credentialActions.has(a) && facts.grants(s, a) && coversAllOf(facts, s, a));
         // a service-wide wildcard is reported by service-wildcard and privilege-escalation already

@@ -21,6 +21,7 @@ export default defineRule<Payload>({
     for (const s of policy.statements) {
       if (s.effect?.value !== 'Allow' || !s.action || isFullAdmin(facts, s)) {continue;}
       const adj = conditionAdjustment(facts, s);
+      if (adj.dead) {continue;}
       for (const { pattern, matches } of facts.expanded(s).byPattern) {
         if (pattern.dynamic || /:\*$/.test(pattern.value.trim()) || pattern.value.trim() === '*') {continue;}
         // `arn:aws:s3:::*/*` is every object of every bucket, as good as "*"

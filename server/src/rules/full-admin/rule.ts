@@ -22,6 +22,7 @@ export default defineRule<Payload>({
       // a blanket Deny of everything elsewhere cancels it
       if (facts.deniedElsewhere(s).size === facts.expanded(s).actions.length) {continue;}
       const adj = conditionAdjustment(facts, s);
+      if (adj.dead) {continue;}
       const star = s.action.values.find((v) => v.value.trim() === '*') ?? statementAnchor(s);
       report(withAdjustment({ messageId: 'admin', at: star, data: { why: adj.why } }, adj));
     }

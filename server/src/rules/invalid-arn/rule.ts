@@ -9,7 +9,7 @@ const hasPattern = (s: string) => /[*?]|\$\{/.test(s);
  * Region or account), 'required' when none does, else 'either'.
  */
 function fieldRule(catalog: IamCatalog, value: string, service: string, field: 'region' | 'account'): 'empty' | 'required' | 'either' {
-  if (!catalog.service(service)) {return 'either';}
+  if (!catalog.isArnService(service)) {return 'either';}
   let empty = 0;
   let filled = 0;
   for (const t of catalog.resourceTypesMatching(value)) {
@@ -62,7 +62,7 @@ export default defineRule({
           report({ messageId: 'serviceCase', at: v, data: { value, lower: arn.service.toLowerCase() } });
           continue;
         }
-        if (!hasPattern(arn.service) && !catalog.service(arn.service)) {
+        if (!hasPattern(arn.service) && !catalog.isArnService(arn.service)) {
           report({ messageId: 'unknownService', at: v, data: { service: arn.service, date: catalog.dataDate }, severity: 'warning' });
           continue;
         }

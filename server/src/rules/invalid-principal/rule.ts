@@ -5,6 +5,8 @@ import { keyOf } from '../helpers';
 import { fix, type Payload } from './fix';
 
 const AWS_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso[a-z-]*|aws-eusc):(iam::(\d{12}):(root|user\/.+|role\/.+|federated-user\/.+)|sts::(\d{12}):assumed-role\/[^/]+\/.+)$/;
+/** the documented principal of a CloudFront origin access identity (legacy OAI, S3 bucket policies) */
+const CLOUDFRONT_OAI = /^arn:(aws|aws-cn|aws-us-gov):iam::cloudfront:user\/CloudFront Origin Access Identity [A-Z0-9]+$/;
 const FEDERATED_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso[a-z-]*|aws-eusc):iam::\d{12}:(saml-provider|oidc-provider)\/.+$/;
 const WEB_IDENTITY = new Set(['cognito-identity.amazonaws.com', 'accounts.google.com', 'graph.facebook.com', 'www.amazon.com']);
 const SERVICE = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/;
@@ -47,7 +49,7 @@ export default defineRule<Payload>({
             if (v.dynamic || value === '') {continue;}
             switch (entry.type) {
               case 'AWS':
-                if (value === '*' || /^\d{12}$/.test(value) || AWS_ARN.test(value)) {break;}
+                if (value === '*' || /^\d{12}$/.test(value) || AWS_ARN.test(value) || CLOUDFRONT_OAI.test(value)) {break;}
                 if (/^arn:[^:]+:iam::\d{12}:group\//.test(value)) {report({ messageId: 'group', at: v, data: { value } });}
                 else if (/^arn:/.test(value) && /[*?]/.test(value)) {report({ messageId: 'wildcard', at: v, data: { value } });}
                 else if (/^A(ROA|IDA)[A-Z0-9]{10,}$/.test(value)) {report({ messageId: 'uniqueId', at: v, data: { value }, severity: 'warning' });}

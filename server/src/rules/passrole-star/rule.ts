@@ -11,6 +11,9 @@ export default defineRule<Payload>({
     defaultSeverity: 'warning',
     security: true,
     fixable: true,
+    // only identity policies can grant iam:PassRole: in a queue, topic or key policy "Action": "*"
+    // means that service's actions
+    policyTypes: ['identity'],
     messages: {
       star: '"{{value}}" lets the caller pass any role{{scope}} to any service, for example an administrator role to a new EC2 instance or Lambda function. Limit the role ARNs and add an iam:PassedToService condition.',
       noService: '"{{value}}" passes these roles to any service: add an iam:PassedToService condition naming the service that needs them.',

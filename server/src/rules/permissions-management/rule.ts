@@ -21,6 +21,7 @@ export default defineRule<Payload>({
       if (s.effect?.value !== 'Allow' || !s.action || isFullAdmin(facts, s)) {continue;}
       const breadth = resourceBreadth(facts, s);
       const adj = conditionAdjustment(facts, s);
+      if (adj.dead) {continue;}
       for (const { pattern, matches } of facts.expanded(s).byPattern) {
         const pm = matches.filter((a) => a.level === 'Permissions management' && facts.grants(s, a) && coversAllOf(facts, s, a));
         if (pattern.dynamic || pm.length === 0) {continue;}

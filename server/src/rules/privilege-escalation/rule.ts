@@ -14,6 +14,8 @@ export default defineRule({
     description: 'The policy allows a known privilege-escalation path: actions that let the caller grant themselves more permissions.',
     category: 'security',
     defaultSeverity: 'warning',
+    // IAM, Lambda, Glue... permissions are granted by identity policies; a queue or bucket policy's \"*\" means that service's actions
+    policyTypes: ['identity'],
     security: true,
     messages: {
       escalation: '"{{value}}" allows privilege escalation: {{methods}}{{scope}}{{why}}.',
@@ -36,6 +38,7 @@ export default defineRule({
           const breadth = resourceBreadth(facts, s);
           if ((breadth === 'self' && method.selfSafe) || (breadth === 'awsManaged' && method.awsManagedSafe)) {continue;}
           const adj = conditionAdjustment(facts, s);
+          if (adj.dead) {continue;}
           const l: Level = adj.severity ? 1 : breadth === 'all' || breadth === 'wildcard' ? 3 : 2;
           if (!best || l > best.level) {best = { s, level: l, why: adj.why };}
         }

@@ -36,7 +36,8 @@ export default defineRule<Payload>({
     for (const s of policy.statements) {
       if (s.effect?.value !== 'Allow') {continue;}
       const found = everyone(s.principal);
-      if (!found) {continue;}
+      // a condition that can never be true: the statement grants nothing (reported once elsewhere)
+      if (!found || facts.conditions(s).neverTrue.length > 0) {continue;}
       const why = conditionExplanation(facts.conditions(s));
       if (why) {
         report({ messageId: 'conditioned', at: found.at, data: { why }, severity: 'info', security: false });

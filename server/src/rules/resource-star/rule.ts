@@ -1,4 +1,8 @@
+import { compareText, type AccessLevel } from '../../catalog/catalog';
 import { defineRule } from '../ruleApi';
+
+/** most sensitive first: who can do what (permissions management), then changes, then tags */
+const LEVEL_RANK: Record<AccessLevel, number> = { 'Permissions management': 0, Write: 1, Tagging: 2, Read: 3, List: 4 };
 import { listSome, valueOf } from '../helpers';
 import { conditionAdjustment, isFullAdmin, netActionsOf, withAdjustment } from '../security';
 import { fix, type Payload } from './fix';
@@ -11,6 +15,9 @@ export default defineRule<Payload>({
     category: 'security',
     defaultSeverity: 'warning',
     fixable: true,
+    // in a resource-based policy "Resource": "*" means the resource the policy is attached to (a KMS
+    // key policy, a queue policy); SCPs and RCPs filter rather than grant
+    policyTypes: ['identity'],
     messages: {
       star: '"Resource": "*" lets {{actions}} act on every resource of the account{{why}}. These actions accept ARNs: name the resources.',
     },
@@ -23,9 +30,11 @@ export default defineRule<Payload>({
       // actions that only accept "*" (ec2:Describe*, xray:PutTraceSegments) are fine there
       const offending = netActionsOf(facts, s, facts.expanded(s).actions)
         .filter((a) => a.level !== 'List' && a.level !== 'Read' && catalog.resourceTypesOf(a).length > 0)
+        .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || compareText(a.service.prefix, b.service.prefix) || compareText(a.name, b.name))
         .map((a) => a.fullName);
       if (offending.length === 0) {continue;}
       const adj = conditionAdjustment(facts, s);
+      if (adj.dead) {continue;}
       report(
         withAdjustment(
           { messageId: 'star', at: s.resource.isArray ? star : valueOf(s.resource.element), data: { actions: listSome(offending, 3), why: adj.why } },

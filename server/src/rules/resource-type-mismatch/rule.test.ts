@@ -3,6 +3,8 @@ import { testRule } from '../../testing/testRule';
 
 testRule(rule, {
   accept: [
+    // an SQS queue policy: "Action": "*" means every SQS action
+    { code: '{"Version": "2012-10-17", "Id": "Queue1_Policy", "Statement": [{"Sid": "Queue1_AllActions", "Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::111122223333:role/role1"]}, "Action": "*", "Resource": "arn:aws:sqs:us-east-2:444455556666:queue1"}]}', policyType: 'resource', name: 'SQS queue policy' },
     '{"Effect": "Allow", "Action": ["s3:ListBucket", "s3:GetObject"], "Resource": ["arn:aws:s3:::b", "arn:aws:s3:::b/*"]}',
     '{"Effect": "Allow", "Action": "xray:PutTraceSegments", "Resource": "*"}',
     '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::*"}',

@@ -54,6 +54,8 @@ export default defineRule<Payload>({
       let applying = 0;
       let total = 0;
       for (const { pattern, matches } of byPattern) {
+        // "Action": "*" in a resource policy means the attached service's actions (an SQS queue policy)
+        if (policy.policyType === 'resource' && pattern.value.trim() === '*') {continue;}
         const failing = matches.filter((a) => !actionApplies(catalog, a, resources, named));
         applying += matches.length - failing.length;
         total += matches.length;

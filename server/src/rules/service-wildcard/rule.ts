@@ -1,5 +1,5 @@
 import { defineRule } from '../ruleApi';
-import { conditionAdjustment, isFullAdmin, netActionsOf, withAdjustment } from '../security';
+import { conditionAdjustment, delegatesToAccounts, isFullAdmin, netActionsOf, withAdjustment } from '../security';
 import { fix, type Payload } from './fix';
 
 export default defineRule<Payload>({
@@ -17,7 +17,10 @@ export default defineRule<Payload>({
   check({ policy, facts, report }) {
     for (const s of policy.statements) {
       if (s.effect?.value !== 'Allow' || isFullAdmin(facts, s)) {continue;}
+      // a resource policy delegating to whole accounts ("kms:*" for the account root in AWS's default key policy)
+      if (policy.policyType === 'resource' && delegatesToAccounts(s)) {continue;}
       const adj = conditionAdjustment(facts, s);
+      if (adj.dead) {continue;}
       for (const { pattern, matches } of facts.expanded(s).byPattern) {
         const value = pattern.value.trim();
         const m = /^([A-Za-z0-9-]+):\*$/.exec(value);

@@ -19,6 +19,7 @@ export default defineRule<Payload>({
       const star = s.action.values.find((v) => v.value.trim() === '*');
       if (!star || netActionsOf(facts, s, facts.expanded(s).actions).length === 0) {continue;}
       const adj = conditionAdjustment(facts, s);
+      if (adj.dead) {continue;}
       report(withAdjustment({ messageId: 'star', at: star, data: { why: adj.why } }, adj));
     }
   },

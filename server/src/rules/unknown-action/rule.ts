@@ -1,4 +1,4 @@
-import { nearest } from '../../catalog/similar';
+import { nearestActions } from '../../catalog/similar';
 import { defineRule } from '../ruleApi';
 import { fix, type Payload } from './fix';
 
@@ -22,8 +22,9 @@ export default defineRule<Payload>({
         const parts = value.split(':');
         if (v.dynamic || parts.length !== 2 || /[*?]/.test(value)) {continue;}
         const service = catalog.service(parts[0]);
-        if (!service || catalog.action(value)) {continue;}
-        const guesses = nearest(parts[1], service.actions.map((a) => a.name), 3).map((g) => `${service.prefix}:${g}`);
+        // AWS's managed policies use it although the data lacks it: IAM accepts it
+        if (!service || catalog.action(value) || catalog.undocumentedAction(value)) {continue;}
+        const guesses = nearestActions(parts[1], service.actions.map((a) => a.name), 3).map((g) => `${service.prefix}:${g}`);
         const data = { value, serviceName: service.name, article: /^[AEIOU]/i.test(service.name) ? 'an' : 'a', suggestions: guesses.map((g) => `"${g}"`).join(' or '), date: catalog.dataDate };
         if (guesses.length) {
           report({ messageId: 'typo', at: v, data, fix: { replacements: guesses } });

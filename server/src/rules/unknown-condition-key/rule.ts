@@ -29,7 +29,7 @@ export default defineRule<Payload>({
             report({ messageId: 'emptyTag', at, data: { key } });
             continue;
           }
-          if (catalog.conditionKey(key)) {continue;}
+          if (catalog.conditionKey(key) || catalog.undocumentedConditionKey(key)) {continue;}
           const colon = key.indexOf(':');
           if (colon <= 0) {
             report({ messageId: 'format', at, data: { key } });

@@ -20,8 +20,9 @@ export default defineRule<Payload>({
     for (const s of policy.statements) {
       for (const v of [...(s.action?.values ?? []), ...(s.notAction?.values ?? [])]) {
         const parts = v.value.trim().split(':');
-        if (v.dynamic || parts.length !== 2 || /[*?]/.test(parts[0]) || parts[0] === '' || catalog.service(parts[0])) {continue;}
-        const guesses = nearest(parts[0], prefixes, 1);
+        if (v.dynamic || parts.length !== 2 || /[*?]/.test(parts[0]) || parts[0] === '' || catalog.service(parts[0]) || catalog.undocumentedService(parts[0])) {continue;}
+        // a near spelling only: "datazonecontrol" is not a typo of "datazone"
+        const guesses = nearest(parts[0], prefixes, 1, { extensions: false });
         if (guesses.length) {
           report({ messageId: 'typo', at: v, data: { service: parts[0], suggestion: guesses[0] }, fix: { replacements: [`${guesses[0]}:${parts[1]}`] } });
         } else {
