@@ -9,7 +9,7 @@ import { spanOf } from '../features/diagnostics/diagnostics';
 import { testCatalog } from '../testing/fixtures';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver-types';
-import { keepSafeEdits } from './editGuard';
+import { keepSafeEdits } from '../features/codeActions/editGuard';
 import { createEmbeddedExtractor } from '.';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'embedded');

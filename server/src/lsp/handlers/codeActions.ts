@@ -4,7 +4,7 @@ import { FIX_ALL_KIND, getCodeActions } from '../../features/codeActions/codeAct
 import { runSafeAsync } from '../runSafe';
 import type { FeatureRegistration } from '../state';
 import { computeLocalDiagnostics } from './diagnostics';
-import { keepSafeEdits } from '../../embedded/editGuard';
+import { keepSafeEdits } from '../../features/codeActions/editGuard';
 
 const COMMENT_PREFIX: Record<string, string> = { jsonc: '//', yaml: '#', terraform: '#' };
 

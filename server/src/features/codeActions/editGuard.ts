@@ -6,7 +6,7 @@
  */
 import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PolicyFile } from '../policy/policyFile';
+import type { PolicyFile } from '../../policy/policyFile';
 
 function editsOf(action: CodeAction, uri: string): TextEdit[] {
   const out: TextEdit[] = [...(action.edit?.changes?.[uri] ?? [])];
