@@ -1,0 +1,159 @@
+/**
+ * Matching of policy strings against request values: IAM wildcards (`*`, `?`) and policy
+ * variables (`${aws:username}`, `${aws:PrincipalTag/team, 'default'}`, and the escapes `${*}`,
+ * `${?}`, `${$}`). A pattern is compiled once into parts; each match resolves its variables from
+ * the request context.
+ */
+
+type Part = { lit: string } | { wild: '*' | '?' } | { variable: string; fallback?: string };
+
+export interface CompiledPattern {
+  text: string;
+  parts: Part[];
+  hasVariables: boolean;
+  hasWildcards: boolean;
+}
+
+/** Looks up a context key (lower-cased) for a variable; undefined when absent or multivalued. */
+export type VariableLookup = (keyLower: string) => string | undefined;
+
+const VARIABLE = /\$\{([^}]*)\}/g;
+
+/** Compiles a pattern. `variables: false` for Version 2008-10-17, where `${...}` is literal text. */
+export function compilePattern(text: string, variables = true): CompiledPattern {
+  const parts: Part[] = [];
+  let hasVariables = false;
+  let hasWildcards = false;
+  const pushLiteralRun = (run: string, wildcards: boolean) => {
+    let lit = '';
+    for (const ch of run) {
+      if (wildcards && (ch === '*' || ch === '?')) {
+        if (lit) {
+          parts.push({ lit });
+          lit = '';
+        }
+        parts.push({ wild: ch });
+        hasWildcards = true;
+      } else {
+        lit += ch;
+      }
+    }
+    if (lit) {
+      parts.push({ lit });
+    }
+  };
+  if (!variables || !text.includes('${')) {
+    pushLiteralRun(text, true);
+    return { text, parts, hasVariables, hasWildcards };
+  }
+  let last = 0;
+  for (const m of text.matchAll(VARIABLE)) {
+    pushLiteralRun(text.slice(last, m.index), true);
+    last = (m.index ?? 0) + m[0].length;
+    const inner = m[1].trim();
+    if (inner === '*' || inner === '?' || inner === '$') {
+      parts.push({ lit: inner });
+      continue;
+    }
+    // `${key, 'default'}`
+    const comma = /^([^,]+?)\s*,\s*'([^']*)'$/.exec(inner);
+    hasVariables = true;
+    if (comma) {
+      parts.push({ variable: comma[1].trim().toLowerCase(), fallback: comma[2] });
+    } else {
+      parts.push({ variable: inner.toLowerCase() });
+    }
+  }
+  pushLiteralRun(text.slice(last), true);
+  return { text, parts, hasVariables, hasWildcards };
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export interface Resolved {
+  /** regular expression source (anchored by the caller) */
+  source: string;
+  /** the pattern with variables replaced (for explanations) */
+  text: string;
+}
+
+/** Resolves variables; undefined when a variable has no value and no default (the pattern matches nothing). */
+export function resolvePattern(p: CompiledPattern, lookup: VariableLookup, wildcards: boolean, segment = false): Resolved | undefined {
+  let source = '';
+  let text = '';
+  for (const part of p.parts) {
+    if ('lit' in part) {
+      source += escapeRegExp(part.lit);
+      text += part.lit;
+    } else if ('wild' in part) {
+      text += part.wild;
+      if (wildcards) {
+        source += part.wild === '*' ? (segment ? '[^:]*' : '[\\s\\S]*') : segment ? '[^:]' : '[\\s\\S]';
+      } else {
+        source += escapeRegExp(part.wild);
+      }
+    } else {
+      const value = lookup(part.variable) ?? part.fallback;
+      if (value === undefined) {
+        return undefined;
+      }
+      source += escapeRegExp(value);
+      text += value;
+    }
+  }
+  return { source, text };
+}
+
+const regexCache = new Map<string, RegExp>();
+
+export function cachedRegExp(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let r = regexCache.get(key);
+  if (!r) {
+    r = new RegExp(`^(?:${source})$`, flags);
+    if (regexCache.size > 20000) {
+      regexCache.clear();
+    }
+    regexCache.set(key, r);
+  }
+  return r;
+}
+
+/**
+ * A set of patterns matched against one value: the variable-free ones are joined into a single
+ * regular expression, built once.
+ */
+export class PatternSet {
+  private readonly fixed: RegExp | undefined;
+  private readonly variable: CompiledPattern[];
+  readonly matchesAll: boolean;
+
+  constructor(
+    readonly patterns: CompiledPattern[],
+    private readonly flags: string,
+  ) {
+    const fixed = patterns.filter((p) => !p.hasVariables);
+    this.variable = patterns.filter((p) => p.hasVariables);
+    this.matchesAll = fixed.some((p) => p.parts.length === 1 && 'wild' in p.parts[0] && p.parts[0].wild === '*');
+    const none = (): string => '';
+    this.fixed = fixed.length ? new RegExp(`^(?:${fixed.map((p) => resolvePattern(p, none, true)?.source ?? '(?!)').join('|')})$`, flags) : undefined;
+  }
+
+  /** The first pattern that matches, or undefined. */
+  match(value: string, lookup: VariableLookup): CompiledPattern | undefined {
+    if (this.matchesAll) {
+      return this.patterns.find((p) => p.text === '*');
+    }
+    if (this.fixed?.test(value)) {
+      const none = (): string => '';
+      return this.patterns.find((p) => !p.hasVariables && cachedRegExp(resolvePattern(p, none, true)?.source ?? '(?!)', this.flags).test(value));
+    }
+    for (const p of this.variable) {
+      const r = resolvePattern(p, lookup, true);
+      if (r && cachedRegExp(r.source, this.flags).test(value)) {
+        return p;
+      }
+    }
+    return undefined;
+  }
+}
