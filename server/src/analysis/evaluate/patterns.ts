@@ -124,29 +124,53 @@ export function cachedRegExp(source: string, flags: string): RegExp {
  * regular expression, built once.
  */
 export class PatternSet {
-  private readonly fixed: RegExp | undefined;
+  /** literal patterns (no wildcards, no variables), keyed by their matching form */
+  private readonly literals = new Map<string, CompiledPattern>();
+  private readonly wild: { pattern: CompiledPattern; regex: RegExp }[] = [];
+  private readonly combined: RegExp | undefined;
   private readonly variable: CompiledPattern[];
   readonly matchesAll: boolean;
+  private readonly fold: boolean;
 
   constructor(
     readonly patterns: CompiledPattern[],
     private readonly flags: string,
   ) {
-    const fixed = patterns.filter((p) => !p.hasVariables);
-    this.variable = patterns.filter((p) => p.hasVariables);
-    this.matchesAll = fixed.some((p) => p.parts.length === 1 && 'wild' in p.parts[0] && p.parts[0].wild === '*');
+    this.fold = flags.includes('i');
     const none = (): string => '';
-    this.fixed = fixed.length ? new RegExp(`^(?:${fixed.map((p) => resolvePattern(p, none, true)?.source ?? '(?!)').join('|')})$`, flags) : undefined;
+    this.variable = patterns.filter((p) => p.hasVariables);
+    for (const p of patterns) {
+      if (p.hasVariables) {
+        continue;
+      }
+      if (!p.hasWildcards) {
+        const key = this.fold ? p.text.toLowerCase() : p.text;
+        if (!this.literals.has(key)) {
+          this.literals.set(key, p);
+        }
+      } else {
+        this.wild.push({ pattern: p, regex: cachedRegExp(resolvePattern(p, none, true)?.source ?? '(?!)', flags) });
+      }
+    }
+    this.matchesAll = this.wild.some(({ pattern }) => pattern.text === '*');
+    // one expression for all wildcard patterns: a miss costs one test
+    this.combined = this.wild.length > 1 ? new RegExp(`^(?:${this.wild.map(({ pattern }) => resolvePattern(pattern, none, true)?.source ?? '(?!)').join('|')})$`, flags) : undefined;
   }
 
   /** The first pattern that matches, or undefined. */
   match(value: string, lookup: VariableLookup): CompiledPattern | undefined {
     if (this.matchesAll) {
-      return this.patterns.find((p) => p.text === '*');
+      return this.wild.find(({ pattern }) => pattern.text === '*')?.pattern;
     }
-    if (this.fixed?.test(value)) {
-      const none = (): string => '';
-      return this.patterns.find((p) => !p.hasVariables && cachedRegExp(resolvePattern(p, none, true)?.source ?? '(?!)', this.flags).test(value));
+    const literal = this.literals.get(this.fold ? value.toLowerCase() : value);
+    if (literal) {
+      return literal;
+    }
+    if (this.wild.length > 0 && (!this.combined || this.combined.test(value))) {
+      const hit = this.wild.find(({ regex }) => regex.test(value));
+      if (hit) {
+        return hit.pattern;
+      }
     }
     for (const p of this.variable) {
       const r = resolvePattern(p, lookup, true);
