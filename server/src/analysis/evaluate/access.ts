@@ -13,7 +13,7 @@ import { parseOperator } from '../../catalog/operators';
 import { parsePolicy } from '../../policy/parsePolicy';
 import type { PolicyDocument, PolicyType } from '../../policy/model';
 import { parseJson } from '../../syntax/parseJson';
-import { evaluate } from './evaluate';
+import { effectiveResource, evaluate } from './evaluate';
 import type { ContextValue, EvalPolicy, EvalPrincipal, EvalRequest } from './types';
 
 export interface AccessEntry {
@@ -252,7 +252,7 @@ function appliesTo(action: ActionInfo, probe: string, catalog: IamCatalog): bool
 // ---- resources -----------------------------------------------------------------------------
 
 function resourcesOf(d: PolicyDocument): string[] {
-  return d.statements.flatMap((s) => (s.resource ?? s.notResource)?.values.filter((v) => !v.dynamic).map((v) => v.value.trim()) ?? []);
+  return d.statements.flatMap((s) => (s.resource ?? s.notResource)?.values.map(effectiveResource) ?? []);
 }
 
 /** Written resources (variables instantiated), `*`, and a sample outside every NotResource. */

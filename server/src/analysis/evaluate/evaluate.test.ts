@@ -247,3 +247,15 @@ test('property: Allow with NotAction equals Allow of the complement, over the wh
     assert.equal(allowed, complement.length);
   }
 });
+
+test('template-computed resources: references stand for any text, IAM variables stay variables', () => {
+  const p = pol('identity', stmts({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'x' }));
+  const withResource = (value: string, dynamic: string) => ({
+    ...p,
+    document: { ...p.document, statements: p.document.statements.map((s) => ({ ...s, resource: s.resource && { ...s.resource, values: s.resource.values.map((v) => ({ ...v, value, dynamic })) } })) },
+  });
+  const sub = withResource('arn:${AWS::Partition}:s3:::${Bucket}/${!aws:username}/*', 'Fn::Sub');
+  assert.equal(decide([sub], req('s3:GetObject', 'arn:aws:s3:::any-bucket/alice/k')), 'allowed');
+  assert.equal(decide([sub], req('s3:GetObject', 'arn:aws:s3:::any-bucket/bob/k')), 'implicitDeny');
+  assert.equal(decide([withResource('Table.Arn', 'Fn::GetAtt')], req('s3:GetObject', 'arn:aws:s3:::b/k')), 'allowed');
+});

@@ -7,7 +7,7 @@
  * allow; permissions boundaries and session policies limit what identity policies grant.
  * Policies are compiled once (cached per document), so a request costs a few regex tests.
  */
-import { isDeny, type PolicyDocument, type Statement, type StringList } from '../../policy/model';
+import { isDeny, type PolicyDocument, type PolicyString, type Statement, type StringList } from '../../policy/model';
 import { compileClauses, evaluateCondition, type CompiledCondition, type RequestContext } from './conditionEval';
 import { compilePattern, PatternSet, type VariableLookup } from './patterns';
 import { matchPrincipalBlock, normalizePrincipal, notPrincipalExcludes, type NormalizedPrincipal } from './principals';
@@ -29,12 +29,36 @@ interface CompiledPolicy {
 
 const compiledCache = new WeakMap<PolicyDocument, CompiledPolicy>();
 
-function patternList(list: StringList | undefined, flags: string, variables: boolean, allowVariables: boolean): PatternSet | undefined {
+/**
+ * A Resource value as the engine reads it. A value computed by a template (`!Sub`, `!Ref`,
+ * `!GetAtt`, Terraform interpolation) is unknown offline: its references stand for any text
+ * (`arn:${AWS::Partition}:s3:::${Bucket}` reads as `arn:*:s3:::*`, `!GetAtt T.Arn` as `*`),
+ * while IAM policy variables in it (`${aws:username}`, `${!aws:username}` in `!Sub`) stay variables.
+ */
+export function effectiveResource(v: PolicyString): string {
+  const text = v.value.trim();
+  if (v.dynamic === undefined) {
+    return text;
+  }
+  if (!text.includes('${')) {
+    return '*';
+  }
+  return text.replace(/\$\{(!?)([^}]*)\}/g, (m, bang: string, inner: string) => {
+    if (bang) {
+      return `\${${inner}}`;
+    }
+    return /^[A-Za-z0-9-]+:[^:]/.test(inner.trim()) && !inner.includes('::') ? m : '*';
+  });
+}
+
+function patternList(list: StringList | undefined, flags: string, variables: boolean, isResource: boolean): PatternSet | undefined {
   if (!list) {
     return undefined;
   }
-  // template-computed values are unknown offline: they match nothing
-  const values = list.values.filter((v) => v.dynamic === undefined).map((v) => compilePattern(v.value.trim(), variables && allowVariables));
+  // template-computed actions are unknown offline: they match nothing; computed resources: see effectiveResource
+  const values = isResource
+    ? list.values.map((v) => compilePattern(effectiveResource(v), variables))
+    : list.values.filter((v) => v.dynamic === undefined).map((v) => compilePattern(v.value.trim(), false));
   return new PatternSet(values, flags);
 }
 
@@ -190,7 +214,7 @@ export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest):
   const deciding: StatementTrace[] = [];
 
   // organization limits: every level of RCPs and SCPs must allow
-  for (const type of ['rcp', 'scp'] as const) {
+  for (const type of principal.kind === 'AWS' ? (['rcp', 'scp'] as const) : (['rcp'] as const)) {
     const layers = new Map<string, StatementTrace[]>();
     policies.forEach((p, i) => {
       if (p.type === type) {
@@ -208,6 +232,13 @@ export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest):
   }
 
   const has = (type: EvalPolicyType) => policies.some((p) => p.type === type);
+  // a service, an anonymous caller or a federated identity has no identity policies here: only resource policies grant
+  if (principal.kind !== 'AWS') {
+    const grant = allowsOf(['resource', 'trust'])[0];
+    return grant
+      ? result('allowed', `allowed by ${describeStatement(grant)}`, [...deciding, grant])
+      : result('implicitDeny', `no resource-based policy allows the ${principal.kind === 'Anonymous' ? 'anonymous' : principal.kind.toLowerCase()} principal`, []);
+  }
   const limits = (): { ok: true } | { ok: false; reason: string } => {
     for (const type of ['boundary', 'session'] as const) {
       if (has(type)) {

@@ -144,7 +144,9 @@ export class PatternSet {
         continue;
       }
       if (!p.hasWildcards) {
-        const key = this.fold ? p.text.toLowerCase() : p.text;
+        // the text with `${*}`-style escapes resolved
+        const text = p.parts.map((x) => ('lit' in x ? x.lit : '')).join('');
+        const key = this.fold ? text.toLowerCase() : text;
         if (!this.literals.has(key)) {
           this.literals.set(key, p);
         }
