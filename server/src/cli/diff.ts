@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { compareAccess, standalone, type AccessDiff, type AccessEntry } from '../analysis/evaluate';
-import type { IamCatalog } from '../catalog/catalog';
+import { ACCESS_LEVELS, type IamCatalog } from '../catalog/catalog';
 import { loadCatalog } from '../node/loadCatalog';
 import { languageOf } from './files';
 import { InputError, parseFlags, policiesInText, prepareFor, type LoadedPolicy } from './policyInput';
@@ -101,7 +101,9 @@ function groups(entries: AccessEntry[]): Group[] {
     g.resourcesOf.set(name, resources);
     by.set(key, g);
   }
-  return [...by.values()].map((g) => {
+  const levelRank = (level: string) => (ACCESS_LEVELS as readonly string[]).indexOf(level) >>> 0;
+  const sorted = [...by.values()].sort((a, b) => a.service.localeCompare(b.service) || levelRank(a.level) - levelRank(b.level));
+  return sorted.map((g) => {
     const parts = new Map<string, { actions: string[]; resources: string[] }>();
     for (const [action, resources] of g.resourcesOf) {
       const key = [...resources].sort().join('\u0000');
