@@ -3,3 +3,5 @@ export * from './types';
 export { evaluate, compilePolicy, describeStatement } from './evaluate';
 export { compareAccess, standalone, allowAllIdentity, actionClasses, contextSamples, type AccessDiff, type AccessEntry, type CompareOptions } from './access';
 export { ipInCidr, parseDate, parseNumber } from './conditionEval';
+export { checkNeverWiden, type WideningReport } from './neverWiden';
+export { effectiveResource } from './evaluate';
