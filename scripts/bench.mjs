@@ -219,4 +219,5 @@ console.log('\nCLI (bin/iam-policy-lint, one process)');
   record('cli', `CloudFormation template, ${lines.length} lines, ${cfn.stats.policies} policies`, ms(cfn.ms), 'target <= 1 s');
   fs.rmSync(dir, { recursive: true, force: true });
 }
+await (await import('../bench/engine.mjs')).benchEngine(record);
 console.log(`\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);

@@ -100,7 +100,8 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
       const grid: { ctx: number; pr: number; b: boolean; a: boolean }[] = [];
       for (let pr = 0; pr < principals.length; pr++) {
         for (let ctx = 0; ctx < contexts.length; ctx++) {
-          const request: EvalRequest = { action: cls.representative, resource: probe, principal: principals[pr], context: contexts[ctx], ...(resourceSide ? { resourceAccount: OWNER_ACCOUNT } : {}) };
+          // identity policies: the resources are the principal's account's (a cross-account grant needs a resource policy too)
+          const request: EvalRequest = { action: cls.representative, resource: probe, principal: principals[pr], context: contexts[ctx], resourceAccount: resourceSide ? OWNER_ACCOUNT : SAMPLE_ACCOUNT };
           const a = after.length ? evaluate(after, request).decision === 'allowed' : false;
           const b = before.length ? evaluate(before, request).decision === 'allowed' : false;
           requests++;

@@ -252,10 +252,25 @@ export function parseDate(text: string): number | undefined {
 }
 
 /** IPv4 / IPv6 address inside a CIDR (a bare address is a /32 or /128). */
+const ipCache = new Map<string, { value: bigint; bits: number } | null>();
+
+/** Parsed addresses are cached: policies repeat their CIDRs, requests their source addresses. */
+function cachedIp(text: string): { value: bigint; bits: number } | undefined {
+  let v = ipCache.get(text);
+  if (v === undefined) {
+    v = parseIp(text) ?? null;
+    if (ipCache.size > 10000) {
+      ipCache.clear();
+    }
+    ipCache.set(text, v);
+  }
+  return v ?? undefined;
+}
+
 export function ipInCidr(address: string, cidr: string): boolean {
   const [net, lenText] = cidr.trim().split('/');
-  const a = parseIp(address.trim().split('/')[0]);
-  const n = parseIp(net);
+  const a = cachedIp(address.trim().split('/')[0]);
+  const n = cachedIp(net);
   if (!a || !n || a.bits !== n.bits) {
     return false;
   }

@@ -85,7 +85,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
 }
 
 /** Builds the request context: the given keys (lower-cased, values as strings) plus what the principal implies. */
-export function buildContext(request: EvalRequest, principal: NormalizedPrincipal): RequestContext {
+export function buildContext(request: EvalRequest, principal: NormalizedPrincipal, resourceAccount = resourceAccountOf(request)): RequestContext {
   const context: RequestContext = new Map();
   for (const [key, value] of Object.entries(request.context ?? {})) {
     context.set(key.toLowerCase(), toStrings(value));
@@ -102,7 +102,7 @@ export function buildContext(request: EvalRequest, principal: NormalizedPrincipa
     setDefault('aws:username', user?.[1]);
     setDefault('aws:principaltype', user ? 'User' : principal.roleName ? 'AssumedRole' : /:root$/.test(principal.arn) ? 'Account' : undefined);
   }
-  setDefault('aws:resourceaccount', resourceAccountOf(request));
+  setDefault('aws:resourceaccount', resourceAccount);
   return context;
 }
 
@@ -193,7 +193,8 @@ function evaluatePolicy(policy: EvalPolicy, name: string, action: string, resour
 /** Decides a request. Pure; the policies' compiled form is cached per document. */
 export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest): EvaluationResult {
   const principal = normalizePrincipal(request.principal);
-  const context = buildContext(request, principal);
+  const resourceAccount = resourceAccountOf(request);
+  const context = buildContext(request, principal, resourceAccount);
   const lookup = lookupIn(context);
   const action = request.action.trim();
   const statements: StatementTrace[] = [];
@@ -254,7 +255,6 @@ export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest):
 
   const resourceAllows = allowsOf(['resource', 'trust']);
   const identityAllows = allowsOf(['identity']);
-  const resourceAccount = resourceAccountOf(request);
   const crossAccount = !!principal.account && !!resourceAccount && principal.account !== resourceAccount;
 
   if (crossAccount) {

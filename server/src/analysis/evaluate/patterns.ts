@@ -12,6 +12,8 @@ export interface CompiledPattern {
   parts: Part[];
   hasVariables: boolean;
   hasWildcards: boolean;
+  /** resolutions of a variable-free pattern, by mode */
+  resolved?: { wild?: Resolved | undefined; literal?: Resolved | undefined };
 }
 
 /** Looks up a context key (lower-cased) for a variable; undefined when absent or multivalued. */
@@ -79,6 +81,16 @@ export interface Resolved {
 
 /** Resolves variables; undefined when a variable has no value and no default (the pattern matches nothing). */
 export function resolvePattern(p: CompiledPattern, lookup: VariableLookup, wildcards: boolean, segment = false): Resolved | undefined {
+  if (!p.hasVariables && !segment) {
+    // the same every time: computed once per pattern and mode
+    const cache = (p.resolved ??= {});
+    const key = wildcards ? 'wild' : 'literal';
+    return (cache[key] ??= resolveParts(p, lookup, wildcards, segment));
+  }
+  return resolveParts(p, lookup, wildcards, segment);
+}
+
+function resolveParts(p: CompiledPattern, lookup: VariableLookup, wildcards: boolean, segment: boolean): Resolved | undefined {
   let source = '';
   let text = '';
   for (const part of p.parts) {
