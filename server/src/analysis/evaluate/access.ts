@@ -190,8 +190,9 @@ interface ActionClass {
   unknown: boolean;
 }
 
-function actionPatterns(docs: PolicyDocument[]): { patterns: string[]; negated: boolean } {
+function actionPatterns(docs: PolicyDocument[]): { patterns: string[]; negated: boolean; spelled: Map<string, string> } {
   const patterns = new Set<string>();
+  const spelled = new Map<string, string>();
   let negated = false;
   for (const d of docs) {
     for (const s of d.statements) {
@@ -201,17 +202,21 @@ function actionPatterns(docs: PolicyDocument[]): { patterns: string[]; negated: 
       }
       for (const v of list?.values ?? []) {
         if (!v.dynamic) {
-          patterns.add(v.value.trim().toLowerCase());
+          const lower = v.value.trim().toLowerCase();
+          patterns.add(lower);
+          if (!spelled.has(lower)) {
+            spelled.set(lower, v.value.trim());
+          }
         }
       }
     }
   }
-  return { patterns: [...patterns], negated };
+  return { patterns: [...patterns], negated, spelled };
 }
 
 /** Groups catalog actions by the set of written patterns that match them. */
 export function actionClasses(docs: PolicyDocument[], catalog: IamCatalog): ActionClass[] {
-  const { patterns, negated } = actionPatterns(docs);
+  const { patterns, negated, spelled } = actionPatterns(docs);
   const signature = new Map<ActionInfo, string>();
   patterns.forEach((p, i) => {
     for (const a of catalog.matchActions(p)) {
@@ -232,7 +237,7 @@ export function actionClasses(docs: PolicyDocument[], catalog: IamCatalog): Acti
   const classes: ActionClass[] = [...groups.values()].map((actions) => ({ representative: actions[0].fullName, actions, unknown: false }));
   for (const p of patterns) {
     if (!/[*?]/.test(p) && p.includes(':') && !catalog.action(p)) {
-      classes.push({ representative: p, actions: [], unknown: true });
+      classes.push({ representative: spelled.get(p) ?? p, actions: [], unknown: true });
     }
   }
   return classes;
