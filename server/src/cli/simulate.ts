@@ -3,7 +3,7 @@
  * one request offline with the evaluation engine and explains it (the statements that matched, and
  * for each condition the key and value that made it true or false).
  */
-import { allowAllIdentity, evaluate, type EvalPolicyType, type EvalRequest, type EvaluationResult } from '../analysis/evaluate';
+import { decideWithAssumptions, type EvalPolicyType, type EvalRequest, type EvaluationResult } from '../analysis/evaluate';
 import { InputError, parseContextArgs, parseFlags, prepareFor, readPolicies, statementLocation, type LoadedPolicy } from './policyInput';
 
 export const SIMULATE_USAGE = `Usage: iam-policy-lint simulate POLICY... --action ACTION [--resource ARN] [options]
@@ -40,18 +40,8 @@ export interface SimulateOutput {
 }
 
 export function simulate(policies: LoadedPolicy[], request: EvalRequest): SimulateOutput {
-  const all = [...policies];
-  const assumed: string[] = [];
-  const has = (types: EvalPolicyType[]) => all.some((p) => types.includes(p.type));
-  const principalAccount = /^arn:[^:]*:[^:]*::(\d{12}):/.exec(request.principal?.arn ?? '')?.[1];
-  const resourceAccount = request.resourceAccount ?? /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(request.resource)?.[1];
-  const crossAccount = !!principalAccount && !!resourceAccount && principalAccount !== resourceAccount;
-  if (!has(['identity']) && (!has(['resource', 'trust']) || crossAccount)) {
-    const a = allowAllIdentity();
-    all.push({ ...a, name: a.name ?? 'assumed identity policy', file: '(assumed)', location: '', text: '' });
-    assumed.push("the principal's identity-based policies allow the request (no identity policy was given)");
-  }
-  const result = evaluate(all, request);
+  const { result, assumed, policies: evaluated } = decideWithAssumptions(policies, request);
+  const all: LoadedPolicy[] = evaluated.map((p) => (policies.includes(p as LoadedPolicy) ? (p as LoadedPolicy) : { ...p, name: p.name ?? 'assumed identity policy', file: '(assumed)', location: '', text: '' }));
   return {
     decision: result.decision,
     reason: result.reason,

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testCatalog } from '../../testing/fixtures';
+import { decideWithAssumptions } from './decide';
 import { evaluate } from './evaluate';
 import { decide, pol, stmts } from './testHelpers';
 import type { EvalPolicy, EvalRequest } from './types';
@@ -258,4 +259,17 @@ test('template-computed resources: references stand for any text, IAM variables 
   assert.equal(decide([sub], req('s3:GetObject', 'arn:aws:s3:::any-bucket/alice/k')), 'allowed');
   assert.equal(decide([sub], req('s3:GetObject', 'arn:aws:s3:::any-bucket/bob/k')), 'implicitDeny');
   assert.equal(decide([withResource('Table.Arn', 'Fn::GetAtt')], req('s3:GetObject', 'arn:aws:s3:::b/k')), 'allowed');
+});
+
+test('decideWithAssumptions: an SCP or a cross-account resource policy alone is judged with an assumed identity grant', () => {
+  const scp = pol('scp', stmts({ Effect: 'Allow', Action: '*', Resource: '*' }, { Sid: 'NoIam', Effect: 'Deny', Action: 'iam:*', Resource: '*' }));
+  const a = decideWithAssumptions([scp], req('s3:GetObject'));
+  assert.equal(a.result.decision, 'allowed');
+  assert.equal(a.assumed.length, 1);
+  assert.equal(decideWithAssumptions([scp], req('iam:CreateUser')).result.decision, 'explicitDeny');
+  const bucket = pol('resource', stmts({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/alice' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }));
+  const same = decideWithAssumptions([bucket], { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', resourceAccount: '111122223333', principal: { arn: 'arn:aws:iam::111122223333:user/alice' } });
+  assert.deepEqual([same.result.decision, same.assumed.length], ['allowed', 0]);
+  const other = decideWithAssumptions([bucket], { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', resourceAccount: '111122223333', principal: { arn: 'arn:aws:iam::111122223333:user/bob' } });
+  assert.deepEqual([other.result.decision, other.assumed.length], ['implicitDeny', 0]);
 });

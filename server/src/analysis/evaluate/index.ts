@@ -4,4 +4,5 @@ export { evaluate, compilePolicy, describeStatement } from './evaluate';
 export { compareAccess, standalone, allowAllIdentity, actionClasses, contextSamples, type AccessDiff, type AccessEntry, type CompareOptions } from './access';
 export { ipInCidr, parseDate, parseNumber } from './conditionEval';
 export { checkNeverWiden, type WideningReport } from './neverWiden';
+export { decideWithAssumptions, type Decided } from './decide';
 export { effectiveResource } from './evaluate';
