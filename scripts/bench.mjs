@@ -449,4 +449,6 @@ if (section('cli')) {
 // ./bench/report.mjs, with one line here, e.g.:
 //   if (section('engine')) await import('./bench/engine.mjs');
 
+if (section('engine')) await (await import('../bench/engine.mjs')).benchEngine(record);
+
 console.log(`\n${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);

@@ -30,10 +30,12 @@ import { DEFAULT_SETTINGS, mergeProjectConfig, sanitizeSettings, type Settings }
 import { matchesAnyGlob, matchesGlob } from '../util/glob';
 import { collectTargets, languageOf } from './files';
 import { toSarif, type FileResult } from './sarif';
+import { ACCESS_COMMANDS, runAccessCommand } from './accessCommands';
 
 const USAGE = `iam-policy-lint ${packageVersion()}: check AWS IAM policies (JSON, CloudFormation/SAM, Terraform)
 
 Usage: iam-policy-lint [options] <file | directory | glob | ->...
+       iam-policy-lint simulate | diff | test ...   (access commands; add --help to one)
 
 Options:
   -f, --format <text|json|sarif>  output format (default: text)
@@ -206,6 +208,9 @@ function readConfig(file: string): { value: unknown; error?: string } {
 const paint = (on: boolean) => (code: string, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
 export async function main(argv: string[]): Promise<number> {
+  if (ACCESS_COMMANDS.has(argv[0])) {
+    return runAccessCommand(argv[0], argv.slice(1));
+  }
   let options: Options;
   try {
     const parsed = parseArguments(argv);

@@ -1,0 +1,27 @@
+/** Dispatch of the access subcommands (`simulate`, `diff`, `test`) built on the evaluation engine. */
+import { runAccessTests } from './accessTests';
+import { runDiff } from './diff';
+import { InputError } from './policyInput';
+import { runSimulate } from './simulate';
+
+export const ACCESS_COMMANDS: ReadonlySet<string> = new Set(['simulate', 'diff', 'test']);
+
+/** Runs a subcommand; usage and input problems are exit status 2 with a message on stderr. */
+export async function runAccessCommand(command: string, argv: string[]): Promise<number> {
+  try {
+    switch (command) {
+      case 'simulate':
+        return await runSimulate(argv);
+      case 'diff':
+        return await runDiff(argv);
+      default:
+        return await runAccessTests(argv);
+    }
+  } catch (err) {
+    if (err instanceof InputError) {
+      process.stderr.write(`iam-policy-lint ${command}: ${err.message}\nRun iam-policy-lint ${command} --help for usage.\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

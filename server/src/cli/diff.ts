@@ -1,0 +1,271 @@
+/**
+ * `iam-policy-lint diff OLD NEW` and `iam-policy-lint diff --base <git-ref> [paths]`: the access a
+ * change adds and removes (the offline counterpart of Access Analyzer's CheckNoNewAccess), grouped
+ * by service and access level, with new resources, principals and loosened conditions. Policies in
+ * templates are paired by their place in the template.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { compareAccess, standalone, type AccessDiff, type AccessEntry } from '../analysis/evaluate';
+import { ACCESS_LEVELS, type IamCatalog } from '../catalog/catalog';
+import { loadCatalog } from '../node/loadCatalog';
+import { languageOf } from './files';
+import { InputError, parseFlags, policiesInText, prepareFor, type LoadedPolicy } from './policyInput';
+
+export const DIFF_USAGE = `Usage: iam-policy-lint diff OLD NEW [options]
+       iam-policy-lint diff --base <git-ref> [paths...] [options]
+
+Shows the access a change adds and removes: actions (expanded against the IAM catalog) grouped by
+service and access level, with their resources, new principals and loosened conditions. Works on
+JSON policies and on the policies inside CloudFormation/SAM templates and Terraform files.
+
+Options:
+  --base <ref>             compare the working tree with a git ref (changed files under paths)
+  --format <text|json|markdown>
+                           output (default: text); json: {"added": [...], "removed": [...]}
+  --fail-on-new-access     exit 1 when the change adds any access
+
+Exit status: 0 (or 1 with --fail-on-new-access and added access), 2 usage or input errors.
+`;
+
+export interface FileDiff {
+  file: string;
+  policy: string;
+  status: 'changed' | 'added' | 'removed';
+  diff: AccessDiff;
+}
+
+/** Pairs the policies of two versions of a file by their place, and compares each pair. */
+export function diffPolicies(file: string, before: LoadedPolicy[], after: LoadedPolicy[], catalog: IamCatalog): FileDiff[] {
+  const out: FileDiff[] = [];
+  const beforeBy = new Map(before.map((p) => [p.location, p]));
+  const afterBy = new Map(after.map((p) => [p.location, p]));
+  for (const location of new Set([...beforeBy.keys(), ...afterBy.keys()])) {
+    const b = beforeBy.get(location);
+    const a = afterBy.get(location);
+    const diff = compareAccess(b ? standalone(b.document, b.name) : [], a ? standalone(a.document, a.name) : [], catalog);
+    out.push({ file, policy: location, status: !b ? 'added' : !a ? 'removed' : 'changed', diff });
+  }
+  return out;
+}
+
+function git(args: string[], cwd: string): string {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  } catch (err) {
+    const e = err as { stderr?: string; message: string };
+    throw new InputError(`git ${args.join(' ')}: ${(e.stderr ?? e.message).trim()}`);
+  }
+}
+
+/** Files changed since the ref (tracked changes and new untracked files), relative to the repository root. */
+function changedFiles(ref: string, paths: string[], cwd: string): { root: string; files: string[] } {
+  const root = git(['rev-parse', '--show-toplevel'], cwd).trim();
+  git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
+  const spec = paths.length ? ['--', ...paths.map((p) => path.relative(root, path.resolve(cwd, p)) || '.')] : [];
+  const tracked = git(['diff', '--name-only', '--no-renames', ref, ...spec], root).split('\n');
+  const untracked = git(['ls-files', '--others', '--exclude-standard', ...spec], root).split('\n');
+  const files = [...new Set([...tracked, ...untracked].filter((f) => f && languageOf(f)))].sort();
+  return { root, files };
+}
+
+function showAt(ref: string, file: string, root: string): string | undefined {
+  try {
+    return execFileSync('git', ['show', `${ref}:${file}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+  } catch {
+    return undefined; // not in the ref: a new file
+  }
+}
+
+// ---- rendering -----------------------------------------------------------------------------
+
+interface Group {
+  service: string;
+  level: string;
+  actions: string[];
+  /** actions sharing the same resources: "PutObject, DeleteObject on a, b" */
+  parts: { actions: string[]; resources: string[] }[];
+}
+
+function groups(entries: AccessEntry[]): Group[] {
+  const by = new Map<string, { service: string; level: string; resourcesOf: Map<string, string[]> }>();
+  for (const e of entries) {
+    const key = `${e.service}\u0000${e.accessLevel}`;
+    const g = by.get(key) ?? { service: e.service, level: e.accessLevel, resourcesOf: new Map<string, string[]>() };
+    const name = e.action.slice(e.action.indexOf(':') + 1);
+    const resources = g.resourcesOf.get(name) ?? [];
+    if (!resources.includes(e.resource)) {
+      resources.push(e.resource);
+    }
+    g.resourcesOf.set(name, resources);
+    by.set(key, g);
+  }
+  const levelRank = (level: string) => (ACCESS_LEVELS as readonly string[]).indexOf(level) >>> 0;
+  const sorted = [...by.values()].sort((a, b) => a.service.localeCompare(b.service) || levelRank(a.level) - levelRank(b.level));
+  return sorted.map((g) => {
+    const parts = new Map<string, { actions: string[]; resources: string[] }>();
+    for (const [action, resources] of g.resourcesOf) {
+      const key = [...resources].sort().join('\u0000');
+      const part = parts.get(key) ?? { actions: [], resources: [...resources].sort() };
+      part.actions.push(action);
+      parts.set(key, part);
+    }
+    return { service: g.service, level: g.level, actions: [...g.resourcesOf.keys()], parts: [...parts.values()] };
+  });
+}
+
+const describeGroup = (g: Group) => g.parts.map((p) => `${list(p.actions)} on ${list(p.resources, 3)}`).join('; ');
+
+const list = (xs: string[], max = 8) => (xs.length > max ? `${xs.slice(0, max).join(', ')} and ${xs.length - max} more` : xs.join(', '));
+
+function loosened(entries: AccessEntry[]): string[] {
+  const out: string[] = [];
+  for (const e of entries.filter((x) => x.kind === 'condition')) {
+    const ctx = e.context ? Object.entries(e.context).map(([k, v]) => `${k}=${v.join('|')}`).join(', ') : 'no context keys';
+    const line = `${e.action} on ${e.resource} now also when ${ctx}`;
+    if (!out.includes(line)) {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+function principalsAdded(entries: AccessEntry[]): string[] {
+  return [...new Set(entries.filter((e) => e.kind === 'principal' && e.principal).map((e) => e.principal as string))];
+}
+
+export function renderText(diffs: FileDiff[]): string {
+  const lines: string[] = [];
+  let added = 0;
+  let removed = 0;
+  for (const d of diffs) {
+    if (!d.diff.added.length && !d.diff.removed.length) {
+      continue;
+    }
+    lines.push(`${d.file}${d.policy ? ` (${d.policy})` : ''}${d.status === 'changed' ? '' : ` [${d.status}]`}`);
+    for (const [sign, entries] of [['+', d.diff.added], ['-', d.diff.removed]] as const) {
+      for (const g of groups(entries)) {
+        lines.push(`  ${sign} ${g.service} ${g.level} (${g.actions.length}): ${describeGroup(g)}`);
+      }
+    }
+    if (d.diff.newResources.length) {
+      lines.push(`  new resources: ${list(d.diff.newResources)}`);
+    }
+    const principals = principalsAdded(d.diff.added);
+    if (d.diff.newPrincipals.length || principals.length) {
+      lines.push(`  new principals: ${list([...new Set([...d.diff.newPrincipals, ...principals])])}`);
+    }
+    for (const l of loosened(d.diff.added)) {
+      lines.push(`  loosened condition: ${l}`);
+    }
+    added += d.diff.added.length;
+    removed += d.diff.removed.length;
+  }
+  const changed = diffs.filter((d) => d.diff.added.length || d.diff.removed.length).length;
+  lines.push(added || removed ? `${added} access entr${added === 1 ? 'y' : 'ies'} added, ${removed} removed in ${changed} polic${changed === 1 ? 'y' : 'ies'}` : `no change in access (${diffs.length} polic${diffs.length === 1 ? 'y' : 'ies'} compared)`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderMarkdown(diffs: FileDiff[]): string {
+  const lines: string[] = ['## IAM access changes', ''];
+  const changed = diffs.filter((d) => d.diff.added.length || d.diff.removed.length);
+  if (changed.length === 0) {
+    lines.push(`No change in access (${diffs.length} polic${diffs.length === 1 ? 'y' : 'ies'} compared).`);
+    return `${lines.join('\n')}\n`;
+  }
+  for (const d of changed) {
+    lines.push(`### \`${d.file}\`${d.policy ? ` \`${d.policy}\`` : ''}${d.status === 'changed' ? '' : ` (${d.status})`}`, '');
+    lines.push('| | Service | Access level | Actions | Resources |', '|---|---|---|---|---|');
+    for (const [sign, entries] of [['➕', d.diff.added], ['➖', d.diff.removed]] as const) {
+      for (const g of groups(entries)) {
+        lines.push(...g.parts.map((p) => `| ${sign} | ${g.service} | ${g.level} | ${list(p.actions).replace(/\|/g, '\\|')} | ${list(p.resources, 3).replace(/\|/g, '\\|')} |`));
+      }
+    }
+    lines.push('');
+    if (d.diff.newResources.length) {
+      lines.push(`**New resources:** ${d.diff.newResources.map((r) => `\`${r}\``).join(', ')}`, '');
+    }
+    const principals = [...new Set([...d.diff.newPrincipals, ...principalsAdded(d.diff.added)])];
+    if (principals.length) {
+      lines.push(`**New principals:** ${principals.map((r) => `\`${r}\``).join(', ')}`, '');
+    }
+    const l = loosened(d.diff.added);
+    if (l.length) {
+      lines.push('**Loosened conditions:**', ...l.map((x) => `- ${x}`), '');
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderJson(diffs: FileDiff[]): string {
+  const tag = (d: FileDiff) => (e: AccessEntry) => ({ file: d.file, ...(d.policy ? { policy: d.policy } : {}), ...e });
+  return `${JSON.stringify(
+    {
+      added: diffs.flatMap((d) => d.diff.added.map(tag(d))),
+      removed: diffs.flatMap((d) => d.diff.removed.map(tag(d))),
+      newResources: diffs.flatMap((d) => d.diff.newResources.map((resource) => ({ file: d.file, ...(d.policy ? { policy: d.policy } : {}), resource }))),
+      newPrincipals: diffs.flatMap((d) => d.diff.newPrincipals.map((principal) => ({ file: d.file, ...(d.policy ? { policy: d.policy } : {}), principal }))),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+export async function runDiff(argv: string[]): Promise<number> {
+  const { flags, operands } = parseFlags(argv, { base: 'value', format: 'value', 'fail-on-new-access': 'flag', help: 'flag', h: 'flag' });
+  if (flags.help || flags.h) {
+    process.stdout.write(DIFF_USAGE);
+    return 0;
+  }
+  const format = (flags.format as string | undefined) ?? 'text';
+  if (!['text', 'json', 'markdown'].includes(format)) {
+    throw new InputError(`--format must be text, json or markdown, not "${format}"`);
+  }
+  const catalog = loadCatalog();
+  const diffs: FileDiff[] = [];
+  const base = flags.base as string | undefined;
+  if (base) {
+    const { root, files } = changedFiles(base, operands, process.cwd());
+    await prepareFor(files);
+    for (const file of files) {
+      const abs = path.join(root, file);
+      const display = path.relative(process.cwd(), abs).split(path.sep).join('/') || file;
+      const oldText = showAt(base, file, root);
+      const newText = fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : undefined;
+      const before = oldText === undefined ? [] : policiesInText(oldText, abs, display);
+      const after = newText === undefined ? [] : policiesInText(newText, abs, display);
+      if (before.length || after.length) {
+        diffs.push(...diffPolicies(display, before, after, catalog));
+      }
+    }
+  } else {
+    if (operands.length !== 2) {
+      throw new InputError('diff needs two files (OLD NEW), or --base <git-ref> [paths]');
+    }
+    const [oldFile, newFile] = operands;
+    await prepareFor(operands);
+    const read = (f: string) => {
+      try {
+        return fs.readFileSync(f, 'utf8');
+      } catch (err) {
+        throw new InputError(`${f}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      }
+    };
+    const before = policiesInText(read(oldFile), oldFile);
+    const after = policiesInText(read(newFile), newFile);
+    for (const [f, ps] of [[oldFile, before], [newFile, after]] as const) {
+      if (ps.length === 0) {
+        throw new InputError(`${f}: not an IAM policy (no Statement), CloudFormation template or Terraform file with policies`);
+      }
+    }
+    // two single policies compare directly; templates pair by place
+    if (before.length === 1 && after.length === 1) {
+      before[0].location = after[0].location;
+    }
+    diffs.push(...diffPolicies(newFile, before, after, catalog));
+  }
+  process.stdout.write(format === 'json' ? renderJson(diffs) : format === 'markdown' ? renderMarkdown(diffs) : renderText(diffs));
+  const anyAdded = diffs.some((d) => d.diff.added.length > 0);
+  return flags['fail-on-new-access'] && anyAdded ? 1 : 0;
+}

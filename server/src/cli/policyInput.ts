@@ -1,0 +1,130 @@
+/**
+ * Reading policies for the access commands (simulate, diff, test): JSON policy files and the
+ * policies embedded in CloudFormation/SAM templates and Terraform, each as an EvalPolicy named
+ * after its file (and its place in a template), with line numbers for messages.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createEmbeddedExtractor } from '../embedded';
+import type { EvalPolicy, EvalPolicyType } from '../analysis/evaluate';
+import type { StatementTrace } from '../analysis/evaluate';
+import { loadTerraformParser, terraformParser } from '../node/terraformParser';
+import { analyzeFile } from '../policy/policyFile';
+import { explicitPolicyType } from '../policy/policyType';
+import { findProjectConfig } from '../node/projectConfig';
+import { mergeProjectConfig, sanitizeSettings } from '../shared/settings';
+import { matchesAnyGlob, matchesGlob } from '../util/glob';
+import { pathToFileURL } from 'node:url';
+import { languageOf } from './files';
+
+export class InputError extends Error {}
+
+export interface LoadedPolicy extends EvalPolicy {
+  name: string;
+  file: string;
+  /** where in a template (`Resources.Role.Properties.Policies.0.PolicyDocument`); '' for a policy file */
+  location: string;
+  text: string;
+}
+
+/** Loads Terraform support once, when a .tf file is involved. */
+export async function prepareFor(files: string[]): Promise<void> {
+  if (files.some((f) => f.endsWith('.tf'))) {
+    await loadTerraformParser(() => undefined);
+  }
+}
+
+/** The policies in a text (a file's content at some version). Empty when it holds none. */
+export function policiesInText(text: string, file: string, display = file): LoadedPolicy[] {
+  const languageId = languageOf(file) ?? 'json';
+  const uri = pathToFileURL(path.resolve(file)).href;
+  const settings = mergeProjectConfig(findProjectConfig(file).value, sanitizeSettings({}));
+  const analyzed = analyzeFile(text, {
+    languageId,
+    matchesPolicyGlob: matchesAnyGlob(uri, settings.files),
+    explicitType: explicitPolicyType(settings, (g) => matchesGlob(uri, g)),
+    embedded: createEmbeddedExtractor({ terraform: terraformParser }),
+  });
+  if (!analyzed.isPolicy) {
+    return [];
+  }
+  return analyzed.policies.map((p) => {
+    const location = p.basePath.join('.');
+    return { type: p.policy.policyType, document: p.policy, name: location ? `${display}#${location}` : display, file: display, location, text };
+  });
+}
+
+/** Reads a file's policies; throws InputError when it cannot be read or holds none. */
+export function readPolicies(file: string, as?: EvalPolicyType): LoadedPolicy[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  const policies = policiesInText(text, file);
+  if (policies.length === 0) {
+    throw new InputError(`${file}: not an IAM policy (no Statement), CloudFormation template or Terraform file with policies`);
+  }
+  return as ? policies.map((p) => ({ ...p, type: as })) : policies;
+}
+
+/** `file:line` of a statement, for messages. */
+export function statementLocation(s: StatementTrace, policies: readonly LoadedPolicy[]): string {
+  const p = policies.find((x) => x.document.statements.includes(s.statement));
+  const id = s.sid ? `"${s.sid}"` : s.index !== undefined ? `#${s.index + 1}` : '';
+  if (!p) {
+    return `statement ${id} of ${s.policy}`;
+  }
+  const line = p.text.slice(0, s.statement.node.offset).split('\n').length;
+  return `statement ${id} (${p.file}:${line}${p.location ? `, ${p.location}` : ''})`.replace('statement  (', 'statement (');
+}
+
+/** `key=value` context arguments; a repeated key makes a multivalued key. */
+export function parseContextArgs(args: string[]): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const a of args) {
+    const eq = a.indexOf('=');
+    if (eq <= 0) {
+      throw new InputError(`--context needs key=value, not "${a}"`);
+    }
+    const key = a.slice(0, eq).trim();
+    const value = a.slice(eq + 1);
+    const existing = out[key];
+    out[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  return out;
+}
+
+/** A tiny flag parser shared by the access commands. */
+export function parseFlags(argv: string[], spec: Record<string, 'value' | 'list' | 'flag'>): { flags: Record<string, string | string[] | boolean>; operands: string[] } {
+  const flags: Record<string, string | string[] | boolean> = {};
+  const operands: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('-') || a === '-') {
+      operands.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(2, eq) : a.replace(/^--?/, '');
+    const kind = spec[name];
+    if (!kind) {
+      throw new InputError(`unknown option ${a}`);
+    }
+    if (kind === 'flag') {
+      flags[name] = true;
+      continue;
+    }
+    const value = a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : argv[++i];
+    if (value === undefined) {
+      throw new InputError(`--${name} needs a value`);
+    }
+    if (kind === 'list') {
+      flags[name] = [...((flags[name] as string[] | undefined) ?? []), value];
+    } else {
+      flags[name] = value;
+    }
+  }
+  return { flags, operands };
+}
