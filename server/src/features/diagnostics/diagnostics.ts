@@ -122,18 +122,61 @@ function toDiagnostics(
   }
 }
 
+/** Code of the diagnostic that says the check itself failed (not a rule: it cannot be turned off). */
+export const CHECK_FAILED_CODE = 'check-failed';
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  // one line, bounded: the message is shown in the editor's problem list
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line || 'unknown error';
+}
+
+/**
+ * The visible error that replaces silence when analysis fails: a security linter that cannot
+ * check a policy must not show it as clean. At the start of the document, or at `offset`.
+ */
+export function checkFailedDiagnostic(document: TextDocument, reason: unknown, offset = 0): Diagnostic {
+  const start = document.positionAt(offset);
+  // to the end of that line (an empty range at an empty line)
+  const line = document.getText({ start: { line: start.line, character: 0 }, end: { line: start.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const end = { line: start.line, character: Math.max(start.character, line.length) };
+  return {
+    range: { start, end },
+    severity: DiagnosticSeverity.Error,
+    message: `could not check this policy: ${errorText(reason)}`,
+    source: DIAGNOSTIC_SOURCE,
+    code: CHECK_FAILED_CODE,
+  };
+}
+
+function ruleFailed(document: TextDocument, embedded: EmbeddedPolicy, ruleId: string, error: unknown): Diagnostic {
+  return checkFailedDiagnostic(document, `rule ${ruleId} failed: ${errorText(error)}`, embedded.offset);
+}
+
 export function getDiagnostics(file: PolicyFile, catalog: IamCatalog, document: TextDocument, options: DiagnosticOptions = {}): Diagnostic[] {
   if (options.ignored?.has('*')) {
     return [];
   }
-  const skip = skipped(options);
-  const suppressions = parseSuppressions(file.text);
+  if (file.failure !== undefined) {
+    return [checkFailedDiagnostic(document, file.failure)];
+  }
   const out: Diagnostic[] = [];
-  const seen = new Set<string>();
-  for (const embedded of file.policies) {
-    const { findings, failures } = runRules(embedded.policy, catalog, { skip, now: options.now ?? new Date() });
-    failures.forEach((f) => options.onRuleFailure?.(f.ruleId, f.error));
-    toDiagnostics(file, embedded, findings, document, options, suppressions, seen, out);
+  try {
+    const skip = skipped(options);
+    const suppressions = parseSuppressions(file.text);
+    const seen = new Set<string>();
+    for (const embedded of file.policies) {
+      const { findings, failures } = runRules(embedded.policy, catalog, { skip, now: options.now ?? new Date() });
+      for (const f of failures) {
+        options.onRuleFailure?.(f.ruleId, f.error);
+        out.push(ruleFailed(document, embedded, f.ruleId, f.error));
+      }
+      toDiagnostics(file, embedded, findings, document, options, suppressions, seen, out);
+    }
+  } catch (err) {
+    // fail closed: keep what was found and say that the check is incomplete
+    out.push(checkFailedDiagnostic(document, err));
   }
   return out;
 }
@@ -148,17 +191,27 @@ export async function getDiagnosticsAsync(
   if (options.ignored?.has('*')) {
     return [];
   }
-  const skip = skipped(options);
-  const suppressions = parseSuppressions(file.text);
+  if (file.failure !== undefined) {
+    return [checkFailedDiagnostic(document, file.failure)];
+  }
   const out: Diagnostic[] = [];
-  const seen = new Set<string>();
-  for (const embedded of file.policies) {
-    const result = await runRulesAsync(embedded.policy, catalog, { skip, now: options.now ?? new Date(), pause: options.pause, isCancelled: options.isCancelled });
-    if (!result) {
-      return undefined;
+  try {
+    const skip = skipped(options);
+    const suppressions = parseSuppressions(file.text);
+    const seen = new Set<string>();
+    for (const embedded of file.policies) {
+      const result = await runRulesAsync(embedded.policy, catalog, { skip, now: options.now ?? new Date(), pause: options.pause, isCancelled: options.isCancelled });
+      if (!result) {
+        return undefined;
+      }
+      for (const f of result.failures) {
+        options.onRuleFailure?.(f.ruleId, f.error);
+        out.push(ruleFailed(document, embedded, f.ruleId, f.error));
+      }
+      toDiagnostics(file, embedded, result.findings, document, options, suppressions, seen, out);
     }
-    result.failures.forEach((f) => options.onRuleFailure?.(f.ruleId, f.error));
-    toDiagnostics(file, embedded, result.findings, document, options, suppressions, seen, out);
+  } catch (err) {
+    out.push(checkFailedDiagnostic(document, err));
   }
   return out;
 }
