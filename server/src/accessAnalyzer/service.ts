@@ -290,7 +290,12 @@ export class AccessAnalyzerService {
    * same trust rule, credentials, retries and timeout; failures become an Error with a clear message.
    */
   async customCheck<T>(uri: string, settings: AccessAnalyzerSettings, run: (api: AccessAnalyzerApi, signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (!this.host.isTrusted()) {
+    // the same gate as ValidatePolicy, whoever calls and with whatever arguments
+    const base = this.baseState(settings);
+    if (base === 'off') {
+      throw new Error('Access Analyzer is off: turn on iamPolicy.accessAnalyzer.enable to send this policy to AWS.');
+    }
+    if (base === 'untrusted' || !this.host.isTrusted()) {
       throw new Error('Access Analyzer is off in an untrusted workspace.');
     }
     const controller = new AbortController();
