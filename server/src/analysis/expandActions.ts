@@ -24,14 +24,21 @@ export function expandStatementActions(statement: Statement, catalog: IamCatalog
     matches: pattern.dynamic ? [] : catalog.matchActions(pattern.value.trim()),
   }));
   if (!list.negated) {
+    const all = list.list.values.some((v) => !v.dynamic && v.value.trim() === '*');
+    if (all) {
+      return { actions: catalog.actions, byPattern, negated: false, all };
+    }
+    if (byPattern.length === 1) {
+      // the catalog's own (cached, duplicate-free) list: statements with the same pattern share it
+      return { actions: byPattern[0].matches, byPattern, negated: false, all };
+    }
     const seen = new Set<ActionInfo>();
     for (const { matches } of byPattern) {
       for (const a of matches) {
         seen.add(a);
       }
     }
-    const all = list.list.values.some((v) => v.value.trim() === '*');
-    return { actions: all ? catalog.actions : [...seen], byPattern, negated: false, all };
+    return { actions: [...seen], byPattern, negated: false, all };
   }
   const excluded = new Set<ActionInfo>();
   for (const { matches } of byPattern) {

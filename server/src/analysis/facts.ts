@@ -80,20 +80,37 @@ export class PolicyFacts {
       return this.netAllowedCache;
     }
     const denied = this.blanketDenied();
-    const allowed = new Map<ActionInfo, Statement[]>();
+    // statements with the same expansion (250 statements of "*" share the catalog's list) are
+    // walked once, so the cost grows with distinct action lists, not statements x actions
+    const groups = new Map<readonly ActionInfo[], Statement[]>();
     for (const s of this.policy.statements) {
       if (s.effect?.value !== 'Allow') {
         continue;
       }
-      for (const a of this.expanded(s).actions) {
+      const actions = this.expanded(s).actions;
+      const group = groups.get(actions);
+      if (group) {
+        group.push(s);
+      } else {
+        groups.set(actions, [s]);
+      }
+    }
+    const allowed = new Map<ActionInfo, Statement[]>();
+    // lists shared between actions of one group until a second group adds to them
+    const shared = new Set<Statement[]>();
+    for (const [actions, statements] of groups) {
+      shared.add(statements);
+      for (const a of actions) {
         if (denied.has(a)) {
           continue;
         }
         const list = allowed.get(a);
-        if (list) {
-          list.push(s);
+        if (!list) {
+          allowed.set(a, statements);
+        } else if (shared.has(list)) {
+          allowed.set(a, [...list, ...statements]);
         } else {
-          allowed.set(a, [s]);
+          list.push(...statements);
         }
       }
     }
@@ -104,6 +121,9 @@ export class PolicyFacts {
   /** The statement's actions that a blanket Deny elsewhere in the policy cancels. */
   deniedElsewhere(statement: Statement): Set<ActionInfo> {
     const denied = this.blanketDenied();
+    if (denied.size === 0) {
+      return new Set();
+    }
     return new Set(this.expanded(statement).actions.filter((a) => denied.has(a)));
   }
 

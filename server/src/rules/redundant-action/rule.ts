@@ -1,6 +1,17 @@
 import type { ActionInfo } from '../../catalog/catalog';
 import { defineRule } from '../ruleApi';
 
+/** Sets of the catalog's (cached, shared) match lists, so a covered check is linear. */
+const setsOf = new WeakMap<readonly ActionInfo[], Set<ActionInfo>>();
+function covers(wide: readonly ActionInfo[], narrow: readonly ActionInfo[]): boolean {
+  let set = setsOf.get(wide);
+  if (!set) {
+    set = new Set(wide);
+    setsOf.set(wide, set);
+  }
+  return narrow.every((a) => set.has(a));
+}
+
 export default defineRule({
   id: 'redundant-action',
   meta: {
@@ -26,14 +37,13 @@ export default defineRule({
           return;
         }
         seen.set(key, value);
-        if (matches.length === 0) {return;}
-        const set = new Set<ActionInfo>(matches);
+        if (matches.length === 0 || expanded.length < 2) {return;}
         for (let j = 0; j < expanded.length; j++) {
           const other = expanded[j];
           const otherValue = other.pattern.value.trim();
           if (j === i || otherValue.toLowerCase() === key || other.matches.length <= matches.length - 1) {continue;}
           // covered when the other pattern matches everything this one does (and is a wildcard)
-          if (/[*?]/.test(otherValue) && other.matches.length >= set.size && matches.every((a) => other.matches.includes(a))) {
+          if (/[*?]/.test(otherValue) && other.matches.length >= matches.length && covers(other.matches, matches)) {
             if (other.matches.length === matches.length && j > i) {continue;} // equal sets: report the later one only
             report({ messageId: 'covered', at: pattern, data: { value, by: otherValue }, unnecessary: true, fix: { removeValue: true } });
             return;
