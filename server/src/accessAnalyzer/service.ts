@@ -51,6 +51,8 @@ interface DocumentState {
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
+/** Our own per-attempt timeout (the SDK calls a reset connection "TimeoutError": that one is retried). */
+const OUR_TIMEOUT = 'AccessAnalyzerTimeout';
 const MAX_RETRY_WAIT_MS = 20_000;
 const CACHE_SIZE = 200;
 
@@ -261,7 +263,7 @@ export class AccessAnalyzerService {
         return this.status(uri);
       }
       state.inFlight = undefined;
-      const timedOut = (err as Error | undefined)?.name === 'TimeoutError';
+      const timedOut = (err as Error | undefined)?.name === OUR_TIMEOUT;
       const report = classifyError(err, timedOut);
       this.host.log(`Access Analyzer: ${uri}: ${report.message}`);
       this.setStatus(uri, { state: report.state, message: report.message });
@@ -303,7 +305,7 @@ export class AccessAnalyzerService {
       const api = this.apiFor(settings);
       return await this.withRetries(uri, controller.signal, (signal) => run(api, signal));
     } catch (err) {
-      const report = classifyError(err, (err as Error | undefined)?.name === 'TimeoutError');
+      const report = classifyError(err, (err as Error | undefined)?.name === OUR_TIMEOUT);
       this.host.log(`Access Analyzer check: ${uri}: ${report.message}`);
       throw new Error(report.message);
     }
@@ -325,7 +327,7 @@ export class AccessAnalyzerService {
         }
         if (timeout.aborted) {
           const e = new Error('timed out');
-          e.name = 'TimeoutError';
+          e.name = OUR_TIMEOUT;
           throw e;
         }
         const report = classifyError(err, false);
