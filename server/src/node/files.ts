@@ -7,7 +7,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The extension (or package) root: the folder with our package.json above this file. */
+let root: string | undefined;
+
 export function packageRoot(): string {
+  // asked for every diagnostic's docs link: found once
+  root ??= findPackageRoot();
+  return root;
+}
+
+function findPackageRoot(): string {
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
     const candidate = path.join(dir, 'package.json');
@@ -42,7 +50,17 @@ export function packageVersion(): string {
 }
 
 /** The rule's documentation shipped with the package (dist/rules/<id>.md), as a file URL. */
+const docsUrls = new Map<string, string | undefined>();
+
 export function ruleDocsUrl(ruleId: string): string | undefined {
+  if (docsUrls.has(ruleId)) {
+    return docsUrls.get(ruleId);
+  }
   const file = path.join(packageRoot(), 'dist', 'rules', `${ruleId}.md`);
-  return fs.existsSync(file) ? pathToFileURL(file).href : undefined;
+  const url = fs.existsSync(file) ? pathToFileURL(file).href : undefined;
+  // rule ids are a fixed set; anything else is not remembered
+  if (url !== undefined || docsUrls.size < 500) {
+    docsUrls.set(ruleId, url);
+  }
+  return url;
 }

@@ -150,6 +150,19 @@ export function checkFailedDiagnostic(document: TextDocument, reason: unknown, o
   };
 }
 
+/** Code of the warning that a document was only partly checked within the time budget. */
+export const TOO_LARGE_CODE = 'too-large-to-check';
+
+function tooLargeDiagnostic(document: TextDocument, embedded: EmbeddedPolicy, skippedRules: number, budgetMs: number): Diagnostic {
+  const diagnostic = checkFailedDiagnostic(document, '', embedded.offset);
+  return {
+    ...diagnostic,
+    severity: DiagnosticSeverity.Warning,
+    code: TOO_LARGE_CODE,
+    message: `too large to check fully: ${skippedRules} rule${skippedRules === 1 ? '' : 's'} did not run within ${Math.round(budgetMs / 1000)} s. Split the policy, or check the file with iam-policy-lint.`,
+  };
+}
+
 function ruleFailed(document: TextDocument, embedded: EmbeddedPolicy, ruleId: string, error: unknown): Diagnostic {
   return checkFailedDiagnostic(document, `rule ${ruleId} failed: ${errorText(error)}`, embedded.offset);
 }
@@ -186,7 +199,7 @@ export async function getDiagnosticsAsync(
   file: PolicyFile,
   catalog: IamCatalog,
   document: TextDocument,
-  options: DiagnosticOptions & { pause: () => Promise<void>; isCancelled: () => boolean },
+  options: DiagnosticOptions & { pause: () => Promise<void>; isCancelled: () => boolean; budgetMs?: number },
 ): Promise<Diagnostic[] | undefined> {
   if (options.ignored?.has('*')) {
     return [];
@@ -194,15 +207,27 @@ export async function getDiagnosticsAsync(
   if (file.failure !== undefined) {
     return [checkFailedDiagnostic(document, file.failure)];
   }
+  const checkStarted = Date.now();
   const out: Diagnostic[] = [];
   try {
     const skip = skipped(options);
     const suppressions = parseSuppressions(file.text);
     const seen = new Set<string>();
     for (const embedded of file.policies) {
-      const result = await runRulesAsync(embedded.policy, catalog, { skip, now: options.now ?? new Date(), pause: options.pause, isCancelled: options.isCancelled });
+      // one budget for the whole document, shared by its policies
+      const budget = options.budgetMs !== undefined ? Math.max(0, options.budgetMs - (Date.now() - checkStarted)) : undefined;
+      const result = await runRulesAsync(embedded.policy, catalog, {
+        skip,
+        now: options.now ?? new Date(),
+        pause: options.pause,
+        isCancelled: options.isCancelled,
+        ...(budget !== undefined ? { budgetMs: budget } : {}),
+      });
       if (!result) {
         return undefined;
+      }
+      if (result.incomplete) {
+        out.push(tooLargeDiagnostic(document, embedded, result.incomplete.total - result.incomplete.ran, options.budgetMs ?? 0));
       }
       for (const f of result.failures) {
         options.onRuleFailure?.(f.ruleId, f.error);

@@ -15,6 +15,12 @@ export type DiagnosticContributor = (uri: string, version: number) => Diagnostic
 import { ignoredRules } from '../../features/diagnostics/ignore';
 
 const PUSH_DEBOUNCE_MS = 200;
+/**
+ * Work time the rules may spend on one version of a document. A huge document gets a "too large
+ * to check fully" warning instead of keeping a core busy for a minute on every keystroke.
+ * IAM_POLICY_CHECK_BUDGET_MS overrides it (tests, slow machines).
+ */
+const CHECK_BUDGET_MS = Number(process.env.IAM_POLICY_CHECK_BUDGET_MS) > 0 ? Number(process.env.IAM_POLICY_CHECK_BUDGET_MS) : 10_000;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 
@@ -33,6 +39,7 @@ export async function computeLocalDiagnostics(state: ServerState, uri: string, i
     docsUrl: state.runtime.docsUrl,
     onRuleFailure: (ruleId, error) => state.logger.error(formatError(`rule ${ruleId} failed`, error)),
     pause,
+    budgetMs: CHECK_BUDGET_MS,
     isCancelled: () => isCancelled() || state.documents.get(uri)?.version !== version,
   });
 }

@@ -28,6 +28,11 @@ export default defineRule({
     for (const s of policy.statements) {
       const expanded = facts.expanded(s).byPattern;
       const seen = new Map<string, string>();
+      // only a wildcard can cover another pattern: the candidates, in order, computed once
+      const wildcards = expanded.flatMap((other, j) => {
+        const otherValue = other.pattern.value.trim();
+        return /[*?]/.test(otherValue) ? [{ j, other, otherValue, otherKey: otherValue.toLowerCase() }] : [];
+      });
       expanded.forEach(({ pattern, matches }, i) => {
         const value = pattern.value.trim();
         if (pattern.dynamic || value === '') {return;}
@@ -38,12 +43,10 @@ export default defineRule({
         }
         seen.set(key, value);
         if (matches.length === 0 || expanded.length < 2) {return;}
-        for (let j = 0; j < expanded.length; j++) {
-          const other = expanded[j];
-          const otherValue = other.pattern.value.trim();
-          if (j === i || otherValue.toLowerCase() === key || other.matches.length <= matches.length - 1) {continue;}
+        for (const { j, other, otherValue, otherKey } of wildcards) {
+          if (j === i || otherKey === key || other.matches.length <= matches.length - 1) {continue;}
           // covered when the other pattern matches everything this one does (and is a wildcard)
-          if (/[*?]/.test(otherValue) && other.matches.length >= matches.length && covers(other.matches, matches)) {
+          if (other.matches.length >= matches.length && covers(other.matches, matches)) {
             if (other.matches.length === matches.length && j > i) {continue;} // equal sets: report the later one only
             report({ messageId: 'covered', at: pattern, data: { value, by: otherValue }, unnecessary: true, fix: { removeValue: true } });
             return;
