@@ -6,8 +6,10 @@
  * documents under 100 KB, and the server's memory (resident set) at start, at its peak and after
  * every document is closed.
  *
- *   node out/test/fuzz/stdioFuzz.js            (FUZZ_EDITS=20000 FUZZ_SEED=1 by default)
- *   FUZZ_EDITS=100000 node out/test/fuzz/stdioFuzz.js
+ *   npm run test:fuzz                           (FUZZ_EDITS=20000 FUZZ_SEED=1 by default)
+ *   FUZZ_EDITS=100000 node scripts/fuzz.mjs     (after a build)
+ *   FUZZ_LANGUAGES=json,yaml (default json,yaml,terraform), FUZZ_SEED, FUZZ_HANG_MS,
+ *   FUZZ_MAX_GROWTH_MB, FUZZ_MAX_RSS_MB, FUZZ_DEADLINE (an ISO time to stop at)
  *
  * Exit status 1 when a limit is broken; the report is printed as JSON either way.
  */
@@ -30,6 +32,8 @@ export interface FuzzOptions {
   progressEvery?: number;
   /** stop early (with the count reached) at this time */
   deadline?: number;
+  /** which documents to edit (default all): json, yaml, terraform */
+  languages?: string[];
 }
 
 export interface FuzzReport {
@@ -157,10 +161,20 @@ export async function runStdioFuzz(options: FuzzOptions): Promise<FuzzReport> {
     doc.known = (first?.length ?? 0) > 0;
     docs.push(doc);
   };
-  await open('file:///fuzz/live.policy.json', 'json', seeds.json[0]);
-  await open('file:///fuzz/second.policy.json', 'jsonc', seeds.json[1]);
-  await open('file:///fuzz/template.yaml', 'yaml', seeds.yaml[0]);
-  await open('file:///fuzz/infra/main.tf', 'terraform', seeds.terraform[1]);
+  const wanted = (language: string) => !options.languages || options.languages.includes(language);
+  if (wanted('json')) {
+    await open('file:///fuzz/live.policy.json', 'json', seeds.json[0]);
+    await open('file:///fuzz/second.policy.json', 'jsonc', seeds.json[1]);
+  }
+  if (wanted('yaml')) {
+    await open('file:///fuzz/template.yaml', 'yaml', seeds.yaml[0]);
+  }
+  if (wanted('terraform')) {
+    await open('file:///fuzz/infra/main.tf', 'terraform', seeds.terraform[1]);
+  }
+  if (docs.length === 0) {
+    throw new Error('no documents: FUZZ_LANGUAGES names none of json, yaml, terraform');
+  }
   report.memoryMb.start = rssMb(pid);
   report.memoryMb.peak = report.memoryMb.start;
 
@@ -289,7 +303,8 @@ function envNumber(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-if (require.main === module) {
+/** The tier as `npm run test:fuzz` runs it (scripts/fuzz.mjs): options from the environment; resolves to the exit status. */
+export async function runStdioFuzzFromEnv(): Promise<number> {
   const options: FuzzOptions = {
     edits: envNumber('FUZZ_EDITS', 20_000),
     seed: envNumber('FUZZ_SEED', 1),
@@ -298,16 +313,15 @@ if (require.main === module) {
     maxRssMb: envNumber('FUZZ_MAX_RSS_MB', 1500),
     progressEvery: envNumber('FUZZ_PROGRESS', 1000),
     ...(process.env.FUZZ_DEADLINE ? { deadline: Date.parse(process.env.FUZZ_DEADLINE) } : {}),
+    ...(process.env.FUZZ_LANGUAGES ? { languages: process.env.FUZZ_LANGUAGES.split(',').map((l) => l.trim()) } : {}),
   };
-  void runStdioFuzz(options).then(
-    async (report) => {
-      await closeBaseline();
-      process.stdout.write(`${JSON.stringify({ options, ...report, errorResponses: report.errorResponses.slice(0, 20), hangs: report.hangs.slice(0, 20) }, null, 2)}\n`);
-      process.exit(report.failures.filter((f) => !f.startsWith('stopped at the deadline')).length ? 1 : 0);
-    },
-    (err: unknown) => {
-      process.stderr.write(`fuzz driver failed: ${String((err as Error).stack ?? err)}\n`);
-      process.exit(2);
-    },
-  );
+  try {
+    const report = await runStdioFuzz(options);
+    await closeBaseline();
+    process.stdout.write(`${JSON.stringify({ options, ...report, errorResponses: report.errorResponses.slice(0, 20), hangs: report.hangs.slice(0, 20) }, null, 2)}\n`);
+    return report.failures.filter((f) => !f.startsWith('stopped at the deadline')).length ? 1 : 0;
+  } catch (err) {
+    process.stderr.write(`fuzz driver failed: ${String((err as Error).stack ?? err)}\n`);
+    return 2;
+  }
 }
