@@ -176,10 +176,23 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
     showCheck('CheckNoPublicAccess', await execute<CheckResult>(Commands.checkNoPublicAccess, { uri: uri.toString(), resourceType }));
   });
 
-  return (command, args, next) => {
+  const billed = new Map<string, string>([
+    [Commands.checkNoNewAccess, 'CheckNoNewAccess'],
+    [Commands.checkAccessNotGranted, 'CheckAccessNotGranted'],
+    [Commands.checkNoPublicAccess, 'CheckNoPublicAccess'],
+  ]);
+  return async (command, args, next) => {
     const handler = handlers.get(command);
-    // called with arguments (from code, a test, another extension): pass straight through
-    return handler && args.length === 0 ? handler(next) : next(command, args);
+    if (handler && args.length === 0) {
+      return handler(next);
+    }
+    // called with arguments (from code, a keybinding, another extension): a billed check still
+    // asks first, so nothing can spend the user's money without the user saying so
+    const name = billed.get(command);
+    if (name && !(await confirmBilled(name))) {
+      return { error: `${name} was not run: the cost was not confirmed.` };
+    }
+    return next(command, args);
   };
 }
 

@@ -184,9 +184,24 @@ suite('validation through the service: faults never crash and always say what ha
     fake.faults.push({ kind: 'garbage' });
     const garbage = await svc.validate(target(POLICY));
     assert.equal(garbage.state, 'error');
+    // a reset connection is retried as the SDK's standard strategy does (issue 17 item 9)
     fake.faults.push({ kind: 'drop' });
+    const before = fake.requests.length;
     const dropped = await svc.validate(target(`${POLICY}\n`));
-    assert.equal(dropped.state, 'error');
+    assert.equal(dropped.state, 'findings');
+    assert.equal(fake.requests.length - before, 2);
+    svc.dispose();
+  });
+
+  test('a connection reset on every attempt: retried, then said plainly (not "timed out")', async () => {
+    const { svc, waits } = service();
+    fake.faults.push({ kind: 'drop' }, { kind: 'drop' }, { kind: 'drop' });
+    const status = await svc.validate(target(POLICY));
+    assert.equal(status.state, 'error');
+    assert.match(status.message ?? '', /Could not reach Access Analyzer: the connection failed \((ECONNRESET|EPIPE|connection timed out)\)/);
+    assert.doesNotMatch(status.message ?? '', /did not answer in time/);
+    assert.equal(fake.requests.length, 3);
+    assert.equal(waits.length, 2);
     svc.dispose();
   });
 

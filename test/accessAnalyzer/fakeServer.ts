@@ -27,7 +27,9 @@ export type Fault =
   | { kind: 'respond'; status: number; headers?: Record<string, string>; body: unknown }
   | { kind: 'garbage' }
   | { kind: 'stall'; ms: number }
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  /** an answer built from the request (echoing headers, endless pages, huge bodies) */
+  | { kind: 'dynamic'; respond: (request: RecordedRequest) => { status: number; headers?: Record<string, string>; body: unknown } };
 
 export const fixturesDir = path.resolve(__dirname, '..', '..', '..', 'test', 'accessAnalyzer', 'fixtures');
 
@@ -94,6 +96,11 @@ export class FakeAccessAnalyzer {
       const recorded: RecordedRequest = { method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body };
       this.requests.push(recorded);
       const fault = this.faults.shift();
+      if (fault?.kind === 'dynamic') {
+        const answer = fault.respond(recorded);
+        this.send(res, answer.status, answer.headers ?? {}, answer.body);
+        return;
+      }
       if (fault) {
         this.serveFault(fault, res);
         return;
@@ -132,6 +139,8 @@ export class FakeAccessAnalyzer {
         return;
       case 'drop':
         res.socket?.destroy();
+        return;
+      case 'dynamic':
         return;
     }
   }

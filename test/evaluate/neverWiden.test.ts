@@ -17,7 +17,7 @@ import type { PolicyType } from '../../server/src/policy/model';
 import { getDiagnostics, type DiagnosticData } from '../../server/src/features/diagnostics/diagnostics';
 import { EditSession } from '../../server/src/features/codeActions/context';
 import { quickFixes } from '../../server/src/features/codeActions/fixes';
-import { applyOffsetEdits, unsnippet } from '../../server/src/features/codeActions/textEdits';
+import { applyOffsetEdits, unsnippet } from '../../server/src/edits/textEdits';
 import { parsePolicy } from '../../server/src/policy/parsePolicy';
 import { parseJson } from '../../server/src/syntax/parseJson';
 

@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EmbeddedPolicy } from '../policy/policyFile';
-import { locationToDocumentSpan } from './locations';
+import { clampSpan, locationToDocumentSpan } from './locations';
 import type { AaFinding } from './model';
 
 export const ACCESS_ANALYZER_SOURCE = 'IAM Access Analyzer';
@@ -20,9 +20,10 @@ export function findingsToDiagnostics(findings: AaFinding[], document: TextDocum
   const out: Diagnostic[] = [];
   for (const finding of findings) {
     // one diagnostic per location (a finding without locations goes on the policy's first character)
-    const locations = finding.locations.length > 0 ? finding.locations : [undefined];
+    const locations = Array.isArray(finding.locations) && finding.locations.length > 0 ? finding.locations : [undefined];
     for (const location of locations) {
-      const span = locationToDocumentSpan(location, embedded, sentText, textOffset);
+      // positions always inside the document, whatever the answer said ("character" never null)
+      const span = clampSpan(locationToDocumentSpan(location, embedded, sentText, textOffset), document.getText().length);
       const diagnostic: Diagnostic = {
         range: { start: document.positionAt(span.offset), end: document.positionAt(span.offset + span.length) },
         severity: SEVERITY[finding.findingType] ?? DiagnosticSeverity.Warning,

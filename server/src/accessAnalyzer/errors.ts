@@ -23,6 +23,9 @@ interface ErrorLike {
   cause?: unknown;
 }
 
+/** Node's codes for connection failures the AWS SDK retries (its NODEJS_TIMEOUT_ERROR_CODES and network codes). */
+const TRANSIENT_NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'];
+
 function short(message: string | undefined): string {
   const line = (message ?? '').split('\n')[0].trim();
   return line.length > 200 ? `${line.slice(0, 197)}...` : line;
@@ -35,6 +38,15 @@ export function classifyError(error: unknown, timedOut: boolean): ErrorReport {
   const text = `${name} ${e.message ?? ''} ${e.code ?? ''}`;
   if (timedOut) {
     return { state: 'error', message: 'Access Analyzer did not answer in time (timed out).', retryable: false };
+  }
+  if (name === 'ResponseTooLarge') {
+    return { state: 'error', message: `Access Analyzer sent an answer we could not read: ${short(e.message)}`, retryable: false };
+  }
+  // what the SDK's standard retry strategy treats as transient: a reset, refused or timed-out
+  // connection (the SDK names a reset "TimeoutError"); retried with backoff like throttling
+  const networkCode = [e.code, (e.cause as ErrorLike | undefined)?.code].find((c) => typeof c === 'string' && TRANSIENT_NETWORK_CODES.includes(c));
+  if (networkCode || (name === 'TimeoutError' && status === undefined)) {
+    return { state: 'error', message: `Could not reach Access Analyzer: the connection failed (${networkCode ?? 'connection timed out'}).`, retryable: true };
   }
   if (name === 'CredentialsProviderError' || /Could not load credentials|Unable to locate credentials|no credentials/i.test(text)) {
     return { state: 'noCredentials', message: 'No AWS credentials found (environment, shared config and credentials files, SSO, or a profile setting).', retryable: false };

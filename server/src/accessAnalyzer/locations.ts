@@ -28,20 +28,28 @@ function lineStarts(text: string): number[] {
  * An API position (line 1-based, column 0-based, in UTF-16 code units like the offset) as an
  * offset into `text`. The line and column win when they are in range; otherwise the offset.
  */
-export function apiPositionToOffset(text: string, position: AaPosition, starts: number[] = lineStarts(text)): number {
-  const lineIndex = position.line - 1;
-  if (Number.isInteger(lineIndex) && lineIndex >= 0 && lineIndex < starts.length && position.column >= 0) {
+export function apiPositionToOffset(text: string, position: AaPosition | undefined, starts: number[] = lineStarts(text)): number {
+  // an answer may lack any field, or carry nonsense: every result is a whole offset in the text
+  const line = Number(position?.line);
+  const column = Number(position?.column);
+  const offset = Number(position?.offset);
+  const lineIndex = line - 1;
+  if (Number.isInteger(lineIndex) && lineIndex >= 0 && lineIndex < starts.length && Number.isFinite(column) && column >= 0) {
     const lineEnd = lineIndex + 1 < starts.length ? starts[lineIndex + 1] : text.length;
-    return Math.min(starts[lineIndex] + position.column, lineEnd);
+    return Math.min(starts[lineIndex] + Math.floor(column), lineEnd);
   }
-  return Math.max(0, Math.min(position.offset, text.length));
+  if (Number.isFinite(offset)) {
+    return Math.max(0, Math.min(Math.floor(offset), text.length));
+  }
+  // no usable offset: a line past the end means the end of the text, anything else its start
+  return Number.isFinite(lineIndex) && lineIndex >= starts.length ? text.length : 0;
 }
 
 /** A location's span as offsets into the text that was sent. */
-export function apiSpanToOffsets(sentText: string, span: AaLocation['span']): OffsetSpan {
+export function apiSpanToOffsets(sentText: string, span: AaLocation['span'] | undefined): OffsetSpan {
   const starts = lineStarts(sentText);
-  const start = apiPositionToOffset(sentText, span.start, starts);
-  const end = Math.max(start, apiPositionToOffset(sentText, span.end, starts));
+  const start = apiPositionToOffset(sentText, span?.start, starts);
+  const end = Math.max(start, apiPositionToOffset(sentText, span?.end, starts));
   return { offset: start, length: end - start };
 }
 
@@ -82,9 +90,16 @@ export function locationToDocumentSpan(location: AaLocation | undefined, embedde
     const span = apiSpanToOffsets(sentText, location.span);
     return { offset: textOffset + span.offset, length: span.length };
   }
-  const byPath = location ? resolveApiPath(root, location.path) : undefined;
-  if (byPath) {
+  const byPath = location && Array.isArray(location.path) ? resolveApiPath(root, location.path) : undefined;
+  if (byPath && Number.isFinite(byPath.offset) && Number.isFinite(byPath.length)) {
     return byPath;
   }
   return { offset: embedded.offset, length: Math.min(1, embedded.length) };
+}
+
+/** A span clamped to a text of `length` characters (whole, non-negative numbers inside it). */
+export function clampSpan(span: OffsetSpan, length: number): OffsetSpan {
+  const offset = Number.isFinite(span.offset) ? Math.max(0, Math.min(Math.floor(span.offset), length)) : 0;
+  const end = Number.isFinite(span.length) ? Math.max(offset, Math.min(offset + Math.floor(span.length), length)) : offset;
+  return { offset, length: end - offset };
 }

@@ -51,6 +51,8 @@ interface DocumentState {
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
+/** Our own per-attempt timeout (the SDK calls a reset connection "TimeoutError": that one is retried). */
+const OUR_TIMEOUT = 'AccessAnalyzerTimeout';
 const MAX_RETRY_WAIT_MS = 20_000;
 const CACHE_SIZE = 200;
 
@@ -261,7 +263,7 @@ export class AccessAnalyzerService {
         return this.status(uri);
       }
       state.inFlight = undefined;
-      const timedOut = (err as Error | undefined)?.name === 'TimeoutError';
+      const timedOut = (err as Error | undefined)?.name === OUR_TIMEOUT;
       const report = classifyError(err, timedOut);
       this.host.log(`Access Analyzer: ${uri}: ${report.message}`);
       this.setStatus(uri, { state: report.state, message: report.message });
@@ -290,7 +292,12 @@ export class AccessAnalyzerService {
    * same trust rule, credentials, retries and timeout; failures become an Error with a clear message.
    */
   async customCheck<T>(uri: string, settings: AccessAnalyzerSettings, run: (api: AccessAnalyzerApi, signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (!this.host.isTrusted()) {
+    // the same gate as ValidatePolicy, whoever calls and with whatever arguments
+    const base = this.baseState(settings);
+    if (base === 'off') {
+      throw new Error('Access Analyzer is off: turn on iamPolicy.accessAnalyzer.enable to send this policy to AWS.');
+    }
+    if (base === 'untrusted' || !this.host.isTrusted()) {
       throw new Error('Access Analyzer is off in an untrusted workspace.');
     }
     const controller = new AbortController();
@@ -298,7 +305,7 @@ export class AccessAnalyzerService {
       const api = this.apiFor(settings);
       return await this.withRetries(uri, controller.signal, (signal) => run(api, signal));
     } catch (err) {
-      const report = classifyError(err, (err as Error | undefined)?.name === 'TimeoutError');
+      const report = classifyError(err, (err as Error | undefined)?.name === OUR_TIMEOUT);
       this.host.log(`Access Analyzer check: ${uri}: ${report.message}`);
       throw new Error(report.message);
     }
@@ -320,7 +327,7 @@ export class AccessAnalyzerService {
         }
         if (timeout.aborted) {
           const e = new Error('timed out');
-          e.name = 'TimeoutError';
+          e.name = OUR_TIMEOUT;
           throw e;
         }
         const report = classifyError(err, false);

@@ -24,10 +24,14 @@ export function expandStatementActions(statement: Statement, catalog: IamCatalog
     matches: pattern.dynamic ? [] : catalog.matchActions(pattern.value.trim()),
   }));
   if (!list.negated) {
-    const all = list.list.values.some((v) => v.value.trim() === '*');
+    const all = list.list.values.some((v) => !v.dynamic && v.value.trim() === '*');
     if (all) {
       // every action: no need to collect the matches of the other patterns
       return { actions: catalog.actions, byPattern, negated: false, all };
+    }
+    if (byPattern.length === 1) {
+      // the catalog's own (cached, duplicate-free) list: statements with the same pattern share it
+      return { actions: byPattern[0].matches, byPattern, negated: false, all };
     }
     const seen = new Set<ActionInfo>();
     for (const { matches } of byPattern) {

@@ -103,6 +103,9 @@ export class PolicyFacts {
   /** The statement's actions that a blanket Deny elsewhere in the policy cancels. */
   deniedElsewhere(statement: Statement): Set<ActionInfo> {
     const denied = this.blanketDenied();
+    if (denied.size === 0) {
+      return new Set();
+    }
     return new Set(this.expanded(statement).actions.filter((a) => denied.has(a)));
   }
 

@@ -11,7 +11,7 @@ import { parsePolicy } from '../policy/parsePolicy';
 import type { PolicyContainer, PolicyType } from '../policy/model';
 import type { EmbeddedPolicy } from '../policy/policyFile';
 import type { JsonPath } from '../syntax/jsonPath';
-import { parseJson, type JsonNode, type JsonTree } from '../syntax/parseJson';
+import { MAX_DEPTH, parseJson, type JsonNode, type JsonTree } from '../syntax/parseJson';
 import { organizationsPolicyType, TERRAFORM_POLICY_ARGUMENTS } from './terraformResources';
 
 type Node = SyntaxNode;
@@ -60,6 +60,8 @@ function blocks(body: Node | undefined, type: string): Node[] {
 /** Builds JsonNodes (jsonc-parser's shape) with offsets into the .tf text. */
 class TreeBuilder {
   readonly dynamic = new Map<JsonNode, string>();
+  /** tuples and objects nested deeper than MAX_DEPTH: kept empty, reported by json-syntax */
+  readonly tooDeep: { offset: number; length: number }[] = [];
 
   node(type: JsonNode['type'], at: { startIndex: number; endIndex: number }, parent: JsonNode | undefined, value?: unknown): JsonNode {
     return { type, offset: at.startIndex, length: at.endIndex - at.startIndex, parent, value, ...(type === 'object' || type === 'array' || type === 'property' ? { children: [] } : {}) } as JsonNode;
@@ -76,6 +78,15 @@ class TreeBuilder {
     return value;
   }
 
+  /** Past MAX_DEPTH a tuple or object stays empty (nothing recurses into a crafted depth). */
+  private limited(out: JsonNode, depth: number): boolean {
+    if (depth < MAX_DEPTH) {
+      return false;
+    }
+    this.tooDeep.push({ offset: out.offset, length: out.length });
+    return true;
+  }
+
   /** A value Terraform computes (a reference, a function call, a conditional): a string marked dynamic. */
   computed(expr: Node, parent: JsonNode | undefined): JsonNode {
     const out = this.node('string', expr, parent, expr.text);
@@ -84,7 +95,7 @@ class TreeBuilder {
   }
 
   /** An HCL expression as a JSON value (what jsonencode would produce). */
-  expression(expr: Node, parent: JsonNode | undefined): JsonNode {
+  expression(expr: Node, parent: JsonNode | undefined, depth = 0): JsonNode {
     let node = expr;
     while ((node.type === 'expression' || node.type === 'literal_value' || node.type === 'collection_value') && named(node).length === 1) {
       node = named(node)[0];
@@ -106,13 +117,19 @@ class TreeBuilder {
         return this.node('null', node, parent, null);
       case 'tuple': {
         const out = this.node('array', node, parent);
+        if (this.limited(out, depth)) {
+          return out;
+        }
         for (const item of named(node).filter((c) => c.type === 'expression')) {
-          out.children!.push(this.expression(item, out));
+          out.children!.push(this.expression(item, out, depth + 1));
         }
         return out;
       }
       case 'object': {
         const out = this.node('object', node, parent);
+        if (this.limited(out, depth)) {
+          return out;
+        }
         for (const elem of named(node).filter((c) => c.type === 'object_elem')) {
           const [key, value] = named(elem).filter((c) => c.type === 'expression');
           if (!key || !value) {
@@ -122,7 +139,7 @@ class TreeBuilder {
           const keyText = typeof keyJson.value === 'string' ? keyJson.value : key.text;
           const property = this.node('property', elem, out);
           property.children!.push({ ...keyJson, value: keyText, parent: property, type: 'string' } as JsonNode);
-          property.children!.push(this.expression(value, property));
+          property.children!.push(this.expression(value, property, depth + 1));
           out.children!.push(property);
         }
         return out;
@@ -337,6 +354,9 @@ export function extractTerraform(tree: Tree, text: string): TerraformExtraction 
     }
   }
   const jsonTree: JsonTree = { text, root, errors: [], comments: [], trailingCommas: [], hasBom: false };
+  if (builder.tooDeep.length > 0) {
+    jsonTree.tooDeep = builder.tooDeep;
+  }
   const dynamicValue = (node: JsonNode) => builder.dynamic.get(node);
   const policies = found.map(({ node, path, type, container }) => ({
     policy: parsePolicy(jsonTree, { root: node, basePath: path, ...(type ? { policyType: { type, source: 'container' as const } } : {}), container, dynamicValue }),
@@ -352,20 +372,21 @@ export function extractTerraform(tree: Tree, text: string): TerraformExtraction 
 
 function syntaxErrors(root: Node): JsonTree['errors'] {
   const out: JsonTree['errors'] = [];
-  const visit = (n: Node) => {
-    if (out.length >= 20) {
-      return;
-    }
+  // depth-first in document order, with an explicit stack (a crafted depth cannot overflow it)
+  const stack: Node[] = [root];
+  while (stack.length > 0 && out.length < 20) {
+    const n = stack.pop()!;
     if (n.type === 'ERROR' || n.isMissing) {
       out.push({ offset: n.startIndex, length: Math.max(1, n.endIndex - n.startIndex), code: 1, message: n.isMissing ? `Terraform syntax: missing ${n.type}.` : 'Terraform syntax error.' });
-      return;
+      continue;
     }
-    for (const c of n.children) {
+    const children = n.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
       if (c) {
-        visit(c);
+        stack.push(c);
       }
     }
-  };
-  visit(root);
+  }
   return out;
 }

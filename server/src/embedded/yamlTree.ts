@@ -5,7 +5,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { ParseErrorCode } from 'jsonc-parser';
-import type { JsonNode, JsonTree } from '../syntax/parseJson';
+import { MAX_DEPTH, type JsonNode, type JsonTree } from '../syntax/parseJson';
 import type { YamlScalarStyle } from './stringJson';
 
 export interface YamlJsonTree extends JsonTree {
@@ -25,6 +25,7 @@ export function parseYamlTree(text: string): YamlJsonTree {
   const styles = new Map<JsonNode, YamlScalarStyle>();
   const errors: JsonTree['errors'] = [];
   let root: JsonNode | undefined;
+  let deep: { offset: number; length: number }[] = [];
   try {
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false });
@@ -32,7 +33,14 @@ export function parseYamlTree(text: string): YamlJsonTree {
       const [start, end] = e.pos;
       errors.push({ offset: start, length: Math.max(1, end - start), code: ParseErrorCode.InvalidSymbol, message: e.message.split('\n')[0] });
     }
-    const convert = (node: unknown, parent: JsonNode | undefined): JsonNode | undefined => {
+    const tooDeep: { offset: number; length: number }[] = [];
+    const convert = (node: unknown, parent: JsonNode | undefined, depth = 0): JsonNode | undefined => {
+      if ((isMap(node) || isSeq(node)) && depth >= MAX_DEPTH) {
+        // kept empty past the depth limit (reported by json-syntax): nothing recurses further
+        const out = { type: isMap(node) ? 'object' : 'array', ...rangeOf(node as YamlNode), parent, children: [] as JsonNode[] } as JsonNode;
+        tooDeep.push({ offset: out.offset, length: out.length });
+        return out;
+      }
       if (isAlias(node)) {
         const r = rangeOf(node as YamlNode);
         return { type: 'string', value: `*${node.source}`, ...r, parent } as JsonNode;
@@ -50,7 +58,7 @@ export function parseYamlTree(text: string): YamlJsonTree {
           const property = { type: 'property', offset: keyRange.offset, length: end - keyRange.offset, parent: out, children: [] as JsonNode[] } as JsonNode;
           const key = { type: 'string', value: String(keyNode.value), ...keyRange, parent: property } as JsonNode;
           property.children!.push(key);
-          const value = valueNode ? convert(valueNode, property) : undefined;
+          const value = valueNode ? convert(valueNode, property, depth + 1) : undefined;
           property.children!.push(value ?? ({ type: 'null', value: null, offset: end, length: 0, parent: property } as JsonNode));
           out.children!.push(property);
         }
@@ -60,7 +68,7 @@ export function parseYamlTree(text: string): YamlJsonTree {
       if (isSeq(node)) {
         const out = { type: 'array', ...rangeOf(node), parent, children: [] as JsonNode[] } as JsonNode;
         for (const item of node.items) {
-          const child = convert(item, out);
+          const child = convert(item, out, depth + 1);
           if (child) {
             out.children!.push(child);
           }
@@ -88,8 +96,9 @@ export function parseYamlTree(text: string): YamlJsonTree {
       }
     };
     root = convert(doc.contents, undefined);
+    deep = tooDeep;
   } catch (err) {
     errors.push({ offset: 0, length: 1, code: ParseErrorCode.InvalidSymbol, message: `The YAML could not be read: ${err instanceof Error ? err.message : String(err)}` });
   }
-  return { text, root, errors, comments: [], trailingCommas: [], hasBom: text.charCodeAt(0) === 0xfeff, tagged, styles };
+  return { text, root, errors, comments: [], trailingCommas: [], hasBom: text.charCodeAt(0) === 0xfeff, tagged, styles, ...(deep.length > 0 ? { tooDeep: deep } : {}) };
 }

@@ -2,9 +2,21 @@
  * Settings per document, pulled from the client with `workspace/configuration` (scopeUri = the
  * document) and cached until the configuration changes. Clients that cannot answer get the
  * settings sent with didChangeConfiguration, or the defaults.
+ *
+ * Access Analyzer's region, profile and endpoint decide where policy text and credentials go, so
+ * they are taken only from the global (machine) answer, never from the one for the document's
+ * scope: editors with per-project settings (Neovim, Helix, Zed) would otherwise let a repository
+ * redirect traffic. VS Code enforces this with `"scope": "machine"`; the server enforces it for
+ * every client.
  */
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../shared/settings';
+
+/** The document's settings with the connection settings of the machine-level answer. */
+export function withMachineConnection(scoped: Settings, machine: Settings): Settings {
+  const { region, profile, endpoint } = machine.accessAnalyzer;
+  return { ...scoped, accessAnalyzer: { ...scoped.accessAnalyzer, region, profile, endpoint } };
+}
 
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<Settings>>();
@@ -24,8 +36,14 @@ export class SettingsCache {
     let settings = this.cache.get(uri);
     if (!settings) {
       settings = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'iamPolicy' })
-        .then((raw: unknown) => sanitizeSettings(raw), () => this.globalSettings);
+        .getConfiguration([{ scopeUri: uri, section: 'iamPolicy' }, { section: 'iamPolicy' }])
+        .then(
+          (answers: unknown) => {
+            const [scoped, global] = Array.isArray(answers) ? (answers as unknown[]) : [];
+            return withMachineConnection(sanitizeSettings(scoped), sanitizeSettings(global));
+          },
+          () => this.globalSettings,
+        );
       this.cache.set(uri, settings);
     }
     return settings;

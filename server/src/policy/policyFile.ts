@@ -24,6 +24,11 @@ export interface PolicyFile {
   /** the document is an IAM policy (or holds some): features only run then */
   isPolicy: boolean;
   policies: EmbeddedPolicy[];
+  /**
+   * Set when the analysis itself failed (a bug, or input beyond what a parser copes with): the
+   * document gets a visible error instead of looking clean. Never set for ordinary bad input.
+   */
+  failure?: string;
 }
 
 export interface AnalyzeOptions {
@@ -39,7 +44,21 @@ export interface AnalyzeOptions {
 /** Finds policies inside a template; returns undefined when the document is not such a template. */
 export type EmbeddedExtractor = (text: string, languageId: string) => { tree: JsonTree; policies: EmbeddedPolicy[] } | undefined;
 
+/**
+ * Analyses a document and never throws: if anything inside fails, the result carries `failure`
+ * (and counts as a policy when it might hold one), so every caller fails closed.
+ */
 export function analyzeFile(text: string, options: AnalyzeOptions): PolicyFile {
+  try {
+    return analyze(text, options);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const mightHoldPolicy = options.matchesPolicyGlob || /Statement|PolicyDocument|aws_iam/.test(text);
+    return { languageId: options.languageId, text, tree: parseJson(''), isPolicy: mightHoldPolicy, policies: [], failure: message };
+  }
+}
+
+function analyze(text: string, options: AnalyzeOptions): PolicyFile {
   const { languageId } = options;
   if (options.embedded && languageId !== 'json' && languageId !== 'jsonc') {
     const found = options.embedded(text, languageId);

@@ -9,6 +9,8 @@ export interface RunResult {
   findings: Finding[];
   /** rules that threw: the caller logs them */
   failures: { ruleId: string; error: unknown }[];
+  /** set when the time budget ran out: how many rules ran of how many */
+  incomplete?: { ran: number; total: number; budgetMs: number };
 }
 
 export interface RunOptions {
@@ -33,6 +35,8 @@ export interface AsyncRunOptions extends RunOptions {
   isCancelled?: () => boolean;
   /** pause after this many milliseconds of work */
   sliceMs?: number;
+  /** stop after this many milliseconds of work (the result says it is incomplete) */
+  budgetMs?: number;
 }
 
 /** Like runRules, but hands control back regularly, so a large document never blocks the server. */
@@ -40,8 +44,16 @@ export async function runRulesAsync(policy: PolicyDocument, catalog: IamCatalog,
   const run = new RuleRun(policy, catalog, options);
   const slice = options.sliceMs ?? 10;
   let started = Date.now();
+  // work time only: the pauses (other requests being answered) do not count against the budget
+  let worked = 0;
+  let ran = 0;
   for (const rule of run.rules) {
+    if (options.budgetMs !== undefined && worked + (Date.now() - started) > options.budgetMs) {
+      run.result.incomplete = { ran, total: run.rules.length, budgetMs: options.budgetMs };
+      break;
+    }
     if (Date.now() - started > slice) {
+      worked += Date.now() - started;
       await options.pause();
       if (options.isCancelled?.()) {
         return undefined;
@@ -49,6 +61,7 @@ export async function runRulesAsync(policy: PolicyDocument, catalog: IamCatalog,
       started = Date.now();
     }
     run.runOne(rule);
+    ran++;
   }
   return run.result;
 }

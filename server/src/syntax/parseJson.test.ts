@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { suite, test } from 'node:test';
 import { ParseErrorCode } from 'jsonc-parser';
-import { parseJson } from './parseJson';
+import { MAX_DEPTH, limitDepth, parseJson } from './parseJson';
 import { formatJsonPath, nodeAtPath, parseJsonPath } from './jsonPath';
 
 suite('parseJson', () => {
@@ -69,5 +69,28 @@ suite('jsonPath', () => {
     assert.deepEqual(parseJsonPath(text), path);
     assert.deepEqual(parseJsonPath('$'), []);
     assert.equal(parseJsonPath('Statement'), undefined);
+  });
+
+  test('values nested past MAX_DEPTH parse as empty, with the same offsets, and are reported', () => {
+    const deep = '['.repeat(10000) + ']'.repeat(10000);
+    const text = `{"a": "[[[ not a bracket", /* [[[ */ "b": ${deep}, "c": "after"}`;
+    const tree = parseJson(text);
+    assert.equal(tree.errors.length, 0);
+    assert.equal(tree.tooDeep?.length, 1);
+    const span = tree.tooDeep![0];
+    assert.equal(span.offset, text.indexOf('[['.repeat(10)) + MAX_DEPTH - 1);
+    assert.equal(text[span.offset + span.length - 1], ']');
+    // the rest of the document is intact
+    assert.equal(nodeAtPath(tree.root, ['c'])?.value, 'after');
+    assert.equal(nodeAtPath(tree.root, ['a'])?.value, '[[[ not a bracket');
+    assert.equal(nodeAtPath(tree.root, ['b'])?.offset, text.indexOf(deep));
+  });
+
+  test('limitDepth leaves shallow text untouched and blanks an unclosed deep value to the end', () => {
+    const shallow = '{"a": [[1, {"b": 2}]]}';
+    assert.equal(limitDepth(shallow, 4).source, shallow);
+    const { source, tooDeep } = limitDepth('[[[[1', 2);
+    assert.equal(source, '[[[  ');
+    assert.deepEqual(tooDeep, [{ offset: 2, length: 3 }]);
   });
 });

@@ -25,7 +25,19 @@ export interface JsonTree {
   comments: TextSpan[];
   trailingCommas: TextSpan[];
   hasBom: boolean;
+  /**
+   * Values nested deeper than MAX_DEPTH: each is kept in the tree as an empty array or object
+   * with its full span, and its content is not checked (rules report it; nothing recurses past it).
+   */
+  tooDeep?: TextSpan[];
 }
+
+/**
+ * Arrays and objects nested deeper than this are not parsed into the tree. No IAM policy, nor a
+ * template that embeds one, comes near it; a crafted document cannot exhaust the stack of the
+ * parser or of any tree walk (every walk in the server is then bounded by this depth).
+ */
+export const MAX_DEPTH = 128;
 
 const messages: Record<number, string> = {
   [ParseErrorCode.InvalidSymbol]: 'Unexpected character.',
@@ -60,7 +72,9 @@ type BuildNode = { -readonly [K in keyof Node]: Node[K] } & { parent?: BuildNode
 export function parseJson(text: string): JsonTree {
   const hasBom = text.charCodeAt(0) === 0xfeff;
   // a BOM is one UTF-16 unit; a space keeps every offset the same
-  const source = hasBom ? ` ${text.slice(1)}` : text;
+  const unbommed = hasBom ? ` ${text.slice(1)}` : text;
+  // values nested too deep are blanked (same offsets), so jsonc-parser's recursion stays shallow
+  const { source, tooDeep } = limitDepth(unbommed, MAX_DEPTH);
   const errors: JsonSyntaxError[] = [];
   const comments: TextSpan[] = [];
   const trailingCommas: TextSpan[] = [];
@@ -143,5 +157,71 @@ export function parseJson(text: string): JsonTree {
   if (root) {
     delete root.parent;
   }
-  return { text, root: root as Node | undefined, errors, comments, trailingCommas, hasBom };
+  const tree: JsonTree = { text, root: root as Node | undefined, errors, comments, trailingCommas, hasBom };
+  if (tooDeep.length > 0) {
+    tree.tooDeep = tooDeep;
+  }
+  return tree;
+}
+
+/**
+ * Finds arrays and objects opened deeper than `max` (outside strings and comments) and replaces
+ * each one's content with spaces, keeping its brackets, so it parses as an empty value with the
+ * same span and every offset of the text stays where it was. One linear pass, no recursion; the
+ * text is copied only when something is too deep.
+ */
+export function limitDepth(text: string, max: number): { source: string; tooDeep: TextSpan[] } {
+  const tooDeep: TextSpan[] = [];
+  let depth = 0;
+  let blankFrom = -1;
+  let blankDepth = 0;
+  const pieces: string[] = [];
+  let copiedTo = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      // a string, to its closing quote or the end of the line (jsonc-parser ends it there too)
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) {
+          i++;
+        } else if (d === 0x22 || d === 0x0a || d === 0x0d) {
+          break;
+        }
+      }
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < n && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) {
+        i++;
+      }
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 1;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      depth++;
+      if (depth > max && blankFrom < 0) {
+        blankFrom = i;
+        blankDepth = depth;
+      }
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      if (blankFrom >= 0 && depth === blankDepth) {
+        tooDeep.push({ offset: blankFrom, length: i + 1 - blankFrom });
+        pieces.push(text.slice(copiedTo, blankFrom + 1), ' '.repeat(i - blankFrom - 1));
+        copiedTo = i;
+        blankFrom = -1;
+      }
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  if (blankFrom >= 0) {
+    // never closed: blank to the end (the parse reports the missing bracket)
+    tooDeep.push({ offset: blankFrom, length: n - blankFrom });
+    pieces.push(text.slice(copiedTo, blankFrom + 1), ' '.repeat(n - blankFrom - 1));
+    copiedTo = n;
+  }
+  if (tooDeep.length === 0) {
+    return { source: text, tooDeep };
+  }
+  pieces.push(text.slice(copiedTo));
+  return { source: pieces.join(''), tooDeep };
 }

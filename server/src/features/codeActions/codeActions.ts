@@ -78,14 +78,45 @@ export function getCodeActions(ctx: CodeActionContext, range: Range, diagnostics
 /** Every safe fix (one that does not widen or change access), in one edit; overlapping fixes wait for the next run. */
 export function fixAllProposal(session: EditSession, diagnostics: Diagnostic[]): Proposal | undefined {
   const edits: OffsetEdit[] = [];
-  // touching edits count as overlapping: two insertions at one place have no defined order
-  const overlaps = (e: OffsetEdit) => edits.some((x) => e.offset < x.offset + Math.max(x.length, 1) && x.offset < e.offset + Math.max(e.length, 1));
+  // touching edits count as overlapping: two insertions at one place have no defined order.
+  // Accepted spans are kept sorted (binary search), so thousands of fixes stay fast.
+  const spans: { start: number; end: number }[] = [];
+  const firstEndingAfter = (offset: number) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].end <= offset) {lo = mid + 1;} else {hi = mid;}
+    }
+    return lo;
+  };
+  const overlaps = (e: OffsetEdit) => {
+    const start = e.offset;
+    const end = e.offset + Math.max(e.length, 1);
+    // spans never overlap each other, so sorted by start they are sorted by end too
+    const i = firstEndingAfter(start);
+    return i < spans.length && spans[i].start < end;
+  };
+  const accept = (e: OffsetEdit) => {
+    // the edits of one fix may overlap each other: merged, the spans stay disjoint
+    let start = e.offset;
+    let end = e.offset + Math.max(e.length, 1);
+    const i = firstEndingAfter(start);
+    let j = i;
+    while (j < spans.length && spans[j].start < end) {
+      start = Math.min(start, spans[j].start);
+      end = Math.max(end, spans[j].end);
+      j++;
+    }
+    spans.splice(i, j - i, { start, end });
+  };
   // syntax repairs first: the structural fixes assume well-formed surroundings
   const ordered = [...diagnostics].sort((a, b) => syntaxFirst(a) - syntaxFirst(b));
   for (const d of ordered) {
     const safe = quickFixes(session, d).find((p) => p.safe && p.edits);
     if (!safe?.edits || safe.edits.some(overlaps)) {continue;}
     edits.push(...safe.edits);
+    safe.edits.forEach(accept);
   }
   if (edits.length === 0) {return undefined;}
   // never hand back a document that parses worse than the one we were given

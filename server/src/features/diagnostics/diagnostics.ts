@@ -163,22 +163,78 @@ function toDiagnostics(
   }
 }
 
+/** Code of the diagnostic that says the check itself failed (not a rule: it cannot be turned off). */
+export const CHECK_FAILED_CODE = 'check-failed';
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  // one line, bounded: the message is shown in the editor's problem list
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line || 'unknown error';
+}
+
+/**
+ * The visible error that replaces silence when analysis fails: a security linter that cannot
+ * check a policy must not show it as clean. At the start of the document, or at `offset`.
+ */
+export function checkFailedDiagnostic(document: TextDocument, reason: unknown, offset = 0): Diagnostic {
+  const start = document.positionAt(offset);
+  // to the end of that line (an empty range at an empty line)
+  const line = document.getText({ start: { line: start.line, character: 0 }, end: { line: start.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const end = { line: start.line, character: Math.max(start.character, line.length) };
+  return {
+    range: { start, end },
+    severity: DiagnosticSeverity.Error,
+    message: `could not check this policy: ${errorText(reason)}`,
+    source: DIAGNOSTIC_SOURCE,
+    code: CHECK_FAILED_CODE,
+  };
+}
+
+/** Code of the warning that a document was only partly checked within the time budget. */
+export const TOO_LARGE_CODE = 'too-large-to-check';
+
+function tooLargeDiagnostic(document: TextDocument, embedded: EmbeddedPolicy, skippedRules: number, budgetMs: number): Diagnostic {
+  const diagnostic = checkFailedDiagnostic(document, '', embedded.offset);
+  return {
+    ...diagnostic,
+    severity: DiagnosticSeverity.Warning,
+    code: TOO_LARGE_CODE,
+    message: `too large to check fully: ${skippedRules} rule${skippedRules === 1 ? '' : 's'} did not run within ${Math.round(budgetMs / 1000)} s. Split the policy, or check the file with iam-policy-lint.`,
+  };
+}
+
+function ruleFailed(document: TextDocument, embedded: EmbeddedPolicy, ruleId: string, error: unknown): Diagnostic {
+  return checkFailedDiagnostic(document, `rule ${ruleId} failed: ${errorText(error)}`, embedded.offset);
+}
+
 export function getDiagnostics(file: PolicyFile, catalog: IamCatalog, document: TextDocument, options: DiagnosticOptions = {}): Diagnostic[] {
   if (options.ignored?.has('*')) {
     return [];
   }
-  const skip = skipped(options);
-  const suppressions = parseSuppressions(file.text);
+  if (file.failure !== undefined) {
+    return [checkFailedDiagnostic(document, file.failure)];
+  }
   const out: Diagnostic[] = [];
-  const seen = new Set<string>();
   const hints: HintCounts = new Map();
-  const now = options.now ?? new Date();
-  for (const embedded of file.policies) {
-    const { findings, failures } = options.cache
-      ? options.cache.findings(embedded, file.text, catalog, { skip, now }, (f) => spanOf(f, embedded.policy.tree.root, embedded.basePath, file.text))
-      : runRules(embedded.policy, catalog, { skip, now });
-    failures.forEach((f) => options.onRuleFailure?.(f.ruleId, f.error));
-    toDiagnostics(file, embedded, findings, document, options, suppressions, seen, out, hints);
+  try {
+    const skip = skipped(options);
+    const suppressions = parseSuppressions(file.text);
+    const seen = new Set<string>();
+    const now = options.now ?? new Date();
+    for (const embedded of file.policies) {
+      const { findings, failures } = options.cache
+        ? options.cache.findings(embedded, file.text, catalog, { skip, now }, (f) => spanOf(f, embedded.policy.tree.root, embedded.basePath, file.text))
+        : runRules(embedded.policy, catalog, { skip, now });
+      for (const f of failures) {
+        options.onRuleFailure?.(f.ruleId, f.error);
+        out.push(ruleFailed(document, embedded, f.ruleId, f.error));
+      }
+      toDiagnostics(file, embedded, findings, document, options, suppressions, seen, out, hints);
+    }
+  } catch (err) {
+    // fail closed: keep what was found and say that the check is incomplete
+    out.push(checkFailedDiagnostic(document, err));
   }
   options.cache?.sweep();
   return options.maxHintsPerRule === undefined ? out : [...out, ...capSummaries(hints, options.maxHintsPerRule)];
@@ -189,28 +245,43 @@ export async function getDiagnosticsAsync(
   file: PolicyFile,
   catalog: IamCatalog,
   document: TextDocument,
-  options: DiagnosticOptions & { pause: () => Promise<void>; isCancelled: () => boolean },
+  options: DiagnosticOptions & { pause: () => Promise<void>; isCancelled: () => boolean; budgetMs?: number },
 ): Promise<Diagnostic[] | undefined> {
   if (options.ignored?.has('*')) {
     return [];
   }
-  const skip = skipped(options);
-  const suppressions = parseSuppressions(file.text);
+  if (file.failure !== undefined) {
+    return [checkFailedDiagnostic(document, file.failure)];
+  }
+  const checkStarted = Date.now();
   const out: Diagnostic[] = [];
-  const seen = new Set<string>();
   const hints: HintCounts = new Map();
-  const now = options.now ?? new Date();
-  for (const embedded of file.policies) {
-    const result = options.cache
-      ? await options.cache.findingsAsync(embedded, file.text, catalog, { skip, now, pause: options.pause, isCancelled: options.isCancelled }, (f) =>
-          spanOf(f, embedded.policy.tree.root, embedded.basePath, file.text),
-        )
-      : await runRulesAsync(embedded.policy, catalog, { skip, now, pause: options.pause, isCancelled: options.isCancelled });
-    if (!result) {
-      return undefined;
+  try {
+    const skip = skipped(options);
+    const suppressions = parseSuppressions(file.text);
+    const seen = new Set<string>();
+    const now = options.now ?? new Date();
+    for (const embedded of file.policies) {
+      // one budget for the whole document, shared by its policies
+      const budget = options.budgetMs !== undefined ? Math.max(0, options.budgetMs - (Date.now() - checkStarted)) : undefined;
+      const run = { skip, now, pause: options.pause, isCancelled: options.isCancelled, ...(budget !== undefined ? { budgetMs: budget } : {}) };
+      const result = options.cache
+        ? await options.cache.findingsAsync(embedded, file.text, catalog, run, (f) => spanOf(f, embedded.policy.tree.root, embedded.basePath, file.text))
+        : await runRulesAsync(embedded.policy, catalog, run);
+      if (!result) {
+        return undefined;
+      }
+      if (result.incomplete) {
+        out.push(tooLargeDiagnostic(document, embedded, result.incomplete.total - result.incomplete.ran, options.budgetMs ?? 0));
+      }
+      for (const f of result.failures) {
+        options.onRuleFailure?.(f.ruleId, f.error);
+        out.push(ruleFailed(document, embedded, f.ruleId, f.error));
+      }
+      toDiagnostics(file, embedded, result.findings, document, options, suppressions, seen, out, hints);
     }
-    result.failures.forEach((f) => options.onRuleFailure?.(f.ruleId, f.error));
-    toDiagnostics(file, embedded, result.findings, document, options, suppressions, seen, out, hints);
+  } catch (err) {
+    out.push(checkFailedDiagnostic(document, err));
   }
   options.cache?.sweep();
   return options.maxHintsPerRule === undefined ? out : [...out, ...capSummaries(hints, options.maxHintsPerRule)];

@@ -9,7 +9,7 @@
 import type { IamCatalog } from '../../catalog/catalog';
 import type { EmbeddedPolicy } from '../../policy/policyFile';
 import type { Statement } from '../../policy/model';
-import { runRules, runRulesAsync } from '../../rules/engine';
+import { runRules, runRulesAsync, type RunResult } from '../../rules/engine';
 import { ALL_RULES } from '../../rules/index';
 import type { Finding, Rule } from '../../rules/ruleApi';
 
@@ -84,11 +84,18 @@ export class StatementFindingsCache {
     embedded: EmbeddedPolicy,
     text: string,
     catalog: IamCatalog,
-    options: RunContext & { pause: () => Promise<void>; isCancelled: () => boolean },
+    options: RunContext & { pause: () => Promise<void>; isCancelled: () => boolean; budgetMs?: number },
     spanOf: SpanOf,
-  ): Promise<{ findings: Finding[]; failures: { ruleId: string; error: unknown }[] } | undefined> {
+  ): Promise<{ findings: Finding[]; failures: { ruleId: string; error: unknown }[]; incomplete?: RunResult['incomplete'] } | undefined> {
     const run = this.begin(embedded, catalog, options);
-    const wide = await runRulesAsync(embedded.policy, catalog, { rules: WIDE_RULES, skip: options.skip, now: options.now, pause: options.pause, isCancelled: options.isCancelled });
+    const wide = await runRulesAsync(embedded.policy, catalog, {
+      rules: WIDE_RULES,
+      skip: options.skip,
+      now: options.now,
+      pause: options.pause,
+      isCancelled: options.isCancelled,
+      ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
+    });
     if (!wide) {
       return undefined;
     }
@@ -103,7 +110,8 @@ export class StatementFindingsCache {
       }
       run.statement(s, text, spanOf);
     }
-    return run.finish(wide.findings, wide.failures);
+    const done = run.finish(wide.findings, wide.failures);
+    return wide.incomplete ? { ...done, incomplete: wide.incomplete } : done;
   }
 
   /** Entries not used by the latest runs are dropped (see `sweep`). */

@@ -113,6 +113,13 @@ export const registerAccessAnalyzer: FeatureRegistration = (state, capabilities)
       }
       return service.validate({ document: found.document, file: found.file, settings });
     }
+    // the billed checks send the policy too: the same gate, before any argument is looked at
+    if (!settings.enable) {
+      return { error: 'Access Analyzer is off: turn on iamPolicy.accessAnalyzer.enable to send this policy to AWS.' };
+    }
+    if (!state.trusted) {
+      return { error: 'Access Analyzer is off in an untrusted workspace.' };
+    }
     const embedded = found.file.policies[0];
     if (!found.file.isPolicy || !embedded) {
       return { error: 'This document is not an IAM policy.' };

@@ -4,8 +4,8 @@
  * text changes, so completion and hover never wait for a large document. Other sources (Access
  * Analyzer) add their diagnostics through `contributors`.
  */
-import { DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver';
-import { getDiagnosticsAsync } from '../../features/diagnostics/diagnostics';
+import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver';
+import { checkFailedDiagnostic, getDiagnosticsAsync } from '../../features/diagnostics/diagnostics';
 import { formatError } from '../runSafe';
 import type { FeatureRegistration, ServerState } from '../state';
 
@@ -15,6 +15,12 @@ import { StatementFindingsCache } from '../../features/diagnostics/statementCach
 const PUSH_DEBOUNCE_MS = 200;
 /** Info and hint diagnostics shown per rule and file in the editor (the CLI lists all). */
 export const MAX_HINTS_PER_RULE = 100;
+/**
+ * Work time the rules may spend on one version of a document. A huge document gets a "too large
+ * to check fully" warning instead of keeping a core busy for a minute on every keystroke.
+ * IAM_POLICY_CHECK_BUDGET_MS overrides it (tests, slow machines).
+ */
+const CHECK_BUDGET_MS = Number(process.env.IAM_POLICY_CHECK_BUDGET_MS) > 0 ? Number(process.env.IAM_POLICY_CHECK_BUDGET_MS) : 10_000;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 
@@ -53,6 +59,7 @@ export async function computeLocalDiagnostics(state: ServerState, uri: string, i
     maxHintsPerRule: MAX_HINTS_PER_RULE,
     cache: statementCacheFor(state, uri),
     pause,
+    budgetMs: CHECK_BUDGET_MS,
     isCancelled: () => isCancelled() || state.documents.get(uri)?.version !== version,
   });
 }
@@ -73,14 +80,25 @@ export const registerDiagnostics: FeatureRegistration = (state, capabilities) =>
 
   if (pull) {
     capabilities.diagnosticProvider = { identifier: 'iam-policy', interFileDependencies: false, workspaceDiagnostics: false };
-    connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport | ResponseError<{ retriggerRequest: boolean }>> => {
+      const uri = params.textDocument.uri;
       try {
-        const items = await collect(params.textDocument.uri, () => token.isCancellationRequested);
-        return { kind: DocumentDiagnosticReportKind.Full, items: items ?? [] };
+        const items = await collect(uri, () => token.isCancellationRequested);
+        if (items) {
+          return { kind: DocumentDiagnosticReportKind.Full, items };
+        }
       } catch (err) {
         state.logger.error(formatError('diagnostics failed', err));
-        return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        // fail closed: a visible error, never an empty list that reads as "no problems"
+        const document = documents.get(uri);
+        return { kind: DocumentDiagnosticReportKind.Full, items: document ? [checkFailedDiagnostic(document, err)] : [] };
       }
+      // the text changed (or the client cancelled) while checking: the result would belong to
+      // replaced text, so none is given; the client asks again for the new text
+      if (token.isCancellationRequested) {
+        return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled', { retriggerRequest: false });
+      }
+      return new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was checked.', { retriggerRequest: true });
     });
     state.refreshDiagnostics = () => {
       if (state.clientCapabilities.workspace?.diagnostics?.refreshSupport) {
@@ -106,7 +124,13 @@ export const registerDiagnostics: FeatureRegistration = (state, capabilities) =>
             }
             return undefined;
           })
-          .catch((err: unknown) => state.logger.error(formatError('diagnostics failed', err)));
+          .catch((err: unknown) => {
+            state.logger.error(formatError('diagnostics failed', err));
+            const document = documents.get(uri);
+            if (document && document.version === version) {
+              void connection.sendDiagnostics({ uri, version, diagnostics: [checkFailedDiagnostic(document, err)] });
+            }
+          });
       }, delay),
     );
   };

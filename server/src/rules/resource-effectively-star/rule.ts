@@ -10,14 +10,19 @@ export default defineRule({
     messages: { star: '"{{value}}" matches every {{type}} in every account{{regions}}: it is as broad as "*". Name your account and resources.' },
   },
   check({ policy, catalog, facts, report }) {
+    // services per action list, computed only for statements with a wildcard ARN (and shared)
+    const servicesOf = new Map<readonly unknown[], Set<unknown>>();
     for (const s of policy.statements) {
       if (s.effect?.value !== 'Allow' || !s.resource) {continue;}
-      const services = new Set(facts.expanded(s).actions.map((a) => a.service));
+      let services: Set<unknown> | undefined;
       for (const v of s.resource.values) {
         const value = v.value.trim();
         const arn = parseArn(value);
         if (v.dynamic || !arn || !/[*?]/.test(value)) {continue;}
-        const type = catalog.resourceTypesMatching(value).find((t) => services.has(t.service) && resourceCoversTemplate(value, t.arn));
+        const actions = facts.expanded(s).actions;
+        services ??= servicesOf.get(actions) ?? new Set(actions.map((a) => a.service));
+        servicesOf.set(actions, services);
+        const type = catalog.resourceTypesMatching(value).find((t) => services!.has(t.service) && resourceCoversTemplate(value, t.arn));
         if (type) {
           const regional = parseArn(type.arn)?.region !== '';
           report({ messageId: 'star', at: v, data: { value, type: `${type.service.prefix} ${type.name}`, regions: regional ? ' and Region' : '' } });
