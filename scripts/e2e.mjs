@@ -17,7 +17,7 @@ const { installTools } = createRequire(import.meta.url)(path.join(root, 'test', 
 const started = Date.now();
 
 console.log('== e2e: install (cached after the first run)');
-const env = { ...process.env, CHROMIUM: process.env.CHROMIUM ?? '/usr/bin/chromium', ...installTools(root, (line) => console.log(line)) };
+const env = { ...process.env, CHROMIUM: process.env.CHROMIUM ?? '/usr/bin/chromium', ...installTools(root, (line) => console.log(line), 'e2e') };
 console.log(`   ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 console.log('== e2e: build');
