@@ -43,7 +43,7 @@ before(() => {
   const npmCache = path.join(tmp, 'npm-cache');
   const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: copy, encoding: 'utf8', env: cleanEnv({ npm_config_cache: npmCache }), timeout: 300_000 });
   assert.equal(packed.status, 0, packed.stderr);
-  assert.doesNotMatch(packed.stderr, /falling back to|\.gitignore/i, 'files in package.json decides what ships');
+  assert.doesNotMatch(packed.stderr, /falling back to|\.gitignore/i, '.npmignore decides what ships');
   const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   tarball = path.join(tmp, info[0].filename);
   files = info[0].files.map((f) => f.path);
@@ -56,10 +56,10 @@ after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 suite('npm package', () => {
   test('ships the bundles, catalog, rule docs, snippets, README and LICENSE, and nothing else', () => {
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'bin/iam-policy-lint', 'bin/iam-policy-language-server', 'dist/server.js', 'dist/cli.js', 'dist/access-analyzer.js', 'dist/iam-catalog.json', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm', 'dist/rules/resource-star.md', 'snippets/iam-policy.code-snippets']) {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'docs/ci.md', 'bin/iam-policy-lint', 'bin/iam-policy-language-server', 'dist/server.js', 'dist/cli.js', 'dist/access-analyzer.js', 'dist/iam-catalog.json', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm', 'dist/rules/resource-star.md', 'snippets/iam-policy.code-snippets']) {
       assert.ok(files.includes(f), `${f} is in the tarball`);
     }
-    const stray = files.filter((f) => /\.(ts|map)$/.test(f) || /^(server|client|test|scripts|examples)\//.test(f));
+    const stray = files.filter((f) => /\.(ts|map|png)$/.test(f) || /^(server|client|test|scripts|examples|data|syntaxes)\//.test(f) || f === 'dist/extension.js');
     assert.deepEqual(stray, [], 'no sources, tests or source maps');
     const manifest = JSON.parse(fs.readFileSync(path.join(prefix, 'lib', 'node_modules', pkg.name, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
     assert.deepEqual(Object.keys(manifest.dependencies ?? {}), [], 'zero runtime dependencies: the bundles hold them');

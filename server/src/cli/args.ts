@@ -21,6 +21,8 @@ Options:
       --profile <name>            AWS profile for Access Analyzer (default: the standard credential chain)
       --endpoint <url>            Access Analyzer endpoint override
       --stdin-filename <name>     name (and so the language) of the policy read from stdin
+      --skip-non-policies         named files that hold no policy are skipped quietly, as in a
+                                  directory (for pre-commit and other tools that pass every file)
       --max-size <MB>             skip (and report) files larger than this (default: 16)
       --no-color                  plain text even on a terminal
   -h, --help                      this help
@@ -44,6 +46,8 @@ export interface Options {
   profile?: string;
   endpoint?: string;
   stdinFilename: string;
+  /** named files that are not policies are skipped, not input errors */
+  skipNonPolicies: boolean;
   /** files larger than this many bytes are reported and not read */
   maxBytes: number;
   color: boolean;
@@ -53,7 +57,7 @@ export interface Options {
 export class UsageError extends Error {}
 
 export function parseArguments(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { format: 'text', severity: 2, fix: false, accessAnalyzer: false, stdinFilename: 'stdin.json', maxBytes: DEFAULT_MAX_MB * 1024 * 1024, color: !!process.stdout.isTTY && !process.env.NO_COLOR, operands: [] };
+  const o: Options = { format: 'text', severity: 2, fix: false, accessAnalyzer: false, stdinFilename: 'stdin.json', skipNonPolicies: false, maxBytes: DEFAULT_MAX_MB * 1024 * 1024, color: !!process.stdout.isTTY && !process.env.NO_COLOR, operands: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -120,6 +124,9 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
         break;
       case '--stdin-filename':
         o.stdinFilename = value();
+        break;
+      case '--skip-non-policies':
+        o.skipNonPolicies = true;
         break;
       case '--max-size': {
         const v = value();

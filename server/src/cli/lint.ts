@@ -136,7 +136,7 @@ export async function lintTarget(target: Target, env: LintEnvironment): Promise<
     getDiagnostics(f, catalog, TextDocument.create(uri, languageId, 1, t), { severities: settings.rules, ignored: ignoredRules(uri, settings.ignore), docsUrl: ruleDocsUrl });
   let file = analyze(text);
   if (!file.isPolicy) {
-    return target.explicit ? { error: 'not an IAM policy (no Statement), CloudFormation template or Terraform file with policies' } : {};
+    return target.explicit && !options.skipNonPolicies ? { error: 'not an IAM policy (no Statement), CloudFormation template or Terraform file with policies' } : {};
   }
   let diagnostics = diagnose(text, file);
   if (text.replace(/^\uFEFF/, '').trim() === '') {
