@@ -62,6 +62,33 @@ suite('iam-policy-lint: answers CI can trust', () => {
     assert.equal(lint(['a.policy.json'], { cwd: dir }).code, 0);
   });
 
+  test('a YAML syntax error in a template is reported as a YAML error at its position, without cascades', () => {
+    // "Action" misindented: the parser sees a statement without Action and a stray "Action" key
+    const template = [
+      'Resources:',
+      '  P:',
+      '    Type: AWS::IAM::ManagedPolicy',
+      '    Properties:',
+      '      PolicyDocument:',
+      '        Version: "2012-10-17"',
+      '        Statement:',
+      '          - Effect: Allow',
+      '          Action: s3:GetObject',
+      '            Resource: "arn:aws:s3:::b/*"',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(tmp, 'template.yaml'), template);
+    const r = lint(['template.yaml']);
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stdout.trim().split('\n').slice(0, -1);
+    assert.ok(lines.length > 0);
+    for (const line of lines) {
+      assert.match(line, /^template\.yaml:\d+:\d+ error json-syntax Invalid YAML: /, line);
+    }
+    assert.match(r.stdout, /^template\.yaml:9:1 error json-syntax Invalid YAML: All mapping items must start at the same column$/m);
+    assert.doesNotMatch(r.stdout, /missing-action|missing-resource|unknown-element|wrong-type/);
+  });
+
   test('`iam-policy-lint ... | head -1` ends quietly (EPIPE): no stack trace', () => {
     const many = Array.from({ length: 3000 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }));
     fs.writeFileSync(path.join(tmp, 'many.policy.json'), policy(many));

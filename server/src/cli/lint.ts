@@ -173,7 +173,28 @@ export async function lintTarget(target: Target, env: LintEnvironment): Promise<
       error = `Access Analyzer: ${status.message ?? status.state}`;
     }
   }
-  return { linted: linted(target, options, file, diagnostics, fixed), ...(error ? { error } : {}) };
+  return { linted: linted(target, options, file, withoutCascades(file, text, uri, languageId, diagnostics), fixed), ...(error ? { error } : {}) };
+}
+
+/**
+ * A policy whose text does not parse is reported by its syntax errors only: the findings of the
+ * other rules on a tree the parser had to guess (a statement "without Action" because a YAML
+ * line was misindented) would send a CI user after problems that are not there. In YAML the
+ * syntax errors say so (the rule's own message speaks of JSON).
+ */
+function withoutCascades(file: PolicyFile, text: string, uri: string, languageId: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  const broken = file.policies.filter((p) => p.policy.tree.errors.length > 0);
+  if (broken.length === 0) {
+    return diagnostics;
+  }
+  const document = TextDocument.create(uri, languageId, 1, text);
+  const inBroken = (d: Diagnostic) => {
+    const offset = document.offsetAt(d.range.start);
+    return broken.some((p) => offset >= p.offset && offset <= p.offset + p.length);
+  };
+  return diagnostics
+    .filter((d) => d.code === 'json-syntax' || d.code === 'empty-policy' || !inBroken(d))
+    .map((d) => (d.code === 'json-syntax' && languageId === 'yaml' ? { ...d, message: String(d.message).replace(/^Invalid JSON: /, 'Invalid YAML: ') } : d));
 }
 
 function linted(target: Target, options: Options, file: PolicyFile, diagnostics: Diagnostic[], fixed: number): Linted {
