@@ -29,3 +29,18 @@ test('.iampolicy.json: an unknown rule id and a misspelled severity get a diagno
   client.change(uri, '{ "rules": { "resource-star": "error" } }');
   assert.deepEqual(await client.diagnostics(uri), [], 'a valid configuration is clean');
 });
+
+test('settings: an unknown rule id or a misspelled severity in iamPolicy.rules is shown, not ignored', async () => {
+  const other = new LspClient({ settings: { rules: { 'resource-str': 'off', 'service-wildcard': 'eror' } } });
+  try {
+    await other.initialize();
+    other.open('file:///tmp/project/a.policy.json', '{"Version": "2012-10-17", "Statement": []}');
+    await other.diagnostics('file:///tmp/project/a.policy.json');
+    const shown = await other.waitFor<{ type: number; message: string }>('window/showMessage', (p) => /resource-str/.test(p.message));
+    assert.equal(shown.message, 'Setting iamPolicy.rules.resource-str: unknown rule id "resource-str" (did you mean "resource-star"?); this entry is ignored.');
+    assert.equal(shown.type, 2, 'a warning');
+    await other.waitFor<{ message: string }>('window/showMessage', (p) => /not "eror" \(did you mean "error"\?\)/.test(p.message));
+  } finally {
+    await other.shutdown();
+  }
+});

@@ -3,12 +3,16 @@
  * document) and cached until the configuration changes. Clients that cannot answer get the
  * settings sent with didChangeConfiguration, or the defaults.
  */
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../shared/settings';
+import { RULES_BY_ID } from '../rules/index';
+import { checkRuleSeverities } from '../shared/configCheck';
 
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<Settings>>();
   private globalSettings: Settings = DEFAULT_SETTINGS;
+  /** settings problems already shown (each once per session) */
+  private readonly reported = new Set<string>();
   /** bumps on every change, so derived caches know to rebuild */
   generation = 0;
 
@@ -25,7 +29,7 @@ export class SettingsCache {
     if (!settings) {
       settings = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'iamPolicy' })
-        .then((raw: unknown) => sanitizeSettings(raw), () => this.globalSettings);
+        .then((raw: unknown) => this.sanitize(raw), () => this.globalSettings);
       this.cache.set(uri, settings);
     }
     return settings;
@@ -35,10 +39,24 @@ export class SettingsCache {
   changed(pushed: unknown): void {
     const section = typeof pushed === 'object' && pushed !== null ? (pushed as Record<string, unknown>).iamPolicy : undefined;
     if (section !== undefined) {
-      this.globalSettings = sanitizeSettings(section);
+      this.globalSettings = this.sanitize(section);
     }
     this.cache.clear();
     this.generation++;
+  }
+
+  /** The settings, after saying what in them is ignored (an unknown rule id, a misspelled severity). */
+  private sanitize(raw: unknown): Settings {
+    const rules = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).rules : undefined;
+    for (const problem of checkRuleSeverities(rules, new Set(RULES_BY_ID.keys()), ['iamPolicy.rules'])) {
+      const message = `Setting ${problem.path.join('.')}: ${problem.message}; this entry is ignored.`;
+      if (!this.reported.has(message)) {
+        this.reported.add(message);
+        // a notification: nothing to answer, and the editor shows it once
+        void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+      }
+    }
+    return sanitizeSettings(raw);
   }
 
   forget(uri: string): void {
