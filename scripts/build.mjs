@@ -100,6 +100,10 @@ function copyRuleDocs() {
 
 buildCatalog();
 copyRuleDocs();
+if (production && fs.existsSync(dist)) {
+  // a development build's source maps would point at sources a package does not ship
+  for (const f of fs.readdirSync(dist)) if (f.endsWith('.js.map')) fs.rmSync(path.join(dist, f));
+}
 copyWasm();
 if (watch) {
   for (const entry of entries) {

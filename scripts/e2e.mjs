@@ -3,8 +3,9 @@
 // ~/.cache/iam-policy-language-e2e), builds the extension, then runs
 //   1. the vscode-API suite inside the extension host (test/e2e/suite), and
 //   2. the user-level UI check with Playwright and Debian's Chromium (test/e2e/drivers/ui.cjs),
+//   3. the packed VSIX installed with --install-extension, activating and diagnosing (vsix.cjs),
 // saving screenshots and logs under out/e2e/.
-//   node scripts/e2e.mjs [exthost|ui]
+//   node scripts/e2e.mjs [exthost|ui|vsix]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -17,17 +18,27 @@ const { installTools } = createRequire(import.meta.url)(path.join(root, 'test', 
 const started = Date.now();
 
 console.log('== e2e: install (cached after the first run)');
-const env = { ...process.env, CHROMIUM: process.env.CHROMIUM ?? '/usr/bin/chromium', ...installTools(root, (line) => console.log(line)) };
+const env = { ...process.env, CHROMIUM: process.env.CHROMIUM ?? '/usr/bin/chromium', ...installTools(root, (line) => console.log(line), 'e2e') };
 console.log(`   ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 console.log('== e2e: build');
 execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+
+// the VSIX run installs the packed extension, as a user does (scripts/package.mjs builds it)
+let vsix;
+if (!only || only === 'vsix') {
+  console.log('== e2e: package the VSIX');
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'package.mjs')], { stdio: 'inherit' });
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  vsix = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
+}
 
 const out = path.join(root, 'out', 'e2e');
 fs.rmSync(out, { recursive: true, force: true });
 const runs = [
   { name: 'exthost', script: path.join(root, 'test', 'e2e', 'drivers', 'exthost.cjs'), env: { EXT_DEV: root, EXT_TESTS: path.join(root, 'test', 'e2e', 'suite', 'index.cjs'), WS_TEMPLATE: path.join(root, 'examples') } },
   { name: 'ui', script: path.join(root, 'test', 'e2e', 'drivers', 'ui.cjs'), env: { EXT_DEV: root, WS_TEMPLATE: path.join(root, 'examples') } },
+  { name: 'vsix', script: path.join(root, 'test', 'e2e', 'drivers', 'vsix.cjs'), env: { VSIX: vsix, WS_TEMPLATE: path.join(root, 'examples') } },
 ].filter((r) => !only || r.name === only);
 
 let failed = 0;

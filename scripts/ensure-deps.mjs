@@ -18,7 +18,9 @@ if (stale) {
     console.error('ensure-deps: npm ci failed');
     process.exit(result.status ?? 1);
   }
-} else if (!fs.existsSync(path.join(root, 'dist', 'server.js'))) {
+}
+// no `prepare` script (it would be an install script for everyone who installs the package): build here
+if (!fs.existsSync(path.join(root, 'dist', 'server.js'))) {
   const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

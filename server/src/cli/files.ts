@@ -20,11 +20,13 @@ export interface Target {
   explicit: boolean;
 }
 
-function walk(dir: string, out: Target[]): void {
+function walk(dir: string, out: Target[], errors: string[]): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (err) {
+    // an unreadable directory is an input error: its policies would go unchecked
+    errors.push(`${dir}: cannot read directory: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
     return;
   }
   entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -32,7 +34,7 @@ function walk(dir: string, out: Target[]): void {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) {
-        walk(full, out);
+        walk(full, out, errors);
       }
     } else if (entry.isFile() && languageOf(entry.name)) {
       out.push({ path: full, explicit: false });
@@ -40,8 +42,12 @@ function walk(dir: string, out: Target[]): void {
   }
 }
 
-/** Expands the command line's operands; `missing` gets operands that match nothing. */
-export function collectTargets(operands: string[], missing: string[]): Target[] {
+/**
+ * Expands the command line's operands. `errors` gets a message for each operand that matches
+ * nothing and each directory that cannot be read. FIFOs, devices and sockets are not walked
+ * into; named explicitly, they become targets that the linter skips with a message.
+ */
+export function collectTargets(operands: string[], errors: string[]): Target[] {
   const out: Target[] = [];
   for (const operand of operands) {
     if (operand === '-') {
@@ -55,21 +61,21 @@ export function collectTargets(operands: string[], missing: string[]): Target[] 
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      walk(operand, out);
+      walk(operand, out, errors);
     } else if (stat) {
       out.push({ path: operand, explicit: true });
     } else if (picomatch.scan(operand).isGlob) {
       const { base, glob } = picomatch.scan(operand);
       const matcher = picomatch(glob, { dot: false });
       const found: Target[] = [];
-      walk(base || '.', found);
+      walk(base || '.', found, errors);
       const matches = found.filter((t) => matcher(path.relative(base || '.', t.path).split(path.sep).join('/')));
       if (matches.length === 0) {
-        missing.push(operand);
+        errors.push(`${operand}: no such file, directory or matching file`);
       }
       out.push(...matches);
     } else {
-      missing.push(operand);
+      errors.push(`${operand}: no such file, directory or matching file`);
     }
   }
   // a file named twice is linted once

@@ -2,210 +2,26 @@
  * iam-policy-lint: the editor's checks on the command line, for CI. Lints policy files,
  * CloudFormation/SAM templates and Terraform, prints compiler-style text, JSON or SARIF, and
  * exits 0 (nothing at or above the threshold), 1 (findings) or 2 (usage or input errors).
+ * The parts: args.ts (options), files.ts (which files), lint.ts (one file), output.ts (the report).
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import type { IamCatalog } from '../catalog/catalog';
 import { createEmbeddedExtractor } from '../embedded';
-import { EditSession } from '../features/codeActions/context';
-import { fixAllProposal } from '../features/codeActions/codeActions';
-import { applyOffsetEdits, unsnippet } from '../edits/textEdits';
-import { getDiagnostics } from '../features/diagnostics/diagnostics';
-import { ignoredRules } from '../features/diagnostics/ignore';
 import { loadCatalog } from '../node/loadCatalog';
 import { packageVersion } from '../node/files';
-import { findProjectConfig } from '../node/projectConfig';
 import { loadTerraformParser, terraformParser } from '../node/terraformParser';
 import { loadAccessAnalyzerApiFactory } from '../node/accessAnalyzerSdk';
 import { AccessAnalyzerService } from '../accessAnalyzer/service';
-import { analyzeFile, type PolicyFile } from '../policy/policyFile';
-import { explicitPolicyType } from '../policy/policyType';
-import { POLICY_TYPES, type PolicyType } from '../policy/model';
-import { DEFAULT_SETTINGS, mergeProjectConfig, sanitizeSettings, type Settings } from '../shared/settings';
-import { matchesAnyGlob, matchesGlob } from '../util/glob';
-import { collectTargets, languageOf } from './files';
-import { toSarif, type FileResult } from './sarif';
+import { parseArguments, UsageError, USAGE, type Options } from './args';
+import { escapeControl } from './escape';
+import { collectTargets } from './files';
+import { displayName, lintTarget, type LintEnvironment } from './lint';
+import { paint, render, type Linted } from './output';
 import { ACCESS_COMMANDS, runAccessCommand } from './accessCommands';
 
-const USAGE = `iam-policy-lint ${packageVersion()}: check AWS IAM policies (JSON, CloudFormation/SAM, Terraform)
-
-Usage: iam-policy-lint [options] <file | directory | glob | ->...
-       iam-policy-lint simulate | diff | test ...   (access commands; add --help to one)
-
-Options:
-  -f, --format <text|json|sarif>  output format (default: text)
-  -o, --output <file>             write the report to a file instead of stdout
-      --severity <level>          lowest severity that fails the run: error, warning (default), info, hint
-      --policy-type <type>        identity, resource, trust, scp or rcp (default: inferred per file)
-      --config <file>             project configuration (default: the nearest .iampolicy.json)
-      --fix                       apply the safe fixes (those that do not change access) in place
-      --access-analyzer           also run AWS IAM Access Analyzer ValidatePolicy (sends the policies to AWS)
-      --region <region>           Access Analyzer region (default: AWS_REGION, the profile's, or us-east-1)
-      --profile <name>            AWS profile for Access Analyzer (default: the standard credential chain)
-      --endpoint <url>            Access Analyzer endpoint override
-      --stdin-filename <name>     name (and so the language) of the policy read from stdin
-  -j, --jobs <n|auto>             lint with n worker threads (default: auto, one per core for 200 files or more)
-      --no-color                  plain text even on a terminal
-  -h, --help                      this help
-  -v, --version                   the version
-
-Exit status: 0 no findings at or above --severity; 1 findings; 2 usage or input errors.
-`;
-
-const SEVERITY_RANK: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
-const SEVERITY_NAME: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
-
-interface Options {
-  format: 'text' | 'json' | 'sarif';
-  output?: string;
-  severity: number;
-  policyType?: PolicyType;
-  config?: string;
-  fix: boolean;
-  accessAnalyzer: boolean;
-  region?: string;
-  profile?: string;
-  endpoint?: string;
-  stdinFilename: string;
-  color: boolean;
-  /** worker threads to lint with (0: one per core when there are enough files) */
-  jobs: number;
-  operands: string[];
-}
-
-class UsageError extends Error {}
-
-export function parseArguments(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { format: 'text', severity: 2, fix: false, accessAnalyzer: false, stdinFilename: 'stdin.json', color: !!process.stdout.isTTY && !process.env.NO_COLOR, jobs: 0, operands: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) {
-        throw new UsageError(`${flag} needs a value`);
-      }
-      return v;
-    };
-    switch (flag) {
-      case '-h':
-      case '--help':
-        return 'help';
-      case '-v':
-      case '--version':
-        return 'version';
-      case '-f':
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') {
-          throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
-        }
-        o.format = v;
-        break;
-      }
-      case '-o':
-      case '--output':
-        o.output = value();
-        break;
-      case '--severity': {
-        const v = value();
-        if (!SEVERITY_RANK[v]) {
-          throw new UsageError(`--severity must be error, warning, info or hint, not "${v}"`);
-        }
-        o.severity = SEVERITY_RANK[v];
-        break;
-      }
-      case '--policy-type': {
-        const v = value();
-        if (!(POLICY_TYPES as readonly string[]).includes(v)) {
-          throw new UsageError(`--policy-type must be one of ${POLICY_TYPES.join(', ')}, not "${v}"`);
-        }
-        o.policyType = v as PolicyType;
-        break;
-      }
-      case '--config':
-        o.config = value();
-        break;
-      case '--fix':
-        o.fix = true;
-        break;
-      case '--access-analyzer':
-        o.accessAnalyzer = true;
-        break;
-      case '--region':
-        o.region = value();
-        break;
-      case '--profile':
-        o.profile = value();
-        break;
-      case '--endpoint':
-        o.endpoint = value();
-        break;
-      case '--stdin-filename':
-        o.stdinFilename = value();
-        break;
-      case '--jobs':
-      case '-j': {
-        const v = value();
-        if (v === 'auto') {
-          o.jobs = 0;
-        } else if (!/^\d+$/.test(v) || Number(v) < 1) {
-          throw new UsageError(`--jobs must be a positive number or auto, not "${v}"`);
-        } else {
-          o.jobs = Number(v);
-        }
-        break;
-      }
-      case '--no-color':
-        o.color = false;
-        break;
-      case '--color':
-        o.color = true;
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') {
-          throw new UsageError(`unknown option ${a}`);
-        }
-        o.operands.push(a);
-    }
-  }
-  if (o.operands.length === 0) {
-    throw new UsageError('no files given (use "." for the current directory, or "-" for stdin)');
-  }
-  return o;
-}
-
-/** What the report needs of a file: kept small, since a run may cover tens of thousands. */
-interface Linted {
-  display: string;
-  policies: { path: string; policyType: string }[];
-  diagnostics: Diagnostic[];
-  fixed: number;
-}
-
-function settingsFor(file: string, options: Options): { settings: Settings; configError?: string } {
-  const config = options.config ? readConfig(options.config) : findProjectConfig(file === '-' ? path.join(process.cwd(), options.stdinFilename) : file);
-  let settings = mergeProjectConfig(config.value, sanitizeSettings({}));
-  if (options.policyType) {
-    settings = { ...settings, policyType: options.policyType };
-  }
-  return { settings, ...(config.error ? { configError: config.error } : {}) };
-}
-
-function readConfig(file: string): { value: unknown; error?: string } {
-  try {
-    return { value: JSON.parse(fs.readFileSync(file, 'utf8')) as unknown };
-  } catch (err) {
-    return { value: {}, error: `${file}: ${err instanceof Error ? err.message : String(err)}` };
-  }
-}
-
-const paint = (on: boolean) => (code: string, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+export { parseArguments } from './args';
 
 export async function main(argv: string[]): Promise<number> {
   if (ACCESS_COMMANDS.has(argv[0])) {
@@ -225,47 +41,35 @@ export async function main(argv: string[]): Promise<number> {
     options = parsed;
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`iam-policy-lint: ${err.message}\nRun iam-policy-lint --help for usage.\n`);
+      process.stderr.write(`iam-policy-lint: ${escapeControl(err.message)}\nRun iam-policy-lint --help for usage.\n`);
       return 2;
     }
     throw err;
   }
-  const color = paint(options.color);
   const inputErrors: string[] = [];
-  const missing: string[] = [];
-  const targets = collectTargets(options.operands, missing);
-  for (const m of missing) {
-    inputErrors.push(`${m}: no such file, directory or matching file`);
-  }
+  const targets = collectTargets(options.operands, inputErrors);
   const jobs = jobsFor(options, targets);
-  let outcome: LintOutcome;
+  let outcome: WorkOutcome;
   if (jobs > 1) {
     outcome = await lintInWorkers(targets, options, jobs);
   } else {
-    const catalog = loadCatalogOrReport();
-    if (!catalog) {
-      return 2;
-    }
-    outcome = await lintTargets(targets, options, catalog, process.stderr.isTTY && targets.length > 500);
+    outcome = await lintTargets(targets, options, process.stderr.isTTY && targets.length > 500);
   }
   if (outcome.catalogError) {
-    process.stderr.write(`iam-policy-lint: could not load the IAM catalog: ${outcome.catalogError}\n`);
+    process.stderr.write(`iam-policy-lint: could not load the IAM catalog: ${escapeControl(outcome.catalogError)}\n`);
     return 2;
   }
   const { results } = outcome;
   inputErrors.push(...outcome.inputErrors);
-  for (const e of outcome.configErrors) {
-    inputErrors.push(`invalid configuration ${e}`);
-  }
 
-  const report = render(results, options, color);
+  const report = render(results, options, paint(options.color), inputErrors.length);
   if (options.output) {
     fs.writeFileSync(options.output, report);
   } else {
     process.stdout.write(report);
   }
   for (const e of inputErrors) {
-    process.stderr.write(`iam-policy-lint: ${e}\n`);
+    process.stderr.write(`iam-policy-lint: ${escapeControl(e)}\n`);
   }
   if (inputErrors.length > 0) {
     return 2;
@@ -281,28 +85,18 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** What linting a list of targets gives, in target order (also the message a worker posts back). */
-interface LintOutcome {
+interface WorkOutcome {
   results: Linted[];
   inputErrors: string[];
-  configErrors: string[];
   catalogError?: string;
 }
 
 type Target = ReturnType<typeof collectTargets>[number];
 
-function loadCatalogOrReport(): IamCatalog | undefined {
-  try {
-    return loadCatalog();
-  } catch (err) {
-    process.stderr.write(`iam-policy-lint: could not load the IAM catalog: ${String(err)}\n`);
-    return undefined;
-  }
-}
-
 /** Worker threads for this run: one unless asked, or auto with enough files to pay for the start-up. */
 function jobsFor(options: Options, targets: Target[]): number {
-  if (options.accessAnalyzer || targets.some((t) => t.path === '-')) {
-    return 1; // one Access Analyzer client and its rate limit; stdin is read once
+  if (options.accessAnalyzer || options.fix || targets.some((t) => t.path === '-')) {
+    return 1; // one Access Analyzer client and its rate limit; stdin is read once; fixes write files in order
   }
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const wanted = options.jobs === 0 ? (targets.length >= 200 ? cores : 1) : options.jobs;
@@ -311,27 +105,27 @@ function jobsFor(options: Options, targets: Target[]): number {
 }
 
 /** Lints the targets in `jobs` worker threads (contiguous slices, so the report keeps the target order). */
-async function lintInWorkers(targets: Target[], options: Options, jobs: number): Promise<LintOutcome> {
+async function lintInWorkers(targets: Target[], options: Options, jobs: number): Promise<WorkOutcome> {
   const size = Math.ceil(targets.length / jobs);
   const slices = Array.from({ length: jobs }, (_, i) => targets.slice(i * size, (i + 1) * size)).filter((slice) => slice.length > 0);
   const outcomes = await Promise.all(
     slices.map(
       (slice) =>
-        new Promise<LintOutcome>((resolve, reject) => {
+        new Promise<WorkOutcome>((resolve, reject) => {
           const worker = new Worker(__filename, { workerData: { iamPolicyLintWorker: true, options, targets: slice } });
-          worker.once('message', (outcome: LintOutcome) => resolve(outcome));
+          worker.once('message', (outcome: WorkOutcome) => resolve(outcome));
           worker.once('error', reject);
           worker.once('exit', (code) => reject(new Error(`lint worker exited with ${code}`)));
         }),
     ),
   );
-  const merged: LintOutcome = { results: [], inputErrors: [], configErrors: [] };
+  const merged: WorkOutcome = { results: [], inputErrors: [] };
   for (const o of outcomes) {
     merged.results.push(...o.results);
-    merged.inputErrors.push(...o.inputErrors);
-    for (const e of o.configErrors) {
-      if (!merged.configErrors.includes(e)) {
-        merged.configErrors.push(e);
+    for (const e of o.inputErrors) {
+      // a broken configuration file is reported once, whichever workers met it
+      if (!e.startsWith('invalid configuration ') || !merged.inputErrors.includes(e)) {
+        merged.inputErrors.push(e);
       }
     }
     merged.catalogError ??= o.catalogError;
@@ -339,29 +133,21 @@ async function lintInWorkers(targets: Target[], options: Options, jobs: number):
   return merged;
 }
 
-/** A worker thread's side: lint its slice and post the outcome. */
-async function runWorker(data: { options: Options; targets: Target[] }): Promise<void> {
-  let catalog: IamCatalog;
-  try {
-    catalog = loadCatalog();
-  } catch (err) {
-    parentPort?.postMessage({ results: [], inputErrors: [], configErrors: [], catalogError: String(err) } satisfies LintOutcome);
-    return;
-  }
-  parentPort?.postMessage(await lintTargets(data.targets, data.options, catalog, false));
-}
-
-async function lintTargets(targets: Target[], options: Options, catalog: IamCatalog, progress: boolean): Promise<LintOutcome> {
+/** Lints targets one after the other in this thread. */
+async function lintTargets(targets: Target[], options: Options, progress: boolean): Promise<WorkOutcome> {
   const inputErrors: string[] = [];
   if (targets.some((t) => /\.(tf|tofu)$/.test(t.path))) {
     await loadTerraformParser((err) => inputErrors.push(`Terraform support unavailable: ${String(err)}`));
   }
-  const embedded = createEmbeddedExtractor({ terraform: terraformParser });
-  const results: Linted[] = [];
-  const configErrors = new Set<string>();
-  let service: AccessAnalyzerService | undefined;
+  let catalog: IamCatalog;
+  try {
+    catalog = loadCatalog();
+  } catch (err) {
+    return { results: [], inputErrors, catalogError: String(err) };
+  }
+  const env: LintEnvironment = { options, catalog, embedded: createEmbeddedExtractor({ terraform: terraformParser }), configProblems: new Map() };
   if (options.accessAnalyzer) {
-    service = new AccessAnalyzerService({
+    env.service = new AccessAnalyzerService({
       createApi: (config) => loadAccessAnalyzerApiFactory()(config),
       isTrusted: () => true,
       displayLanguage: () => undefined,
@@ -370,149 +156,61 @@ async function lintTargets(targets: Target[], options: Options, catalog: IamCata
       log: () => undefined,
     });
   }
+  const results: Linted[] = [];
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
     if (progress && i % 250 === 0) {
       process.stderr.write(`\rlinting ${i}/${targets.length} files...`);
     }
-    const display = target.path === '-' ? options.stdinFilename : path.relative(process.cwd(), target.path).split(path.sep).join('/') || target.path;
-    let text: string;
     try {
-      text = target.path === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(target.path, 'utf8');
+      const outcome = await lintTarget(target, env);
+      if (outcome.linted) {
+        results.push(outcome.linted);
+      }
+      if (outcome.error) {
+        inputErrors.push(`${displayName(target, options)}: ${outcome.error}`);
+      }
     } catch (err) {
-      inputErrors.push(`${display}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-      continue;
-    }
-    try {
-      const { settings, configError } = settingsFor(target.path, options);
-      if (configError) {
-        configErrors.add(configError);
-      }
-      const languageId = languageOf(target.path === '-' ? options.stdinFilename : target.path) ?? 'json';
-      const uri = target.path === '-' ? `untitled:${options.stdinFilename}` : pathToFileURL(path.resolve(target.path)).href;
-      const glob = (g: string) => matchesGlob(uri, g);
-      const analyze = (t: string) =>
-        analyzeFile(t, { languageId, matchesPolicyGlob: matchesAnyGlob(uri, settings.files), explicitType: explicitPolicyType(settings, glob), embedded });
-      let file = analyze(text);
-      if (!file.isPolicy) {
-        if (target.explicit) {
-          inputErrors.push(`${display}: not an IAM policy (no Statement), CloudFormation template or Terraform file with policies`);
-        }
-        continue;
-      }
-      const diagnosticsOf = (t: string, f: PolicyFile) =>
-        getDiagnostics(f, catalog, TextDocument.create(uri, languageId, 1, t), { severities: settings.rules, ignored: ignoredRules(uri, settings.ignore), docsUrl: docsLink });
-      let diagnostics = diagnosticsOf(text, file);
-      let fixed = 0;
-      if (options.fix && target.path !== '-') {
-        for (let round = 0; round < 5; round++) {
-          const document = TextDocument.create(uri, languageId, 1, text);
-          const proposal = fixAllProposal(new EditSession({ catalog, document, file, ...(languageId === 'jsonc' ? { commentPrefix: '//' } : {}) }), diagnostics);
-          if (!proposal?.edits?.length) {
-            break;
-          }
-          text = applyOffsetEdits(text, proposal.edits.map((e) => ({ ...e, text: e.snippet ? unsnippet(e.text) : e.text, snippet: false })));
-          fixed += proposal.edits.length;
-          file = analyze(text);
-          diagnostics = diagnosticsOf(text, file);
-        }
-        if (fixed > 0) {
-          fs.writeFileSync(target.path, text);
-        }
-      }
-      if (service) {
-        const document = TextDocument.create(uri, languageId, 1, text);
-        const status = await service.validate({ document, file, settings: { ...DEFAULT_SETTINGS.accessAnalyzer, ...settings.accessAnalyzer, enable: true, region: options.region ?? '', profile: options.profile ?? '', endpoint: options.endpoint ?? '' } });
-        if (status.state === 'findings' || status.state === 'ok') {
-          diagnostics = [...diagnostics, ...service.diagnostics(uri, text)];
-        } else {
-          inputErrors.push(`${display}: Access Analyzer: ${status.message ?? status.state}`);
-        }
-      }
-      results.push({ display, policies: file.policies.map((p) => ({ path: p.basePath.join('.'), policyType: p.policy.policyType })), diagnostics: diagnostics.map(({ data: _data, ...d }) => d), fixed });
-    } catch (err) {
-      inputErrors.push(`${display}: internal error: ${err instanceof Error ? err.message : String(err)}`);
+      inputErrors.push(`${displayName(target, options)}: internal error: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  service?.dispose();
+  env.service?.dispose();
   if (progress) {
     process.stderr.write(`\r${' '.repeat(40)}\r`);
   }
-  return { results, inputErrors, configErrors: [...configErrors] };
-
+  for (const [file, problems] of env.configProblems) {
+    for (const problem of problems) {
+      inputErrors.push(`invalid configuration ${file}: ${problem}`);
+    }
+  }
+  return { results, inputErrors };
 }
 
-function docsLink(ruleId: string): string {
-  return `https://github.com/iam-policy-language/iam-policy-language/blob/main/server/src/rules/${ruleId}/README.md`;
+/** A worker thread's side: lint its slice and post the outcome. */
+async function runWorker(data: { options: Options; targets: Target[] }): Promise<void> {
+  parentPort?.postMessage(await lintTargets(data.targets, data.options, false));
 }
 
-function render(results: Linted[], options: Options, color: (code: string, text: string) => string): string {
-  if (options.format === 'sarif') {
-    const files: FileResult[] = results.map((r) => ({ path: r.display, diagnostics: r.diagnostics }));
-    return `${JSON.stringify(toSarif(files, packageVersion(), docsLink), null, 2)}\n`;
-  }
-  if (options.format === 'json') {
-    return `${JSON.stringify(
-      results.map((r) => ({
-        file: r.display,
-        policies: r.policies,
-        ...(r.fixed ? { fixed: r.fixed } : {}),
-        diagnostics: r.diagnostics.map((d) => ({
-          line: d.range.start.line + 1,
-          column: d.range.start.character + 1,
-          endLine: d.range.end.line + 1,
-          endColumn: d.range.end.character + 1,
-          severity: SEVERITY_NAME[d.severity ?? 2],
-          ruleId: String(d.code),
-          message: d.message,
-          source: d.source,
-          ...(d.codeDescription ? { docs: d.codeDescription.href } : {}),
-        })),
-      })),
-      null,
-      2,
-    )}\n`;
-  }
-  const lines: string[] = [];
-  const counts = { 1: 0, 2: 0, 3: 0, 4: 0 } as Record<number, number>;
-  const colorOf: Record<number, string> = { 1: '31', 2: '33', 3: '36', 4: '90' };
-  let filesWithProblems = 0;
-  for (const r of results) {
-    const sorted = [...r.diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    if (sorted.length > 0) {
-      filesWithProblems++;
+/** A reader that went away (`iam-policy-lint ... | head -1`) ends the run quietly. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') {
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
     }
-    for (const d of sorted) {
-      const severity = d.severity ?? 2;
-      counts[severity]++;
-      lines.push(`${color('1', `${r.display}:${d.range.start.line + 1}:${d.range.start.character + 1}`)} ${color(colorOf[severity], SEVERITY_NAME[severity])} ${color('2', String(d.code))} ${d.message}`);
-    }
-    if (r.fixed) {
-      lines.push(`${color('1', r.display)}: ${color('32', `fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'}`)}`);
-    }
-  }
-  const total = counts[1] + counts[2] + counts[3] + counts[4];
-  const policies = results.reduce((n, r) => n + r.policies.length, 0);
-  if (total === 0) {
-    lines.push(color('32', `✔ no problems in ${results.length} file${results.length === 1 ? '' : 's'} (${policies} polic${policies === 1 ? 'y' : 'ies'})`));
-  } else {
-    const parts = [`${counts[1]} error${counts[1] === 1 ? '' : 's'}`, `${counts[2]} warning${counts[2] === 1 ? '' : 's'}`];
-    if (counts[3] + counts[4] > 0) {
-      parts.push(`${counts[3] + counts[4]} info`);
-    }
-    lines.push(color(counts[1] ? '31' : '33', `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${filesWithProblems} of ${results.length} file${results.length === 1 ? '' : 's'} (${policies} polic${policies === 1 ? 'y' : 'ies'})`));
-  }
-  return `${lines.join('\n')}\n`;
+    throw err;
+  });
 }
 
 /** Runs the CLI and sets the exit code (bin/iam-policy-lint calls this). */
 export function run(argv: string[] = process.argv.slice(2)): void {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   main(argv).then(
     (code) => {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`iam-policy-lint: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(`iam-policy-lint: internal error: ${escapeControl(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
       process.exitCode = 2;
     },
   );

@@ -13,11 +13,27 @@ export interface FileResult {
 
 const LEVEL = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' } as const;
 
-export function toSarif(results: FileResult[], version: string, helpUri: (ruleId: string) => string): object {
+/** Findings of the CLI itself (not of a rule): their SARIF rule metadata. */
+export const CLI_RULES: Record<string, { description: string; level: 'error' | 'warning' }> = {
+  'empty-policy': { description: 'A file that is a policy by its name or a configured glob is empty: an empty policy is not a clean one.', level: 'error' },
+};
+
+export interface RuleDocs {
+  /** where the rule's documentation is, if anywhere */
+  uri(ruleId: string): string | undefined;
+  /** the documentation itself (Markdown), shown by code scanning beside the alert */
+  markdown(ruleId: string): string | undefined;
+  /** the tool's home page */
+  informationUri?: string;
+}
+
+export function toSarif(results: FileResult[], version: string, docs: RuleDocs): object {
+  const helpUri = (id: string) => docs.uri(id);
   const used = new Set(results.flatMap((r) => r.diagnostics.map((d) => String(d.code))));
   const ruleIds = RULES.map((r) => r.id).filter((id) => used.has(id));
   // Access Analyzer findings (issue codes) are rules too
-  const external = [...used].filter((id) => !ruleIds.includes(id)).sort();
+  const own = [...used].filter((id) => CLI_RULES[id]).sort();
+  const external = [...used].filter((id) => !ruleIds.includes(id) && !CLI_RULES[id]).sort();
   const rules = [
     ...ruleIds.map((id) => {
       const rule = RULES.find((r) => r.id === id)!;
@@ -26,12 +42,16 @@ export function toSarif(results: FileResult[], version: string, helpUri: (ruleId
         name: id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
         shortDescription: { text: rule.meta.description },
         fullDescription: { text: rule.meta.description },
-        helpUri: helpUri(id),
-        help: { text: `${rule.meta.description} See ${helpUri(id)}`, markdown: `${rule.meta.description}\n\n[Documentation](${helpUri(id)})` },
+        ...(helpUri(id) ? { helpUri: helpUri(id) } : {}),
+        help: {
+          text: helpUri(id) ? `${rule.meta.description} See ${helpUri(id)}` : rule.meta.description,
+          markdown: docs.markdown(id) ?? (helpUri(id) ? `${rule.meta.description}\n\n[Documentation](${helpUri(id)})` : rule.meta.description),
+        },
         defaultConfiguration: { level: rule.meta.defaultSeverity === 'error' ? 'error' : rule.meta.defaultSeverity === 'warning' ? 'warning' : 'note' },
         properties: { tags: ['security', 'iam', rule.meta.category], precision: 'high', ...(rule.meta.security ? { 'security-severity': rule.meta.defaultSeverity === 'error' ? '8.0' : '6.0' } : {}) },
       };
     }),
+    ...own.map((id) => ({ id, name: id, shortDescription: { text: CLI_RULES[id].description }, defaultConfiguration: { level: CLI_RULES[id].level } })),
     ...external.map((id) => ({ id, name: id, shortDescription: { text: `IAM Access Analyzer: ${id}` }, helpUri: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html' })),
   ];
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -40,7 +60,7 @@ export function toSarif(results: FileResult[], version: string, helpUri: (ruleId
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'iam-policy-lint', semanticVersion: version, version, informationUri: 'https://github.com/iam-policy-language/iam-policy-language', rules } },
+        tool: { driver: { name: 'iam-policy-lint', semanticVersion: version, version, ...(docs.informationUri ? { informationUri: docs.informationUri } : {}), rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
         results: results.flatMap((r) =>
           r.diagnostics.map((d) => ({

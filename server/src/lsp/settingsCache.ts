@@ -9,8 +9,10 @@
  * redirect traffic. VS Code enforces this with `"scope": "machine"`; the server enforces it for
  * every client.
  */
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../shared/settings';
+import { RULES_BY_ID } from '../rules/index';
+import { checkRuleSeverities } from '../shared/configCheck';
 
 /** The document's settings with the connection settings of the machine-level answer. */
 export function withMachineConnection(scoped: Settings, machine: Settings): Settings {
@@ -21,6 +23,8 @@ export function withMachineConnection(scoped: Settings, machine: Settings): Sett
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<Settings>>();
   private globalSettings: Settings = DEFAULT_SETTINGS;
+  /** settings problems already shown (each once per session) */
+  private readonly reported = new Set<string>();
   /** bumps on every change, so derived caches know to rebuild */
   generation = 0;
 
@@ -40,7 +44,7 @@ export class SettingsCache {
         .then(
           (answers: unknown) => {
             const [scoped, global] = Array.isArray(answers) ? (answers as unknown[]) : [];
-            return withMachineConnection(sanitizeSettings(scoped), sanitizeSettings(global));
+            return withMachineConnection(this.sanitize(scoped), this.sanitize(global));
           },
           () => this.globalSettings,
         );
@@ -53,10 +57,24 @@ export class SettingsCache {
   changed(pushed: unknown): void {
     const section = typeof pushed === 'object' && pushed !== null ? (pushed as Record<string, unknown>).iamPolicy : undefined;
     if (section !== undefined) {
-      this.globalSettings = sanitizeSettings(section);
+      this.globalSettings = this.sanitize(section);
     }
     this.cache.clear();
     this.generation++;
+  }
+
+  /** The settings, after saying what in them is ignored (an unknown rule id, a misspelled severity). */
+  private sanitize(raw: unknown): Settings {
+    const rules = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).rules : undefined;
+    for (const problem of checkRuleSeverities(rules, new Set(RULES_BY_ID.keys()), ['iamPolicy.rules'])) {
+      const message = `Setting ${problem.path.join('.')}: ${problem.message}; this entry is ignored.`;
+      if (!this.reported.has(message)) {
+        this.reported.add(message);
+        // a notification: nothing to answer, and the editor shows it once
+        void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+      }
+    }
+    return sanitizeSettings(raw);
   }
 
   forget(uri: string): void {

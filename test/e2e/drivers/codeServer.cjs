@@ -73,11 +73,12 @@ async function startCodeServer(options) {
 }
 
 /**
- * Runs test/e2e/install.sh (idempotent; cached per machine) and returns the paths it prints:
- * E2E_CACHE, NODE24, CODE_SERVER, DRIVERS. Other lines it prints are passed to `echo`.
+ * Runs test/e2e/install.sh (idempotent; cached per machine) for `purpose` ('start': code-server
+ * only; 'e2e': also Chromium and the drivers) and returns the paths it prints: E2E_CACHE, NODE24,
+ * CODE_SERVER and, for the e2e, DRIVERS. Other lines it prints are passed to `echo`.
  */
-function installTools(root, echo = () => undefined) {
-  const out = execFileSync('bash', [path.join(root, 'test', 'e2e', 'install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+function installTools(root, echo = () => undefined, purpose = 'e2e') {
+  const out = execFileSync('bash', [path.join(root, 'test', 'e2e', 'install.sh'), purpose], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const tools = {};
   for (const line of out.split('\n')) {
     const m = /^(E2E_CACHE|NODE24|CODE_SERVER|DRIVERS)=(.*)$/.exec(line.trim());

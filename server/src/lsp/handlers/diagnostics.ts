@@ -5,6 +5,7 @@
  * Analyzer) add their diagnostics through `contributors`.
  */
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver';
+import { configFileDiagnostics, isProjectConfigUri } from '../../features/diagnostics/configFile';
 import { checkFailedDiagnostic, getDiagnosticsAsync } from '../../features/diagnostics/diagnostics';
 import { formatError } from '../runSafe';
 import type { FeatureRegistration, ServerState } from '../state';
@@ -44,6 +45,11 @@ function statementCacheFor(state: ServerState, uri: string): StatementFindingsCa
 
 /** Local diagnostics of the current version; undefined when the text changed meanwhile. */
 export async function computeLocalDiagnostics(state: ServerState, uri: string, isCancelled: () => boolean = () => false): Promise<Diagnostic[] | undefined> {
+  const open = state.documents.get(uri);
+  if (open && isProjectConfigUri(uri)) {
+    // .iampolicy.json: an unknown rule id or a misspelled severity is shown where it is
+    return configFileDiagnostics(open);
+  }
   const found = await state.fileFor(uri);
   if (!found || !found.file.isPolicy || !found.settings.validate.enable) {
     return [];
