@@ -44,6 +44,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     state.trusted = options.isTrusted !== false;
     state.displayLanguage = options.displayLanguage;
+    state.clientCommands = new Set(Array.isArray(options.clientCommands) ? options.clientCommands.filter((c): c is string => typeof c === 'string') : []);
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     };
@@ -128,6 +129,7 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
     logger,
     trusted: true,
     displayLanguage: undefined,
+    clientCommands: new Set(),
     clientCapabilities: {},
     diagnosticContributors: [],
     settingsListeners: [],

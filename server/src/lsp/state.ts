@@ -52,6 +52,8 @@ export interface ServerState {
   /** false in an untrusted workspace */
   trusted: boolean;
   displayLanguage: string | undefined;
+  /** the client-side commands the client said it implements (InitializationOptions.clientCommands) */
+  clientCommands: ReadonlySet<string>;
   clientCapabilities: InitializeParams['capabilities'];
   fileFor(uri: string): Promise<{ document: TextDocument; file: PolicyFile; settings: Settings } | undefined>;
   /** other diagnostic sources (Access Analyzer) add theirs here */

@@ -24,6 +24,8 @@ export interface CodeActionContext {
   snippetEdits?: boolean;
   /** the line-comment prefix when the file can hold a suppression comment (`//` in JSONC, `#` in YAML) */
   commentPrefix?: string;
+  /** the client-side commands the client implements (initialization option); undefined: all of ours */
+  clientCommands?: ReadonlySet<string>;
 }
 
 /** A code action before it is turned into LSP: offset edits, or a command. */
