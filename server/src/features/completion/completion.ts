@@ -263,8 +263,8 @@ function statementKeys(ctx: CompletionContext, loc: CursorLocation, text: string
     }
     items.push(keyItem(ctx, loc, text, key, STATEMENT_VALUE_SNIPPETS[key], options));
   });
-  // an empty statement object: offer the least-privilege templates too
-  if (statement && statement.elements.every((e) => e.keyNode.offset === loc.token.offset)) {
+  // an empty statement object: offer the least-privilege templates too (not while typing a key)
+  if (!loc.token.quoted && statement && statement.elements.every((e) => e.keyNode.offset === loc.token.offset)) {
     items.push(...templateItems(ctx, loc.token, policyType, 'statementBody'));
   }
   return items;

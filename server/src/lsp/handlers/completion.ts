@@ -10,7 +10,9 @@ export const registerCompletion: FeatureRegistration = (state, capabilities) => 
   state.connection.onCompletion((params, token) =>
     runSafeAsync(state.logger, 'completion', token, null, async () => {
       const found = await state.fileFor(params.textDocument.uri);
-      if (!found || !found.file.isPolicy) {
+      // an empty JSON document may become a policy: it gets the whole-policy templates
+      const emptyJson = !!found && found.file.text.trim() === '' && (found.document.languageId === 'json' || found.document.languageId === 'jsonc');
+      if (!found || (!found.file.isPolicy && !emptyJson)) {
         return null;
       }
       const offset = found.document.offsetAt(params.position);
