@@ -51,6 +51,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     for (const register of registrations) {
       register(state, capabilities);
     }
+    if (state.commands.size > 0) {
+      capabilities.executeCommandProvider = { commands: [...state.commands.keys()] };
+    }
     return { capabilities, serverInfo: runtime.serverInfo };
   });
 
@@ -103,6 +106,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     }
   });
 
+  connection.onExecuteCommand(async (params) => {
+    const run = state.commands.get(params.command);
+    return run ? run(params) : { error: `Unknown command ${params.command}` };
+  });
+
   documents.onDidOpen((e) => void sendStatus(state, e.document.uri));
   documents.onDidClose((e) => {
     state.cache.delete(e.document.uri);
@@ -134,6 +142,7 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
     diagnosticContributors: [],
     settingsListeners: [],
     disposables: [],
+    commands: new Map(),
     refreshDiagnostics: () => undefined,
     catalog() {
       if (!catalog) {
