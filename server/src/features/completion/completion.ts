@@ -459,6 +459,7 @@ function resourceItems(ctx: CompletionContext, token: Token, statement: Statemen
       }),
     );
   }
+  items.push(...arnContinuation(ctx, token, [...seen.keys()]));
   if (seen.size === 0) {
     items.push(
       snippetValueItem(ctx, token, 'arn:aws:service:region:account:resource', 'arn:${1:aws}:${2:service}:${3:region}:${4:account}:${5:resource}', {
@@ -466,6 +467,86 @@ function resourceItems(ctx: CompletionContext, token: Token, statement: Statemen
         sortText: '5',
       }),
     );
+  }
+  return items;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ARNs, one segment at a time
+
+const PARTITIONS: [string, string][] = [
+  ['aws', 'AWS commercial regions'],
+  ['aws-cn', 'China regions'],
+  ['aws-us-gov', 'AWS GovCloud (US) regions'],
+];
+
+/** The first five `:`-separated segments of an ARN and the rest (which may hold colons). */
+function arnSegments(arn: string): string[] {
+  const parts = arn.split(':');
+  return parts.length <= 6 ? parts : [...parts.slice(0, 5), parts.slice(5).join(':')];
+}
+
+/** Twelve-digit account ids written anywhere in the document, most used first. */
+function accountsInDocument(text: string): string[] {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/(?<![\d])\d{12}(?![\d])/g)) {
+    counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+
+/**
+ * Completion inside a half-typed ARN (`"arn:aws:dynamodb:|"`): the next segment (partitions,
+ * services, regions, account ids used elsewhere in the file), each re-opening the list for the one
+ * after, and the resource-type templates of the typed service continued from what is typed.
+ * `preferred` are the ARN templates of the statement's actions (ranked first).
+ */
+function arnContinuation(ctx: CompletionContext, token: Token, preferred: string[]): CompletionItem[] {
+  if (!token.quoted || !/^arn:/i.test(token.prefix)) {
+    return [];
+  }
+  const typed = token.prefix.split(':');
+  const done = typed.slice(0, -1); // complete segments, each followed by a colon
+  const n = done.length;
+  const head = done.join(':') + ':';
+  const items: CompletionItem[] = [];
+  const next = (segment: string, detail: string, sortText: string, kind: CompletionItemKind = CompletionItemKind.Value) =>
+    items.push(snippetValueItem(ctx, token, `${head}${segment}:`, `${snippetText(`${head}${segment}:`)}$0`, { detail, sortText, kind, command: TRIGGER_SUGGEST }));
+  if (n === 1) {
+    PARTITIONS.forEach(([p, detail], i) => next(p, detail, `00${i}`));
+  } else if (n === 2) {
+    const first = new Set(preferred.map((arn) => arnSegments(arn)[2]));
+    for (const service of ctx.catalog.services) {
+      next(service.prefix, service.name, `${first.has(service.prefix) ? '00' : '01'}${service.prefix}`, CompletionItemKind.Module);
+    }
+  } else if (n === 3) {
+    REGIONS.forEach((r, i) => next(r.code, r.name, `00${String(i).padStart(3, '0')}`));
+  } else if (n === 4) {
+    accountsInDocument(ctx.document.getText()).forEach((id, i) => next(id, 'account id used in this file', `00${String(i).padStart(3, '0')}`));
+  }
+  // the service's resource types, continued from the typed segments
+  if (n >= 3) {
+    const service = ctx.catalog.service(done[2].toLowerCase());
+    const templates = new Set([...preferred.filter((arn) => arnSegments(arn)[2] === done[2].toLowerCase()), ...[...(service?.resourceTypes.values() ?? [])].map((t) => t.arn)]);
+    let i = 0;
+    for (const arn of templates) {
+      const segments = arnSegments(arn);
+      if (segments.length <= n) {continue;}
+      // typed segments must fit the template's (a placeholder fits anything; an empty region stays empty)
+      const fits = done.every((d, k) => k < 2 || /\$\{/.test(segments[k]) || segments[k].toLowerCase() === d.toLowerCase());
+      if (!fits) {continue;}
+      const rest = segments.slice(n).join(':');
+      let stop = 1;
+      const body = rest.split(/(\$\{[^}]*\})/).map((part) => (/^\$\{/.test(part) ? `\${${stop++}:${snippetText(part.slice(2, -1))}}` : snippetText(part))).join('');
+      const type = service ? [...service.resourceTypes.values()].find((t) => t.arn === arn) : undefined;
+      items.push(
+        snippetValueItem(ctx, token, `${head}${rest}`, `${snippetText(head)}${body}`, {
+          kind: CompletionItemKind.Reference,
+          detail: type ? `${done[2]} ${type.name}` : 'ARN',
+          sortText: `1${String(i++).padStart(4, '0')}`,
+        }),
+      );
+    }
   }
   return items;
 }
