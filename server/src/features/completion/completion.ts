@@ -18,7 +18,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ACCESS_LEVELS, baseKeyType, type ActionInfo, type ConditionKeyInfo, type IamCatalog } from '../../catalog/catalog';
 import { arnTemplateToSnippet } from '../../catalog/arn';
-import { CONDITION_OPERATORS, allOperatorSpellings, familyAcceptsType, parseOperator } from '../../catalog/operators';
+import { CONDITION_OPERATORS, allOperatorSpellings, familyAcceptsType, familyForType, parseOperator } from '../../catalog/operators';
 import { REGIONS } from '../../catalog/regions';
 import { expandStatementActions } from '../../analysis/expandActions';
 import { locate, type CursorLocation, type Token } from '../../policy/locate';
@@ -30,6 +30,7 @@ import {
   type Statement,
 } from '../../policy/model';
 import type { JsonPath } from '../../syntax/jsonPath';
+import type { JsonNode } from '../../syntax/parseJson';
 import { code } from '../markdown';
 import { STATEMENT_ELEMENT_DOCS, TOP_LEVEL_ELEMENT_DOCS, elementsAllowed } from '../elementDocs';
 
@@ -617,8 +618,34 @@ function principalValueItems(ctx: CompletionContext, token: Token, principalType
 // ---------------------------------------------------------------------------------------------
 // conditions
 
+/** The types of the condition keys already under the operator being typed (`"|": {"aws:SourceIp": ...}`). */
+function keyTypesUnderOperator(ctx: CompletionContext, loc: CursorLocation): string[] {
+  let property: JsonNode | undefined;
+  const visit = (node: JsonNode) => {
+    if (property || loc.token.offset < node.offset || loc.token.offset > node.offset + node.length) {return;}
+    if (node.type === 'property' && node.children?.[0]?.offset === loc.token.offset) {
+      property = node;
+      return;
+    }
+    node.children?.forEach(visit);
+  };
+  if (ctx.policy?.root) {visit(ctx.policy.root);}
+  const value = property?.children?.[1];
+  if (value?.type !== 'object') {return [];}
+  return (value.children ?? [])
+    .map((p) => ctx.catalog.conditionKey(String(p.children?.[0]?.value ?? ''))?.type)
+    .filter((t): t is NonNullable<typeof t> => !!t);
+}
+
+/**
+ * Condition operators. With keys already under the operator, ranked by their type: operators made
+ * for it first (ARN operators for ARN keys, IpAddress for IP keys), then usable ones, and the set
+ * operators (ForAnyValue/ForAllValues) first for multivalued keys, last for single-valued ones.
+ */
 function operatorItems(ctx: CompletionContext, loc: CursorLocation, text: string): CompletionItem[] {
   const docs = new Map(CONDITION_OPERATORS.map((o) => [o.name, o]));
+  const keyTypes = keyTypesUnderOperator(ctx, loc);
+  const multivalued = keyTypes.length > 0 && keyTypes.every((t) => t.startsWith('ArrayOf'));
   return allOperatorSpellings().map((spelling) => {
     const parsed = parseOperator(spelling);
     const info = parsed.info ?? docs.get(parsed.baseName);
@@ -632,7 +659,15 @@ function operatorItems(ctx: CompletionContext, loc: CursorLocation, text: string
     if (parsed.qualifier === 'ForAllValues') {
       notes.push('**ForAllValues**: for multivalued keys; true when every request value matches, and also when the key is absent — do not use it with Allow alone.');
     }
-    const rank = (parsed.qualifier ? 2 : 0) + (parsed.ifExists ? 1 : 0);
+    let rank = String((parsed.qualifier ? 2 : 0) + (parsed.ifExists ? 1 : 0));
+    if (keyTypes.length > 0 && info) {
+      const fits = keyTypes.map((t) => familyAcceptsType(info.family, baseKeyType(t)));
+      // first the family made for the type; then those that accept it (Null, Binary on strings, String on ARNs)
+      const fit = keyTypes.every((t) => familyForType(baseKeyType(t)) === info.family) ? 0 : fits.every((f) => f !== 'no') ? 1 : 2;
+      const set = multivalued === !!parsed.qualifier ? 0 : 1;
+      rank = `${fit}${set}${parsed.ifExists ? 1 : 0}`;
+      if (fit === 2) {notes.push(`Not made for ${[...new Set(keyTypes)].join(', ')} keys.`);}
+    }
     return keyItem(ctx, loc, text, spelling, '{\n\t"$1": "$2"\n}', {
       kind: CompletionItemKind.Operator,
       detail: `${info?.family ?? ''} operator`,
