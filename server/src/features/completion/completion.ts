@@ -96,7 +96,7 @@ function itemsFor(ctx: CompletionContext, loc: CursorLocation, text: string, off
     case 'action':
       return actionItems(ctx, loc.token);
     case 'resource':
-      return resourceItems(ctx, loc.token, context.statement);
+      return variableItems(ctx, loc.token) ?? resourceItems(ctx, loc.token, context.statement);
     case 'principalKey':
       return principalKeyItems(ctx, loc, text);
     case 'principalValue':
@@ -106,7 +106,7 @@ function itemsFor(ctx: CompletionContext, loc: CursorLocation, text: string, off
     case 'conditionKey':
       return conditionKeyItems(ctx, loc, text, context.statement, context.operator);
     case 'conditionValue':
-      return conditionValueItems(ctx, loc.token, context.operator, context.key);
+      return variableItems(ctx, loc.token) ?? conditionValueItems(ctx, loc.token, context.operator, context.key);
     default:
       return [];
   }
@@ -469,6 +469,55 @@ function resourceItems(ctx: CompletionContext, token: Token, statement: Statemen
       }),
     );
   }
+  return items;
+}
+
+// ---------------------------------------------------------------------------------------------
+// policy variables
+
+const SPECIAL_VARIABLES: [string, string][] = [
+  ['*', 'a literal `*` (where `*` would be a wildcard)'],
+  ['?', 'a literal `?`'],
+  ['$', 'a literal `$`'],
+];
+
+/**
+ * Inside a string, after `$` or a `${` not yet closed: the policy variables (single-valued global
+ * keys, tag keys with a tab stop, the escapes), replacing the `${...` typed so far. Undefined
+ * when the cursor is not in a variable (the usual items apply).
+ */
+function variableItems(ctx: CompletionContext, token: Token): CompletionItem[] | undefined {
+  if (!token.quoted) {return undefined;}
+  const dollar = token.prefix.lastIndexOf('$');
+  if (dollar < 0 || token.prefix.includes('}', dollar) || (dollar + 1 < token.prefix.length && token.prefix[dollar + 1] !== '{')) {return undefined;}
+  const start = ctx.document.positionAt(token.offset + 1 + dollar);
+  const end = ctx.document.positionAt(token.offset + 1 + token.prefix.length);
+  // replace up to the closing brace when the variable is already closed after the cursor
+  const after = ctx.document.getText().slice(token.offset + 1 + token.prefix.length, token.offset + token.length);
+  const closing = /^[\w:/-]*\}/.exec(after);
+  const range = closing ? { start, end: ctx.document.positionAt(token.offset + 1 + token.prefix.length + closing[0].length) } : { start, end };
+  const items: CompletionItem[] = [];
+  const add = (label: string, snippet: string, detail: string, documentation: string, sortText: string) =>
+    items.push({
+      label,
+      kind: CompletionItemKind.Variable,
+      detail,
+      documentation: { kind: MarkupKind.Markdown, value: documentation },
+      textEdit: TextEdit.replace(range, snippet),
+      insertTextFormat: InsertTextFormat.Snippet,
+      filterText: label,
+      sortText,
+    });
+  ctx.catalog.globalKeys
+    .filter((info) => !info.multiValued && !info.deprecatedBy && !info.type.startsWith('ArrayOf'))
+    .sort((a, b) => (a.key === 'aws:username' ? -1 : b.key === 'aws:username' ? 1 : a.key.localeCompare(b.key)))
+    .forEach((info, i) => {
+      const label = `\${${info.key}}`;
+      // templated keys (aws:PrincipalTag/${TagKey}): the template part becomes a tab stop
+      const body = info.key.replace(/\$\{([^}]*)\}/g, (_m, name: string) => `\${1:${name}}`);
+      add(label, `\\\${${body}\\}`, `policy variable · ${info.type}`, `${info.description}\n\nReplaced by the request's value when the policy is evaluated (Version 2012-10-17 only).`, `0${String(i).padStart(4, '0')}`);
+    });
+  SPECIAL_VARIABLES.forEach(([c, doc], i) => add(`\${${c}}`, `\\\${${snippetText(c)}\\}`, 'special character', doc, `1${i}`));
   return items;
 }
 

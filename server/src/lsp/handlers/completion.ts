@@ -6,7 +6,7 @@ import { runSafe, runSafeAsync } from '../runSafe';
 import type { FeatureRegistration } from '../state';
 
 export const registerCompletion: FeatureRegistration = (state, capabilities) => {
-  capabilities.completionProvider = { triggerCharacters: ['"', ':', '*'], resolveProvider: true };
+  capabilities.completionProvider = { triggerCharacters: ['"', ':', '*', '$'], resolveProvider: true };
   state.connection.onCompletion((params, token) =>
     runSafeAsync(state.logger, 'completion', token, null, async () => {
       const found = await state.fileFor(params.textDocument.uri);
