@@ -12,7 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { StatusNotificationMethod, WorkspaceTrustedNotificationMethod, type InitializationOptions, type StatusParams } from '../../server/src/shared/protocol';
+import { CLIENT_COMMANDS, StatusNotificationMethod, WorkspaceTrustedNotificationMethod, type InitializationOptions, type StatusParams } from '../../server/src/shared/protocol';
 
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -42,6 +42,7 @@ export class IamPolicyClient {
     const initializationOptions: InitializationOptions = {
       isTrusted: vscode.workspace.isTrusted,
       displayLanguage: vscode.env.language,
+      clientCommands: [...CLIENT_COMMANDS],
     };
     const clientOptions: LanguageClientOptions = {
       // YAML and Terraform: policies embedded in CloudFormation templates and Terraform files

@@ -16,6 +16,9 @@ import { getCompletions } from '../../server/src/features/completion/completion'
 import { getHover } from '../../server/src/features/hover/hover';
 import { getCodeActions } from '../../server/src/features/codeActions/codeActions';
 import { parseJson } from '../../server/src/syntax/parseJson';
+import { getDocumentSymbols } from '../../server/src/features/documentSymbols/documentSymbols';
+import { getDocumentLinks } from '../../server/src/features/documentLinks/documentLinks';
+import { getInlayHints } from '../../server/src/features/inlayHints/inlayHints';
 import { loadTemplates } from '../../server/src/node/loadTemplates';
 import { LspClient, positionAt } from '../lsp/harness';
 import { mutate, rng } from './mutate';
@@ -54,6 +57,11 @@ function exercise(text: string, random: () => number, languageId: 'json' | 'json
     }
     getHover({ catalog, document, policy: embedded?.policy }, offset);
   }
+  getDocumentSymbols(file, document);
+  for (const link of getDocumentLinks(catalog, file, document)) {
+    assert.ok(document.offsetAt(link.range.end) <= text.length, 'link inside the document');
+  }
+  getInlayHints(catalog, file, document, { start: { line: 0, character: 0 }, end: document.positionAt(text.length) });
   // quick-fixes: every one yields edits inside the document, and fix-all never makes the JSON worse
   const errorsBefore = parseJson(text).errors.length;
   const ctx = { catalog, document, file, ...(languageId === 'jsonc' ? { commentPrefix: '//' } : {}) };

@@ -33,6 +33,8 @@ export interface StartOptions {
   /** advertise pull diagnostics (default) or only push */
   pullDiagnostics?: boolean;
   initializationOptions?: Record<string, unknown>;
+  /** advertise snippet edits in workspace edits, as VS Code does */
+  snippetEdits?: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -101,7 +103,9 @@ export class LspClient {
       processId: process.pid,
       rootUri: null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true }, codeLens: { refreshSupport: true } },
+        workspace: {
+          ...(options.snippetEdits ? { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } : {}),
+          configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true }, codeLens: { refreshSupport: true } },
         textDocument: {
           completion: { completionItem: { snippetSupport: true } },
           ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
@@ -166,6 +170,14 @@ export class LspClient {
 
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[] | null> {
     return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+  }
+
+  documentSymbols(uri: string): Promise<unknown[] | null> {
+    return this.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  }
+
+  documentLinks(uri: string): Promise<{ range: Range; target?: string; tooltip?: string }[] | null> {
+    return this.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } });
   }
 
   codeLenses(uri: string): Promise<CodeLens[] | null> {

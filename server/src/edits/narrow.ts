@@ -8,6 +8,8 @@ import type { PolicyFile } from '../policy/policyFile';
 export interface NarrowingOption {
   title: string;
   actions: string[];
+  /** the actions the file already uses elsewhere: the narrowest choice grounded in the file */
+  usedElsewhere?: boolean;
 }
 
 function sorted(actions: ActionInfo[]): string[] {
@@ -41,16 +43,16 @@ export function narrowingOptions(catalog: IamCatalog, file: PolicyFile, pattern:
   const services = [...new Set(matches.map((a) => a.service.prefix))];
   const scope = pattern === '*' ? 'all services' : services.length === 1 ? services[0] : `${pattern}`;
   const options: NarrowingOption[] = [];
-  const add = (title: string, actions: ActionInfo[]) => {
+  const add = (title: string, actions: ActionInfo[], usedElsewhere = false) => {
     const list = sorted(actions);
     if (list.length > 0 && list.length < matches.length && !options.some((o) => o.actions.join() === list.join())) {
-      options.push({ title: `${title} (${list.length} action${list.length === 1 ? '' : 's'})`, actions: list });
+      options.push({ title: `${title} (${list.length} action${list.length === 1 ? '' : 's'})`, actions: list, ...(usedElsewhere ? { usedElsewhere } : {}) });
     }
   };
   const inMatches = new Set(matches);
   const elsewhere = actionsUsedElsewhere(catalog, file, offset).filter((a) => inMatches.has(a));
   if (pattern === '*') {
-    add('Only the actions used elsewhere in this file', elsewhere);
+    add('Only the actions used elsewhere in this file', elsewhere, true);
     const usedServices = new Set(elsewhere.map((a) => a.service));
     add('Only List + Read actions of the services used elsewhere in this file', matches.filter((a) => usedServices.has(a.service) && (a.level === 'List' || a.level === 'Read')));
     return options;
@@ -58,7 +60,7 @@ export function narrowingOptions(catalog: IamCatalog, file: PolicyFile, pattern:
   add(`Only List + Read actions of ${scope}`, matches.filter((a) => a.level === 'List' || a.level === 'Read'));
   add(`Only Read actions of ${scope}`, matches.filter((a) => a.level === 'Read'));
   add(`Only Write actions of ${scope}`, matches.filter((a) => a.level === 'Write'));
-  add(`Only the actions of ${scope} used elsewhere in this file`, elsewhere);
+  add(`Only the actions of ${scope} used elsewhere in this file`, elsewhere, true);
   return options;
 }
 

@@ -44,11 +44,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     state.trusted = options.isTrusted !== false;
     state.displayLanguage = options.displayLanguage;
+    state.clientCommands = new Set(Array.isArray(options.clientCommands) ? options.clientCommands.filter((c): c is string => typeof c === 'string') : []);
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     };
     for (const register of registrations) {
       register(state, capabilities);
+    }
+    if (state.commands.size > 0) {
+      capabilities.executeCommandProvider = { commands: [...state.commands.keys()] };
     }
     return { capabilities, serverInfo: runtime.serverInfo };
   });
@@ -102,6 +106,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     }
   });
 
+  connection.onExecuteCommand(async (params) => {
+    const run = state.commands.get(params.command);
+    return run ? run(params) : { error: `Unknown command ${params.command}` };
+  });
+
   documents.onDidOpen((e) => void sendStatus(state, e.document.uri));
   documents.onDidClose((e) => {
     state.cache.delete(e.document.uri);
@@ -128,10 +137,12 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
     logger,
     trusted: true,
     displayLanguage: undefined,
+    clientCommands: new Set(),
     clientCapabilities: {},
     diagnosticContributors: [],
     settingsListeners: [],
     disposables: [],
+    commands: new Map(),
     refreshDiagnostics: () => undefined,
     catalog() {
       if (!catalog) {

@@ -1,5 +1,5 @@
 /** The server's state and host interface: what every handler in handlers/ receives (types only). */
-import type { Connection, Diagnostic, InitializeParams, InitializeResult, TextDocuments } from 'vscode-languageserver';
+import type { Connection, Diagnostic, ExecuteCommandParams, InitializeParams, InitializeResult, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AccessAnalyzerApiFactory } from '../accessAnalyzer/model';
 import type { IamCatalog } from '../catalog/catalog';
@@ -52,12 +52,16 @@ export interface ServerState {
   /** false in an untrusted workspace */
   trusted: boolean;
   displayLanguage: string | undefined;
+  /** the client-side commands the client said it implements (InitializationOptions.clientCommands) */
+  clientCommands: ReadonlySet<string>;
   clientCapabilities: InitializeParams['capabilities'];
   fileFor(uri: string): Promise<{ document: TextDocument; file: PolicyFile; settings: Settings } | undefined>;
   /** other diagnostic sources (Access Analyzer) add theirs here */
   diagnosticContributors: DiagnosticContributor[];
   /** called after settings or trust changed (settings are re-read lazily) */
   settingsListeners: (() => void)[];
+  /** commands the server executes (workspace/executeCommand), registered by the handlers */
+  commands: Map<string, (params: ExecuteCommandParams) => Promise<unknown>>;
   /** run on shutdown */
   disposables: (() => void)[];
   /** the Access Analyzer part of a document's status */

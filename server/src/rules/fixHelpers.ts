@@ -95,8 +95,12 @@ export function narrowFixes(t: FixContext<unknown>): FixProposal[] {
   if (!found || found.list !== t.statement?.action) {return [];}
   const pattern = found.value.value.trim();
   const others = new Set(found.list.values.filter((v) => v !== found.value).map((v) => v.value.trim().toLowerCase()));
-  return narrowingOptions(t.catalog, t.file, pattern, found.value.node.offset).map((o) => ({
+  const options = narrowingOptions(t.catalog, t.file, pattern, found.value.node.offset);
+  // preferred: the actions the file already uses, else the first (read-only) narrowing; never wider
+  const preferred = Math.max(0, options.findIndex((o) => o.usedElsewhere));
+  return options.map((o, i) => ({
     title: `Replace ${quote(pattern)}: ${o.title}`,
+    isPreferred: i === preferred,
     edits: [replaceListValue(t, found.list, found.value, o.actions.filter((a) => !others.has(a.toLowerCase())))],
   }));
 }

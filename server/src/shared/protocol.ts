@@ -11,7 +11,15 @@ export interface InitializationOptions {
   isTrusted?: boolean;
   /** VS Code's display language (e.g. `ja`), for Access Analyzer's `locale` */
   displayLanguage?: string;
+  /**
+   * The client-side commands the client implements (the extension sends CLIENT_COMMANDS). Code
+   * lenses and code actions use only these; a client that sends none gets none of them.
+   */
+  clientCommands?: string[];
 }
+
+/** Commands the VS Code client implements, announced in InitializationOptions.clientCommands. */
+export const CLIENT_COMMANDS = ['iamPolicy.showSummary', 'iamPolicy.disableRuleForFile', 'iamPolicy.openRuleDocumentation'] as const;
 
 /** Access Analyzer state of one document, shown in the status bar. */
 export type AccessAnalyzerState =

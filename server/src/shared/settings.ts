@@ -27,6 +27,8 @@ export interface Settings {
   rules: Record<string, RuleSeveritySetting>;
   ignore: Record<string, string[]>;
   codeLens: { enable: boolean };
+  /** inlay hints: each action's access level after it (opt-in) */
+  inlayHints: { accessLevel: boolean };
   accessAnalyzer: AccessAnalyzerSettings;
 }
 
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   ignore: {},
   codeLens: { enable: true },
+  inlayHints: { accessLevel: false },
   accessAnalyzer: {
     enable: false,
     validateOn: 'save',
@@ -116,6 +119,7 @@ export function sanitizeSettings(raw: unknown): Settings {
     rules,
     ignore,
     codeLens: { enable: bool(isRecord(r.codeLens) ? r.codeLens.enable : undefined, d.codeLens.enable) },
+    inlayHints: { accessLevel: bool(isRecord(r.inlayHints) ? r.inlayHints.accessLevel : undefined, d.inlayHints.accessLevel) },
     accessAnalyzer: {
       enable: bool(aa.enable, d.accessAnalyzer.enable),
       validateOn: validateOn === 'change' || validateOn === 'manual' ? validateOn : 'save',

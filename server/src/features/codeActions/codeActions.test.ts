@@ -236,7 +236,7 @@ suite('every diagnostic: disable and documentation', () => {
     const text = policy('{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}');
     const first = fix(text, 'service-wildcard', /Disable service-wildcard for this file/, { languageId: 'jsonc' });
     assert.equal(first, `// iam-policy-disable service-wildcard\n${text}`);
-    const second = apply(first, pick(actions(first, { rule: 'permissions-management' }, { languageId: 'jsonc' }).actions, /Disable permissions-management/));
+    const second = apply(first, pick(actions(first, { rule: 'permissions-management' }, { languageId: 'jsonc' }).actions, /Disable permissions-management for this file/));
     assert.equal(second, `// iam-policy-disable service-wildcard, permissions-management\n${text}`);
   });
 

@@ -31,38 +31,93 @@ function ourDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && (d.data as DiagnosticData | undefined)?.ruleId);
 }
 
-/** `// iam-policy-disable rule` (JSONC) or a command that adds the file to iamPolicy.ignore (strict JSON). */
-function disableProposal(session: EditSession, diagnostic: Diagnostic, ruleId: string): Proposal {
-  const title = `Disable ${ruleId} for this file`;
+/** Can the client run this command (undefined: the caller did not say, assume it can)? */
+function clientHas(session: EditSession, command: string): boolean {
+  return !session.ctx.clientCommands || session.ctx.clientCommands.has(command);
+}
+
+/**
+ * "Disable this rule" actions, saying where they write. In JSONC the inline comment for the line
+ * comes first (it keeps the suppression next to what it excuses), then the file-level comment;
+ * YAML and HCL get the file-level comment only (a line comment could land inside an embedded JSON
+ * string); strict JSON gets the command that adds the file to iamPolicy.ignore in the workspace
+ * settings, when the client has it.
+ */
+function disableProposals(session: EditSession, diagnostic: Diagnostic, ruleId: string): Proposal[] {
   const prefix = session.ctx.commentPrefix;
   if (!prefix) {
-    return { title, kind: CodeActionKind.QuickFix, diagnostic, command: Command.create(title, DISABLE_RULE_COMMAND, session.ctx.document.uri, ruleId) };
+    const title = `Disable ${ruleId} for this file (adds it to iamPolicy.ignore in the workspace settings)`;
+    return clientHas(session, DISABLE_RULE_COMMAND)
+      ? [{ title, kind: CodeActionKind.QuickFix, diagnostic, command: Command.create(title, DISABLE_RULE_COMMAND, session.ctx.document.uri, ruleId) }]
+      : [];
   }
+  const out: Proposal[] = [];
   const text = session.text;
-  const existing = new RegExp(`^[ \\t]*${prefix.replace(/\//g, '\\/')}[ \\t]*iam-policy-disable(?![\\w-])([^\\n]*)`, 'm').exec(text);
+  const escaped = prefix.replace(/\//g, '\\/');
+  if (session.ctx.document.languageId === 'jsonc') {
+    const line = diagnostic.range.start.line;
+    const lineStart = session.offsetAt({ line, character: 0 });
+    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    const previous = line > 0 ? session.ctx.document.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).replace(/\r?\n$/, '') : '';
+    const existing = new RegExp(`^[ \\t]*${escaped}[ \\t]*iam-policy-disable-next-line(?![\\w-])[ \\t]*[a-z0-9-]`).exec(previous);
+    const edit: OffsetEdit = existing
+      ? { offset: session.offsetAt({ line: line - 1, character: previous.replace(/\s+$/, '').length }), length: 0, text: `, ${ruleId}` }
+      : { offset: lineStart, length: 0, text: `${indent}${prefix} iam-policy-disable-next-line ${ruleId}${session.style.eol}` };
+    out.push({ title: `Disable ${ruleId} for this line (a comment above it)`, kind: CodeActionKind.QuickFix, diagnostic, edits: [edit] });
+  }
+  const existing = new RegExp(`^[ \\t]*${escaped}[ \\t]*iam-policy-disable(?![\\w-])([^\\n]*)`, 'm').exec(text);
   const edit: OffsetEdit =
     existing && !parseSuppressions(existing[0]).file.has('*')
       ? { offset: existing.index + existing[0].replace(/\s+$/, '').length, length: 0, text: `, ${ruleId}` }
       : { offset: 0, length: 0, text: `${prefix} iam-policy-disable ${ruleId}${session.style.eol}` };
-  return { title, kind: CodeActionKind.QuickFix, diagnostic, edits: [edit] };
+  out.push({ title: `Disable ${ruleId} for this file (a comment at the top)`, kind: CodeActionKind.QuickFix, diagnostic, edits: [edit] });
+  return out;
 }
 
-function docsProposal(diagnostic: Diagnostic, ruleId: string): Proposal {
+function docsProposals(session: EditSession, diagnostic: Diagnostic, ruleId: string): Proposal[] {
+  if (!clientHas(session, OPEN_RULE_DOCS_COMMAND)) {return [];}
   const title = `Open documentation for ${ruleId}`;
-  return { title, kind: CodeActionKind.QuickFix, diagnostic, command: Command.create(title, OPEN_RULE_DOCS_COMMAND, ruleId, diagnostic.codeDescription?.href) };
+  return [{ title, kind: CodeActionKind.QuickFix, diagnostic, command: Command.create(title, OPEN_RULE_DOCS_COMMAND, ruleId, diagnostic.codeDescription?.href) }];
+}
+
+/**
+ * One diagnostic's fixes, preferred first. When the rule marks none as preferred, its first safe
+ * fix (one that does not change access) is; a diagnostic never gets two preferred fixes.
+ */
+function orderedFixes(session: EditSession, diagnostic: Diagnostic): Proposal[] {
+  const fixes = quickFixes(session, diagnostic);
+  let preferred = fixes.filter((p) => p.isPreferred);
+  if (preferred.length === 0) {
+    const safe = fixes.find((p) => p.safe && p.edits);
+    if (safe) {
+      safe.isPreferred = true;
+      preferred = [safe];
+    }
+  } else if (preferred.length > 1) {
+    preferred.slice(1).forEach((p) => (p.isPreferred = false));
+    preferred = preferred.slice(0, 1);
+  }
+  return [...preferred, ...fixes.filter((p) => !preferred.includes(p))];
 }
 
 /**
  * @param diagnostics the diagnostics of the request (the client's view of the range)
  * @param allDiagnostics every local diagnostic of the document, for fix-all
+ *
+ * Order: every diagnostic's fixes (preferred first), refactors, fix-all, then documentation, and
+ * "disable" last: the first entry of the light bulb is never one that silences a finding.
  */
 export function getCodeActions(ctx: CodeActionContext, range: Range, diagnostics: Diagnostic[], only?: string[], allDiagnostics?: Diagnostic[]): CodeAction[] {
   const session = new EditSession(ctx);
   const proposals: Proposal[] = [];
+  const docs: Proposal[] = [];
+  const disable: Proposal[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const d of ourDiagnostics(diagnostics)) {
       const ruleId = (d.data as DiagnosticData).ruleId;
-      proposals.push(...quickFixes(session, d), disableProposal(session, d, ruleId), docsProposal(d, ruleId));
+      proposals.push(...orderedFixes(session, d));
+      docs.push(...docsProposals(session, d, ruleId));
+      disable.push(...disableProposals(session, d, ruleId));
     }
   }
   if (wants(only, CodeActionKind.RefactorRewrite)) {
@@ -72,7 +127,7 @@ export function getCodeActions(ctx: CodeActionContext, range: Range, diagnostics
     const fixAll = fixAllProposal(session, ourDiagnostics(allDiagnostics ?? diagnostics));
     if (fixAll) {proposals.push(fixAll);}
   }
-  return proposals.map((p) => toCodeAction(ctx, p));
+  return [...proposals, ...docs, ...disable].map((p) => toCodeAction(ctx, p));
 }
 
 /** Every safe fix (one that does not widen or change access), in one edit; overlapping fixes wait for the next run. */

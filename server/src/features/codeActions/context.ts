@@ -24,6 +24,8 @@ export interface CodeActionContext {
   snippetEdits?: boolean;
   /** the line-comment prefix when the file can hold a suppression comment (`//` in JSONC, `#` in YAML) */
   commentPrefix?: string;
+  /** the client-side commands the client implements (initialization option); undefined: all of ours */
+  clientCommands?: ReadonlySet<string>;
 }
 
 /** A code action before it is turned into LSP: offset edits, or a command. */
@@ -84,20 +86,61 @@ export class EditSession {
   }
 }
 
+/** Does snippet text hold a tab stop or placeholder (`$1`, `${1:x}`), as opposed to only escaped literal text? */
+export function hasTabStop(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') {
+      i++;
+    } else if (text[i] === '$' && /[\d{]/.test(text[i + 1] ?? '')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Snippet text as VS Code must receive it: VS Code prefixes every line after the first with the
+ * leading whitespace of the line the edit starts on, so lines are sent relative to that indentation.
+ * Undefined when a line is indented less than that (it cannot be expressed; send plain text).
+ */
+export function relativeSnippet(document: TextDocument, offset: number, text: string): string | undefined {
+  const line = document.positionAt(offset).line;
+  const lineText = document.getText({ start: { line, character: 0 }, end: document.positionAt(offset) });
+  const indent = /^[ \t]*/.exec(lineText)![0];
+  const lines = text.split(/(\r\n|\r|\n)/);
+  let out = lines[0];
+  for (let i = 1; i < lines.length; i += 2) {
+    const eol = lines[i];
+    const content = lines[i + 1];
+    if (content.startsWith(indent)) {
+      out += eol + content.slice(indent.length);
+    } else if (/^[ \t]*$/.test(content)) {
+      out += eol;
+    } else {
+      return undefined;
+    }
+  }
+  return out;
+}
+
 function toLspEdit(document: TextDocument, e: OffsetEdit, snippets: boolean): TextEdit | SnippetTextEdit {
   const range = { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) };
-  if (e.snippet && snippets) {
-    return { range, snippet: { kind: 'snippet', value: e.text } };
+  if (e.snippet && snippets && hasTabStop(e.text)) {
+    const value = relativeSnippet(document, e.offset, e.text);
+    if (value !== undefined) {
+      return { range, snippet: { kind: 'snippet', value } };
+    }
   }
   return { range, newText: e.snippet ? unsnippet(e.text) : e.text };
 }
 
 export function workspaceEdit(ctx: CodeActionContext, edits: OffsetEdit[]): WorkspaceEdit {
   const { document } = ctx;
-  // a snippet edit with more than one place to type confuses editors: only single edits keep tab stops
-  const snippets = !!ctx.snippetEdits && edits.filter((e) => e.snippet).length === 1;
+  // a snippet edit with more than one place to type confuses editors: only single edits keep tab
+  // stops; an edit without a tab stop goes as plain text (VS Code would re-indent it)
+  const snippets = !!ctx.snippetEdits && edits.filter((e) => e.snippet && hasTabStop(e.text)).length === 1;
   const lspEdits = edits.map((e) => toLspEdit(document, e, snippets));
-  if (snippets) {
+  if (lspEdits.some((e) => 'snippet' in e)) {
     return { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, lspEdits)] };
   }
   return { changes: { [document.uri]: lspEdits as TextEdit[] } };

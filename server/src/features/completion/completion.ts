@@ -18,7 +18,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ACCESS_LEVELS, baseKeyType, type ActionInfo, type ConditionKeyInfo, type IamCatalog } from '../../catalog/catalog';
 import { arnTemplateToSnippet } from '../../catalog/arn';
-import { CONDITION_OPERATORS, allOperatorSpellings, familyAcceptsType, parseOperator } from '../../catalog/operators';
+import { CONDITION_OPERATORS, allOperatorSpellings, familyAcceptsType, familyForType, parseOperator } from '../../catalog/operators';
 import { REGIONS } from '../../catalog/regions';
 import { expandStatementActions } from '../../analysis/expandActions';
 import { locate, type CursorLocation, type Token } from '../../policy/locate';
@@ -30,6 +30,7 @@ import {
   type Statement,
 } from '../../policy/model';
 import type { JsonPath } from '../../syntax/jsonPath';
+import type { JsonNode } from '../../syntax/parseJson';
 import { code } from '../markdown';
 import { hostSyntaxAt, keyInsertText } from './hostSyntax';
 import { matchName } from './match';
@@ -100,7 +101,7 @@ function itemsFor(ctx: CompletionContext, loc: CursorLocation, text: string, off
     case 'action':
       return actionItems(ctx, loc.token).items;
     case 'resource':
-      return resourceItems(ctx, loc.token, context.statement);
+      return variableItems(ctx, loc.token) ?? resourceItems(ctx, loc.token, context.statement);
     case 'principalKey':
       return principalKeyItems(ctx, loc, text);
     case 'principalValue':
@@ -110,7 +111,7 @@ function itemsFor(ctx: CompletionContext, loc: CursorLocation, text: string, off
     case 'conditionKey':
       return conditionKeyItems(ctx, loc, text, context.statement, context.operator);
     case 'conditionValue':
-      return conditionValueItems(ctx, loc.token, context.operator, context.key);
+      return variableItems(ctx, loc.token) ?? conditionValueItems(ctx, loc.token, context.operator, context.key);
     default:
       return [];
   }
@@ -258,8 +259,8 @@ function statementKeys(ctx: CompletionContext, loc: CursorLocation, text: string
     }
     items.push(keyItem(ctx, loc, text, key, STATEMENT_VALUE_SNIPPETS[key], options));
   });
-  // an empty statement object: offer the least-privilege templates too
-  if (statement && statement.elements.every((e) => e.keyNode.offset === loc.token.offset)) {
+  // an empty statement object: offer the least-privilege templates too (not while typing a key)
+  if (!loc.token.quoted && statement && statement.elements.every((e) => e.keyNode.offset === loc.token.offset)) {
     items.push(...templateItems(ctx, loc.token, policyType, 'statementBody'));
   }
   return items;
@@ -548,6 +549,7 @@ function resourceItems(ctx: CompletionContext, token: Token, statement: Statemen
       }),
     );
   }
+  items.push(...arnContinuation(ctx, token, [...seen.keys()]));
   if (seen.size === 0) {
     items.push(
       snippetValueItem(ctx, token, 'arn:aws:service:region:account:resource', 'arn:${1:aws}:${2:service}:${3:region}:${4:account}:${5:resource}', {
@@ -555,6 +557,135 @@ function resourceItems(ctx: CompletionContext, token: Token, statement: Statemen
         sortText: '5',
       }),
     );
+  }
+  return items;
+}
+
+// ---------------------------------------------------------------------------------------------
+// policy variables
+
+const SPECIAL_VARIABLES: [string, string][] = [
+  ['*', 'a literal `*` (where `*` would be a wildcard)'],
+  ['?', 'a literal `?`'],
+  ['$', 'a literal `$`'],
+];
+
+/**
+ * Inside a string, after `$` or a `${` not yet closed: the policy variables (single-valued global
+ * keys, tag keys with a tab stop, the escapes), replacing the `${...` typed so far. Undefined
+ * when the cursor is not in a variable (the usual items apply).
+ */
+function variableItems(ctx: CompletionContext, token: Token): CompletionItem[] | undefined {
+  if (!token.quoted) {return undefined;}
+  const dollar = token.prefix.lastIndexOf('$');
+  if (dollar < 0 || token.prefix.includes('}', dollar) || (dollar + 1 < token.prefix.length && token.prefix[dollar + 1] !== '{')) {return undefined;}
+  const start = ctx.document.positionAt(token.offset + 1 + dollar);
+  const end = ctx.document.positionAt(token.offset + 1 + token.prefix.length);
+  // replace up to the closing brace when the variable is already closed after the cursor
+  const after = ctx.document.getText().slice(token.offset + 1 + token.prefix.length, token.offset + token.length);
+  const closing = /^[\w:/-]*\}/.exec(after);
+  const range = closing ? { start, end: ctx.document.positionAt(token.offset + 1 + token.prefix.length + closing[0].length) } : { start, end };
+  const items: CompletionItem[] = [];
+  const add = (label: string, snippet: string, detail: string, documentation: string, sortText: string) =>
+    items.push({
+      label,
+      kind: CompletionItemKind.Variable,
+      detail,
+      documentation: { kind: MarkupKind.Markdown, value: documentation },
+      textEdit: TextEdit.replace(range, snippet),
+      insertTextFormat: InsertTextFormat.Snippet,
+      filterText: label,
+      sortText,
+    });
+  ctx.catalog.globalKeys
+    .filter((info) => !info.multiValued && !info.deprecatedBy && !info.type.startsWith('ArrayOf'))
+    .sort((a, b) => (a.key === 'aws:username' ? -1 : b.key === 'aws:username' ? 1 : a.key.localeCompare(b.key)))
+    .forEach((info, i) => {
+      const label = `\${${info.key}}`;
+      // templated keys (aws:PrincipalTag/${TagKey}): the template part becomes a tab stop
+      const body = info.key.replace(/\$\{([^}]*)\}/g, (_m, name: string) => `\${1:${name}}`);
+      add(label, `\\\${${body}\\}`, `policy variable · ${info.type}`, `${info.description}\n\nReplaced by the request's value when the policy is evaluated (Version 2012-10-17 only).`, `0${String(i).padStart(4, '0')}`);
+    });
+  SPECIAL_VARIABLES.forEach(([c, doc], i) => add(`\${${c}}`, `\\\${${snippetText(c)}\\}`, 'special character', doc, `1${i}`));
+  return items;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ARNs, one segment at a time
+
+const PARTITIONS: [string, string][] = [
+  ['aws', 'AWS commercial regions'],
+  ['aws-cn', 'China regions'],
+  ['aws-us-gov', 'AWS GovCloud (US) regions'],
+];
+
+/** The first five `:`-separated segments of an ARN and the rest (which may hold colons). */
+function arnSegments(arn: string): string[] {
+  const parts = arn.split(':');
+  return parts.length <= 6 ? parts : [...parts.slice(0, 5), parts.slice(5).join(':')];
+}
+
+/** Twelve-digit account ids written anywhere in the document, most used first. */
+function accountsInDocument(text: string): string[] {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/(?<![\d])\d{12}(?![\d])/g)) {
+    counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+
+/**
+ * Completion inside a half-typed ARN (`"arn:aws:dynamodb:|"`): the next segment (partitions,
+ * services, regions, account ids used elsewhere in the file), each re-opening the list for the one
+ * after, and the resource-type templates of the typed service continued from what is typed.
+ * `preferred` are the ARN templates of the statement's actions (ranked first).
+ */
+function arnContinuation(ctx: CompletionContext, token: Token, preferred: string[]): CompletionItem[] {
+  if (!token.quoted || !/^arn:/i.test(token.prefix)) {
+    return [];
+  }
+  const typed = token.prefix.split(':');
+  const done = typed.slice(0, -1); // complete segments, each followed by a colon
+  const n = done.length;
+  const head = done.join(':') + ':';
+  const items: CompletionItem[] = [];
+  const next = (segment: string, detail: string, sortText: string, kind: CompletionItemKind = CompletionItemKind.Value) =>
+    items.push(snippetValueItem(ctx, token, `${head}${segment}:`, `${snippetText(`${head}${segment}:`)}$0`, { detail, sortText, kind, command: TRIGGER_SUGGEST }));
+  if (n === 1) {
+    PARTITIONS.forEach(([p, detail], i) => next(p, detail, `00${i}`));
+  } else if (n === 2) {
+    const first = new Set(preferred.map((arn) => arnSegments(arn)[2]));
+    for (const service of ctx.catalog.services) {
+      next(service.prefix, service.name, `${first.has(service.prefix) ? '00' : '01'}${service.prefix}`, CompletionItemKind.Module);
+    }
+  } else if (n === 3) {
+    REGIONS.forEach((r, i) => next(r.code, r.name, `00${String(i).padStart(3, '0')}`));
+  } else if (n === 4) {
+    accountsInDocument(ctx.document.getText()).forEach((id, i) => next(id, 'account id used in this file', `00${String(i).padStart(3, '0')}`));
+  }
+  // the service's resource types, continued from the typed segments
+  if (n >= 3) {
+    const service = ctx.catalog.service(done[2].toLowerCase());
+    const templates = new Set([...preferred.filter((arn) => arnSegments(arn)[2] === done[2].toLowerCase()), ...[...(service?.resourceTypes.values() ?? [])].map((t) => t.arn)]);
+    let i = 0;
+    for (const arn of templates) {
+      const segments = arnSegments(arn);
+      if (segments.length <= n) {continue;}
+      // typed segments must fit the template's (a placeholder fits anything; an empty region stays empty)
+      const fits = done.every((d, k) => k < 2 || /\$\{/.test(segments[k]) || segments[k].toLowerCase() === d.toLowerCase());
+      if (!fits) {continue;}
+      const rest = segments.slice(n).join(':');
+      let stop = 1;
+      const body = rest.split(/(\$\{[^}]*\})/).map((part) => (/^\$\{/.test(part) ? `\${${stop++}:${snippetText(part.slice(2, -1))}}` : snippetText(part))).join('');
+      const type = service ? [...service.resourceTypes.values()].find((t) => t.arn === arn) : undefined;
+      items.push(
+        snippetValueItem(ctx, token, `${head}${rest}`, `${snippetText(head)}${body}`, {
+          kind: CompletionItemKind.Reference,
+          detail: type ? `${done[2]} ${type.name}` : 'ARN',
+          sortText: `1${String(i++).padStart(4, '0')}`,
+        }),
+      );
+    }
   }
   return items;
 }
@@ -625,8 +756,34 @@ function principalValueItems(ctx: CompletionContext, token: Token, principalType
 // ---------------------------------------------------------------------------------------------
 // conditions
 
+/** The types of the condition keys already under the operator being typed (`"|": {"aws:SourceIp": ...}`). */
+function keyTypesUnderOperator(ctx: CompletionContext, loc: CursorLocation): string[] {
+  let property: JsonNode | undefined;
+  const visit = (node: JsonNode) => {
+    if (property || loc.token.offset < node.offset || loc.token.offset > node.offset + node.length) {return;}
+    if (node.type === 'property' && node.children?.[0]?.offset === loc.token.offset) {
+      property = node;
+      return;
+    }
+    node.children?.forEach(visit);
+  };
+  if (ctx.policy?.root) {visit(ctx.policy.root);}
+  const value = property?.children?.[1];
+  if (value?.type !== 'object') {return [];}
+  return (value.children ?? [])
+    .map((p) => ctx.catalog.conditionKey(String(p.children?.[0]?.value ?? ''))?.type)
+    .filter((t): t is NonNullable<typeof t> => !!t);
+}
+
+/**
+ * Condition operators. With keys already under the operator, ranked by their type: operators made
+ * for it first (ARN operators for ARN keys, IpAddress for IP keys), then usable ones, and the set
+ * operators (ForAnyValue/ForAllValues) first for multivalued keys, last for single-valued ones.
+ */
 function operatorItems(ctx: CompletionContext, loc: CursorLocation, text: string): CompletionItem[] {
   const docs = new Map(CONDITION_OPERATORS.map((o) => [o.name, o]));
+  const keyTypes = keyTypesUnderOperator(ctx, loc);
+  const multivalued = keyTypes.length > 0 && keyTypes.every((t) => t.startsWith('ArrayOf'));
   return allOperatorSpellings().map((spelling) => {
     const parsed = parseOperator(spelling);
     const info = parsed.info ?? docs.get(parsed.baseName);
@@ -640,7 +797,15 @@ function operatorItems(ctx: CompletionContext, loc: CursorLocation, text: string
     if (parsed.qualifier === 'ForAllValues') {
       notes.push('**ForAllValues**: for multivalued keys; true when every request value matches, and also when the key is absent — do not use it with Allow alone.');
     }
-    const rank = (parsed.qualifier ? 2 : 0) + (parsed.ifExists ? 1 : 0);
+    let rank = String((parsed.qualifier ? 2 : 0) + (parsed.ifExists ? 1 : 0));
+    if (keyTypes.length > 0 && info) {
+      const fits = keyTypes.map((t) => familyAcceptsType(info.family, baseKeyType(t)));
+      // first the family made for the type; then those that accept it (Null, Binary on strings, String on ARNs)
+      const fit = keyTypes.every((t) => familyForType(baseKeyType(t)) === info.family) ? 0 : fits.every((f) => f !== 'no') ? 1 : 2;
+      const set = multivalued === !!parsed.qualifier ? 0 : 1;
+      rank = `${fit}${set}${parsed.ifExists ? 1 : 0}`;
+      if (fit === 2) {notes.push(`Not made for ${[...new Set(keyTypes)].join(', ')} keys.`);}
+    }
     return keyItem(ctx, loc, text, spelling, '{\n\t"$1": "$2"\n}', {
       kind: CompletionItemKind.Operator,
       detail: `${info?.family ?? ''} operator`,

@@ -36,7 +36,7 @@ function argumentsOf(params: ExecuteCommandParams): CheckArguments | undefined {
   return undefined;
 }
 
-export const registerAccessAnalyzer: FeatureRegistration = (state, capabilities) => {
+export const registerAccessAnalyzer: FeatureRegistration = (state) => {
   const factory = state.runtime.accessAnalyzerApi;
   const service = new AccessAnalyzerService({
     createApi: (config) => {
@@ -94,10 +94,7 @@ export const registerAccessAnalyzer: FeatureRegistration = (state, capabilities)
   });
   state.disposables.push(() => service.dispose());
 
-  capabilities.executeCommandProvider = {
-    commands: [Commands.validateWithAccessAnalyzer, Commands.checkNoNewAccess, Commands.checkAccessNotGranted, Commands.checkNoPublicAccess],
-  };
-  state.connection.onExecuteCommand(async (params): Promise<AccessAnalyzerStatus | CheckResult | { error: string }> => {
+  const execute = async (params: ExecuteCommandParams): Promise<AccessAnalyzerStatus | CheckResult | { error: string }> => {
     const args = argumentsOf(params);
     if (!args) {
       return { error: `${params.command} needs a document URI as its first argument.` };
@@ -150,5 +147,8 @@ export const registerAccessAnalyzer: FeatureRegistration = (state, capabilities)
     } catch (err) {
       return { error: err instanceof Error ? err.message : String(err) };
     }
-  });
+  };
+  for (const command of [Commands.validateWithAccessAnalyzer, Commands.checkNoNewAccess, Commands.checkAccessNotGranted, Commands.checkNoPublicAccess]) {
+    state.commands.set(command, execute);
+  }
 };

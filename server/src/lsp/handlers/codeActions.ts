@@ -25,7 +25,7 @@ export const registerCodeActions: FeatureRegistration = (state, capabilities) =>
       const all = fixAll ? await computeLocalDiagnostics(state, params.textDocument.uri, () => token.isCancellationRequested) : undefined;
       const prefix = COMMENT_PREFIX[found.document.languageId];
       const actions = getCodeActions(
-        { catalog: state.catalog(), document: found.document, file: found.file, snippetEdits, ...(prefix ? { commentPrefix: prefix } : {}) },
+        { catalog: state.catalog(), document: found.document, file: found.file, snippetEdits, clientCommands: state.clientCommands, ...(prefix ? { commentPrefix: prefix } : {}) },
         params.range,
         params.context.diagnostics,
         only,

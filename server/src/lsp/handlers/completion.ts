@@ -6,11 +6,13 @@ import { runSafe, runSafeAsync } from '../runSafe';
 import type { FeatureRegistration } from '../state';
 
 export const registerCompletion: FeatureRegistration = (state, capabilities) => {
-  capabilities.completionProvider = { triggerCharacters: ['"', ':', '*'], resolveProvider: true };
+  capabilities.completionProvider = { triggerCharacters: ['"', ':', '*', '$'], resolveProvider: true };
   state.connection.onCompletion((params, token) =>
     runSafeAsync(state.logger, 'completion', token, null, async () => {
       const found = await state.fileFor(params.textDocument.uri);
-      if (!found || !found.file.isPolicy) {
+      // an empty JSON document may become a policy: it gets the whole-policy templates
+      const emptyJson = !!found && found.file.text.trim() === '' && (found.document.languageId === 'json' || found.document.languageId === 'jsonc');
+      if (!found || (!found.file.isPolicy && !emptyJson)) {
         return null;
       }
       const offset = found.document.offsetAt(params.position);
