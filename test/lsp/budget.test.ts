@@ -6,6 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { after, before, suite, test } from 'node:test';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol';
 import { LspClient } from './harness';
 
 const big = JSON.stringify(
@@ -51,6 +52,25 @@ suite('LSP over stdio: cancellation and budgets (issue 17 item 7)', () => {
     }
     const fresh = await client.diagnostics(uri);
     assert.ok(fresh.some((d) => d.code === 'unknown-action'), 'the current text is checked');
+  });
+
+  test('a pull the client cancels (as VS Code does after a refresh) asks the client to pull again', async () => {
+    const uri = 'file:///ws/cancelled.policy.json';
+    client.open(uri, big);
+    const source = new CancellationTokenSource();
+    const pulled = client.pullDiagnostics(uri, source.token);
+    source.cancel();
+    const outcome = await pulled.then(
+      (report) => ({ report }),
+      (err: { code?: number; data?: { retriggerRequest?: boolean } }) => ({ err }),
+    );
+    if ('err' in outcome) {
+      // retriggerRequest false would leave VS Code with no diagnostics until the next edit
+      assert.equal(outcome.err.code, -32800, 'RequestCancelled');
+      assert.equal(outcome.err.data?.retriggerRequest, true);
+    } else {
+      assert.equal(outcome.report.kind, 'full', 'finished before the cancellation arrived');
+    }
   });
 
   test('over the budget: the rules that ran report, and a warning says the check is partial', async () => {

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import {
+  type CancellationToken,
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
@@ -155,8 +156,10 @@ export class LspClient {
     return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
   }
 
-  pullDiagnostics(uri: string): Promise<DocumentDiagnosticReport> {
-    return this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  pullDiagnostics(uri: string, token?: CancellationToken): Promise<DocumentDiagnosticReport> {
+    return token
+      ? this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }, token)
+      : this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
   }
 
   async diagnostics(uri: string): Promise<Diagnostic[]> {

@@ -101,8 +101,11 @@ export const registerDiagnostics: FeatureRegistration = (state, capabilities) =>
       }
       // the text changed (or the client cancelled) while checking: the result would belong to
       // replaced text, so none is given; the client asks again for the new text
+      // the client cancels a pull when it asks again (after a workspace/diagnostic/refresh, say): it
+      // must pull again, since no answer was given (retriggerRequest false would leave the document
+      // with no diagnostics at all until its next edit)
       if (token.isCancellationRequested) {
-        return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled', { retriggerRequest: false });
+        return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled', { retriggerRequest: true });
       }
       return new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was checked.', { retriggerRequest: true });
     });
