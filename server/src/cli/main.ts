@@ -28,6 +28,7 @@ import { DEFAULT_SETTINGS, mergeProjectConfig, sanitizeSettings, type Settings }
 import { matchesAnyGlob, matchesGlob } from '../util/glob';
 import { collectTargets, languageOf } from './files';
 import { toSarif, type FileResult } from './sarif';
+import { getLocale, localeFromEnv, normalizeLocale, setLocale, t as tr } from '../i18n';
 
 const USAGE = `iam-policy-lint ${packageVersion()}: check AWS IAM policies (JSON, CloudFormation/SAM, Terraform)
 
@@ -46,6 +47,7 @@ Options:
       --endpoint <url>            Access Analyzer endpoint override
       --stdin-filename <name>     name (and so the language) of the policy read from stdin
       --no-color                  plain text even on a terminal
+      --locale <en|ja>            language of messages (default: LC_ALL, LC_MESSAGES or LANG)
   -h, --help                      this help
   -v, --version                   the version
 
@@ -68,6 +70,7 @@ interface Options {
   endpoint?: string;
   stdinFilename: string;
   color: boolean;
+  locale?: string;
   operands: string[];
 }
 
@@ -145,6 +148,14 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
       case '--no-color':
         o.color = false;
         break;
+      case '--locale': {
+        const v = value();
+        if (!normalizeLocale(v)) {
+          throw new UsageError(`--locale must be en or ja, not "${v}"`);
+        }
+        o.locale = v;
+        break;
+      }
       case '--color':
         o.color = true;
         break;
@@ -201,6 +212,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     options = parsed;
+    setLocale(options.locale ? (normalizeLocale(options.locale) ?? 'en') : localeFromEnv(process.env));
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`iam-policy-lint: ${err.message}\nRun iam-policy-lint --help for usage.\n`);
@@ -234,7 +246,7 @@ export async function main(argv: string[]): Promise<number> {
     service = new AccessAnalyzerService({
       createApi: (config) => loadAccessAnalyzerApiFactory()(config),
       isTrusted: () => true,
-      displayLanguage: () => undefined,
+      displayLanguage: () => getLocale(),
       onStatus: () => undefined,
       onDiagnostics: () => undefined,
       log: () => undefined,
@@ -333,13 +345,13 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function docsLink(ruleId: string): string {
-  return `https://github.com/iam-policy-language/iam-policy-language/blob/main/server/src/rules/${ruleId}/README.md`;
+  return `https://github.com/iam-policy-language/iam-policy-language/blob/main/server/src/rules/${ruleId}/README${getLocale() === 'en' ? '' : `.${getLocale()}`}.md`;
 }
 
 function render(results: Linted[], options: Options, color: (code: string, text: string) => string): string {
   if (options.format === 'sarif') {
     const files: FileResult[] = results.map((r) => ({ path: r.display, diagnostics: r.diagnostics }));
-    return `${JSON.stringify(toSarif(files, packageVersion(), docsLink), null, 2)}\n`;
+    return `${JSON.stringify(toSarif(files, packageVersion(), (id) => docsLink(id).replace(/README\.\w+\.md$/, 'README.md')), null, 2)}\n`;
   }
   if (options.format === 'json') {
     return `${JSON.stringify(
@@ -375,22 +387,22 @@ function render(results: Linted[], options: Options, color: (code: string, text:
     for (const d of sorted) {
       const severity = d.severity ?? 2;
       counts[severity]++;
-      lines.push(`${color('1', `${r.display}:${d.range.start.line + 1}:${d.range.start.character + 1}`)} ${color(colorOf[severity], SEVERITY_NAME[severity])} ${color('2', String(d.code))} ${d.message}`);
+      lines.push(`${color('1', `${r.display}:${d.range.start.line + 1}:${d.range.start.character + 1}`)} ${color(colorOf[severity], tr(`severity.${SEVERITY_NAME[severity]}` as 'severity.error'))} ${color('2', String(d.code))} ${d.message}`);
     }
     if (r.fixed) {
-      lines.push(`${color('1', r.display)}: ${color('32', `fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'}`)}`);
+      lines.push(`${color('1', r.display)}: ${color('32', tr('cli.fixed', { count: r.fixed }))}`);
     }
   }
   const total = counts[1] + counts[2] + counts[3] + counts[4];
   const policies = results.reduce((n, r) => n + r.policies.length, 0);
   if (total === 0) {
-    lines.push(color('32', `✔ no problems in ${results.length} file${results.length === 1 ? '' : 's'} (${policies} polic${policies === 1 ? 'y' : 'ies'})`));
+    lines.push(color('32', tr('cli.noProblems', { files: results.length, policies })));
   } else {
-    const parts = [`${counts[1]} error${counts[1] === 1 ? '' : 's'}`, `${counts[2]} warning${counts[2] === 1 ? '' : 's'}`];
+    const parts = [tr('cli.errors', { count: counts[1] }), tr('cli.warnings', { count: counts[2] })];
     if (counts[3] + counts[4] > 0) {
-      parts.push(`${counts[3] + counts[4]} info`);
+      parts.push(tr('cli.infos', { count: counts[3] + counts[4] }));
     }
-    lines.push(color(counts[1] ? '31' : '33', `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${filesWithProblems} of ${results.length} file${results.length === 1 ? '' : 's'} (${policies} polic${policies === 1 ? 'y' : 'ies'})`));
+    lines.push(color(counts[1] ? '31' : '33', tr('cli.problems', { total, parts: parts.join(tr('cli.listSeparator')), withProblems: filesWithProblems, files: results.length, policies })));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -42,6 +42,7 @@ import { formatError, runSafe, runSafeAsync, type Logger } from './runSafe';
 import { SettingsCache } from './settingsCache';
 import type { DiagnosticContributor } from './handlers/diagnostics';
 import type { AccessAnalyzerApiFactory } from '../accessAnalyzer/model';
+import { pickLocale, setLocale } from '../i18n/locale';
 
 /** What the server needs from its host, so tests and other hosts can provide their own. */
 export interface ServerRuntime {
@@ -177,7 +178,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     state.trusted = options.isTrusted !== false;
-    state.displayLanguage = options.displayLanguage;
+    // the display language: the option the extension sends, else the LSP locale (VS Code's too)
+    state.displayLanguage = options.displayLanguage ?? params.locale;
+    setLocale(pickLocale(options.displayLanguage, params.locale));
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       completionProvider: { triggerCharacters: ['"', ':', '*'], resolveProvider: true },

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { getLocale } from '../i18n/locale';
 
 /** The extension (or package) root: the folder with our package.json above this file. */
 export function packageRoot(): string {
@@ -43,6 +44,8 @@ export function packageVersion(): string {
 
 /** The rule's documentation shipped with the package (dist/rules/<id>.md), as a file URL. */
 export function ruleDocsUrl(ruleId: string): string | undefined {
-  const file = path.join(packageRoot(), 'dist', 'rules', `${ruleId}.md`);
+  const dir = path.join(packageRoot(), 'dist', 'rules');
+  const localized = getLocale() === 'en' ? undefined : path.join(dir, `${ruleId}.${getLocale()}.md`);
+  const file = localized && fs.existsSync(localized) ? localized : path.join(dir, `${ruleId}.md`);
   return fs.existsSync(file) ? pathToFileURL(file).href : undefined;
 }
