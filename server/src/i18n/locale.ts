@@ -38,7 +38,7 @@ export function localeFromEnv(env: Record<string, string | undefined>): Locale {
   const posix = first('LC_ALL') ?? first('LC_MESSAGES') ?? first('LANG');
   const language = first('LANGUAGE')?.split(':')[0];
   // LANGUAGE is ignored when the locale is C/POSIX (as gettext does)
-  if (language && normalizeLocale(posix) !== 'en' && posix) {
+  if (language && posix && !/^(c|posix)([._@]|$)/i.test(posix)) {
     return pickLocale(language, posix);
   }
   return pickLocale(posix);
