@@ -3,6 +3,7 @@
  * (or the whole policy) grants or denies, how many actions of each, on which resources and under
  * which conditions.
  */
+import { accessLevelName, t } from '../i18n';
 import { ACCESS_LEVELS, type AccessLevel, type ActionInfo, type IamCatalog, type ServiceInfo } from '../catalog/catalog';
 import type { PolicyDocument, Statement } from '../policy/model';
 import { statementResources } from '../policy/model';
@@ -191,7 +192,7 @@ export function formatLevels(levels: LevelCounts, totals?: LevelCounts): string 
   for (const level of ACCESS_LEVELS) {
     const n = levels[level];
     if (n > 0) {
-      parts.push(totals && n === totals[level] && n > 1 ? `${level} (all ${n})` : `${level} ${n}`);
+      parts.push(t(totals && n === totals[level] && n > 1 ? 'summary.levelAll' : 'summary.level', { level: accessLevelName(level), count: n }));
     }
   }
   return parts.join(', ');
@@ -199,27 +200,27 @@ export function formatLevels(levels: LevelCounts, totals?: LevelCounts): string 
 
 /** One line per statement, as shown in the CodeLens. */
 export function formatStatementLine(sa: StatementAccess, maxServices = 3): string {
-  const effect = sa.effect ?? 'No effect';
+  const effect = sa.effect ? t(sa.effect === 'Allow' ? 'effect.Allow' : 'effect.Deny') : t('summary.noEffect');
   if (sa.actionCount === 0) {
-    return `${effect} · no known actions`;
+    return t('summary.noKnownActions', { effect });
   }
   const services = sa.services.slice(0, maxServices).map((s) => {
     if (s.full) {
-      return `${s.service.prefix}: all ${s.actions.length}`;
+      return t('summary.serviceAll', { service: s.service.prefix, count: s.actions.length });
     }
     return `${s.service.prefix}: ${formatLevels(s.levels)}`;
   });
   if (sa.services.length > maxServices) {
-    services.push(`+${sa.services.length - maxServices} services`);
+    services.push(t('summary.moreServices', { count: sa.services.length - maxServices }));
   }
-  const head = sa.negatedActions ? `${effect} all except listed · ${sa.services.length} services` : `${effect} · ${services.join(' · ')}`;
+  const head = sa.negatedActions ? t('summary.allExcept', { effect, count: sa.services.length }) : `${effect} · ${services.join(' · ')}`;
   const resources =
     sa.resources.kind === 'all'
-      ? 'all resources'
+      ? t('summary.allResources')
       : sa.resources.kind === 'allExcept'
-        ? `all resources except ${sa.resources.resources.length}`
+        ? t('summary.allResourcesExcept', { count: sa.resources.resources.length })
         : sa.resources.kind === 'specific'
-          ? sa.resources.description || `${sa.resources.resources.length} resources`
+          ? sa.resources.description || t('summary.resources', { count: sa.resources.resources.length })
           : '';
   const parts = [head];
   if (resources) {
@@ -229,7 +230,7 @@ export function formatStatementLine(sa: StatementAccess, maxServices = 3): strin
     parts.push(sa.conditions.slice(0, 2).join(', ') + (sa.conditions.length > 2 ? ` +${sa.conditions.length - 2}` : ''));
   }
   if (sa.neverApplies) {
-    parts.push('never applies');
+    parts.push(t('summary.neverApplies'));
   }
   return parts.join(' · ');
 }

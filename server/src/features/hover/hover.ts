@@ -2,6 +2,7 @@
  * Hover: what an action or a wildcard grants, what a condition key or operator means, and the
  * IAM console's access-level summary for a statement or the whole policy.
  */
+import { accessLevelName, policyTypeLabel, t } from '../../i18n';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ACCESS_LEVELS, resourceMatchesType, type ActionInfo, type IamCatalog } from '../../catalog/catalog';
@@ -11,7 +12,7 @@ import { nearest } from '../../catalog/similar';
 import { policyAccess, statementAccess, formatLevels, type PolicyAccess, type StatementAccess } from '../../analysis/accessSummary';
 import { expandStatementActions } from '../../analysis/expandActions';
 import { locate } from '../../policy/locate';
-import { POLICY_TYPE_LABELS, type PolicyDocument, type Statement } from '../../policy/model';
+import type { PolicyDocument, Statement } from '../../policy/model';
 import type { JsonPath } from '../../syntax/jsonPath';
 import { catalogFooter, code, link, md, table } from '../markdown';
 import { PRINCIPAL_DOCS, STATEMENT_ELEMENT_DOCS, TOP_LEVEL_ELEMENT_DOCS } from '../elementDocs';
@@ -145,22 +146,20 @@ export function renderAction(catalog: IamCatalog, action: ActionInfo): string {
 
 export function renderWildcard(pattern: string, matches: ActionInfo[]): string {
   if (matches.length === 0) {
-    return `**${code(pattern)}** matches no known action.`;
+    return t('hover.wildcard.none', { pattern: code(pattern) });
   }
   const counts = ACCESS_LEVELS.map((l) => [l, matches.filter((a) => a.level === l).length] as const).filter(([, n]) => n > 0);
   const lines = [
-    `**${code(pattern)}** matches **${matches.length}** action${matches.length > 1 ? 's' : ''}${
-      pattern === '*' ? ' (every action, including those AWS adds later)' : ''
-    }`,
+    t(pattern === '*' ? 'hover.wildcard.star' : 'hover.wildcard.matches', { pattern: code(pattern), count: matches.length }),
     '',
     table(
-      ['Access level', 'Actions'],
-      counts.map(([l, n]) => [l, String(n)]),
+      [t('hover.accessLevel'), t('hover.actions')],
+      counts.map(([l, n]) => [accessLevelName(l), String(n)]),
     ),
   ];
   if (pattern !== '*') {
-    const shown = matches.slice(0, MAX_LISTED).map((a) => `${code(a.fullName)} (${a.level})`);
-    lines.push('', shown.join(', ') + (matches.length > MAX_LISTED ? `, … and ${matches.length - MAX_LISTED} more (${matches.length} in all)` : ''));
+    const shown = matches.slice(0, MAX_LISTED).map((a) => `${code(a.fullName)} (${accessLevelName(a.level)})`);
+    lines.push('', shown.join(', ') + (matches.length > MAX_LISTED ? t('hover.andMore', { count: matches.length - MAX_LISTED, total: matches.length }) : ''));
   }
   return lines.join('\n');
 }
@@ -240,17 +239,17 @@ function principalHover(catalog: IamCatalog, value: string, principalType: strin
 function operatorHover(value: string): string | undefined {
   const parsed = parseOperator(value);
   if (!parsed.info) {
-    return `${code(value)} is not a condition operator.`;
+    return t('hover.operator.unknown', { operator: code(value) });
   }
   const lines = [`**${code(value)}** · ${parsed.info.family} operator`, '', parsed.info.description];
   if (parsed.ifExists) {
-    lines.push('', '**IfExists**: also true when the key is absent from the request.');
+    lines.push('', t('hover.operator.ifExists'));
   }
   if (parsed.qualifier === 'ForAnyValue') {
-    lines.push('', '**ForAnyValue**: true when at least one of the request\'s values matches; false when the key is absent.');
+    lines.push('', t('hover.operator.forAnyValue'));
   }
   if (parsed.qualifier === 'ForAllValues') {
-    lines.push('', '**ForAllValues**: true when every request value matches — and also when the key is absent. With Allow, pair it with a check that the key exists.');
+    lines.push('', t('hover.operator.forAllValues'));
   }
   return lines.join('\n');
 }
@@ -292,66 +291,65 @@ function conditionKeyHover(catalog: IamCatalog, value: string, statement: Statem
 function resourceLine(sa: StatementAccess): string {
   switch (sa.resources.kind) {
     case 'all':
-      return 'All resources';
+      return t('hover.allResources');
     case 'allExcept':
-      return `All resources except ${sa.resources.resources.map(code).join(', ')}`;
+      return t('hover.allResourcesExcept', { resources: sa.resources.resources.map(code).join(', ') });
     case 'specific':
       return `${sa.resources.description || `${sa.resources.resources.length} resources`}: ${sa.resources.resources.slice(0, 5).map(code).join(', ')}${
         sa.resources.resources.length > 5 ? ', …' : ''
       }`;
     case 'none':
-      return 'No Resource element';
+      return t('hover.noResource');
   }
 }
 
 export function renderStatementSummary(sa: StatementAccess): string {
   const statement = sa.statement;
-  const title = `**${sa.effect ?? 'Statement'}**${statement.sid?.value ? ` ${code(statement.sid.value)}` : ''}${
-    sa.negatedActions ? ' — every action **except** the listed ones' : ''
+  const title = `**${sa.effect ? t(sa.effect === 'Allow' ? 'effect.Allow' : 'effect.Deny') : t('hover.statement')}**${statement.sid?.value ? ` ${code(statement.sid.value)}` : ''}${
+    sa.negatedActions ? t('hover.exceptListed') : ''
   }`;
   const lines = [title, ''];
   if (sa.services.length === 0) {
-    lines.push('No known actions.');
+    lines.push(t('hover.noKnownActions'));
   } else {
-    const verb = sa.effect === 'Deny' ? 'Denied' : 'Granted';
     lines.push(
       table(
-        ['Service', `${verb} access levels`],
+        [t('hover.service'), t(sa.effect === 'Deny' ? 'hover.deniedLevels' : 'hover.grantedLevels')],
         sa.services.slice(0, 25).map((s) => [
           `${s.service.name} (${s.service.prefix})`,
-          s.full ? `Full access (${s.actions.length} actions)` : `Limited: ${formatLevels(s.levels, s.totals)}`,
+          s.full ? t('hover.fullAccess', { count: s.actions.length }) : t('hover.limited', { levels: formatLevels(s.levels, s.totals) }),
         ]),
       ),
     );
     if (sa.services.length > 25) {
-      lines.push('', `… and ${sa.services.length - 25} more services (${sa.actionCount} actions in all).`);
+      lines.push('', t('hover.moreServicesActions', { count: sa.services.length - 25, actions: sa.actionCount }));
     }
   }
-  lines.push('', `**Resources:** ${resourceLine(sa)}`);
-  lines.push('', `**Conditions:** ${sa.conditions.length ? sa.conditions.map(md).join(', ') : 'none'}`);
+  lines.push('', `${t('hover.resourcesLabel')} ${resourceLine(sa)}`);
+  lines.push('', `${t('hover.conditionsLabel')} ${sa.conditions.length ? sa.conditions.map(md).join(', ') : t('hover.none')}`);
   if (sa.neverApplies) {
-    lines.push('', '_Its condition can never be true: this statement never applies._');
+    lines.push('', t('hover.neverApplies'));
   }
   return lines.join('\n');
 }
 
 export function renderPolicySummary(policy: PolicyDocument, access: PolicyAccess): string {
-  const lines = [`**Policy summary** · ${POLICY_TYPE_LABELS[policy.policyType]}${policy.policyTypeSource === 'inferred' ? ' (inferred)' : ''}`, ''];
+  const lines = [`${t('hover.policySummary')} · ${policyTypeLabel(policy.policyType)}${policy.policyTypeSource === 'inferred' ? t('hover.inferred') : ''}`, ''];
   if (access.services.length === 0) {
-    lines.push('No known actions.');
+    lines.push(t('hover.noKnownActions'));
     return lines.join('\n');
   }
   const rows = access.services.slice(0, 40).map((s) => {
     const allowed = formatLevels(s.allowed, s.totals) || '—';
     const denied = formatLevels(s.denied) || '—';
     const allowing = s.statements.filter((sa) => sa.effect === 'Allow');
-    const resources = allowing.some((sa) => sa.resources.kind === 'all' || sa.resources.kind === 'allExcept') ? 'All resources' : allowing.length ? 'Specific' : '—';
-    const conditions = allowing.some((sa) => sa.conditions.length > 0) ? [...new Set(allowing.flatMap((sa) => sa.conditions))].slice(0, 3).join(', ') : 'None';
+    const resources = allowing.some((sa) => sa.resources.kind === 'all' || sa.resources.kind === 'allExcept') ? t('hover.allResources') : allowing.length ? t('hover.specific') : '—';
+    const conditions = allowing.some((sa) => sa.conditions.length > 0) ? [...new Set(allowing.flatMap((sa) => sa.conditions))].slice(0, 3).join(', ') : t('hover.noneCap');
     return [`${s.service.name} (${s.service.prefix})`, allowed, resources, conditions, denied];
   });
-  lines.push(table(['Service', 'Allowed', 'Resources', 'Conditions', 'Denied'], rows));
+  lines.push(table([t('hover.service'), t('hover.allowed'), t('hover.resources'), t('hover.conditions'), t('hover.denied')], rows));
   if (access.services.length > 40) {
-    lines.push('', `… and ${access.services.length - 40} more services.`);
+    lines.push('', t('hover.moreServices', { count: access.services.length - 40 }));
   }
   return lines.join('\n');
 }
