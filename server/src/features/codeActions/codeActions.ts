@@ -3,6 +3,7 @@
  * this file" and "open its documentation" for every one, refactors at the cursor, and a
  * source.fixAll action that applies every fix that does not change access.
  */
+import { t } from '../../i18n';
 import { CodeActionKind, Command, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../diagnostics/diagnostics';
 import { parseSuppressions } from '../diagnostics/suppressions';
@@ -33,7 +34,7 @@ function ourDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 
 /** `// iam-policy-disable rule` (JSONC) or a command that adds the file to iamPolicy.ignore (strict JSON). */
 function disableProposal(session: EditSession, diagnostic: Diagnostic, ruleId: string): Proposal {
-  const title = `Disable ${ruleId} for this file`;
+  const title = t('fix.disableRule', { ruleId });
   const prefix = session.ctx.commentPrefix;
   if (!prefix) {
     return { title, kind: CodeActionKind.QuickFix, diagnostic, command: Command.create(title, DISABLE_RULE_COMMAND, session.ctx.document.uri, ruleId) };
@@ -48,7 +49,7 @@ function disableProposal(session: EditSession, diagnostic: Diagnostic, ruleId: s
 }
 
 function docsProposal(diagnostic: Diagnostic, ruleId: string): Proposal {
-  const title = `Open documentation for ${ruleId}`;
+  const title = t('fix.openDocs', { ruleId });
   return { title, kind: CodeActionKind.QuickFix, diagnostic, command: Command.create(title, OPEN_RULE_DOCS_COMMAND, ruleId, diagnostic.codeDescription?.href) };
 }
 

@@ -2,6 +2,7 @@
  * Quick-fixes, driven by Diagnostic.data (rule id, path, fix data) rather than message text.
  * Each builder returns proposals; none edits more than it must.
  */
+import { t as tr } from '../../i18n';
 import { CodeActionKind, type Diagnostic } from 'vscode-languageserver-types';
 import type { ActionInfo, IamCatalog, ResourceTypeInfo } from '../../catalog/catalog';
 import { expandStatementActions } from '../../analysis/expandActions';
@@ -67,7 +68,7 @@ function replacementFixes(t: Target): Proposal[] {
   }
   if (!node) {return [];}
   return replacements.map((r, i) => ({
-    title: `Change to ${quote(r)}`,
+    title: tr('fix.changeTo', { value: quote(r) }),
     kind: QUICK_FIX,
     diagnostic: t.diagnostic,
     isPreferred: i === 0 && replacements.length === 1,
@@ -81,7 +82,7 @@ function removeValueFix(t: Target): Proposal[] {
   if (!found) {return [];}
   const edit = removeListValue(found.list, found.value);
   if (!edit) {return [];}
-  return [{ title: `Remove ${quote(found.value.value)}`, kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [edit], safe: t.data.ruleId === 'redundant-action' }];
+  return [{ title: tr('fix.remove', { value: quote(found.value.value) }), kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [edit], safe: t.data.ruleId === 'redundant-action' }];
 }
 
 function removeElementFix(t: Target): Proposal[] {
@@ -92,7 +93,7 @@ function removeElementFix(t: Target): Proposal[] {
   const empty = element.valueNode?.type === 'object' && (element.valueNode.children?.length ?? 0) === 0;
   return [
     {
-      title: `Remove "${element.name}"`,
+      title: tr('fix.remove', { value: `"${element.name}"` }),
       kind: QUICK_FIX,
       diagnostic: t.diagnostic,
       isPreferred: true,
@@ -109,24 +110,24 @@ function versionFix(t: Target): Proposal[] {
   const edit: OffsetEdit = existing?.valueNode
     ? { offset: existing.valueNode.offset, length: existing.valueNode.length, text: '"2012-10-17"' }
     : insertProperty(t.session.text, policy.root, 'Version', '2012-10-17', t.session.style, 'first');
-  return [{ title: existing ? 'Change Version to "2012-10-17"' : 'Add "Version": "2012-10-17"', kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [edit] }];
+  return [{ title: tr(existing ? 'fix.changeVersion' : 'fix.addVersion'), kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [edit] }];
 }
 
 function trailingCommaFix(t: Target): Proposal[] {
   const offset = t.data.fix?.removeOffset as number | undefined;
   if (offset === undefined || t.session.text[offset] !== ',') {return [];}
-  return [{ title: 'Remove the trailing comma', kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [{ offset, length: 1, text: '' }], safe: true }];
+  return [{ title: tr('fix.trailingComma'), kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [{ offset, length: 1, text: '' }], safe: true }];
 }
 
 function bomFix(t: Target): Proposal[] {
   if (t.session.text.charCodeAt(0) !== 0xfeff) {return [];}
-  return [{ title: 'Remove the byte-order mark', kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [{ offset: 0, length: 1, text: '' }], safe: true }];
+  return [{ title: tr('fix.bom'), kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [{ offset: 0, length: 1, text: '' }], safe: true }];
 }
 
 function missingElementFix(t: Target, name: 'Effect' | 'Resource'): Proposal[] {
   if (!t.statement) {return [];}
   const value: EditValue = name === 'Effect' ? new SnippetValue('"${1|Allow,Deny|}"') : new SnippetValue('"${1:*}"');
-  return [{ title: `Add "${name}"`, kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [insertProperty(t.session.text, t.statement.node, name, value, t.session.style)] }];
+  return [{ title: tr('fix.add', { name: `"${name}"` }), kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [insertProperty(t.session.text, t.statement.node, name, value, t.session.style)] }];
 }
 
 /** Narrow a wildcard (`s3:*`, `s3:Get*`, `*`) to explicit actions. */
@@ -136,7 +137,7 @@ function narrowFixes(t: Target): Proposal[] {
   const pattern = found.value.value.trim();
   const others = new Set(found.list.values.filter((v) => v !== found.value).map((v) => v.value.trim().toLowerCase()));
   return narrowingOptions(t.session.catalog, t.session.ctx.file, pattern, found.value.node.offset).map((o) => ({
-    title: `Replace ${quote(pattern)}: ${o.title}`,
+    title: tr('fix.replaceWith', { value: quote(pattern), option: o.title }),
     kind: QUICK_FIX,
     diagnostic: t.diagnostic,
     edits: [replaceListValue(t.session, found.list, found.value, o.actions.filter((a) => !others.has(a.toLowerCase())))],
@@ -193,7 +194,7 @@ function resourceStarFixes(t: Target): Proposal[] {
   if (scoped.length === 0 || actions.length > 300) {return [];}
   const arns = arnSnippets(typesOfActions(scoped, t)).map((a) => new SnippetValue(`"${a}"`));
   if (needStar.length === 0) {
-    return [{ title: 'Replace "*" with the ARNs of the actions\' resource types', kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [replaceListValue(t.session, s.resource, star, arns)] }];
+    return [{ title: tr('fix.resourceArns'), kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [replaceListValue(t.session, s.resource, star, arns)] }];
   }
   // keep "*" for the actions that need it, in a statement of their own
   const explicit = s.action?.values.every((v) => !/[*?]/.test(v.value)) ?? false;
@@ -242,7 +243,7 @@ function splitByResourceTypeFix(t: Target): Proposal[] {
   if (!insert || insert.offset !== s.node.offset + s.node.length) {
     return [];
   }
-  return [{ title: `Split into ${groups.size} statements, one per resource type`, kind: QUICK_FIX, diagnostic: t.diagnostic, edits: [replaceFirst, insert] }];
+  return [{ title: tr('fix.splitByType', { count: groups.size }), kind: QUICK_FIX, diagnostic: t.diagnostic, edits: [replaceFirst, insert] }];
 }
 
 /** iam:PassRole: add iam:PassedToService (or move PassRole into its own limited statement). */
@@ -254,11 +255,11 @@ function passRoleFixes(t: Target): Proposal[] {
   const proposals: Proposal[] = [];
   if (onlyPassRole) {
     const edit = addCondition(t.session, s, 'StringEquals', 'iam:PassedToService', condition);
-    if (edit) {proposals.push({ title: 'Add an iam:PassedToService condition', kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [edit] });}
+    if (edit) {proposals.push({ title: tr('fix.passedToService'), kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [edit] });}
     const star = s.resource?.values.find((v) => v.value.trim() === '*');
     if (star && s.resource) {
       proposals.push({
-        title: 'Limit iam:PassRole to one role ARN',
+        title: tr('fix.passRoleOneRole'),
         kind: QUICK_FIX,
         diagnostic: t.diagnostic,
         edits: [replaceListValue(t.session, s.resource, star, [new SnippetValue('"arn:aws:iam::${1:Account}:role/${2:RoleName}"')])],
@@ -276,7 +277,7 @@ function passRoleFixes(t: Target): Proposal[] {
   };
   const insert = insertStatementsAfter(t.session, t.policy, s, [moved]);
   if (removal && insert) {
-    proposals.push({ title: 'Move iam:PassRole into its own statement, limited to one role and one service', kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [removal, insert] });
+    proposals.push({ title: tr('fix.passRoleOwnStatement'), kind: QUICK_FIX, diagnostic: t.diagnostic, isPreferred: true, edits: [removal, insert] });
   }
   return proposals;
 }
@@ -301,7 +302,7 @@ function mergeFix(t: Target): Proposal[] {
   const added = fromList.values.filter((v) => !existing.has(v.value.trim().toLowerCase())).map((v) => v.value);
   return [
     {
-      title: `Merge into statement ${policy.statements.indexOf(target) + 1}`,
+      title: tr('fix.mergeInto', { index: policy.statements.indexOf(target) + 1 }),
       kind: QUICK_FIX,
       diagnostic: t.diagnostic,
       edits: [appendToList(t.session, targetList, added), removeEntry(policy.statementElement.valueNode, from.node)],
@@ -318,7 +319,7 @@ function expandFix(t: Target): Proposal[] {
   const others = new Set(found.list.values.filter((v) => v !== found.value).map((v) => v.value.trim().toLowerCase()));
   return [
     {
-      title: `Expand ${quote(found.value.value)} into its ${matches.length} actions`,
+      title: tr('fix.expand', { value: quote(found.value.value), count: matches.length }),
       kind: QUICK_FIX,
       diagnostic: t.diagnostic,
       edits: [replaceListValue(t.session, found.list, found.value, matches.map((a) => a.fullName).filter((a) => !others.has(a.toLowerCase())))],
