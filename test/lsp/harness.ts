@@ -34,6 +34,8 @@ export interface StartOptions {
   pullDiagnostics?: boolean;
   initializationOptions?: Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
+  /** InitializeParams.locale (VS Code's display language) */
+  locale?: string;
 }
 
 export class LspClient {
@@ -110,6 +112,7 @@ export class LspClient {
         },
       },
       initializationOptions: options.initializationOptions ?? {},
+      ...(options.locale ? { locale: options.locale } : {}),
     });
     await this.connection.sendNotification('initialized', {});
     return result;

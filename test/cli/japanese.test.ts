@@ -1,0 +1,49 @@
+/** iam-policy-lint in Japanese: LANG=ja_JP.UTF-8 (or --locale ja) localizes messages, JSON and SARIF keep English rule ids. */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { suite, test } from 'node:test';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const bin = path.join(root, 'bin', 'iam-policy-lint');
+const POLICY = '{ "Statement": [{ "Effect": "Allow", "Action": "s3:*", "Resource": "*" }] }\n';
+
+function lint(args: string[], env: NodeJS.ProcessEnv) {
+  const clean = { ...process.env };
+  for (const k of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) {delete clean[k];}
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input: POLICY, encoding: 'utf8', env: { ...clean, NO_COLOR: '1', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+suite('iam-policy-lint: Japanese', () => {
+  test('LANG=ja_JP.UTF-8: Japanese messages, severities and summary; rule ids stay English', () => {
+    const r = lint(['-'], { LANG: 'ja_JP.UTF-8' });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /stdin\.json:1:\d+ 警告 missing-version "Version": "2012-10-17" を追加してください。/);
+    assert.match(r.stdout, /service-wildcard "s3:\*" は s3 の \d+ 個すべてのアクション \([^)]*読み取り[^)]*\)/);
+    assert.match(r.stdout, /✖ 1 個中 1 個のファイル \(1 個のポリシー\) に \d+ 件の問題があります \(エラー 0 件、警告 \d+ 件\)/);
+    assert.doesNotMatch(r.stdout, /\bwarning\b|problems/);
+  });
+
+  test('LC_ALL=C wins over LANG; --locale wins over both', () => {
+    assert.match(lint(['-'], { LANG: 'ja_JP.UTF-8', LC_ALL: 'C' }).stdout, /warning missing-version Add "Version"/);
+    assert.match(lint(['--locale', 'ja', '-'], { LC_ALL: 'C' }).stdout, /警告 missing-version/);
+    assert.match(lint(['--locale=en', '-'], { LANG: 'ja_JP.UTF-8' }).stdout, /warning missing-version/);
+    const bad = lint(['--locale', 'xx', '-'], {});
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--locale must be en or ja/);
+  });
+
+  test('JSON and SARIF: localized messages, English rule ids and severities; SARIF links the English README', () => {
+    const json = JSON.parse(lint(['-f', 'json', '-'], { LANG: 'ja_JP.UTF-8' }).stdout) as { diagnostics: { ruleId: string; severity: string; message: string; docs?: string }[] }[];
+    const d = json[0].diagnostics.find((x) => x.ruleId === 'missing-version')!;
+    assert.equal(d.severity, 'warning');
+    assert.match(d.message, /を追加してください/);
+    assert.match(d.docs ?? '', /README\.ja\.md$/);
+    const sarif = JSON.parse(lint(['-f', 'sarif', '-'], { LANG: 'ja_JP.UTF-8' }).stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; message: { text: string } }[] }[] };
+    const result = sarif.runs[0].results.find((x) => x.ruleId === 'missing-version')!;
+    assert.match(result.message.text, /を追加してください/);
+    const rule = sarif.runs[0].tool.driver.rules.find((x) => x.id === 'missing-version')!;
+    assert.match(rule.helpUri ?? '', /missing-version\/README\.md$/);
+  });
+});
