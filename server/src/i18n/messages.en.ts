@@ -98,6 +98,10 @@ export const MESSAGES_EN = {
   'refactor.regions': 'Add condition: limit to Regions (aws:RequestedRegion)',
   'refactor.resourceTag': 'Add condition: limit by resource tag (aws:ResourceTag)',
   'refactor.sourceIp': 'Add condition: limit to source IP ranges (a Deny outside them, except AWS services acting for you)',
+  // summary view rows
+  'summaryView.statementN': 'Statement {{n}}',
+  'summaryView.allExceptSome': 'All resources except some (NotResource)',
+  'summaryView.fullAccess': 'Full access ({{count}})',
   // severities (CLI text output; JSON and SARIF keep the English names)
   'severity.error': 'error',
   'severity.warning': 'warning',
