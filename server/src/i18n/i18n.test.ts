@@ -12,6 +12,8 @@ import { findingsFor } from '../rules/testRule';
 import type { PolicyType } from '../policy/model';
 import { catalogOf, localeFromEnv, normalizeLocale, pickLocale, ruleDescription, ruleMessage, ruleTranslation, t, translateFragment, withLocale, type MessageId } from './index';
 import { MESSAGES_EN } from './messages.en';
+import { CONDITION_OPERATORS } from '../catalog/operators';
+import { PRINCIPAL_DOCS, STATEMENT_ELEMENT_DOCS, TOP_LEVEL_ELEMENT_DOCS } from '../features/elementDocs';
 
 const rulesDir = path.resolve(__dirname, '..', '..', '..', '..', 'server', 'src', 'rules');
 
@@ -60,6 +62,22 @@ suite('i18n catalogs', () => {
       for (const readme of ['README.md', 'README.ja.md']) {
         if (!fs.existsSync(path.join(rulesDir, rule.id, readme))) {problems.push(`${rule.id}: ${readme} missing`);}
       }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('condition operator, element and principal documentation has Japanese', () => {
+    const tables = [TOP_LEVEL_ELEMENT_DOCS, STATEMENT_ELEMENT_DOCS, PRINCIPAL_DOCS];
+    const problems: string[] = [];
+    for (const table of tables) {
+      for (const key of Object.keys(table)) {
+        const en = withLocale('en', () => table[key]);
+        const ja = withLocale('ja', () => table[key]);
+        if (!en || ja === en) {problems.push(`element ${key}`);}
+      }
+    }
+    for (const op of CONDITION_OPERATORS) {
+      if (withLocale('ja', () => op.description) === withLocale('en', () => op.description)) {problems.push(`operator ${op.name}`);}
     }
     assert.deepEqual(problems, []);
   });

@@ -4,6 +4,7 @@
  * is never empty and never a raw id. Terms: docs/glossary.ja.md.
  */
 import { formatMessage } from '../rules/ruleApi';
+import { DOCS_JA } from './docs.ja';
 import { ACCESS_LEVELS_JA, ESCALATION_METHODS_JA, EXACT_JA, PATTERNS_JA } from './fragments.ja';
 import { getLocale, type Locale } from './locale';
 import { MESSAGES_EN, type MessageId } from './messages.en';
@@ -106,4 +107,18 @@ export function accessLevelName(level: string): string {
 export function policyTypeLabel(type: string): string {
   const id = `policyType.${type}` as MessageId;
   return id in MESSAGES_EN ? t(id) : type;
+}
+
+/** A documentation text kept in English in its own table (operators, elements), in the current locale. */
+export function localizeDoc(english: string): string {
+  return getLocale() === 'ja' ? (DOCS_JA[english] ?? english) : english;
+}
+
+/** A record of English documentation whose values read in the current locale (keys and order unchanged). */
+export function localizedRecord(english: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(english)) {
+    Object.defineProperty(out, key, { enumerable: true, get: () => localizeDoc(value) });
+  }
+  return out;
 }

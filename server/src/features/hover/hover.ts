@@ -47,7 +47,7 @@ export function getHover(ctx: HoverContext, offset: number): Hover | null {
       }
       break;
     case 'version':
-      body = value === '2012-10-17' ? 'Current policy language version.' : value === '2008-10-17' ? 'Old policy language version: policy variables such as `${aws:username}` are not substituted. Use `2012-10-17`.' : undefined;
+      body = value === '2012-10-17' ? t('hover.version.current') : value === '2008-10-17' ? t('hover.version.old') : undefined;
       break;
     case 'statementKey':
       body = statementKeyHover(ctx, value, context.statement);
@@ -75,7 +75,7 @@ export function getHover(ctx: HoverContext, offset: number): Hover | null {
       }
       break;
     case 'principalKey':
-      body = PRINCIPAL_DOCS[value] ? `**${md(value)}** principal\n\n${PRINCIPAL_DOCS[value]}` : undefined;
+      body = PRINCIPAL_DOCS[value] ? `${t('hover.principalType', { type: `**${md(value)}**` })}\n\n${PRINCIPAL_DOCS[value]}` : undefined;
       break;
     case 'principalValue':
       if ((token.quoted || token.fromTree)) {
@@ -119,28 +119,28 @@ function statementKeyHover(ctx: HoverContext, key: string, statement: Statement 
 // ---------------------------------------------------------------------------------------------
 
 export function renderAction(catalog: IamCatalog, action: ActionInfo): string {
-  const lines = [`**${code(action.fullName)}** · ${action.level}`, '', md(action.description)];
+  const lines = [`**${code(action.fullName)}** · ${accessLevelName(action.level)}`, '', md(action.description)];
   const types = catalog.resourceTypesOf(action);
   if (types.length > 0) {
     lines.push(
       '',
       table(
-        ['Resource type', 'ARN'],
+        [t('hover.resourceType'), 'ARN'],
         action.resourceTypes.map((r) => {
-          const t = action.service.resourceTypes.get(r.name);
-          return [`${r.name}${r.required ? ' (required)' : ''}`, t ? code(t.arn) : ''];
+          const type = action.service.resourceTypes.get(r.name);
+          return [`${r.name}${r.required ? t('hover.required') : ''}`, type ? code(type.arn) : ''];
         }),
       ),
     );
   } else {
-    lines.push('', 'No resource-level permissions: use `"Resource": "*"`.');
+    lines.push('', t('hover.noResourceLevel'));
   }
   const keys = catalog.conditionKeysOf(action);
   if (keys.length > 0) {
     const shown = keys.slice(0, 12).map(code).join(', ');
-    lines.push('', `Condition keys: ${shown}${keys.length > 12 ? `, … (${keys.length})` : ''}`);
+    lines.push('', t('hover.conditionKeys', { keys: `${shown}${keys.length > 12 ? `, … (${keys.length})` : ''}` }));
   }
-  lines.push('', link(`${action.service.name}: actions, resources and condition keys`, catalog.actionDocUrl(action)));
+  lines.push('', link(t('hover.serviceReference', { service: action.service.name }), catalog.actionDocUrl(action)));
   return lines.join('\n');
 }
 
@@ -178,17 +178,17 @@ export function actionHover(catalog: IamCatalog, value: string): string | undefi
   const colon = value.indexOf(':');
   const service = colon > 0 ? catalog.service(value.slice(0, colon)) : undefined;
   if (!service) {
-    return `**${code(value)}**: unknown service prefix \`${md(value.slice(0, Math.max(colon, 0)))}\` (IAM data of ${catalog.dataDate}).`;
+    return t('hover.unknownService', { value: `**${code(value)}**`, prefix: `\`${md(value.slice(0, Math.max(colon, 0)))}\``, date: catalog.dataDate });
   }
   const guesses = nearest(value.slice(colon + 1), service.actions.map((a) => a.name));
-  return `**${code(value)}** is not a known ${service.name} action (IAM data of ${catalog.dataDate}).${
-    guesses.length ? ` Did you mean ${guesses.map((g) => code(`${service.prefix}:${g}`)).join(', ')}?` : ''
+  return `${t('hover.unknownAction', { value: `**${code(value)}**`, service: service.name, date: catalog.dataDate })}${
+    guesses.length ? t('hover.didYouMean', { candidates: guesses.map((g) => code(`${service.prefix}:${g}`)).join(', ') }) : ''
   }`;
 }
 
 function resourceHover(catalog: IamCatalog, value: string, statement: Statement | undefined): string | undefined {
   if (value === '*') {
-    return '**All resources** of the statement\'s actions.';
+    return t('hover.resourceStar');
   }
   if (!statement) {
     return undefined;
@@ -206,13 +206,13 @@ function resourceHover(catalog: IamCatalog, value: string, statement: Statement 
     }
   }
   if (matched.size === 0) {
-    return `${code(value)} matches no resource type of this statement's actions.`;
+    return t('hover.resourceNoType', { value: code(value) });
   }
   return [
     `${code(value)}`,
     '',
     table(
-      ['Resource type', 'ARN format', 'Actions'],
+      [t('hover.resourceType'), t('hover.arnFormat'), t('hover.actions')],
       [...matched.values()].map((m) => [`${m.service} ${m.type}`, code(m.arn), `${m.actions.slice(0, 4).map(code).join(', ')}${m.actions.length > 4 ? ` +${m.actions.length - 4}` : ''}`]),
     ),
   ].join('\n');
@@ -221,16 +221,16 @@ function resourceHover(catalog: IamCatalog, value: string, statement: Statement 
 function principalHover(catalog: IamCatalog, value: string, principalType: string | undefined): string | undefined {
   if (value === '*') {
     return principalType === undefined || principalType === 'AWS'
-      ? '**Every principal**, including anonymous users when the resource allows it. Limit it with a Condition such as `aws:PrincipalOrgID` or `aws:SourceAccount`.'
+      ? t('hover.principalStar')
       : undefined;
   }
   if (principalType === 'Service') {
     const p = catalog.servicePrincipals.find((sp) => sp.principal === value);
-    return p ? `**${code(value)}**: ${md(p.description)}` : `${code(value)}: AWS service principal.`;
+    return p ? `**${code(value)}**: ${md(p.description)}` : t('hover.servicePrincipal', { value: code(value) });
   }
   if (principalType === 'AWS') {
     if (/^\d{12}$/.test(value) || /:root$/.test(value)) {
-      return `${code(value)}: the AWS account ${value.match(/\d{12}/)?.[0] ?? ''}. Any principal of that account that the account's own IAM policies allow.`;
+      return t('hover.accountPrincipal', { value: code(value), account: value.match(/\d{12}/)?.[0] ?? '' });
     }
   }
   return undefined;
@@ -257,31 +257,31 @@ function operatorHover(value: string): string | undefined {
 function conditionKeyHover(catalog: IamCatalog, value: string, statement: Statement | undefined): string | undefined {
   const info = catalog.conditionKey(value);
   if (!info) {
-    return `${code(value)} is not a known condition key (IAM data of ${catalog.dataDate}).`;
+    return t('hover.unknownConditionKey', { value: code(value), date: catalog.dataDate });
   }
-  const lines = [`**${code(info.key)}** · ${info.type}${info.global ? ' · global key' : ''}`, ''];
+  const lines = [`**${code(info.key)}** · ${info.type}${info.global ? t('hover.globalKey') : ''}`, ''];
   if (info.description) {
     lines.push(md(info.description), '');
   }
   if (info.deprecatedBy) {
-    lines.push(`Deprecated: use ${code(info.deprecatedBy)}.`, '');
+    lines.push(t('hover.deprecatedKey', { replacement: code(info.deprecatedBy) }), '');
   }
   if (info.multiValued) {
-    lines.push('Multivalued: test it with `ForAnyValue:` or `ForAllValues:`.', '');
+    lines.push(t('hover.multivalued'), '');
   }
   if (!info.global && !info.generic) {
     const users = catalog.actionsSupportingKey(info);
     const inStatement = statement ? new Set(expandStatementActions(statement, catalog).actions) : new Set<ActionInfo>();
     const here = users.filter((a) => inStatement.has(a));
     lines.push(
-      `Supported by ${users.length} action${users.length === 1 ? '' : 's'}${here.length ? ` (${here.length} in this statement)` : ''}: ${users
+      `${t('hover.supportedBy', { count: users.length })}${here.length ? t('hover.inThisStatement', { count: here.length }) : ''}: ${users
         .slice(0, 12)
         .map((a) => code(a.fullName))
         .join(', ')}${users.length > 12 ? ', …' : ''}`,
       '',
     );
   }
-  lines.push(link('Documentation', catalog.conditionKeyDocUrl(info)));
+  lines.push(link(t('hover.documentation'), catalog.conditionKeyDocUrl(info)));
   return lines.join('\n');
 }
 
@@ -295,7 +295,7 @@ function resourceLine(sa: StatementAccess): string {
     case 'allExcept':
       return t('hover.allResourcesExcept', { resources: sa.resources.resources.map(code).join(', ') });
     case 'specific':
-      return `${sa.resources.description || `${sa.resources.resources.length} resources`}: ${sa.resources.resources.slice(0, 5).map(code).join(', ')}${
+      return `${sa.resources.description || t('summary.resources', { count: sa.resources.resources.length })}: ${sa.resources.resources.slice(0, 5).map(code).join(', ')}${
         sa.resources.resources.length > 5 ? ', …' : ''
       }`;
     case 'none':
