@@ -1,8 +1,11 @@
 /** iam-policy-lint in Japanese: LANG=ja_JP.UTF-8 (or --locale ja) localizes messages, JSON and SARIF keep English rule ids. */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { suite, test } from 'node:test';
+import { after, before, suite, test } from 'node:test';
+import { FAKE_CREDENTIALS_ENV, FakeAccessAnalyzer } from '../accessAnalyzer/fakeServer';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const bin = path.join(root, 'bin', 'iam-policy-lint');
@@ -45,5 +48,27 @@ suite('iam-policy-lint: Japanese', () => {
     assert.match(result.message.text, /を追加してください/);
     const rule = sarif.runs[0].tool.driver.rules.find((x) => x.id === 'missing-version')!;
     assert.match(rule.helpUri ?? '', /missing-version\/README\.md$/);
+  });
+});
+
+suite('iam-policy-lint --access-analyzer in Japanese', () => {
+  const fake = new FakeAccessAnalyzer();
+  before(() => fake.start());
+  after(() => fake.stop());
+
+  test('ValidatePolicy is asked for Japanese findings (locale JA)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-lint-ja-'));
+    const file = path.join(dir, 'ja-policy.json');
+    fs.writeFileSync(file, POLICY);
+    const env = { ...FAKE_CREDENTIALS_ENV, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', LANG: 'ja_JP.UTF-8', NO_COLOR: '1' };
+    const before = fake.requests.length;
+    await new Promise<void>((resolve) => {
+      const child = spawn(process.execPath, [bin, '--access-analyzer', '--endpoint', fake.url, file], { cwd: root, env: { ...process.env, LC_ALL: '', ...env } });
+      child.on('close', () => resolve());
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+    const sent = fake.requests.slice(before);
+    assert.ok(sent.length > 0, 'a request was sent');
+    assert.equal((sent[0].body as { locale?: string }).locale, 'JA');
   });
 });

@@ -246,7 +246,7 @@ export async function main(argv: string[]): Promise<number> {
     service = new AccessAnalyzerService({
       createApi: (config) => loadAccessAnalyzerApiFactory()(config),
       isTrusted: () => true,
-      displayLanguage: () => getLocale(),
+      displayLanguage: () => (getLocale() === 'en' ? undefined : getLocale()),
       onStatus: () => undefined,
       onDiagnostics: () => undefined,
       log: () => undefined,
