@@ -50,6 +50,11 @@ export const DOCS_JA: Record<string, string> = {
   'Every resource except the listed ones. With Allow it grants access to resources created later: prefer Resource.': '列挙したもの以外のすべてのリソース。Allow では後から作成されるリソースへのアクセスも許可するため、Resource を使用してください。',
   'Conditions under which the statement applies: `{ "Operator": { "key": value } }`. Operators are ANDed; values of one key are ORed.':
     'ステートメントが適用される条件: `{ "演算子": { "キー": 値 } }`。演算子どうしは AND、1 つのキーの値どうしは OR で評価されます。',
+  // Access Analyzer finding types (accessAnalyzer/diagnostics.ts), as the console names them
+  Error: 'エラー',
+  'Security warning': 'セキュリティ警告',
+  Warning: '警告',
+  Suggestion: '提案',
   // principal types (features/completion/completion.ts)
   'AWS accounts, IAM roles, IAM users, assumed-role sessions (ARNs or 12-digit account IDs), or `"*"`.': 'AWS アカウント、IAM ロール、IAM ユーザー、引き受けたロールのセッション (ARN または 12 桁のアカウント ID)、または `"*"`。',
   'AWS service principals such as `ec2.amazonaws.com` or `lambda.amazonaws.com`.': '`ec2.amazonaws.com` や `lambda.amazonaws.com` などの AWS のサービスプリンシパル。',
