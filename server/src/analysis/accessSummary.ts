@@ -3,7 +3,7 @@
  * (or the whole policy) grants or denies, how many actions of each, on which resources and under
  * which conditions.
  */
-import { accessLevelName, t } from '../i18n';
+import { accessLevelName, getLocale, localizePhrase, t } from '../i18n';
 import { ACCESS_LEVELS, type AccessLevel, type ActionInfo, type IamCatalog, type ServiceInfo } from '../catalog/catalog';
 import type { PolicyDocument, Statement } from '../policy/model';
 import { statementResources } from '../policy/model';
@@ -90,17 +90,18 @@ export function describeResources(catalog: IamCatalog, resources: string[], serv
   let other = 0;
   const wanted = new Set(services);
   for (const r of resources) {
-    const t = catalog.resourceTypesMatching(r).find((x) => wanted.has(x.service));
-    const type = t ? (/[*?]/.test(r) ? `${t.name} pattern` : t.name) : undefined;
+    const rt = catalog.resourceTypesMatching(r).find((x) => wanted.has(x.service));
+    const type = rt ? (/[*?]/.test(r) ? t('resources.pattern', { type: rt.name }) : rt.name) : undefined;
     if (type) {
       counts.set(type, (counts.get(type) ?? 0) + 1);
     } else {
       other++;
     }
   }
-  const parts = [...counts.entries()].map(([type, n]) => `${n} ${type}${n > 1 && !type.endsWith('s') ? 's' : ''}`);
+  // resource type names come from the IAM catalog (English); only English pluralises them
+  const parts = [...counts.entries()].map(([type, n]) => t('resources.count', { count: n, type: n > 1 && !type.endsWith('s') && getLocale() === 'en' ? `${type}s` : type }));
   if (other > 0) {
-    parts.push(`${other} ${parts.length ? 'more ' : ''}ARN pattern${other > 1 ? 's' : ''}`);
+    parts.push(t(parts.length ? 'resources.moreArnPatterns' : 'resources.arnPatterns', { count: other }));
   }
   return parts.join(', ');
 }
@@ -127,7 +128,7 @@ export function statementAccess(statement: Statement, catalog: IamCatalog, now: 
   const conditions: string[] = [];
   for (const clause of statement.condition?.clauses ?? []) {
     for (const entry of clause.entries) {
-      conditions.push(describeConditionKey(entry.key, clause.operator, entry.values.map((v) => v.value)));
+      conditions.push(localizePhrase(describeConditionKey(entry.key, clause.operator, entry.values.map((v) => v.value))));
     }
   }
   return {

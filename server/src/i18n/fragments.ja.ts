@@ -109,6 +109,34 @@ export const EXACT_JA: Record<string, string> = {
   'Invalid JSON.': '無効な JSON です。',
 };
 
+/** What a condition does, as the code lens and summaries say it (analysis/conditions.ts describeConditionKey). */
+export const CONDITION_PHRASES_JA: Record<string, string> = {
+  'MFA required': 'MFA 必須',
+  'recent MFA required': '最近の MFA 必須',
+  'source IP limited': '送信元 IP を制限',
+  'VPC only': 'VPC のみ',
+  'organization only': '組織内のみ',
+  'own resources only': '自組織のリソースのみ',
+  'specific principals': '特定のプリンシパル',
+  'HTTPS only': 'HTTPS のみ',
+  'time window': '期間を制限',
+  'via AWS services': 'AWS のサービス経由',
+  'source limited': '送信元を制限',
+  'external ID required': '外部 ID 必須',
+  'passed to a service': 'サービスに渡す場合のみ',
+  'tagging limited': 'タグ付けを制限',
+  'subject limited': 'サブジェクトを制限',
+  'audience limited': 'オーディエンスを制限',
+};
+
+export const CONDITION_PATTERNS_JA: [RegExp, string][] = [
+  [/^regions limited( \(\d+\))?$/, 'リージョンを制限$1'],
+  [/^passed to (\S+?)( \(\d+\))?$/, '$1 に渡す場合のみ$2'],
+  [/^tag (.+) required$/, 'タグ $1 必須'],
+  [/^(\S+) absent$/, '$1 なし'],
+  [/^(\S+) present$/, '$1 あり'],
+];
+
 /** Privilege-escalation methods (security.ts), replaced inside the `{{methods}}` list. */
 export const ESCALATION_METHODS_JA: Record<string, string> = {
   'create a new default version of a managed policy': '管理ポリシーの新しいデフォルトバージョンを作成する',

@@ -10,9 +10,10 @@ import { suite, test } from 'node:test';
 import { ALL_RULES } from '../rules/index';
 import { findingsFor } from '../rules/testRule';
 import type { PolicyType } from '../policy/model';
-import { catalogOf, localeFromEnv, normalizeLocale, pickLocale, ruleDescription, ruleMessage, ruleTranslation, t, translateFragment, withLocale, type MessageId } from './index';
+import { catalogOf, localizePhrase, localeFromEnv, normalizeLocale, pickLocale, ruleDescription, ruleMessage, ruleTranslation, t, translateFragment, withLocale, type MessageId } from './index';
 import { MESSAGES_EN } from './messages.en';
 import { CONDITION_OPERATORS } from '../catalog/operators';
+import { describeConditionKey } from '../analysis/conditions';
 import { PRINCIPAL_DOCS, STATEMENT_ELEMENT_DOCS, TOP_LEVEL_ELEMENT_DOCS } from '../features/elementDocs';
 
 const rulesDir = path.resolve(__dirname, '..', '..', '..', '..', 'server', 'src', 'rules');
@@ -78,6 +79,23 @@ suite('i18n catalogs', () => {
     }
     for (const op of CONDITION_OPERATORS) {
       if (withLocale('ja', () => op.description) === withLocale('en', () => op.description)) {problems.push(`operator ${op.name}`);}
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('every condition phrase of the summaries has Japanese', () => {
+    const keys = ['aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge', 'aws:SourceIp', 'aws:SourceVpce', 'aws:PrincipalOrgID', 'aws:ResourceOrgID', 'aws:PrincipalArn', 'aws:RequestedRegion', 'aws:SecureTransport', 'aws:CurrentTime', 'aws:ViaAWSService', 'aws:CalledVia', 'aws:SourceArn', 'sts:ExternalId', 'iam:PassedToService', 'aws:ResourceTag/team', 'aws:TagKeys', 'token.actions.githubusercontent.com:sub', 'token.actions.githubusercontent.com:aud'];
+    const problems: string[] = [];
+    for (const key of keys) {
+      for (const values of [['a'], ['a', 'b'], []]) {
+        const en = describeConditionKey(key, 'StringEquals', values);
+        const ja = withLocale('ja', () => localizePhrase(en));
+        if (ja === en || !/[\u3040-\u30ff\u4e00-\u9fff]/.test(ja)) {problems.push(`${key}: ${en}`);}
+      }
+    }
+    for (const value of ['true', 'false']) {
+      const en = describeConditionKey('aws:x', 'Null', [value]);
+      if (withLocale('ja', () => localizePhrase(en)) === en) {problems.push(en);}
     }
     assert.deepEqual(problems, []);
   });

@@ -5,7 +5,7 @@
  */
 import { formatMessage } from '../rules/ruleApi';
 import { DOCS_JA } from './docs.ja';
-import { ACCESS_LEVELS_JA, ESCALATION_METHODS_JA, EXACT_JA, PATTERNS_JA } from './fragments.ja';
+import { ACCESS_LEVELS_JA, CONDITION_PATTERNS_JA, CONDITION_PHRASES_JA, ESCALATION_METHODS_JA, EXACT_JA, PATTERNS_JA } from './fragments.ja';
 import { getLocale, type Locale } from './locale';
 import { MESSAGES_EN, type MessageId } from './messages.en';
 import { MESSAGES_JA } from './messages.ja';
@@ -121,4 +121,20 @@ export function localizedRecord(english: Record<string, string>): Record<string,
     Object.defineProperty(out, key, { enumerable: true, get: () => localizeDoc(value) });
   }
   return out;
+}
+
+/** A short phrase of analysis/conditions.ts ("MFA required", "regions limited (2)") in the current locale. */
+export function localizePhrase(english: string): string {
+  if (getLocale() !== 'ja') {
+    return english;
+  }
+  if (Object.prototype.hasOwnProperty.call(CONDITION_PHRASES_JA, english)) {
+    return CONDITION_PHRASES_JA[english];
+  }
+  for (const [re, replacement] of CONDITION_PATTERNS_JA) {
+    if (re.test(english)) {
+      return english.replace(re, replacement);
+    }
+  }
+  return english;
 }

@@ -183,6 +183,12 @@ export const MESSAGES_EN = {
   'aa.off': 'Access Analyzer is off: turn on iamPolicy.accessAnalyzer.enable to send this policy to AWS for validation.',
   'aa.docNotPolicy': 'This document is not an IAM policy.',
   'aa.needsExisting': 'CheckNoNewAccess needs the policy to compare with.',
+  // resources of a statement (code lens, hover)
+  'resources.pattern': '{{type}} pattern',
+  'resources.count': '{{count}} {{type}}',
+  'resources.arnPatterns': '{{count}} ARN {{count:pattern:patterns}}',
+  'resources.moreArnPatterns': '{{count}} more ARN {{count:pattern:patterns}}',
+  'hover.catalogFooter': 'IAM data: {{source}} ({{date}})',
   // severities (CLI text output; JSON and SARIF keep the English names)
   'severity.error': 'error',
   'severity.warning': 'warning',
