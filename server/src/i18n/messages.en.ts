@@ -189,6 +189,10 @@ export const MESSAGES_EN = {
   'resources.arnPatterns': '{{count}} ARN {{count:pattern:patterns}}',
   'resources.moreArnPatterns': '{{count}} more ARN {{count:pattern:patterns}}',
   'hover.catalogFooter': 'IAM data: {{source}} ({{date}})',
+  'fix.splitStar': 'Use ARNs for the {{count}} {{count:action:actions}} that support them; keep "*" for {{actions}} in a new statement',
+  'fix.vpcSourceIp': 'Use aws:VpcSourceIp (private addresses of VPC traffic)',
+  'fix.all': 'Fix all safe IAM policy problems',
+  'aa.notOpen': 'The document {{uri}} is not open.',
   // severities (CLI text output; JSON and SARIF keep the English names)
   'severity.error': 'error',
   'severity.warning': 'warning',

@@ -92,5 +92,5 @@ export function fixAllProposal(session: EditSession, diagnostics: Diagnostic[]):
   // never hand back a document that parses worse than the one we were given
   const before = parseJson(session.text).errors.length;
   if (parseJson(applyOffsetEdits(session.text, edits)).errors.length > before) {return undefined;}
-  return { title: 'Fix all safe IAM policy problems', kind: FIX_ALL_KIND, edits: edits.map((e) => ({ ...e, snippet: false, text: e.snippet ? unsnippet(e.text) : e.text })) };
+  return { title: t('fix.all'), kind: FIX_ALL_KIND, edits: edits.map((e) => ({ ...e, snippet: false, text: e.snippet ? unsnippet(e.text) : e.text })) };
 }

@@ -210,7 +210,7 @@ function resourceStarFixes(t: Target): Proposal[] {
   if (!insert || removals.length === 0) {return [];}
   return [
     {
-      title: `Use ARNs for the ${keep.length} action${keep.length > 1 ? 's' : ''} that support them; keep "*" for ${move.map((v) => v.value).join(', ')} in a new statement`,
+      title: tr('fix.splitStar', { count: keep.length, actions: move.map((v) => v.value).join(', ') }),
       kind: QUICK_FIX,
       diagnostic: t.diagnostic,
       edits: [...edits, insert],
@@ -384,7 +384,7 @@ export function quickFixes(session: EditSession, diagnostic: Diagnostic): Propos
     case 'private-ip-in-source-ip': {
       const node = session.stringAt(session.offsetAt(diagnostic.range.start));
       const entry = t.statement?.condition?.clauses.flatMap((c) => c.entries).find((e) => e.values.some((v) => v.node === node));
-      return entry ? [{ title: 'Use aws:VpcSourceIp (private addresses of VPC traffic)', kind: QUICK_FIX, diagnostic, edits: [{ offset: entry.element.keyNode.offset, length: entry.element.keyNode.length, text: '"aws:VpcSourceIp"' }] }] : [];
+      return entry ? [{ title: tr('fix.vpcSourceIp'), kind: QUICK_FIX, diagnostic, edits: [{ offset: entry.element.keyNode.offset, length: entry.element.keyNode.length, text: '"aws:VpcSourceIp"' }] }] : [];
     }
     default:
       return replacementFixes(t);

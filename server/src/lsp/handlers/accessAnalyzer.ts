@@ -104,7 +104,7 @@ export const registerAccessAnalyzer: FeatureRegistration = (state, capabilities)
     }
     const found = await state.fileFor(args.uri);
     if (!found) {
-      return { error: `The document ${args.uri} is not open.` };
+      return { error: t('aa.notOpen', { uri: args.uri }) };
     }
     const settings = found.settings.accessAnalyzer;
     if (params.command === Commands.validateWithAccessAnalyzer) {
