@@ -30,29 +30,9 @@ import { collectTargets, languageOf } from './files';
 import { toSarif, type FileResult } from './sarif';
 import { getLocale, localeFromEnv, normalizeLocale, setLocale, t as tr } from '../i18n';
 
-const USAGE = `iam-policy-lint ${packageVersion()}: check AWS IAM policies (JSON, CloudFormation/SAM, Terraform)
-
-Usage: iam-policy-lint [options] <file | directory | glob | ->...
-
-Options:
-  -f, --format <text|json|sarif>  output format (default: text)
-  -o, --output <file>             write the report to a file instead of stdout
-      --severity <level>          lowest severity that fails the run: error, warning (default), info, hint
-      --policy-type <type>        identity, resource, trust, scp or rcp (default: inferred per file)
-      --config <file>             project configuration (default: the nearest .iampolicy.json)
-      --fix                       apply the safe fixes (those that do not change access) in place
-      --access-analyzer           also run AWS IAM Access Analyzer ValidatePolicy (sends the policies to AWS)
-      --region <region>           Access Analyzer region (default: AWS_REGION, the profile's, or us-east-1)
-      --profile <name>            AWS profile for Access Analyzer (default: the standard credential chain)
-      --endpoint <url>            Access Analyzer endpoint override
-      --stdin-filename <name>     name (and so the language) of the policy read from stdin
-      --no-color                  plain text even on a terminal
-      --locale <en|ja>            language of messages (default: LC_ALL, LC_MESSAGES or LANG)
-  -h, --help                      this help
-  -v, --version                   the version
-
-Exit status: 0 no findings at or above --severity; 1 findings; 2 usage or input errors.
-`;
+function usage(): string {
+  return tr('cli.usage', { version: packageVersion() });
+}
 
 const SEVERITY_RANK: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 const SEVERITY_NAME: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
@@ -84,7 +64,7 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined) {
-        throw new UsageError(`${flag} needs a value`);
+        throw new UsageError(tr('cli.needsValue', { flag }));
       }
       return v;
     };
@@ -99,7 +79,7 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
       case '--format': {
         const v = value();
         if (v !== 'text' && v !== 'json' && v !== 'sarif') {
-          throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
+          throw new UsageError(tr('cli.badFormat', { value: v }));
         }
         o.format = v;
         break;
@@ -111,7 +91,7 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
       case '--severity': {
         const v = value();
         if (!SEVERITY_RANK[v]) {
-          throw new UsageError(`--severity must be error, warning, info or hint, not "${v}"`);
+          throw new UsageError(tr('cli.badSeverity', { value: v }));
         }
         o.severity = SEVERITY_RANK[v];
         break;
@@ -119,7 +99,7 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
       case '--policy-type': {
         const v = value();
         if (!(POLICY_TYPES as readonly string[]).includes(v)) {
-          throw new UsageError(`--policy-type must be one of ${POLICY_TYPES.join(', ')}, not "${v}"`);
+          throw new UsageError(tr('cli.badPolicyType', { types: POLICY_TYPES.join(', '), value: v }));
         }
         o.policyType = v as PolicyType;
         break;
@@ -151,7 +131,7 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
       case '--locale': {
         const v = value();
         if (!normalizeLocale(v)) {
-          throw new UsageError(`--locale must be en or ja, not "${v}"`);
+          throw new UsageError(tr('cli.badLocale', { value: v }));
         }
         o.locale = v;
         break;
@@ -161,13 +141,13 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
         break;
       default:
         if (a.startsWith('-') && a !== '-') {
-          throw new UsageError(`unknown option ${a}`);
+          throw new UsageError(tr('cli.unknownOption', { option: a }));
         }
         o.operands.push(a);
     }
   }
   if (o.operands.length === 0) {
-    throw new UsageError('no files given (use "." for the current directory, or "-" for stdin)');
+    throw new UsageError(tr('cli.noFiles'));
   }
   return o;
 }
@@ -201,10 +181,11 @@ const paint = (on: boolean) => (code: string, text: string) => (on ? `\u001b[${c
 
 export async function main(argv: string[]): Promise<number> {
   let options: Options;
+  setLocale(localeFromEnv(process.env));
   try {
     const parsed = parseArguments(argv);
     if (parsed === 'help') {
-      process.stdout.write(USAGE);
+      process.stdout.write(usage());
       return 0;
     }
     if (parsed === 'version') {
@@ -212,10 +193,12 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     options = parsed;
-    setLocale(options.locale ? (normalizeLocale(options.locale) ?? 'en') : localeFromEnv(process.env));
+    if (options.locale) {
+      setLocale(normalizeLocale(options.locale) ?? 'en');
+    }
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`iam-policy-lint: ${err.message}\nRun iam-policy-lint --help for usage.\n`);
+      process.stderr.write(`iam-policy-lint: ${err.message}\n${tr('cli.seeHelp')}\n`);
       return 2;
     }
     throw err;
@@ -225,16 +208,16 @@ export async function main(argv: string[]): Promise<number> {
   const missing: string[] = [];
   const targets = collectTargets(options.operands, missing);
   for (const m of missing) {
-    inputErrors.push(`${m}: no such file, directory or matching file`);
+    inputErrors.push(`${m}: ${tr('cli.noSuchFile')}`);
   }
   if (targets.some((t) => t.path.endsWith('.tf'))) {
-    await loadTerraformParser((err) => inputErrors.push(`Terraform support unavailable: ${String(err)}`));
+    await loadTerraformParser((err) => inputErrors.push(tr('cli.noTerraform', { error: String(err) })));
   }
   let catalog: IamCatalog;
   try {
     catalog = loadCatalog();
   } catch (err) {
-    process.stderr.write(`iam-policy-lint: could not load the IAM catalog: ${String(err)}\n`);
+    process.stderr.write(`iam-policy-lint: ${tr('cli.noCatalog', { error: String(err) })}\n`);
     return 2;
   }
   const embedded = createEmbeddedExtractor({ terraform: terraformParser });
@@ -262,7 +245,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
       text = target.path === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(target.path, 'utf8');
     } catch (err) {
-      inputErrors.push(`${display}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      inputErrors.push(`${display}: ${tr('cli.cannotRead', { error: (err as NodeJS.ErrnoException).code ?? String(err) })}`);
       continue;
     }
     try {
@@ -278,7 +261,7 @@ export async function main(argv: string[]): Promise<number> {
       let file = analyze(text);
       if (!file.isPolicy) {
         if (target.explicit) {
-          inputErrors.push(`${display}: not an IAM policy (no Statement), CloudFormation template or Terraform file with policies`);
+          inputErrors.push(`${display}: ${tr('cli.notPolicy')}`);
         }
         continue;
       }
@@ -313,7 +296,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       results.push({ display, policies: file.policies.map((p) => ({ path: p.basePath.join('.'), policyType: p.policy.policyType })), diagnostics: diagnostics.map(({ data: _data, ...d }) => d), fixed });
     } catch (err) {
-      inputErrors.push(`${display}: internal error: ${err instanceof Error ? err.message : String(err)}`);
+      inputErrors.push(`${display}: ${tr('cli.internalError', { error: err instanceof Error ? err.message : String(err) })}`);
     }
   }
   service?.dispose();
@@ -321,7 +304,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`\r${' '.repeat(40)}\r`);
   }
   for (const e of configErrors) {
-    inputErrors.push(`invalid configuration ${e}`);
+    inputErrors.push(tr('cli.invalidConfig', { error: e }));
   }
 
   const report = render(results, options, color);
