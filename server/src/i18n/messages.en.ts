@@ -209,6 +209,7 @@ export const MESSAGES_EN = {
   'cli.notPolicy': 'not an IAM policy (no Statement), CloudFormation template or Terraform file with policies',
   'cli.internalError': 'internal error: {{error}}',
   'cli.invalidConfig': 'invalid configuration {{error}}',
+  'cli.sarifHelp': '{{description}} See {{url}}',
   // severities (CLI text output; JSON and SARIF keep the English names)
   'severity.error': 'error',
   'severity.warning': 'warning',

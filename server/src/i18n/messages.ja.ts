@@ -197,6 +197,7 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'cli.notPolicy': 'IAM ポリシー (Statement なし)、ポリシーを含む CloudFormation テンプレート、Terraform ファイルのいずれでもありません',
   'cli.internalError': '内部エラー: {{error}}',
   'cli.invalidConfig': '無効な設定 {{error}}',
+  'cli.sarifHelp': '{{description}} 詳細: {{url}}',
   'severity.error': 'エラー',
   'severity.warning': '警告',
   'severity.info': '情報',
