@@ -292,7 +292,7 @@ export class AccessAnalyzerService {
    */
   async customCheck<T>(uri: string, settings: AccessAnalyzerSettings, run: (api: AccessAnalyzerApi, signal: AbortSignal) => Promise<T>): Promise<T> {
     if (!this.host.isTrusted()) {
-      throw new Error('Access Analyzer is off in an untrusted workspace.');
+      throw new Error(t('aa.untrustedOff'));
     }
     const controller = new AbortController();
     try {

@@ -107,6 +107,7 @@ export const EXACT_JA: Record<string, string> = {
   'Invalid escape character in string.': '文字列に無効なエスケープ文字があります。',
   'Invalid character in string (control characters must be escaped).': '文字列に無効な文字があります (制御文字はエスケープする必要があります)。',
   'Invalid JSON.': '無効な JSON です。',
+  'Terraform syntax error.': 'Terraform の構文エラーです。',
 };
 
 /** What a condition does, as the code lens and summaries say it (analysis/conditions.ts describeConditionKey). */
@@ -191,5 +192,8 @@ export const PATTERNS_JA: [RegExp, (m: RegExpMatchArray, tr: (s: string) => stri
   [/^call (\d+) actions$/, (m) => `${m[1]} 個のアクションを呼び出す`],
   [/^call (\S+)$/, (m) => `${m[1]} を呼び出す`],
   [/^this policy says "(.*)"$/s, (m) => `このポリシーの Version は "${m[1]}" です`],
+  // embedded documents: the Terraform and YAML readers' messages (json-syntax's {{message}})
+  [/^Terraform syntax: missing (.+)\.$/s, (m) => `Terraform の構文: ${m[1]} がありません。`],
+  [/^The YAML could not be read: (.*)$/s, (m) => `YAML を読み込めませんでした: ${m[1]}`],
   [/^(.*) and (\d+) more$/s, (m, tr) => `${tr(m[1])} ほか ${m[2]} 件`],
 ];

@@ -128,6 +128,8 @@ suite('i18n catalogs', () => {
     assert.equal(translateFragment(' Did you mean "s3:GetObject"?', 'ja'), '"s3:GetObject" ではありませんか?');
     assert.equal(translateFragment(' (lower severity: limited by aws:SourceIp, aws:SourceVpc)', 'ja'), ' (aws:SourceIp, aws:SourceVpc で制限されているため重大度を下げています)');
     assert.equal(translateFragment('arn:aws:s3:::bucket', 'ja'), 'arn:aws:s3:::bucket');
+    assert.equal(translateFragment('Terraform syntax: missing }.', 'ja'), 'Terraform の構文: } がありません。');
+    assert.equal(translateFragment('a, b, c and 4 more', 'ja'), 'a, b, c ほか 4 件');
   });
 });
 

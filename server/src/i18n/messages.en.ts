@@ -210,6 +210,7 @@ export const MESSAGES_EN = {
   'cli.internalError': 'internal error: {{error}}',
   'cli.invalidConfig': 'invalid configuration {{error}}',
   'cli.sarifHelp': '{{description}} See {{url}}',
+  'aa.untrustedOff': 'Access Analyzer is off in an untrusted workspace.',
   // severities (CLI text output; JSON and SARIF keep the English names)
   'severity.error': 'error',
   'severity.warning': 'warning',

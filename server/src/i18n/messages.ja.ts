@@ -198,6 +198,7 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'cli.internalError': '内部エラー: {{error}}',
   'cli.invalidConfig': '無効な設定 {{error}}',
   'cli.sarifHelp': '{{description}} 詳細: {{url}}',
+  'aa.untrustedOff': '信頼されていないワークスペースでは Access Analyzer はオフです。',
   'severity.error': 'エラー',
   'severity.warning': '警告',
   'severity.info': '情報',
