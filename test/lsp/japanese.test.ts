@@ -1,7 +1,7 @@
 /** The server in Japanese: initialize's locale (or the displayLanguage option) picks the catalog. */
 import { strict as assert } from 'node:assert';
 import { after, before, suite, test } from 'node:test';
-import { caretPosition, LspClient } from './harness';
+import { caretPosition, itemsOf, LspClient } from './harness';
 
 const POLICY = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "s3:Get*",\n      "Resource": "*"\n    },\n    {\n      "Effect": "Allow",\n      "Action": "s3:GetObject",\n      "Resource": "*"\n    }\n  ]\n}';
 const hasKana = /[\u3040-\u30ff]/;
@@ -60,6 +60,15 @@ suite('LSP over stdio: Japanese', () => {
     const docs = actions.find((a) => a.title.endsWith('のドキュメントを開く'));
     assert.ok(docs, actions.map((a) => a.title).join(' | '));
     assert.ok(actions.some((a) => a.title.startsWith('このファイルで ')), actions.map((a) => a.title).join(' | '));
+  });
+
+  test('completion details name access levels in Japanese', async () => {
+    const { text, position } = caretPosition('{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "s3:GetOb|", "Resource": "*" }] }');
+    client.open('file:///ws/complete-ja.json', text);
+    const items = itemsOf(await client.complete('file:///ws/complete-ja.json', position));
+    const item = items.find((i) => i.label === 's3:GetObject');
+    assert.ok(item, items.slice(0, 5).map((i) => i.label).join(', '));
+    assert.equal(item.detail, '読み取り');
   });
 
   test('the displayLanguage initialization option works the same; without it the server speaks English', async () => {
