@@ -2,6 +2,7 @@
  * SARIF 2.1.0 for GitHub code scanning: one run, our rules as the driver's rules (with their
  * documentation as help links and help text), one result per finding with a 1-based region.
  */
+import { ruleDescription, t } from '../i18n';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ALL_RULES as RULES } from '../rules';
 
@@ -40,12 +41,12 @@ export function toSarif(results: FileResult[], version: string, docs: RuleDocs):
       return {
         id,
         name: id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
-        shortDescription: { text: rule.meta.description },
-        fullDescription: { text: rule.meta.description },
+        shortDescription: { text: ruleDescription(rule) },
+        fullDescription: { text: ruleDescription(rule) },
         ...(helpUri(id) ? { helpUri: helpUri(id) } : {}),
         help: {
-          text: helpUri(id) ? `${rule.meta.description} See ${helpUri(id)}` : rule.meta.description,
-          markdown: docs.markdown(id) ?? (helpUri(id) ? `${rule.meta.description}\n\n[Documentation](${helpUri(id)})` : rule.meta.description),
+          text: helpUri(id) ? t('cli.sarifHelp', { description: ruleDescription(rule), url: helpUri(id) ?? '' }) : ruleDescription(rule),
+          markdown: docs.markdown(id) ?? (helpUri(id) ? `${ruleDescription(rule)}\n\n[${t('hover.documentation')}](${helpUri(id)})` : ruleDescription(rule)),
         },
         defaultConfiguration: { level: rule.meta.defaultSeverity === 'error' ? 'error' : rule.meta.defaultSeverity === 'warning' ? 'warning' : 'note' },
         properties: { tags: ['security', 'iam', rule.meta.category], precision: 'high', ...(rule.meta.security ? { 'security-severity': rule.meta.defaultSeverity === 'error' ? '8.0' : '6.0' } : {}) },

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { getLocale } from '../i18n/locale';
 
 let rootMemo: string | undefined;
 
@@ -57,11 +58,15 @@ const docsUrlMemo = new Map<string, string | null>();
 
 /** The rule's documentation shipped with the package (dist/rules/<id>.md), as a file URL (memoised per rule). */
 export function ruleDocsUrl(ruleId: string): string | undefined {
-  let url = docsUrlMemo.get(ruleId);
+  // memoised per locale and rule: a localized page (dist/rules/<id>.<locale>.md) when shipped
+  const key = `${getLocale()}:${ruleId}`;
+  let url = docsUrlMemo.get(key);
   if (url === undefined) {
-    const file = path.join(packageRoot(), 'dist', 'rules', `${ruleId}.md`);
+    const dir = path.join(packageRoot(), 'dist', 'rules');
+    const localized = getLocale() === 'en' ? undefined : path.join(dir, `${ruleId}.${getLocale()}.md`);
+    const file = localized && fs.existsSync(localized) ? localized : path.join(dir, `${ruleId}.md`);
     url = fs.existsSync(file) ? pathToFileURL(file).href : null;
-    docsUrlMemo.set(ruleId, url);
+    docsUrlMemo.set(key, url);
   }
   return url ?? undefined;
 }

@@ -14,6 +14,7 @@ import type { Finding, Severity } from '../../rules/ruleApi';
 import type { RuleSeveritySetting } from '../../shared/settings';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppressions';
 import type { StatementFindingsCache } from './statementCache';
+import { ruleMessage } from '../../i18n';
 
 export const DIAGNOSTIC_SOURCE = 'iam-policy';
 
@@ -136,7 +137,7 @@ function toDiagnostics(
     const diagnostic: Diagnostic = {
       range: { start, end: document.positionAt(span.offset + span.length) },
       severity: LSP_SEVERITY[severity],
-      message: finding.message,
+      message: ruleMessage(finding),
       source: DIAGNOSTIC_SOURCE,
       code: finding.ruleId,
       data,

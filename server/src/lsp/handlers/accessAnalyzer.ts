@@ -3,6 +3,7 @@
  * out in iamPolicy/status, and workspace/executeCommand runs ValidatePolicy and the billed
  * custom checks on demand. Nothing is sent unless the user enabled it in a trusted workspace.
  */
+import { t } from '../../i18n';
 import { type ExecuteCommandParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getNodeValue } from 'jsonc-parser';
@@ -101,12 +102,12 @@ export const registerAccessAnalyzer: FeatureRegistration = (state) => {
     }
     const found = await state.fileFor(args.uri);
     if (!found) {
-      return { error: `The document ${args.uri} is not open.` };
+      return { error: t('aa.notOpen', { uri: args.uri }) };
     }
     const settings = found.settings.accessAnalyzer;
     if (params.command === Commands.validateWithAccessAnalyzer) {
       if (!settings.enable) {
-        return { state: 'off', message: 'Access Analyzer is off: turn on iamPolicy.accessAnalyzer.enable to send this policy to AWS for validation.' };
+        return { state: 'off', message: t('aa.off') };
       }
       return service.validate({ document: found.document, file: found.file, settings });
     }
@@ -119,7 +120,7 @@ export const registerAccessAnalyzer: FeatureRegistration = (state) => {
     }
     const embedded = found.file.policies[0];
     if (!found.file.isPolicy || !embedded) {
-      return { error: 'This document is not an IAM policy.' };
+      return { error: t('aa.docNotPolicy') };
     }
     const policyDocument = JSON.stringify(embedded.policy.root ? getNodeValue(embedded.policy.root) : {}, null, 2);
     const policyType = embedded.policy.policyType === 'identity' ? 'IDENTITY_POLICY' : 'RESOURCE_POLICY';
@@ -127,7 +128,7 @@ export const registerAccessAnalyzer: FeatureRegistration = (state) => {
       switch (params.command) {
         case Commands.checkNoNewAccess: {
           if (!args.existingPolicyDocument) {
-            return { error: 'CheckNoNewAccess needs the policy to compare with.' };
+            return { error: t('aa.needsExisting') };
           }
           const existing = args.existingPolicyDocument;
           return await service.customCheck(args.uri, settings, (api, signal) => api.checkNoNewAccess({ newPolicyDocument: policyDocument, existingPolicyDocument: existing, policyType }, signal));
