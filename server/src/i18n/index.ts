@@ -3,7 +3,7 @@
  * `ruleDescription` for rule findings. English is the fallback for any missing string; a message
  * is never empty and never a raw id. Terms: docs/glossary.ja.md.
  */
-import { formatMessage } from '../rules/ruleApi';
+import { formatMessage } from './format';
 import { DOCS_JA } from './docs.ja';
 import { ACCESS_LEVELS_JA, CONDITION_PATTERNS_JA, CONDITION_PHRASES_JA, ESCALATION_METHODS_JA, EXACT_JA, PATTERNS_JA } from './fragments.ja';
 import { getLocale, type Locale } from './locale';
