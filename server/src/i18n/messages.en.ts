@@ -244,6 +244,13 @@ export const MESSAGES_EN = {
   'cli.notFixedEncoding': 'not fixed: a fix would rewrite bytes that are not valid UTF-8; correct the encoding first',
   'cli.accessAnalyzer': 'Access Analyzer: {{message}}',
   'cli.progress': 'linting {{done}}/{{total}} files...',
+  'fix.dependentAction': 'Add {{action}} in its own statement',
+  'fix.orgId': 'Limit to your organization (aws:PrincipalOrgID)',
+  'fix.requirePresent': 'Require {{key}} to be present (Null: false)',
+  'fix.addCondition': 'Add a {{key}} condition',
+  'fix.sourceAccount': 'Limit to your account (aws:SourceAccount)',
+  'codeLens.statementSid': 'Statement "{{sid}}"',
+  'codeLens.statementIndex': 'Statement {{index}}',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES_EN;

@@ -230,4 +230,11 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'cli.notFixedEncoding': '修正していません: 修正すると有効な UTF-8 ではないバイトを書き換えることになります。先にエンコーディングを直してください',
   'cli.accessAnalyzer': 'Access Analyzer: {{message}}',
   'cli.progress': '{{done}}/{{total}} 個のファイルをチェック中...',
+  'fix.dependentAction': '{{action}} を別のステートメントで追加',
+  'fix.orgId': '自分の組織に限定 (aws:PrincipalOrgID)',
+  'fix.requirePresent': '{{key}} があることを必須に (Null: false)',
+  'fix.addCondition': '{{key}} の条件を追加',
+  'fix.sourceAccount': '自分のアカウントに限定 (aws:SourceAccount)',
+  'codeLens.statementSid': 'ステートメント "{{sid}}"',
+  'codeLens.statementIndex': 'ステートメント {{index}}',
 };
