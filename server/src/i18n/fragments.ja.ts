@@ -27,6 +27,16 @@ export const EXACT_JA: Record<string, string> = {
   resource: 'リソースベースのポリシー',
   SCP: 'サービスコントロールポリシー (SCP)',
   RCP: 'リソースコントロールポリシー (RCP)',
+  // dependent-actions: when (the message adds "ために")
+  'to give the function its execution role': '関数に実行ロールを与える',
+  'to launch instances with an instance profile (role)': 'インスタンスプロファイル (ロール) 付きでインスタンスを起動する',
+  'to run tasks whose definition has a task role or task execution role': 'タスクロールまたはタスク実行ロールを持つタスク定義のタスクを実行する',
+  'to start tasks whose definition has a task role or task execution role': 'タスクロールまたはタスク実行ロールを持つタスク定義のタスクを開始する',
+  'to create stacks with a service role': 'サービスロール付きでスタックを作成する',
+  'to create rules whose actions use a role': 'アクションでロールを使うルールを作成する',
+  'to replace rules whose actions use a role': 'アクションでロールを使うルールを置き換える',
+  // oidc-sub-claim-order: first
+  'a wildcard': 'ワイルドカード',
   // empty-value: consequence
   'this statement applies to nothing.': 'このステートメントは何にも適用されません。',
   'remove it.': '削除してください。',

@@ -47,7 +47,7 @@ export function translateFragment(value: string, locale: Locale = getLocale()): 
 }
 
 /** Data keys that rules fill with English phrases; other keys hold what the user wrote. */
-const PROSE_KEYS = new Set(['why', 'scope', 'what', 'who', 'consequence', 'example', 'aud', 'type', 'expected', 'absent', 'verb', 'article', 'suggestion', 'counting', 'plural', 'regions', 'where', 'message', 'examples', 'actions', 'methods', 'levels', 'suggestions']);
+const PROSE_KEYS = new Set(['why', 'scope', 'what', 'who', 'consequence', 'example', 'aud', 'type', 'expected', 'absent', 'verb', 'article', 'suggestion', 'counting', 'plural', 'regions', 'where', 'message', 'examples', 'actions', 'methods', 'levels', 'suggestions', 'when', 'first', 'reason']);
 
 function translateData(data: Record<string, string | number>, locale: Locale): Record<string, string | number> {
   const out: Record<string, string | number> = {};

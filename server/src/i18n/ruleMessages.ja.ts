@@ -7,6 +7,7 @@ import allowNotResource from '../rules/allow-not-resource/messages.ja';
 import badMfaPattern from '../rules/bad-mfa-pattern/messages.ja';
 import bom from '../rules/bom/messages.ja';
 import broadWildcard from '../rules/broad-wildcard/messages.ja';
+import bucketPolicyEscalation from '../rules/bucket-policy-escalation/messages.ja';
 import commentInJson from '../rules/comment-in-json/messages.ja';
 import conditionKeyNotApplicable from '../rules/condition-key-not-applicable/messages.ja';
 import conditionTypeMismatch from '../rules/condition-type-mismatch/messages.ja';
@@ -14,6 +15,7 @@ import conditionValueFormat from '../rules/condition-value-format/messages.ja';
 import conflictingElements from '../rules/conflicting-elements/messages.ja';
 import credentialsExposure from '../rules/credentials-exposure/messages.ja';
 import dataExfiltration from '../rules/data-exfiltration/messages.ja';
+import dependentActions from '../rules/dependent-actions/messages.ja';
 import deprecatedConditionKey from '../rules/deprecated-condition-key/messages.ja';
 import duplicateKey from '../rules/duplicate-key/messages.ja';
 import duplicateSid from '../rules/duplicate-sid/messages.ja';
@@ -24,6 +26,7 @@ import forallvaluesWithAllow from '../rules/forallvalues-with-allow/messages.ja'
 import fullAdmin from '../rules/full-admin/messages.ja';
 import ifExistsTrap from '../rules/if-exists-trap/messages.ja';
 import invalidActionFormat from '../rules/invalid-action-format/messages.ja';
+import invalidArnRegion from '../rules/invalid-arn-region/messages.ja';
 import invalidArn from '../rules/invalid-arn/messages.ja';
 import invalidCharacters from '../rules/invalid-characters/messages.ja';
 import invalidEffect from '../rules/invalid-effect/messages.ja';
@@ -39,6 +42,7 @@ import missingResource from '../rules/missing-resource/messages.ja';
 import missingSetOperator from '../rules/missing-set-operator/messages.ja';
 import missingStatement from '../rules/missing-statement/messages.ja';
 import missingVersion from '../rules/missing-version/messages.ja';
+import oidcSubClaimOrder from '../rules/oidc-sub-claim-order/messages.ja';
 import oidcTrustWithoutSub from '../rules/oidc-trust-without-sub/messages.ja';
 import oldVersion from '../rules/old-version/messages.ja';
 import passroleStar from '../rules/passrole-star/messages.ja';
@@ -53,10 +57,12 @@ import redundantAction from '../rules/redundant-action/messages.ja';
 import resourceEffectivelyStar from '../rules/resource-effectively-star/messages.ja';
 import resourceStar from '../rules/resource-star/messages.ja';
 import resourceTypeMismatch from '../rules/resource-type-mismatch/messages.ja';
+import s3ObjectArnTypo from '../rules/s3-object-arn-typo/messages.ja';
 import servicePrincipalWithoutSource from '../rules/service-principal-without-source/messages.ja';
 import serviceWildcard from '../rules/service-wildcard/messages.ja';
 import setOperatorOnSingleValuedKey from '../rules/set-operator-on-single-valued-key/messages.ja';
 import starAction from '../rules/star-action/messages.ja';
+import statementNeverApplies from '../rules/statement-never-applies/messages.ja';
 import trailingComma from '../rules/trailing-comma/messages.ja';
 import unknownAction from '../rules/unknown-action/messages.ja';
 import unknownConditionKey from '../rules/unknown-condition-key/messages.ja';
@@ -77,6 +83,7 @@ export const RULE_MESSAGES_JA: Record<string, RuleTranslation> = {
   'bad-mfa-pattern': badMfaPattern,
   'bom': bom,
   'broad-wildcard': broadWildcard,
+  'bucket-policy-escalation': bucketPolicyEscalation,
   'comment-in-json': commentInJson,
   'condition-key-not-applicable': conditionKeyNotApplicable,
   'condition-type-mismatch': conditionTypeMismatch,
@@ -84,6 +91,7 @@ export const RULE_MESSAGES_JA: Record<string, RuleTranslation> = {
   'conflicting-elements': conflictingElements,
   'credentials-exposure': credentialsExposure,
   'data-exfiltration': dataExfiltration,
+  'dependent-actions': dependentActions,
   'deprecated-condition-key': deprecatedConditionKey,
   'duplicate-key': duplicateKey,
   'duplicate-sid': duplicateSid,
@@ -95,6 +103,7 @@ export const RULE_MESSAGES_JA: Record<string, RuleTranslation> = {
   'if-exists-trap': ifExistsTrap,
   'invalid-action-format': invalidActionFormat,
   'invalid-arn': invalidArn,
+  'invalid-arn-region': invalidArnRegion,
   'invalid-characters': invalidCharacters,
   'invalid-effect': invalidEffect,
   'invalid-principal': invalidPrincipal,
@@ -109,6 +118,7 @@ export const RULE_MESSAGES_JA: Record<string, RuleTranslation> = {
   'missing-set-operator': missingSetOperator,
   'missing-statement': missingStatement,
   'missing-version': missingVersion,
+  'oidc-sub-claim-order': oidcSubClaimOrder,
   'oidc-trust-without-sub': oidcTrustWithoutSub,
   'old-version': oldVersion,
   'passrole-star': passroleStar,
@@ -123,10 +133,12 @@ export const RULE_MESSAGES_JA: Record<string, RuleTranslation> = {
   'resource-effectively-star': resourceEffectivelyStar,
   'resource-star': resourceStar,
   'resource-type-mismatch': resourceTypeMismatch,
+  's3-object-arn-typo': s3ObjectArnTypo,
   'service-principal-without-source': servicePrincipalWithoutSource,
   'service-wildcard': serviceWildcard,
   'set-operator-on-single-valued-key': setOperatorOnSingleValuedKey,
   'star-action': starAction,
+  'statement-never-applies': statementNeverApplies,
   'trailing-comma': trailingComma,
   'unknown-action': unknownAction,
   'unknown-condition-key': unknownConditionKey,

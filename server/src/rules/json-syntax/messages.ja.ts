@@ -5,6 +5,7 @@ const ja: RuleTranslation = {
   description: 'ポリシーは有効な JSON でなければなりません。',
   messages: {
     syntax: '無効な JSON です: {{message}}',
+    tooDeep: '{{limit}} 階層より深くネストされています: その中の値はチェックされません。',
   },
 };
 export default ja;
