@@ -116,7 +116,7 @@ function emptyPolicyDiagnostic(): Diagnostic {
     severity: DiagnosticSeverity.Error,
     code: 'empty-policy',
     source: 'iam-policy-lint',
-    message: 'The file is empty: it is a policy by its name or a configured glob, but holds no policy.',
+    message: tr('cli.emptyPolicy'),
   };
 }
 
