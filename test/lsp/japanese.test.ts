@@ -10,7 +10,8 @@ suite('LSP over stdio: Japanese', () => {
   let client: LspClient;
   before(async () => {
     client = new LspClient();
-    await client.initialize({ locale: 'ja' });
+    // as VS Code: the client announces its commands (the docs and disable actions use them)
+    await client.initialize({ locale: 'ja', initializationOptions: { clientCommands: ['iamPolicy.disableRuleForFile', 'iamPolicy.openRuleDocumentation', 'iamPolicy.showSummary'] } });
   });
   after(async () => {
     await client.shutdown();

@@ -21,11 +21,12 @@ export const paint = (on: boolean) => (code: string, text: string) => (on ? `\u0
 
 /**
  * A rule's documentation: the page in the package's repository when package.json names one
- * (for SARIF viewed on GitHub), else the copy shipped in the package (dist/rules/<id>.md).
+ * (for SARIF viewed on GitHub), else the copy shipped in the package (dist/rules/<id>.md). The
+ * English page, whatever the display language: SARIF is read by tools and shared across teams.
  */
 export function ruleHelpUri(ruleId: string): string | undefined {
   const repo = repositoryUrl();
-  return repo ? `${repo}/blob/v${packageVersion()}/server/src/rules/${ruleId}/README.md` : ruleDocsUrl(ruleId);
+  return repo ? `${repo}/blob/v${packageVersion()}/server/src/rules/${ruleId}/README.md` : ruleDocsUrl(ruleId, 'en');
 }
 
 /** The rule's documentation shipped in the package, as Markdown. */

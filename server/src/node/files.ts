@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getLocale } from '../i18n/locale';
+import { getLocale, type Locale } from '../i18n/locale';
 
 let rootMemo: string | undefined;
 
@@ -56,14 +56,16 @@ export function packageVersion(): string {
 /** Per rule id: the docs URL, or null when the package ships no page for it. Files do not change while we run. */
 const docsUrlMemo = new Map<string, string | null>();
 
-/** The rule's documentation shipped with the package (dist/rules/<id>.md), as a file URL (memoised per rule). */
-export function ruleDocsUrl(ruleId: string): string | undefined {
-  // memoised per locale and rule: a localized page (dist/rules/<id>.<locale>.md) when shipped
-  const key = `${getLocale()}:${ruleId}`;
+/**
+ * The rule's documentation shipped with the package, as a file URL (memoised per locale and rule):
+ * the page in `locale` (dist/rules/<id>.<locale>.md) when shipped, else the English one (<id>.md).
+ */
+export function ruleDocsUrl(ruleId: string, locale: Locale = getLocale()): string | undefined {
+  const key = `${locale}:${ruleId}`;
   let url = docsUrlMemo.get(key);
   if (url === undefined) {
     const dir = path.join(packageRoot(), 'dist', 'rules');
-    const localized = getLocale() === 'en' ? undefined : path.join(dir, `${ruleId}.${getLocale()}.md`);
+    const localized = locale === 'en' ? undefined : path.join(dir, `${ruleId}.${locale}.md`);
     const file = localized && fs.existsSync(localized) ? localized : path.join(dir, `${ruleId}.md`);
     url = fs.existsSync(file) ? pathToFileURL(file).href : null;
     docsUrlMemo.set(key, url);
