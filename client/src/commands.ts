@@ -194,7 +194,7 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
     // asks first, so nothing can spend the user's money without the user saying so
     const name = billed.get(command);
     if (name && !(await confirmBilled(name))) {
-      return { error: `${name} was not run: the cost was not confirmed.` };
+      return { error: vscode.l10n.t('{0} was not run: the cost was not confirmed.', name) };
     }
     return next(command, args);
   };

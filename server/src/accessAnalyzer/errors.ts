@@ -41,13 +41,13 @@ export function classifyError(error: unknown, timedOut: boolean): ErrorReport {
     return { state: 'error', message: t('aa.timeout'), retryable: false };
   }
   if (name === 'ResponseTooLarge') {
-    return { state: 'error', message: `Access Analyzer sent an answer we could not read: ${short(e.message)}`, retryable: false };
+    return { state: 'error', message: t('aa.unreadable', { detail: short(e.message) }), retryable: false };
   }
   // what the SDK's standard retry strategy treats as transient: a reset, refused or timed-out
   // connection (the SDK names a reset "TimeoutError"); retried with backoff like throttling
   const networkCode = [e.code, (e.cause as ErrorLike | undefined)?.code].find((c) => typeof c === 'string' && TRANSIENT_NETWORK_CODES.includes(c));
   if (networkCode || (name === 'TimeoutError' && status === undefined)) {
-    return { state: 'error', message: `Could not reach Access Analyzer: the connection failed (${networkCode ?? 'connection timed out'}).`, retryable: true };
+    return { state: 'error', message: t('aa.unreachable', { detail: t('aa.connectionFailed', { code: networkCode ?? t('aa.connectionTimedOut') }) }), retryable: true };
   }
   if (name === 'CredentialsProviderError' || /Could not load credentials|Unable to locate credentials|no credentials/i.test(text)) {
     return { state: 'noCredentials', message: t('aa.noCredentials'), retryable: false };

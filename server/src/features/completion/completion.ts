@@ -4,7 +4,7 @@
  * ARN templates, principals, condition operators, condition keys (filtered by the statement's
  * actions) and condition values. Each item replaces exactly the token being typed.
  */
-import { accessLevelName, localizedRecord, t as tr } from '../../i18n';
+import { accessLevelName, localizedRecord, t as tr, type MessageId } from '../../i18n';
 import {
   Command,
   CompletionItemKind,
@@ -565,10 +565,10 @@ function resourceItems(ctx: CompletionContext, token: Token, statement: Statemen
 // ---------------------------------------------------------------------------------------------
 // policy variables
 
-const SPECIAL_VARIABLES: [string, string][] = [
-  ['*', 'a literal `*` (where `*` would be a wildcard)'],
-  ['?', 'a literal `?`'],
-  ['$', 'a literal `$`'],
+const SPECIAL_VARIABLES: [string, MessageId][] = [
+  ['*', 'completion.variable.star'],
+  ['?', 'completion.variable.question'],
+  ['$', 'completion.variable.dollar'],
 ];
 
 /**
@@ -605,19 +605,19 @@ function variableItems(ctx: CompletionContext, token: Token): CompletionItem[] |
       const label = `\${${info.key}}`;
       // templated keys (aws:PrincipalTag/${TagKey}): the template part becomes a tab stop
       const body = info.key.replace(/\$\{([^}]*)\}/g, (_m, name: string) => `\${1:${name}}`);
-      add(label, `\\\${${body}\\}`, `policy variable · ${info.type}`, `${info.description}\n\nReplaced by the request's value when the policy is evaluated (Version 2012-10-17 only).`, `0${String(i).padStart(4, '0')}`);
+      add(label, `\\\${${body}\\}`, tr('completion.variable.detail', { type: info.type }), `${info.description}\n\n${tr('completion.variable.doc')}`, `0${String(i).padStart(4, '0')}`);
     });
-  SPECIAL_VARIABLES.forEach(([c, doc], i) => add(`\${${c}}`, `\\\${${snippetText(c)}\\}`, 'special character', doc, `1${i}`));
+  SPECIAL_VARIABLES.forEach(([c, doc], i) => add(`\${${c}}`, `\\\${${snippetText(c)}\\}`, tr('completion.variable.special'), tr(doc), `1${i}`));
   return items;
 }
 
 // ---------------------------------------------------------------------------------------------
 // ARNs, one segment at a time
 
-const PARTITIONS: [string, string][] = [
-  ['aws', 'AWS commercial regions'],
-  ['aws-cn', 'China regions'],
-  ['aws-us-gov', 'AWS GovCloud (US) regions'],
+const PARTITIONS: [string, MessageId][] = [
+  ['aws', 'completion.partition.aws'],
+  ['aws-cn', 'completion.partition.cn'],
+  ['aws-us-gov', 'completion.partition.govcloud'],
 ];
 
 /** The first five `:`-separated segments of an ARN and the rest (which may hold colons). */
@@ -653,7 +653,7 @@ function arnContinuation(ctx: CompletionContext, token: Token, preferred: string
   const next = (segment: string, detail: string, sortText: string, kind: CompletionItemKind = CompletionItemKind.Value) =>
     items.push(snippetValueItem(ctx, token, `${head}${segment}:`, `${snippetText(`${head}${segment}:`)}$0`, { detail, sortText, kind, command: TRIGGER_SUGGEST }));
   if (n === 1) {
-    PARTITIONS.forEach(([p, detail], i) => next(p, detail, `00${i}`));
+    PARTITIONS.forEach(([p, detail], i) => next(p, tr(detail), `00${i}`));
   } else if (n === 2) {
     const first = new Set(preferred.map((arn) => arnSegments(arn)[2]));
     for (const service of ctx.catalog.services) {
@@ -662,7 +662,7 @@ function arnContinuation(ctx: CompletionContext, token: Token, preferred: string
   } else if (n === 3) {
     REGIONS.forEach((r, i) => next(r.code, r.name, `00${String(i).padStart(3, '0')}`));
   } else if (n === 4) {
-    accountsInDocument(ctx.document.getText()).forEach((id, i) => next(id, 'account id used in this file', `00${String(i).padStart(3, '0')}`));
+    accountsInDocument(ctx.document.getText()).forEach((id, i) => next(id, tr('completion.accountInFile'), `00${String(i).padStart(3, '0')}`));
   }
   // the service's resource types, continued from the typed segments
   if (n >= 3) {
@@ -730,7 +730,7 @@ function principalValueItems(ctx: CompletionContext, token: Token, principalType
         snippetValueItem(ctx, token, 'arn:aws:iam::<account>:root', 'arn:${1:aws}:iam::${2:111122223333}:root', { detail: tr('completion.principal.root'), sortText: '0' }),
         snippetValueItem(ctx, token, 'arn:aws:iam::<account>:role/<name>', 'arn:${1:aws}:iam::${2:111122223333}:role/${3:RoleName}', { detail: tr('completion.principal.role'), sortText: '1' }),
         snippetValueItem(ctx, token, 'arn:aws:iam::<account>:user/<name>', 'arn:${1:aws}:iam::${2:111122223333}:user/${3:UserName}', { detail: tr('completion.principal.user'), sortText: '2' }),
-        snippetValueItem(ctx, token, 'arn:aws:sts::<account>:assumed-role/<role>/<session>', 'arn:${1:aws}:sts::${2:111122223333}:assumed-role/${3:RoleName}/${4:SessionName}', { detail: 'one role session', sortText: '3' }),
+        snippetValueItem(ctx, token, 'arn:aws:sts::<account>:assumed-role/<role>/<session>', 'arn:${1:aws}:sts::${2:111122223333}:assumed-role/${3:RoleName}/${4:SessionName}', { detail: tr('completion.principal.session'), sortText: '3' }),
         snippetValueItem(ctx, token, '<account id>', '${1:111122223333}', { detail: tr('completion.principal.account'), sortText: '4' }),
         valueItem(ctx, token, '*', { detail: tr('completion.principal.awsStar'), sortText: '5', kind: CompletionItemKind.Constant }),
       ];

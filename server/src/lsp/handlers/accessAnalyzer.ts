@@ -42,7 +42,7 @@ export const registerAccessAnalyzer: FeatureRegistration = (state) => {
   const service = new AccessAnalyzerService({
     createApi: (config) => {
       if (!factory) {
-        throw new Error('Access Analyzer is not available in this build.');
+        throw new Error(t('aa.unavailable'));
       }
       return factory(config);
     },
@@ -98,7 +98,7 @@ export const registerAccessAnalyzer: FeatureRegistration = (state) => {
   const execute = async (params: ExecuteCommandParams): Promise<AccessAnalyzerStatus | CheckResult | { error: string }> => {
     const args = argumentsOf(params);
     if (!args) {
-      return { error: `${params.command} needs a document URI as its first argument.` };
+      return { error: t('aa.needsUri', { command: params.command }) };
     }
     const found = await state.fileFor(args.uri);
     if (!found) {
@@ -113,10 +113,10 @@ export const registerAccessAnalyzer: FeatureRegistration = (state) => {
     }
     // the billed checks send the policy too: the same gate, before any argument is looked at
     if (!settings.enable) {
-      return { error: 'Access Analyzer is off: turn on iamPolicy.accessAnalyzer.enable to send this policy to AWS.' };
+      return { error: t('aa.offCustom') };
     }
     if (!state.trusted) {
-      return { error: 'Access Analyzer is off in an untrusted workspace.' };
+      return { error: t('aa.untrustedOff') };
     }
     const embedded = found.file.policies[0];
     if (!found.file.isPolicy || !embedded) {
@@ -143,7 +143,7 @@ export const registerAccessAnalyzer: FeatureRegistration = (state) => {
           return await service.customCheck(args.uri, settings, (api, signal) => api.checkNoPublicAccess({ policyDocument, resourceType }, signal));
         }
         default:
-          return { error: `Unknown command ${params.command}` };
+          return { error: t('aa.unknownCommand', { command: params.command }) };
       }
     } catch (err) {
       return { error: err instanceof Error ? err.message : String(err) };
