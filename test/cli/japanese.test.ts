@@ -37,6 +37,25 @@ suite('iam-policy-lint: Japanese', () => {
     assert.match(bad.stderr, /--locale must be en or ja/);
   });
 
+  test('integ\'s messages too: a bad --jobs, configuration problems, the usage of the new options', () => {
+    const jobs = lint(['--jobs', 'many', '-'], { LANG: 'ja_JP.UTF-8' });
+    assert.equal(jobs.code, 2);
+    assert.match(jobs.stderr, /--jobs は正の数または auto です \("many" は使えません\)\n使い方は iam-policy-lint --help/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-ja-config-'));
+    try {
+      const config = path.join(dir, '.iampolicy.json');
+      fs.writeFileSync(config, JSON.stringify({ rules: { 'resource-str': 'off' } }));
+      const r = lint(['--config', config, '-'], { LANG: 'ja_JP.UTF-8' });
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /無効な設定 .*\.iampolicy\.json: rules\.resource-str: 不明なルール ID "resource-str" \("resource-star" ではありませんか\?\)/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const help = lint(['--help'], { LANG: 'ja_JP.UTF-8' });
+    assert.match(help.stdout, /--max-size <MB> {13}これより大きいファイルは/);
+    assert.match(help.stdout, /iam-policy-lint simulate \| diff \| test/);
+  });
+
   test('JSON and SARIF: localized messages, English rule ids and severities; SARIF links the English README', () => {
     const json = JSON.parse(lint(['-f', 'json', '-'], { LANG: 'ja_JP.UTF-8' }).stdout) as { diagnostics: { ruleId: string; severity: string; message: string; docs?: string }[] }[];
     const d = json[0].diagnostics.find((x) => x.ruleId === 'missing-version')!;

@@ -205,5 +205,6 @@ export const PATTERNS_JA: [RegExp, (m: RegExpMatchArray, tr: (s: string) => stri
   // embedded documents: the Terraform and YAML readers' messages (json-syntax's {{message}})
   [/^Terraform syntax: missing (.+)\.$/s, (m) => `Terraform の構文: ${m[1]} がありません。`],
   [/^The YAML could not be read: (.*)$/s, (m) => `YAML を読み込めませんでした: ${m[1]}`],
+  [/^JSON in the string: (.*)$/s, (m, tr) => `文字列内の JSON: ${tr(m[1])}`],
   [/^(.*) and (\d+) more$/s, (m, tr) => `${tr(m[1])} ほか ${m[2]} 件`],
 ];

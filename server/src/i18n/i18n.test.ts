@@ -130,6 +130,10 @@ suite('i18n catalogs', () => {
     assert.equal(translateFragment('arn:aws:s3:::bucket', 'ja'), 'arn:aws:s3:::bucket');
     assert.equal(translateFragment('Terraform syntax: missing }.', 'ja'), 'Terraform の構文: } がありません。');
     assert.equal(translateFragment('a, b, c and 4 more', 'ja'), 'a, b, c ほか 4 件');
+    // readers of JSON inside CloudFormation and Terraform strings; integ's rules' data phrases
+    assert.equal(translateFragment('JSON in the string: Expected a value.', 'ja'), '文字列内の JSON: 値が必要です。');
+    assert.equal(translateFragment('to give the function its execution role', 'ja'), '関数に実行ロールを与える');
+    assert.equal(translateFragment('DateLessThan aws:TokenIssueTime 2020-01-01T00:00:01Z can no longer be true', 'ja'), 'DateLessThan aws:TokenIssueTime 2020-01-01T00:00:01Z はもう true になりません');
   });
 });
 
