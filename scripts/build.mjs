@@ -95,6 +95,10 @@ function copyRuleDocs() {
     if (entry.isDirectory() && fs.existsSync(readme)) {
       fs.copyFileSync(readme, path.join(out, `${entry.name}.md`));
     }
+    const readmeJa = path.join(rulesDir, entry.name, 'README.ja.md');
+    if (entry.isDirectory() && fs.existsSync(readmeJa)) {
+      fs.copyFileSync(readmeJa, path.join(out, `${entry.name}.ja.md`));
+    }
   }
 }
 

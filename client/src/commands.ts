@@ -15,13 +15,13 @@ interface CheckResult {
   error?: string;
 }
 
-const POLICY_TYPES = [
-  { label: 'auto', description: 'Infer from the document' },
-  { label: 'identity', description: 'Identity-based policy (user, group, role)' },
-  { label: 'resource', description: 'Resource-based policy (bucket, queue, key, ...)' },
-  { label: 'trust', description: 'Role trust policy' },
-  { label: 'scp', description: 'Service control policy' },
-  { label: 'rcp', description: 'Resource control policy' },
+const POLICY_TYPES = () => [
+  { label: 'auto', description: vscode.l10n.t('Infer from the document') },
+  { label: 'identity', description: vscode.l10n.t('Identity-based policy (user, group, role)') },
+  { label: 'resource', description: vscode.l10n.t('Resource-based policy (bucket, queue, key, ...)') },
+  { label: 'trust', description: vscode.l10n.t('Role trust policy') },
+  { label: 'scp', description: vscode.l10n.t('Service control policy') },
+  { label: 'rcp', description: vscode.l10n.t('Resource control policy') },
 ];
 
 const PUBLIC_ACCESS_TYPES = ['AWS::S3::Bucket', 'AWS::S3::AccessPoint', 'AWS::S3Express::DirectoryBucket', 'AWS::DynamoDB::Table', 'AWS::DynamoDB::Stream', 'AWS::EFS::FileSystem', 'AWS::OpenSearchService::Domain', 'AWS::Kinesis::Stream', 'AWS::Kinesis::StreamConsumer', 'AWS::KMS::Key', 'AWS::Lambda::Function', 'AWS::SNS::Topic', 'AWS::SQS::Queue', 'AWS::SecretsManager::Secret', 'AWS::IAM::AssumeRolePolicyDocument', 'AWS::S3::Glacier', 'AWS::S3Tables::TableBucket', 'AWS::ApiGateway::RestApi', 'AWS::CodeArtifact::Domain', 'AWS::Backup::BackupVault', 'AWS::CloudTrail::Dashboard', 'AWS::CloudTrail::EventDataStore'];
@@ -31,7 +31,7 @@ const CONFIRMED_KEY = 'iamPolicy.billedChecksConfirmed';
 function activePolicyUri(): vscode.Uri | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('Open an IAM policy first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open an IAM policy first.'));
     return undefined;
   }
   return editor.document.uri;
@@ -69,12 +69,12 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
       return true;
     }
     const choice = await vscode.window.showWarningMessage(
-      `${name} is a billed IAM Access Analyzer custom policy check: each call is charged to your AWS account, and the policy text is sent to AWS.`,
+      vscode.l10n.t('{0} is a billed IAM Access Analyzer custom policy check: each call is charged to your AWS account, and the policy text is sent to AWS.', name),
       { modal: true },
-      'Run',
-      "Run, don't ask again",
+      vscode.l10n.t('Run'),
+      vscode.l10n.t("Run, don't ask again"),
     );
-    if (choice === "Run, don't ask again") {
+    if (choice === vscode.l10n.t("Run, don't ask again")) {
       await context.globalState.update(CONFIRMED_KEY, true);
     }
     return choice !== undefined;
@@ -89,7 +89,7 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
       void vscode.window.showErrorMessage(`${name}: ${result.error}`);
       return;
     }
-    const reasons = (result.reasons ?? []).map((r) => `• ${r.description}${r.statementId ? ` (Sid ${r.statementId})` : r.statementIndex !== undefined ? ` (statement ${r.statementIndex + 1})` : ''}`);
+    const reasons = (result.reasons ?? []).map((r) => `• ${r.description}${r.statementId ? ` (Sid ${r.statementId})` : r.statementIndex !== undefined ? vscode.l10n.t(' (statement {0})', r.statementIndex + 1) : ''}`);
     output.info(`${name}: ${result.result} ${result.message ?? ''}\n${reasons.join('\n')}`);
     const text = `${name}: ${result.result === 'PASS' ? 'PASS' : 'FAIL'}. ${result.message ?? ''}${reasons.length ? `\n${reasons.join('\n')}` : ''}`;
     if (result.result === 'PASS') {
@@ -107,18 +107,22 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
     await vscode.window.activeTextEditor?.document.save();
     const status = await execute<StatusParams['accessAnalyzer']>(Commands.validateWithAccessAnalyzer, uri.toString());
     if (status?.state === 'off') {
-      const choice = await vscode.window.showInformationMessage(status.message ?? 'Access Analyzer is off.', 'Turn on', 'Open settings');
-      if (choice === 'Turn on') {
+        const turnOn = vscode.l10n.t('Turn on');
+      const openSettings = vscode.l10n.t('Open settings');
+      const choice = await vscode.window.showInformationMessage(status.message ?? vscode.l10n.t('Access Analyzer is off.'), turnOn, openSettings);
+      if (choice === turnOn) {
         await vscode.workspace.getConfiguration('iamPolicy').update('accessAnalyzer.enable', true, vscode.ConfigurationTarget.Global);
         await execute(Commands.validateWithAccessAnalyzer, uri.toString());
-      } else if (choice === 'Open settings') {
+      } else if (choice === openSettings) {
         await vscode.commands.executeCommand('workbench.action.openSettings', 'iamPolicy.accessAnalyzer');
       }
     } else if (status && !['ok', 'findings', 'checking'].includes(status.state)) {
-      const choice = await vscode.window.showWarningMessage(`Access Analyzer: ${status.message ?? status.state}`, 'Retry', 'Open settings');
-      if (choice === 'Retry') {
+      const retry = vscode.l10n.t('Retry');
+      const openSettings = vscode.l10n.t('Open settings');
+      const choice = await vscode.window.showWarningMessage(`Access Analyzer: ${status.message ?? status.state}`, retry, openSettings);
+      if (choice === retry) {
         await vscode.commands.executeCommand('iamPolicy.accessAnalyzer.validate');
-      } else if (choice === 'Open settings') {
+      } else if (choice === openSettings) {
         await vscode.commands.executeCommand('workbench.action.openSettings', 'iamPolicy.accessAnalyzer');
       }
     }
@@ -129,16 +133,16 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
     if (!uri) {
       return;
     }
-    const source = await vscode.window.showQuickPick(['Compare with the file at git HEAD', 'Compare with another file…'], { title: 'Check No New Access: compared with which policy?' });
+    const source = await vscode.window.showQuickPick([vscode.l10n.t('Compare with the file at git HEAD'), vscode.l10n.t('Compare with another file…')], { title: vscode.l10n.t('Check No New Access: compared with which policy?') });
     let existing: string | undefined;
-    if (source?.startsWith('Compare with the file at git HEAD')) {
+    if (source === vscode.l10n.t('Compare with the file at git HEAD')) {
       existing = await gitHeadVersion(uri);
       if (existing === undefined) {
-        void vscode.window.showErrorMessage('This file has no committed version at git HEAD (or the Git extension is unavailable).');
+        void vscode.window.showErrorMessage(vscode.l10n.t('This file has no committed version at git HEAD (or the Git extension is unavailable).'));
         return;
       }
     } else if (source) {
-      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'IAM policies': ['json', 'jsonc'] } });
+      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('IAM policies')]: ['json', 'jsonc'] } });
       if (!picked?.[0]) {
         return;
       }
@@ -156,7 +160,7 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
       return;
     }
     const defaults = vscode.workspace.getConfiguration('iamPolicy', uri).get<string[]>('accessAnalyzer.accessNotGranted', []);
-    const input = await vscode.window.showInputBox({ title: 'Check Access Not Granted', prompt: 'Actions the policy must not grant (comma-separated)', value: defaults.join(', ') });
+    const input = await vscode.window.showInputBox({ title: vscode.l10n.t('Check Access Not Granted'), prompt: vscode.l10n.t('Actions the policy must not grant (comma-separated)'), value: defaults.join(', ') });
     if (input === undefined || !(await confirmBilled('CheckAccessNotGranted'))) {
       return;
     }
@@ -169,7 +173,7 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
     if (!uri) {
       return;
     }
-    const resourceType = await vscode.window.showQuickPick(PUBLIC_ACCESS_TYPES, { title: 'Check No Public Access: the resource this policy is attached to' });
+    const resourceType = await vscode.window.showQuickPick(PUBLIC_ACCESS_TYPES, { title: vscode.l10n.t('Check No Public Access: the resource this policy is attached to') });
     if (!resourceType || !(await confirmBilled('CheckNoPublicAccess'))) {
       return;
     }
@@ -190,7 +194,7 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
     // asks first, so nothing can spend the user's money without the user saying so
     const name = billed.get(command);
     if (name && !(await confirmBilled(name))) {
-      return { error: `${name} was not run: the cost was not confirmed.` };
+      return { error: vscode.l10n.t('{0} was not run: the cost was not confirmed.', name) };
     }
     return next(command, args);
   };
@@ -206,8 +210,8 @@ export function registerCommands(context: vscode.ExtensionContext, statusBar: Po
     }
     const current = statusBar.current()?.policyType;
     const picked = await vscode.window.showQuickPick(
-      POLICY_TYPES.map((t) => ({ ...t, picked: t.label === current })),
-      { title: `Policy type of ${path.posix.basename(uri.path)}${current ? ` (now: ${current})` : ''}` },
+      POLICY_TYPES().map((t) => ({ ...t, picked: t.label === current })),
+      { title: current ? vscode.l10n.t('Policy type of {0} (now: {1})', path.posix.basename(uri.path), current) : vscode.l10n.t('Policy type of {0}', path.posix.basename(uri.path)) },
     );
     if (!picked) {
       return;
@@ -233,12 +237,14 @@ export function registerCommands(context: vscode.ExtensionContext, statusBar: Po
   register('iamPolicy.openRuleDocumentation', async (ruleId?: string, href?: string) => {
     if (!ruleId) {
       const docs = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(context.extensionUri, 'dist', 'rules'));
-      ruleId = await vscode.window.showQuickPick(docs.map(([name]) => name.replace(/\.md$/, '')).sort(), { title: 'Open the documentation of a rule' });
+      ruleId = await vscode.window.showQuickPick(docs.map(([name]) => name).filter((name) => !/\.[a-z]{2}\.md$/.test(name)).map((name) => name.replace(/\.md$/, '')).sort(), { title: vscode.l10n.t('Open the documentation of a rule') });
       if (!ruleId) {
         return;
       }
     }
-    const uri = href ? vscode.Uri.parse(href) : vscode.Uri.joinPath(context.extensionUri, 'dist', 'rules', `${ruleId}.md`);
+    const localized = vscode.Uri.joinPath(context.extensionUri, 'dist', 'rules', `${ruleId}.${vscode.env.language.split('-')[0]}.md`);
+    const hasLocalized = !vscode.env.language.startsWith('en') && (await vscode.workspace.fs.stat(localized).then(() => true, () => false));
+    const uri = href ? vscode.Uri.parse(href) : hasLocalized ? localized : vscode.Uri.joinPath(context.extensionUri, 'dist', 'rules', `${ruleId}.md`);
     if (uri.scheme === 'file') {
       await vscode.commands.executeCommand('markdown.showPreview', uri);
     } else {
@@ -258,11 +264,11 @@ export function registerCommands(context: vscode.ExtensionContext, statusBar: Po
   register('iamPolicy.statusMenu', async () => {
     const status = statusBar.current();
     const items = [
-      { label: '$(symbol-class) Change the policy type', command: 'iamPolicy.setPolicyType' },
-      { label: '$(cloud-upload) Validate with IAM Access Analyzer', command: 'iamPolicy.accessAnalyzer.validate' },
-      { label: '$(table) Show the policy summary', command: 'iamPolicy.showSummary' },
-      { label: '$(gear) Open the Access Analyzer settings', command: 'workbench.action.openSettings', args: ['iamPolicy.accessAnalyzer'] },
-      { label: '$(output) Show the language server output', command: 'iamPolicy.showOutput' },
+      { label: `$(symbol-class) ${vscode.l10n.t('Change the policy type')}`, command: 'iamPolicy.setPolicyType' },
+      { label: `$(cloud-upload) ${vscode.l10n.t('Validate with IAM Access Analyzer')}`, command: 'iamPolicy.accessAnalyzer.validate' },
+      { label: `$(table) ${vscode.l10n.t('Show the policy summary')}`, command: 'iamPolicy.showSummary' },
+      { label: `$(gear) ${vscode.l10n.t('Open the Access Analyzer settings')}`, command: 'workbench.action.openSettings', args: ['iamPolicy.accessAnalyzer'] },
+      { label: `$(output) ${vscode.l10n.t('Show the language server output')}`, command: 'iamPolicy.showOutput' },
     ];
     const picked = await vscode.window.showQuickPick(items, { title: status?.accessAnalyzer.message ?? 'IAM Policy' });
     if (picked) {

@@ -65,7 +65,7 @@ export class IamPolicyClient {
       traceOutputChannel: vscode.window.createOutputChannel('IAM Policy Language Server Trace', { log: true }),
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationFailedHandler: (error) => {
-        this.output.appendLine(`The IAM policy language server failed to start: ${String(error)}`);
+        this.output.appendLine(vscode.l10n.t('The IAM policy language server failed to start: {0}', String(error)));
         return false;
       },
       errorHandler: {
@@ -76,11 +76,11 @@ export class IamPolicyClient {
           this.restarts.push(now);
           if (this.restarts.length > MAX_RESTARTS) {
             this.output.appendLine(
-              `The IAM policy language server crashed ${this.restarts.length} times in ${RESTART_WINDOW_MS / 60000} minutes and will not be restarted. Run "IAM Policy: Restart Language Server" to try again.`,
+              vscode.l10n.t('The IAM policy language server crashed {0} times in {1} minutes and will not be restarted. Run "IAM Policy: Restart Language Server" to try again.', this.restarts.length, RESTART_WINDOW_MS / 60000),
             );
             return { action: CloseAction.DoNotRestart };
           }
-          this.output.appendLine('The IAM policy language server stopped unexpectedly; restarting it.');
+          this.output.appendLine(vscode.l10n.t('The IAM policy language server stopped unexpectedly; restarting it.'));
           return { action: CloseAction.Restart };
         },
       },

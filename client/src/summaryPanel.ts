@@ -23,16 +23,16 @@ export function renderSummaryHtml(summary: PolicySummaryResult, cspSource: strin
     .map(
       (r) => `<tr class="${r.effect.toLowerCase()}">
   <td><span class="svc">${escapeHtml(r.serviceName)}</span> <code>${escapeHtml(r.service)}</code></td>
-  <td>${escapeHtml(r.effect)}</td>
+  <td>${escapeHtml(r.effect === 'Allow' ? vscode.l10n.t('Allow') : r.effect === 'Deny' ? vscode.l10n.t('Deny') : r.effect)}</td>
   <td>${escapeHtml(r.accessLevel)}</td>
   <td>${escapeHtml(r.resources)}</td>
-  <td>${escapeHtml(r.conditions || 'None')}</td>
+  <td>${escapeHtml(r.conditions || vscode.l10n.t('None'))}</td>
   <td>${escapeHtml(r.statements.join(', '))}</td>
 </tr>`,
     )
     .join('\n');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'; img-src ${cspSource};">
@@ -53,15 +53,15 @@ code { font-family: var(--vscode-editor-font-family); color: var(--vscode-textPr
 <h1>${escapeHtml(summary.title)}</h1>
 ${
   summary.rows.length === 0
-    ? '<p>This policy grants or denies no known action.</p>'
+    ? `<p>${escapeHtml(vscode.l10n.t('This policy grants or denies no known action.'))}</p>`
     : `<table>
-<thead><tr><th>Service</th><th>Effect</th><th>Access level</th><th>Resource</th><th>Request condition</th><th>Statements</th></tr></thead>
+<thead><tr><th>${escapeHtml(vscode.l10n.t('Service'))}</th><th>${escapeHtml(vscode.l10n.t('Effect'))}</th><th>${escapeHtml(vscode.l10n.t('Access level'))}</th><th>${escapeHtml(vscode.l10n.t('Resource'))}</th><th>${escapeHtml(vscode.l10n.t('Request condition'))}</th><th>${escapeHtml(vscode.l10n.t('Statements'))}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>`
 }
-<p class="note">Access levels from the IAM catalog${summary.dataDate ? ` (data of ${escapeHtml(summary.dataDate)})` : ''}.</p>
+<p class="note">${escapeHtml(summary.dataDate ? vscode.l10n.t('Access levels from the IAM catalog (data of {0}).', summary.dataDate) : vscode.l10n.t('Access levels from the IAM catalog.'))}</p>
 </body>
 </html>`;
 }
@@ -103,8 +103,8 @@ export class PolicySummaryPanel implements vscode.Disposable {
     if (!this.panel) {
       return;
     }
-    this.panel.title = `Summary: ${this.uri.path.split('/').pop()}`;
-    this.panel.webview.html = summary.isPolicy ? renderSummaryHtml(summary, this.panel.webview.cspSource) : renderSummaryHtml({ ...summary, title: 'Not an IAM policy', rows: [] }, this.panel.webview.cspSource);
+    this.panel.title = vscode.l10n.t('Summary: {0}', this.uri.path.split('/').pop() ?? '');
+    this.panel.webview.html = summary.isPolicy ? renderSummaryHtml(summary, this.panel.webview.cspSource) : renderSummaryHtml({ ...summary, title: vscode.l10n.t('Not an IAM policy'), rows: [] }, this.panel.webview.cspSource);
   }
 
   dispose(): void {

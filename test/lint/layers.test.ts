@@ -36,12 +36,17 @@ const PLANTED: { name: string; file: string; code: string; message: RegExp }[] =
   { name: 'the protocol connection in features', file: 'server/src/features/hover/hover.ts', code: "import { createConnection } from 'vscode-languageserver/node';\nvoid createConnection;", message: /only lsp\// },
   { name: 'protocol types in rules', file: 'server/src/rules/ruleApi.ts', code: "import type { Diagnostic } from 'vscode-languageserver-types';\nexport type D = Diagnostic;", message: /knows no protocol/ },
   { name: 'the AWS SDK in rules', file: 'server/src/rules/security.ts', code: "import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';\nvoid AccessAnalyzerClient;", message: /host access|talks to AWS|may import only/ },
+  { name: 'i18n -> rules (other than a rule\'s messages.ja.ts)', file: 'server/src/i18n/index.ts', code: "import { ALL_RULES } from '../rules/index';\nvoid ALL_RULES;", message: /i18n\/ may import only nothing/ },
+  { name: 'i18n -> features', file: 'server/src/i18n/index.ts', code: "import { getHover } from '../features/hover/hover';\nvoid getHover;", message: /i18n\/ may import only nothing/ },
+  { name: 'syntax -> i18n', file: 'server/src/syntax/parseJson.ts', code: "import { t } from '../i18n';\nvoid t;", message: /syntax\/ may import only nothing/ },
   { name: 'vscode in edits', file: 'server/src/edits/textEdits.ts', code: "import * as vscode from 'vscode';\nvoid vscode;", message: /without VS Code/ },
 ];
 
 const ALLOWED: { name: string; file: string; code: string }[] = [
   { name: 'rules -> analysis, edits, policy', file: 'server/src/rules/some-rule/fix.ts', code: "import { expandStatementActions } from '../../analysis/expandActions';\nimport { removeEntry } from '../../edits/textEdits';\nimport type { Statement } from '../../policy/model';\nexport const x: [unknown, unknown, Statement | undefined] = [expandStatementActions, removeEntry, undefined];" },
   { name: 'features -> rules and LSP types', file: 'server/src/features/hover/hover.ts', code: "import type { Hover } from 'vscode-languageserver-types';\nimport { ALL_RULES } from '../../rules/index';\nexport const x: [Hover | undefined, unknown] = [undefined, ALL_RULES];" },
+  { name: 'rules -> i18n (a fix title)', file: 'server/src/rules/some-rule/fix.ts', code: "import { t } from '../../i18n';\nexport const title = t('fix.bom');" },
+  { name: 'i18n -> a rule\'s Japanese messages', file: 'server/src/i18n/ruleMessages.ja.ts', code: "import bom from '../rules/bom/messages.ja';\nexport const x = bom;" },
   { name: 'lsp -> anything', file: 'server/src/lsp/server.ts', code: "import { readFile } from 'node:fs/promises';\nimport { getCodeActions } from '../features/codeActions/codeActions';\nexport const x = [readFile, getCodeActions];" },
 ];
 

@@ -37,6 +37,8 @@ export interface StartOptions {
   /** advertise snippet edits in workspace edits, as VS Code does */
   snippetEdits?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** InitializeParams.locale (VS Code's display language) */
+  locale?: string;
 }
 
 export class LspClient {
@@ -115,6 +117,7 @@ export class LspClient {
         },
       },
       initializationOptions: options.initializationOptions ?? {},
+      ...(options.locale ? { locale: options.locale } : {}),
     });
     await this.connection.sendNotification('initialized', {});
     return result;

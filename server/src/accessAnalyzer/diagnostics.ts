@@ -1,4 +1,5 @@
 /** Access Analyzer findings as LSP diagnostics, next to (never instead of) the local ones. */
+import { localizedRecord } from '../i18n';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EmbeddedPolicy } from '../policy/policyFile';
@@ -14,7 +15,7 @@ const SEVERITY: Record<string, DiagnosticSeverity> = {
   SUGGESTION: DiagnosticSeverity.Information,
 };
 
-const LABEL: Record<string, string> = { ERROR: 'Error', SECURITY_WARNING: 'Security warning', WARNING: 'Warning', SUGGESTION: 'Suggestion' };
+const LABEL: Record<string, string> = localizedRecord({ ERROR: 'Error', SECURITY_WARNING: 'Security warning', WARNING: 'Warning', SUGGESTION: 'Suggestion' });
 
 export function findingsToDiagnostics(findings: AaFinding[], document: TextDocument, embedded: EmbeddedPolicy, sentText: string, textOffset: number | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -3,6 +3,7 @@
  * the output channel. Messages never carry credentials: only the error's name, its HTTP status
  * and AWS's message (which names no secret), shortened.
  */
+import { t } from '../i18n';
 import type { AccessAnalyzerState } from '../shared/protocol';
 
 export interface ErrorReport {
@@ -37,40 +38,40 @@ export function classifyError(error: unknown, timedOut: boolean): ErrorReport {
   const status = e.$metadata?.httpStatusCode;
   const text = `${name} ${e.message ?? ''} ${e.code ?? ''}`;
   if (timedOut) {
-    return { state: 'error', message: 'Access Analyzer did not answer in time (timed out).', retryable: false };
+    return { state: 'error', message: t('aa.timeout'), retryable: false };
   }
   if (name === 'ResponseTooLarge') {
-    return { state: 'error', message: `Access Analyzer sent an answer we could not read: ${short(e.message)}`, retryable: false };
+    return { state: 'error', message: t('aa.unreadable', { detail: short(e.message) }), retryable: false };
   }
   // what the SDK's standard retry strategy treats as transient: a reset, refused or timed-out
   // connection (the SDK names a reset "TimeoutError"); retried with backoff like throttling
   const networkCode = [e.code, (e.cause as ErrorLike | undefined)?.code].find((c) => typeof c === 'string' && TRANSIENT_NETWORK_CODES.includes(c));
   if (networkCode || (name === 'TimeoutError' && status === undefined)) {
-    return { state: 'error', message: `Could not reach Access Analyzer: the connection failed (${networkCode ?? 'connection timed out'}).`, retryable: true };
+    return { state: 'error', message: t('aa.unreachable', { detail: t('aa.connectionFailed', { code: networkCode ?? t('aa.connectionTimedOut') }) }), retryable: true };
   }
   if (name === 'CredentialsProviderError' || /Could not load credentials|Unable to locate credentials|no credentials/i.test(text)) {
-    return { state: 'noCredentials', message: 'No AWS credentials found (environment, shared config and credentials files, SSO, or a profile setting).', retryable: false };
+    return { state: 'noCredentials', message: t('aa.noCredentials'), retryable: false };
   }
   if (/ExpiredToken|TokenProviderError|token.*(expired|refresh)|SSO session.*(expired|invalid)|sso.*login/i.test(text)) {
-    return { state: 'expiredCredentials', message: `The AWS credentials have expired: sign in again (for SSO: aws sso login). ${short(e.message)}`.trim(), retryable: false };
+    return { state: 'expiredCredentials', message: t('aa.expired', { detail: short(e.message) }).trim(), retryable: false };
   }
   if (name === 'AccessDeniedException' || name === 'UnrecognizedClientException' || name === 'InvalidSignatureException' || status === 403) {
-    return { state: 'accessDenied', message: `Access denied: the credentials need access-analyzer:ValidatePolicy. ${short(e.message)}`.trim(), retryable: false };
+    return { state: 'accessDenied', message: t('aa.accessDenied', { detail: short(e.message) }).trim(), retryable: false };
   }
   if (name === 'ThrottlingException' || status === 429) {
-    return { state: 'throttled', message: `Throttled by Access Analyzer. ${short(e.message)}`.trim(), retryable: true, ...(e.retryAfterSeconds ? { retryAfterSeconds: Number(e.retryAfterSeconds) } : {}) };
+    return { state: 'throttled', message: t('aa.throttled', { detail: short(e.message) }).trim(), retryable: true, ...(e.retryAfterSeconds ? { retryAfterSeconds: Number(e.retryAfterSeconds) } : {}) };
   }
   if (name === 'InternalServerException' || (status !== undefined && status >= 500)) {
-    return { state: 'error', message: `Access Analyzer had an internal error (HTTP ${status ?? 500}). ${short(e.message)}`.trim(), retryable: true, ...(e.retryAfterSeconds ? { retryAfterSeconds: Number(e.retryAfterSeconds) } : {}) };
+    return { state: 'error', message: t('aa.internal', { status: status ?? 500, detail: short(e.message) }).trim(), retryable: true, ...(e.retryAfterSeconds ? { retryAfterSeconds: Number(e.retryAfterSeconds) } : {}) };
   }
   if (name === 'ValidationException' || status === 400) {
-    return { state: 'error', message: `Access Analyzer rejected the request: ${short(e.message)}`, retryable: false };
+    return { state: 'error', message: t('aa.rejected', { detail: short(e.message) }), retryable: false };
   }
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|socket hang up|getaddrinfo/i.test(`${text} ${String((e.cause as ErrorLike | undefined)?.code ?? '')}`)) {
-    return { state: 'error', message: `Could not reach Access Analyzer: ${short(e.message) || e.code || name}`, retryable: false };
+    return { state: 'error', message: t('aa.unreachable', { detail: short(e.message) || e.code || name }), retryable: false };
   }
   if (name === 'SyntaxError' || /Deserializ|Unexpected token|JSON|malformed|cannot read properties/i.test(text)) {
-    return { state: 'error', message: `Access Analyzer sent an answer we could not read: ${short(e.message)}`, retryable: false };
+    return { state: 'error', message: t('aa.unreadable', { detail: short(e.message) }), retryable: false };
   }
-  return { state: 'error', message: `Access Analyzer failed: ${name ? `${name}: ` : ''}${short(e.message)}`, retryable: false };
+  return { state: 'error', message: t('aa.failed', { detail: `${name ? `${name}: ` : ''}${short(e.message)}` }), retryable: false };
 }

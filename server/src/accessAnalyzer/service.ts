@@ -5,6 +5,7 @@
  * honour Retry-After, a timeout, and a status per document. Failures never touch the local
  * diagnostics: this module only adds its own.
  */
+import { t } from '../i18n';
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -150,7 +151,7 @@ export class AccessAnalyzerService {
     const when = target.settings.validateOn;
     if (when === 'manual') {
       if (state.status.state !== 'findings' && state.status.state !== 'ok') {
-        this.setStatus(uri, { state: 'idle', message: 'Run "IAM Policy: Validate with Access Analyzer".' });
+        this.setStatus(uri, { state: 'idle', message: t('aa.idle') });
       }
       return;
     }
@@ -218,7 +219,7 @@ export class AccessAnalyzerService {
       return this.status(uri);
     }
     if (!file.isPolicy || file.policies.length === 0) {
-      this.setStatus(uri, { state: 'off', message: 'Not an IAM policy.' });
+      this.setStatus(uri, { state: 'off', message: t('aa.notPolicy') });
       return this.status(uri);
     }
     const text = document.getText();
@@ -232,7 +233,7 @@ export class AccessAnalyzerService {
       return this.finish(uri, hash, cached.diagnostics, cached.findings);
     }
     if (prepared.some((p) => isTooLarge(p.request.policyDocument))) {
-      this.setStatus(uri, { state: 'tooLarge', message: 'The policy is too large for Access Analyzer (32,768 characters without whitespace).' });
+      this.setStatus(uri, { state: 'tooLarge', message: t('aa.tooLarge') });
       return this.status(uri);
     }
     // one request per document: a newer one replaces the older
@@ -295,10 +296,10 @@ export class AccessAnalyzerService {
     // the same gate as ValidatePolicy, whoever calls and with whatever arguments
     const base = this.baseState(settings);
     if (base === 'off') {
-      throw new Error('Access Analyzer is off: turn on iamPolicy.accessAnalyzer.enable to send this policy to AWS.');
+      throw new Error(t('aa.offCustom'));
     }
     if (base === 'untrusted' || !this.host.isTrusted()) {
-      throw new Error('Access Analyzer is off in an untrusted workspace.');
+      throw new Error(t('aa.untrustedOff'));
     }
     const controller = new AbortController();
     try {
@@ -335,7 +336,7 @@ export class AccessAnalyzerService {
           throw err;
         }
         const waitMs = Math.min(MAX_RETRY_WAIT_MS, report.retryAfterSeconds !== undefined ? report.retryAfterSeconds * 1000 : 500 * 2 ** (attempt - 1) + Math.floor(Math.random() * 250));
-        this.setStatus(uri, { state: report.state === 'throttled' ? 'throttled' : 'checking', message: `${report.message} Retrying in ${Math.ceil(waitMs / 1000)} s (attempt ${attempt + 1} of ${maxAttempts}).` });
+        this.setStatus(uri, { state: report.state === 'throttled' ? 'throttled' : 'checking', message: t('aa.retrying', { message: report.message, seconds: Math.ceil(waitMs / 1000), attempt: attempt + 1, max: maxAttempts }) });
         await sleep(waitMs, cancel);
       }
     }

@@ -3,6 +3,7 @@
  * (or the whole policy) grants or denies, how many actions of each, on which resources and under
  * which conditions.
  */
+import { accessLevelName, getLocale, localizePhrase, t } from '../i18n';
 import { ACCESS_LEVELS, type AccessLevel, type ActionInfo, type IamCatalog, type ServiceInfo } from '../catalog/catalog';
 import type { PolicyDocument, Statement } from '../policy/model';
 import { statementResources } from '../policy/model';
@@ -89,17 +90,18 @@ export function describeResources(catalog: IamCatalog, resources: string[], serv
   let other = 0;
   const wanted = new Set(services);
   for (const r of resources) {
-    const t = catalog.resourceTypesMatching(r).find((x) => wanted.has(x.service));
-    const type = t ? (/[*?]/.test(r) ? `${t.name} pattern` : t.name) : undefined;
+    const rt = catalog.resourceTypesMatching(r).find((x) => wanted.has(x.service));
+    const type = rt ? (/[*?]/.test(r) ? t('resources.pattern', { type: rt.name }) : rt.name) : undefined;
     if (type) {
       counts.set(type, (counts.get(type) ?? 0) + 1);
     } else {
       other++;
     }
   }
-  const parts = [...counts.entries()].map(([type, n]) => `${n} ${type}${n > 1 && !type.endsWith('s') ? 's' : ''}`);
+  // resource type names come from the IAM catalog (English); only English pluralises them
+  const parts = [...counts.entries()].map(([type, n]) => t('resources.count', { count: n, type: n > 1 && !type.endsWith('s') && getLocale() === 'en' ? `${type}s` : type }));
   if (other > 0) {
-    parts.push(`${other} ${parts.length ? 'more ' : ''}ARN pattern${other > 1 ? 's' : ''}`);
+    parts.push(t(parts.length ? 'resources.moreArnPatterns' : 'resources.arnPatterns', { count: other }));
   }
   return parts.join(', ');
 }
@@ -127,7 +129,7 @@ export function statementAccess(statement: Statement, catalog: IamCatalog, now: 
   // a statement that never applies has no limits to list (a misspelled key is not a condition)
   for (const clause of assessment.neverTrue.length > 0 ? [] : (statement.condition?.clauses ?? [])) {
     for (const entry of clause.entries) {
-      conditions.push(describeConditionKey(entry.key, clause.operator, entry.values.map((v) => v.value)));
+      conditions.push(localizePhrase(describeConditionKey(entry.key, clause.operator, entry.values.map((v) => v.value))));
     }
   }
   return {
@@ -192,7 +194,7 @@ export function formatLevels(levels: LevelCounts, totals?: LevelCounts): string 
   for (const level of ACCESS_LEVELS) {
     const n = levels[level];
     if (n > 0) {
-      parts.push(totals && n === totals[level] && n > 1 ? `${level} (all ${n})` : `${level} ${n}`);
+      parts.push(t(totals && n === totals[level] && n > 1 ? 'summary.levelAll' : 'summary.level', { level: accessLevelName(level), count: n }));
     }
   }
   return parts.join(', ');
@@ -200,27 +202,27 @@ export function formatLevels(levels: LevelCounts, totals?: LevelCounts): string 
 
 /** One line per statement, as shown in the CodeLens. */
 export function formatStatementLine(sa: StatementAccess, maxServices = 3): string {
-  const effect = sa.effect ?? 'No effect';
+  const effect = sa.effect ? t(sa.effect === 'Allow' ? 'effect.Allow' : 'effect.Deny') : t('summary.noEffect');
   if (sa.actionCount === 0) {
-    return `${effect} · no known actions`;
+    return t('summary.noKnownActions', { effect });
   }
   const services = sa.services.slice(0, maxServices).map((s) => {
     if (s.full) {
-      return `${s.service.prefix}: all ${s.actions.length}`;
+      return t('summary.serviceAll', { service: s.service.prefix, count: s.actions.length });
     }
     return `${s.service.prefix}: ${formatLevels(s.levels)}`;
   });
   if (sa.services.length > maxServices) {
-    services.push(`+${sa.services.length - maxServices} services`);
+    services.push(t('summary.moreServices', { count: sa.services.length - maxServices }));
   }
-  const head = sa.negatedActions ? `${effect} all except listed · ${sa.services.length} services` : `${effect} · ${services.join(' · ')}`;
+  const head = sa.negatedActions ? t('summary.allExcept', { effect, count: sa.services.length }) : `${effect} · ${services.join(' · ')}`;
   const resources =
     sa.resources.kind === 'all'
-      ? 'all resources'
+      ? t('summary.allResources')
       : sa.resources.kind === 'allExcept'
-        ? `all resources except ${sa.resources.resources.length}`
+        ? t('summary.allResourcesExcept', { count: sa.resources.resources.length })
         : sa.resources.kind === 'specific'
-          ? sa.resources.description || `${sa.resources.resources.length} resources`
+          ? sa.resources.description || t('summary.resources', { count: sa.resources.resources.length })
           : '';
   const parts = [head];
   if (resources) {
@@ -230,7 +232,7 @@ export function formatStatementLine(sa: StatementAccess, maxServices = 3): strin
     parts.push(sa.conditions.slice(0, 2).join(', ') + (sa.conditions.length > 2 ? ` +${sa.conditions.length - 2}` : ''));
   }
   if (sa.neverApplies) {
-    parts.push('never applies');
+    parts.push(t('summary.neverApplies'));
   }
   return parts.join(' · ');
 }

@@ -1,4 +1,5 @@
 /** IAM condition operators: the table, and parsing of qualified forms like `ForAnyValue:StringLikeIfExists`. */
+import { localizeDoc } from '../i18n';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 
@@ -43,7 +44,7 @@ const table: OperatorInfo[] = [
 ];
 
 function op(name: string, family: OperatorFamily, negated: boolean, wildcards: boolean, description: string): OperatorInfo {
-  return { name, family, negated, wildcards, description };
+  return { name, family, negated, wildcards, get description() { return localizeDoc(description); } };
 }
 
 export const CONDITION_OPERATORS: readonly OperatorInfo[] = table;

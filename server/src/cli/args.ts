@@ -1,37 +1,15 @@
 /** iam-policy-lint's command line: the options, their checks and the usage text. */
+import { normalizeLocale, t as tr } from '../i18n';
 import { packageVersion } from '../node/files';
 import { POLICY_TYPES, type PolicyType } from '../policy/model';
 
 /** Files over this size (in MB) are reported and not read, unless --max-size says otherwise. */
 export const DEFAULT_MAX_MB = 16;
 
-export const USAGE = `iam-policy-lint ${packageVersion()}: check AWS IAM policies (JSON, CloudFormation/SAM, Terraform)
-
-Usage: iam-policy-lint [options] <file | directory | glob | ->...
-       iam-policy-lint simulate | diff | test ...   (access commands; add --help to one)
-
-Options:
-  -f, --format <text|json|sarif>  output format (default: text)
-  -o, --output <file>             write the report to a file instead of stdout
-      --severity <level>          lowest severity that fails the run: error, warning (default), info, hint
-      --policy-type <type>        identity, resource, trust, scp or rcp (default: inferred per file)
-      --config <file>             project configuration (default: the nearest .iampolicy.json)
-      --fix                       apply the safe fixes (those that do not change access) in place
-      --access-analyzer           also run AWS IAM Access Analyzer ValidatePolicy (sends the policies to AWS)
-      --region <region>           Access Analyzer region (default: AWS_REGION, the profile's, or us-east-1)
-      --profile <name>            AWS profile for Access Analyzer (default: the standard credential chain)
-      --endpoint <url>            Access Analyzer endpoint override
-      --stdin-filename <name>     name (and so the language) of the policy read from stdin
-      --skip-non-policies         named files that hold no policy are skipped quietly, as in a
-                                  directory (for pre-commit and other tools that pass every file)
-      --max-size <MB>             skip (and report) files larger than this (default: 16)
-  -j, --jobs <n|auto>             lint with n worker threads (default: auto, one per core for 200 files or more)
-      --no-color                  plain text even on a terminal
-  -h, --help                      this help
-  -v, --version                   the version
-
-Exit status: 0 no findings at or above --severity; 1 findings; 2 usage or input errors.
-`;
+/** The usage text in the display language (set the locale first). */
+export function usage(): string {
+  return tr('cli.usage', { version: packageVersion() });
+}
 
 export const SEVERITY_RANK: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 export const SEVERITY_NAME: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
@@ -55,6 +33,8 @@ export interface Options {
   color: boolean;
   /** worker threads to lint with (0: one per core when there are enough files) */
   jobs: number;
+  /** --locale: the language of messages (else the environment's) */
+  locale?: string;
   operands: string[];
 }
 
@@ -68,7 +48,7 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined) {
-        throw new UsageError(`${flag} needs a value`);
+        throw new UsageError(tr('cli.needsValue', { flag }));
       }
       return v;
     };
@@ -83,7 +63,7 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
       case '--format': {
         const v = value();
         if (v !== 'text' && v !== 'json' && v !== 'sarif') {
-          throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
+          throw new UsageError(tr('cli.badFormat', { value: v }));
         }
         o.format = v;
         break;
@@ -95,7 +75,7 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
       case '--severity': {
         const v = value();
         if (!SEVERITY_RANK[v]) {
-          throw new UsageError(`--severity must be error, warning, info or hint, not "${v}"`);
+          throw new UsageError(tr('cli.badSeverity', { value: v }));
         }
         o.severity = SEVERITY_RANK[v];
         break;
@@ -103,7 +83,7 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
       case '--policy-type': {
         const v = value();
         if (!(POLICY_TYPES as readonly string[]).includes(v)) {
-          throw new UsageError(`--policy-type must be one of ${POLICY_TYPES.join(', ')}, not "${v}"`);
+          throw new UsageError(tr('cli.badPolicyType', { types: POLICY_TYPES.join(', '), value: v }));
         }
         o.policyType = v as PolicyType;
         break;
@@ -136,7 +116,7 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
         const v = value();
         const mb = Number(v);
         if (!/^\d+(\.\d+)?$/.test(v) || !(mb > 0)) {
-          throw new UsageError(`--max-size must be a positive number of megabytes, not "${v}"`);
+          throw new UsageError(tr('cli.badMaxSize', { value: v }));
         }
         o.maxBytes = Math.round(mb * 1024 * 1024);
         break;
@@ -147,7 +127,7 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
         if (v === 'auto') {
           o.jobs = 0;
         } else if (!/^\d+$/.test(v) || Number(v) < 1) {
-          throw new UsageError(`--jobs must be a positive number or auto, not "${v}"`);
+          throw new UsageError(tr('cli.badJobs', { value: v }));
         } else {
           o.jobs = Number(v);
         }
@@ -159,15 +139,23 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
       case '--color':
         o.color = true;
         break;
+      case '--locale': {
+        const v = value();
+        if (!normalizeLocale(v)) {
+          throw new UsageError(tr('cli.badLocale', { value: v }));
+        }
+        o.locale = v;
+        break;
+      }
       default:
         if (a.startsWith('-') && a !== '-') {
-          throw new UsageError(`unknown option ${a}`);
+          throw new UsageError(tr('cli.unknownOption', { option: a }));
         }
         o.operands.push(a);
     }
   }
   if (o.operands.length === 0) {
-    throw new UsageError('no files given (use "." for the current directory, or "-" for stdin)');
+    throw new UsageError(tr('cli.noFiles'));
   }
   return o;
 }

@@ -16,6 +16,7 @@ import { fixUntilStable } from '../features/codeActions/fixUntilStable';
 import { getDiagnostics } from '../features/diagnostics/diagnostics';
 import { ignoredRules } from '../features/diagnostics/ignore';
 import { findProjectConfig } from '../node/projectConfig';
+import { t as tr, type MessageId } from '../i18n';
 import { ruleDocsUrl } from '../node/files';
 import { analyzeFile, type PolicyFile } from '../policy/policyFile';
 import { explicitPolicyType } from '../policy/policyType';
@@ -52,7 +53,8 @@ export function displayName(target: Target, options: Options): string {
 }
 
 function kindOf(stat: fs.Stats): string {
-  return stat.isFIFO() ? 'a FIFO' : stat.isCharacterDevice() ? 'a character device' : stat.isBlockDevice() ? 'a block device' : stat.isSocket() ? 'a socket' : stat.isDirectory() ? 'a directory' : 'not a regular file';
+  const id: MessageId = stat.isFIFO() ? 'cli.kind.fifo' : stat.isCharacterDevice() ? 'cli.kind.charDevice' : stat.isBlockDevice() ? 'cli.kind.blockDevice' : stat.isSocket() ? 'cli.kind.socket' : stat.isDirectory() ? 'cli.kind.directory' : 'cli.kind.other';
+  return tr(id);
 }
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
@@ -66,19 +68,19 @@ function readTarget(target: Target, options: Options): { bytes: Buffer } | { err
   try {
     stat = fs.statSync(target.path);
   } catch (err) {
-    return { error: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+    return { error: tr('cli.cannotRead', { error: (err as NodeJS.ErrnoException).code ?? String(err) }) };
   }
   if (!stat.isFile()) {
     // reading a FIFO with no writer blocks forever; a device may never end
-    return { error: `skipped: ${kindOf(stat)}, not a regular file` };
+    return { error: tr('cli.skippedNotRegular', { kind: kindOf(stat) }) };
   }
   if (stat.size > options.maxBytes) {
-    return { error: `skipped: ${megabytes(stat.size)} is over the ${megabytes(options.maxBytes)} limit (--max-size <MB> raises it)` };
+    return { error: tr('cli.skippedTooLarge', { size: megabytes(stat.size), limit: megabytes(options.maxBytes) }) };
   }
   try {
     return { bytes: fs.readFileSync(target.path) };
   } catch (err) {
-    return { error: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+    return { error: tr('cli.cannotRead', { error: (err as NodeJS.ErrnoException).code ?? String(err) }) };
   }
 }
 
@@ -114,7 +116,7 @@ function emptyPolicyDiagnostic(): Diagnostic {
     severity: DiagnosticSeverity.Error,
     code: 'empty-policy',
     source: 'iam-policy-lint',
-    message: 'The file is empty: it is a policy by its name or a configured glob, but holds no policy.',
+    message: tr('cli.emptyPolicy'),
   };
 }
 
@@ -136,7 +138,7 @@ export async function lintTarget(target: Target, env: LintEnvironment): Promise<
     getDiagnostics(f, catalog, TextDocument.create(uri, languageId, 1, t), { severities: settings.rules, ignored: ignoredRules(uri, settings.ignore), docsUrl: ruleDocsUrl });
   let file = analyze(text);
   if (!file.isPolicy) {
-    return target.explicit && !options.skipNonPolicies ? { error: 'not an IAM policy (no Statement), CloudFormation template or Terraform file with policies' } : {};
+    return target.explicit && !options.skipNonPolicies ? { error: tr('cli.notPolicy') } : {};
   }
   let diagnostics = diagnose(text, file);
   if (text.replace(/^\uFEFF/, '').trim() === '') {
@@ -153,7 +155,7 @@ export async function lintTarget(target: Target, env: LintEnvironment): Promise<
       if (!exact && escapedBytes(result.text) !== escapedBytes(original)) {
         // a fix rewrote a value holding bytes that are not UTF-8 (it would write them as \udcXX
         // escapes, a different value): leave the file as it is
-        return { linted: linted(target, options, file, diagnostics, 0), error: 'not fixed: a fix would rewrite bytes that are not valid UTF-8; correct the encoding first' };
+        return { linted: linted(target, options, file, diagnostics, 0), error: tr('cli.notFixedEncoding') };
       }
       fs.writeFileSync(target.path, exact ? Buffer.from(result.text, 'utf8') : encodeText(result.text));
       ({ text, file, diagnostics, fixed } = result);
@@ -170,7 +172,7 @@ export async function lintTarget(target: Target, env: LintEnvironment): Promise<
     if (status.state === 'findings' || status.state === 'ok') {
       diagnostics = [...diagnostics, ...service.diagnostics(uri, text)];
     } else {
-      error = `Access Analyzer: ${status.message ?? status.state}`;
+      error = tr('cli.accessAnalyzer', { message: status.message ?? status.state });
     }
   }
   return { linted: linted(target, options, file, withoutCascades(file, text, uri, languageId, diagnostics), fixed), ...(error ? { error } : {}) };
@@ -194,7 +196,7 @@ function withoutCascades(file: PolicyFile, text: string, uri: string, languageId
   };
   return diagnostics
     .filter((d) => d.code === 'json-syntax' || d.code === 'empty-policy' || !inBroken(d))
-    .map((d) => (d.code === 'json-syntax' && languageId === 'yaml' ? { ...d, message: String(d.message).replace(/^Invalid JSON: /, 'Invalid YAML: ') } : d));
+    .map((d) => (d.code === 'json-syntax' && languageId === 'yaml' ? { ...d, message: String(d.message).replace(/^Invalid JSON: /, 'Invalid YAML: ').replace(/^無効な JSON です: /, '無効な YAML です: ') } : d));
 }
 
 function linted(target: Target, options: Options, file: PolicyFile, diagnostics: Diagnostic[], fixed: number): Linted {

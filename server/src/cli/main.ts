@@ -14,7 +14,8 @@ import { packageVersion } from '../node/files';
 import { loadTerraformParser, terraformParser } from '../node/terraformParser';
 import { loadAccessAnalyzerApiFactory } from '../node/accessAnalyzerSdk';
 import { AccessAnalyzerService } from '../accessAnalyzer/service';
-import { parseArguments, UsageError, USAGE, type Options } from './args';
+import { getLocale, localeFromEnv, normalizeLocale, setLocale, t as tr } from '../i18n';
+import { parseArguments, UsageError, usage, type Options } from './args';
 import { escapeControl } from './escape';
 import { collectTargets } from './files';
 import { displayName, lintTarget, type LintEnvironment } from './lint';
@@ -28,10 +29,11 @@ export async function main(argv: string[]): Promise<number> {
     return runAccessCommand(argv[0], argv.slice(1));
   }
   let options: Options;
+  setLocale(localeFromEnv(process.env));
   try {
     const parsed = parseArguments(argv);
     if (parsed === 'help') {
-      process.stdout.write(USAGE);
+      process.stdout.write(usage());
       return 0;
     }
     if (parsed === 'version') {
@@ -39,9 +41,12 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     options = parsed;
+    if (options.locale) {
+      setLocale(normalizeLocale(options.locale) ?? 'en');
+    }
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`iam-policy-lint: ${escapeControl(err.message)}\nRun iam-policy-lint --help for usage.\n`);
+      process.stderr.write(`iam-policy-lint: ${escapeControl(err.message)}\n${tr('cli.seeHelp')}\n`);
       return 2;
     }
     throw err;
@@ -56,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
     outcome = await lintTargets(targets, options, process.stderr.isTTY && targets.length > 500);
   }
   if (outcome.catalogError) {
-    process.stderr.write(`iam-policy-lint: could not load the IAM catalog: ${escapeControl(outcome.catalogError)}\n`);
+    process.stderr.write(`iam-policy-lint: ${tr('cli.noCatalog', { error: escapeControl(outcome.catalogError) })}\n`);
     return 2;
   }
   const { results } = outcome;
@@ -88,6 +93,8 @@ export async function main(argv: string[]): Promise<number> {
 interface WorkOutcome {
   results: Linted[];
   inputErrors: string[];
+  /** the input errors that are about a configuration file (reported once, whichever workers met it) */
+  configErrors: string[];
   catalogError?: string;
 }
 
@@ -119,12 +126,12 @@ async function lintInWorkers(targets: Target[], options: Options, jobs: number):
         }),
     ),
   );
-  const merged: WorkOutcome = { results: [], inputErrors: [] };
+  const merged: WorkOutcome = { results: [], inputErrors: [], configErrors: [] };
   for (const o of outcomes) {
     merged.results.push(...o.results);
     for (const e of o.inputErrors) {
       // a broken configuration file is reported once, whichever workers met it
-      if (!e.startsWith('invalid configuration ') || !merged.inputErrors.includes(e)) {
+      if (!o.configErrors.includes(e) || !merged.inputErrors.includes(e)) {
         merged.inputErrors.push(e);
       }
     }
@@ -137,20 +144,20 @@ async function lintInWorkers(targets: Target[], options: Options, jobs: number):
 async function lintTargets(targets: Target[], options: Options, progress: boolean): Promise<WorkOutcome> {
   const inputErrors: string[] = [];
   if (targets.some((t) => /\.(tf|tofu)$/.test(t.path))) {
-    await loadTerraformParser((err) => inputErrors.push(`Terraform support unavailable: ${String(err)}`));
+    await loadTerraformParser((err) => inputErrors.push(tr('cli.noTerraform', { error: String(err) })));
   }
   let catalog: IamCatalog;
   try {
     catalog = loadCatalog();
   } catch (err) {
-    return { results: [], inputErrors, catalogError: String(err) };
+    return { results: [], inputErrors, configErrors: [], catalogError: String(err) };
   }
   const env: LintEnvironment = { options, catalog, embedded: createEmbeddedExtractor({ terraform: terraformParser }), configProblems: new Map() };
   if (options.accessAnalyzer) {
     env.service = new AccessAnalyzerService({
       createApi: (config) => loadAccessAnalyzerApiFactory()(config),
       isTrusted: () => true,
-      displayLanguage: () => undefined,
+      displayLanguage: () => (getLocale() === 'en' ? undefined : getLocale()),
       onStatus: () => undefined,
       onDiagnostics: () => undefined,
       log: () => undefined,
@@ -160,7 +167,7 @@ async function lintTargets(targets: Target[], options: Options, progress: boolea
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
     if (progress && i % 250 === 0) {
-      process.stderr.write(`\rlinting ${i}/${targets.length} files...`);
+      process.stderr.write(`\r${tr('cli.progress', { done: i, total: targets.length })}`);
     }
     try {
       const outcome = await lintTarget(target, env);
@@ -171,23 +178,27 @@ async function lintTargets(targets: Target[], options: Options, progress: boolea
         inputErrors.push(`${displayName(target, options)}: ${outcome.error}`);
       }
     } catch (err) {
-      inputErrors.push(`${displayName(target, options)}: internal error: ${err instanceof Error ? err.message : String(err)}`);
+      inputErrors.push(`${displayName(target, options)}: ${tr('cli.internalError', { error: err instanceof Error ? err.message : String(err) })}`);
     }
   }
   env.service?.dispose();
   if (progress) {
     process.stderr.write(`\r${' '.repeat(40)}\r`);
   }
+  const configErrors: string[] = [];
   for (const [file, problems] of env.configProblems) {
     for (const problem of problems) {
-      inputErrors.push(`invalid configuration ${file}: ${problem}`);
+      configErrors.push(tr('cli.invalidConfig', { error: `${file}: ${problem}` }));
     }
   }
-  return { results, inputErrors };
+  inputErrors.push(...configErrors);
+  return { results, inputErrors, configErrors };
 }
 
 /** A worker thread's side: lint its slice and post the outcome. */
 async function runWorker(data: { options: Options; targets: Target[] }): Promise<void> {
+  // the locale is per thread: the same as the main thread's
+  setLocale(data.options.locale ? (normalizeLocale(data.options.locale) ?? 'en') : localeFromEnv(process.env));
   parentPort?.postMessage(await lintTargets(data.targets, data.options, false));
 }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { t as tr } from '../i18n';
 import { packageRoot, packageVersion, ruleDocsUrl } from '../node/files';
 import { SEVERITY_NAME, type Options } from './args';
 import { escapeControl, escapeJson } from './escape';
@@ -20,11 +21,12 @@ export const paint = (on: boolean) => (code: string, text: string) => (on ? `\u0
 
 /**
  * A rule's documentation: the page in the package's repository when package.json names one
- * (for SARIF viewed on GitHub), else the copy shipped in the package (dist/rules/<id>.md).
+ * (for SARIF viewed on GitHub), else the copy shipped in the package (dist/rules/<id>.md). The
+ * English page, whatever the display language: SARIF is read by tools and shared across teams.
  */
 export function ruleHelpUri(ruleId: string): string | undefined {
   const repo = repositoryUrl();
-  return repo ? `${repo}/blob/v${packageVersion()}/server/src/rules/${ruleId}/README.md` : ruleDocsUrl(ruleId);
+  return repo ? `${repo}/blob/v${packageVersion()}/server/src/rules/${ruleId}/README.md` : ruleDocsUrl(ruleId, 'en');
 }
 
 /** The rule's documentation shipped in the package, as Markdown. */
@@ -96,10 +98,10 @@ export function render(results: Linted[], options: Options, color: (code: string
     for (const d of sorted) {
       const severity = d.severity ?? 2;
       counts[severity]++;
-      lines.push(`${color('1', `${escapeControl(r.display)}:${d.range.start.line + 1}:${d.range.start.character + 1}`)} ${color(colorOf[severity], SEVERITY_NAME[severity])} ${color('2', escapeControl(String(d.code)))} ${escapeControl(typeof d.message === 'string' ? d.message : d.message.value)}`);
+      lines.push(`${color('1', `${escapeControl(r.display)}:${d.range.start.line + 1}:${d.range.start.character + 1}`)} ${color(colorOf[severity], tr(`severity.${SEVERITY_NAME[severity]}` as 'severity.error'))} ${color('2', escapeControl(String(d.code)))} ${escapeControl(typeof d.message === 'string' ? d.message : d.message.value)}`);
     }
     if (r.fixed) {
-      lines.push(`${color('1', escapeControl(r.display))}: ${color('32', `fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'}`)}`);
+      lines.push(`${color('1', escapeControl(r.display))}: ${color('32', tr('cli.fixed', { count: r.fixed }))}`);
     }
   }
   const total = counts[1] + counts[2] + counts[3] + counts[4];
@@ -107,16 +109,16 @@ export function render(results: Linted[], options: Options, color: (code: string
   if (total === 0 && inputErrors > 0) {
     // some input was not checked (its messages follow on stderr): no "no problems" claim
     if (results.length > 0) {
-      lines.push(`no problems in ${results.length} checked file${results.length === 1 ? '' : 's'} (${policies} polic${policies === 1 ? 'y' : 'ies'}); ${inputErrors} input error${inputErrors === 1 ? '' : 's'}`);
+      lines.push(tr('cli.noProblemsChecked', { files: results.length, policies, inputErrors }));
     }
   } else if (total === 0) {
-    lines.push(color('32', `✔ no problems in ${results.length} file${results.length === 1 ? '' : 's'} (${policies} polic${policies === 1 ? 'y' : 'ies'})`));
+    lines.push(color('32', tr('cli.noProblems', { files: results.length, policies })));
   } else {
-    const parts = [`${counts[1]} error${counts[1] === 1 ? '' : 's'}`, `${counts[2]} warning${counts[2] === 1 ? '' : 's'}`];
+    const parts = [tr('cli.errors', { count: counts[1] }), tr('cli.warnings', { count: counts[2] })];
     if (counts[3] + counts[4] > 0) {
-      parts.push(`${counts[3] + counts[4]} info`);
+      parts.push(tr('cli.infos', { count: counts[3] + counts[4] }));
     }
-    lines.push(color(counts[1] ? '31' : '33', `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${filesWithProblems} of ${results.length} file${results.length === 1 ? '' : 's'} (${policies} polic${policies === 1 ? 'y' : 'ies'})`));
+    lines.push(color(counts[1] ? '31' : '33', tr('cli.problems', { total, parts: parts.join(tr('cli.listSeparator')), withProblems: filesWithProblems, files: results.length, policies })));
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

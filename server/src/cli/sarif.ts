@@ -2,6 +2,7 @@
  * SARIF 2.1.0 for GitHub code scanning: one run, our rules as the driver's rules (with their
  * documentation as help links and help text), one result per finding with a 1-based region.
  */
+import { ruleDescription, t, type MessageId } from '../i18n';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ALL_RULES as RULES } from '../rules';
 
@@ -14,8 +15,8 @@ export interface FileResult {
 const LEVEL = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' } as const;
 
 /** Findings of the CLI itself (not of a rule): their SARIF rule metadata. */
-export const CLI_RULES: Record<string, { description: string; level: 'error' | 'warning' }> = {
-  'empty-policy': { description: 'A file that is a policy by its name or a configured glob is empty: an empty policy is not a clean one.', level: 'error' },
+export const CLI_RULES: Record<string, { description: MessageId; level: 'error' | 'warning' }> = {
+  'empty-policy': { description: 'cli.emptyPolicy.description', level: 'error' },
 };
 
 export interface RuleDocs {
@@ -40,18 +41,18 @@ export function toSarif(results: FileResult[], version: string, docs: RuleDocs):
       return {
         id,
         name: id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
-        shortDescription: { text: rule.meta.description },
-        fullDescription: { text: rule.meta.description },
+        shortDescription: { text: ruleDescription(rule) },
+        fullDescription: { text: ruleDescription(rule) },
         ...(helpUri(id) ? { helpUri: helpUri(id) } : {}),
         help: {
-          text: helpUri(id) ? `${rule.meta.description} See ${helpUri(id)}` : rule.meta.description,
-          markdown: docs.markdown(id) ?? (helpUri(id) ? `${rule.meta.description}\n\n[Documentation](${helpUri(id)})` : rule.meta.description),
+          text: helpUri(id) ? t('cli.sarifHelp', { description: ruleDescription(rule), url: helpUri(id) ?? '' }) : ruleDescription(rule),
+          markdown: docs.markdown(id) ?? (helpUri(id) ? `${ruleDescription(rule)}\n\n[${t('hover.documentation')}](${helpUri(id)})` : ruleDescription(rule)),
         },
         defaultConfiguration: { level: rule.meta.defaultSeverity === 'error' ? 'error' : rule.meta.defaultSeverity === 'warning' ? 'warning' : 'note' },
         properties: { tags: ['security', 'iam', rule.meta.category], precision: 'high', ...(rule.meta.security ? { 'security-severity': rule.meta.defaultSeverity === 'error' ? '8.0' : '6.0' } : {}) },
       };
     }),
-    ...own.map((id) => ({ id, name: id, shortDescription: { text: CLI_RULES[id].description }, defaultConfiguration: { level: CLI_RULES[id].level } })),
+    ...own.map((id) => ({ id, name: id, shortDescription: { text: t(CLI_RULES[id].description) }, defaultConfiguration: { level: CLI_RULES[id].level } })),
     ...external.map((id) => ({ id, name: id, shortDescription: { text: `IAM Access Analyzer: ${id}` }, helpUri: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html' })),
   ];
   const index = new Map(rules.map((r, i) => [r.id, i]));

@@ -2,6 +2,7 @@
  * Narrowing an action wildcard to explicit actions. Every option is a subset of what the wildcard
  * matches, so a narrowing fix can only take access away, never add it.
  */
+import { accessLevelName, t } from '../i18n';
 import type { ActionInfo, IamCatalog } from '../catalog/catalog';
 import type { PolicyFile } from '../policy/policyFile';
 
@@ -41,26 +42,26 @@ export function narrowingOptions(catalog: IamCatalog, file: PolicyFile, pattern:
     return [];
   }
   const services = [...new Set(matches.map((a) => a.service.prefix))];
-  const scope = pattern === '*' ? 'all services' : services.length === 1 ? services[0] : `${pattern}`;
+  const scope = pattern === '*' ? t('narrow.allServices') : services.length === 1 ? services[0] : `${pattern}`;
   const options: NarrowingOption[] = [];
   const add = (title: string, actions: ActionInfo[], usedElsewhere = false) => {
     const list = sorted(actions);
     if (list.length > 0 && list.length < matches.length && !options.some((o) => o.actions.join() === list.join())) {
-      options.push({ title: `${title} (${list.length} action${list.length === 1 ? '' : 's'})`, actions: list, ...(usedElsewhere ? { usedElsewhere } : {}) });
+      options.push({ title: t('narrow.option', { title, count: list.length }), actions: list, ...(usedElsewhere ? { usedElsewhere } : {}) });
     }
   };
   const inMatches = new Set(matches);
   const elsewhere = actionsUsedElsewhere(catalog, file, offset).filter((a) => inMatches.has(a));
   if (pattern === '*') {
-    add('Only the actions used elsewhere in this file', elsewhere, true);
+    add(t('narrow.usedElsewhere'), elsewhere, true);
     const usedServices = new Set(elsewhere.map((a) => a.service));
-    add('Only List + Read actions of the services used elsewhere in this file', matches.filter((a) => usedServices.has(a.service) && (a.level === 'List' || a.level === 'Read')));
+    add(t('narrow.listReadElsewhere'), matches.filter((a) => usedServices.has(a.service) && (a.level === 'List' || a.level === 'Read')));
     return options;
   }
-  add(`Only List + Read actions of ${scope}`, matches.filter((a) => a.level === 'List' || a.level === 'Read'));
-  add(`Only Read actions of ${scope}`, matches.filter((a) => a.level === 'Read'));
-  add(`Only Write actions of ${scope}`, matches.filter((a) => a.level === 'Write'));
-  add(`Only the actions of ${scope} used elsewhere in this file`, elsewhere, true);
+  add(t('narrow.levels', { levels: `${accessLevelName('List')} + ${accessLevelName('Read')}`, scope }), matches.filter((a) => a.level === 'List' || a.level === 'Read'));
+  add(t('narrow.levels', { levels: accessLevelName('Read'), scope }), matches.filter((a) => a.level === 'Read'));
+  add(t('narrow.levels', { levels: accessLevelName('Write'), scope }), matches.filter((a) => a.level === 'Write'));
+  add(t('narrow.scopeUsedElsewhere', { scope }), elsewhere, true);
   return options;
 }
 

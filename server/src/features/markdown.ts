@@ -1,5 +1,6 @@
 /** Small helpers for the Markdown shown in hovers and completion documentation. */
 import type { IamCatalog } from '../catalog/catalog';
+import { t } from '../i18n';
 
 /** Escapes text for Markdown (not inside code spans). */
 export function md(text: string): string {
@@ -17,7 +18,7 @@ export function link(label: string, url: string): string {
 }
 
 export function catalogFooter(catalog: IamCatalog): string {
-  return `_IAM data: ${catalog.source.package}@${catalog.source.version} (${catalog.dataDate})_`;
+  return `_${t('hover.catalogFooter', { source: `${catalog.source.package}@${catalog.source.version}`, date: catalog.dataDate })}_`;
 }
 
 export function table(headers: string[], rows: string[][]): string {

@@ -19,6 +19,7 @@ import { formatError, type Logger } from './runSafe';
 import { SettingsCache } from './settingsCache';
 import type { FeatureRegistration, ServerRuntime, ServerState } from './state';
 import { sendStatus } from './status';
+import { pickLocale, setLocale } from '../i18n/locale';
 
 export type { DiagnosticContributor, FeatureRegistration, ServerRuntime, ServerState } from './state';
 
@@ -43,7 +44,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     state.trusted = options.isTrusted !== false;
-    state.displayLanguage = options.displayLanguage;
+    // the display language: the option the extension sends, else the LSP locale (VS Code's too)
+    state.displayLanguage = options.displayLanguage ?? params.locale;
+    setLocale(pickLocale(options.displayLanguage, params.locale));
     state.clientCommands = new Set(Array.isArray(options.clientCommands) ? options.clientCommands.filter((c): c is string => typeof c === 'string') : []);
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -9,6 +9,7 @@
  * redirect traffic. VS Code enforces this with `"scope": "machine"`; the server enforces it for
  * every client.
  */
+import { t } from '../i18n';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../shared/settings';
 import { RULES_BY_ID } from '../rules/index';
@@ -67,7 +68,7 @@ export class SettingsCache {
   private sanitize(raw: unknown): Settings {
     const rules = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).rules : undefined;
     for (const problem of checkRuleSeverities(rules, new Set(RULES_BY_ID.keys()), ['iamPolicy.rules'])) {
-      const message = `Setting ${problem.path.join('.')}: ${problem.message}; this entry is ignored.`;
+      const message = t('config.settingIgnored', { setting: problem.path.join('.'), problem: problem.message });
       if (!this.reported.has(message)) {
         this.reported.add(message);
         // a notification: nothing to answer, and the editor shows it once

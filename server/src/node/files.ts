@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { getLocale, type Locale } from '../i18n/locale';
 
 let rootMemo: string | undefined;
 
@@ -55,13 +56,19 @@ export function packageVersion(): string {
 /** Per rule id: the docs URL, or null when the package ships no page for it. Files do not change while we run. */
 const docsUrlMemo = new Map<string, string | null>();
 
-/** The rule's documentation shipped with the package (dist/rules/<id>.md), as a file URL (memoised per rule). */
-export function ruleDocsUrl(ruleId: string): string | undefined {
-  let url = docsUrlMemo.get(ruleId);
+/**
+ * The rule's documentation shipped with the package, as a file URL (memoised per locale and rule):
+ * the page in `locale` (dist/rules/<id>.<locale>.md) when shipped, else the English one (<id>.md).
+ */
+export function ruleDocsUrl(ruleId: string, locale: Locale = getLocale()): string | undefined {
+  const key = `${locale}:${ruleId}`;
+  let url = docsUrlMemo.get(key);
   if (url === undefined) {
-    const file = path.join(packageRoot(), 'dist', 'rules', `${ruleId}.md`);
+    const dir = path.join(packageRoot(), 'dist', 'rules');
+    const localized = locale === 'en' ? undefined : path.join(dir, `${ruleId}.${locale}.md`);
+    const file = localized && fs.existsSync(localized) ? localized : path.join(dir, `${ruleId}.md`);
     url = fs.existsSync(file) ? pathToFileURL(file).href : null;
-    docsUrlMemo.set(ruleId, url);
+    docsUrlMemo.set(key, url);
   }
   return url ?? undefined;
 }

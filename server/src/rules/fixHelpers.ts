@@ -2,6 +2,7 @@
  * Quick-fix builders shared by several rules' `fix.ts` (a fix used by one rule lives in that rule's
  * folder). Each returns proposals that edit only the nodes they change.
  */
+import { t as tr } from '../i18n';
 import type { ActionInfo, IamCatalog, ResourceTypeInfo } from '../catalog/catalog';
 import { expandStatementActions } from '../analysis/expandActions';
 import type { PolicyString, StringList } from '../policy/model';
@@ -55,7 +56,7 @@ export function replacementFixes(t: FixContext<ReplacementPayload>, safe = false
   if (!node) {return [];}
   const target = node;
   return replacements.map((r, i) => ({
-    title: `Change to ${quote(r)}`,
+    title: tr('fix.changeTo', { value: quote(r) }),
     isPreferred: i === 0 && replacements.length === 1,
     edits: [{ offset: target.offset, length: target.length, text: quote(r) }],
     safe,
@@ -68,7 +69,7 @@ export function removeElementFix(t: FixContext<unknown>, path: JsonPath | undefi
   const element = t.statement.elements.find((e) => samePath(e.path, path));
   if (!element) {return [];}
   const empty = element.valueNode?.type === 'object' && (element.valueNode.children?.length ?? 0) === 0;
-  return [{ title: `Remove "${element.name}"`, isPreferred: true, edits: [removeEntry(t.statement.node, element.propertyNode)], safe: empty && element.name === 'Condition' }];
+  return [{ title: tr('fix.remove', { value: `"${element.name}"` }), isPreferred: true, edits: [removeEntry(t.statement.node, element.propertyNode)], safe: empty && element.name === 'Condition' }];
 }
 
 /** Add `"Version": "2012-10-17"`, or change the one there. */
@@ -79,14 +80,14 @@ export function versionFix(t: FixContext<unknown>): FixProposal[] {
   const edit: OffsetEdit = existing?.valueNode
     ? { offset: existing.valueNode.offset, length: existing.valueNode.length, text: '"2012-10-17"' }
     : insertProperty(t.text, policy.root, 'Version', '2012-10-17', t.style, 'first');
-  return [{ title: existing ? 'Change Version to "2012-10-17"' : 'Add "Version": "2012-10-17"', isPreferred: true, edits: [edit] }];
+  return [{ title: tr(existing ? 'fix.changeVersion' : 'fix.addVersion'), isPreferred: true, edits: [edit] }];
 }
 
 /** Add a missing Effect or Resource to the statement, with a place to type. */
 export function missingElementFix(t: FixContext<unknown>, name: 'Effect' | 'Resource'): FixProposal[] {
   if (!t.statement) {return [];}
   const value: EditValue = name === 'Effect' ? new SnippetValue('"${1|Allow,Deny|}"') : new SnippetValue('"${1:*}"');
-  return [{ title: `Add "${name}"`, isPreferred: true, edits: [insertProperty(t.text, t.statement.node, name, value, t.style)] }];
+  return [{ title: tr('fix.add', { name: `"${name}"` }), isPreferred: true, edits: [insertProperty(t.text, t.statement.node, name, value, t.style)] }];
 }
 
 /** Narrow a wildcard (`s3:*`, `s3:Get*`, `*`) to explicit actions. */
@@ -99,7 +100,7 @@ export function narrowFixes(t: FixContext<unknown>): FixProposal[] {
   // preferred: the actions the file already uses, else the first (read-only) narrowing; never wider
   const preferred = Math.max(0, options.findIndex((o) => o.usedElsewhere));
   return options.map((o, i) => ({
-    title: `Replace ${quote(pattern)}: ${o.title}`,
+    title: tr('fix.replaceWith', { value: quote(pattern), option: o.title }),
     isPreferred: i === preferred,
     edits: [replaceListValue(t, found.list, found.value, o.actions.filter((a) => !others.has(a.toLowerCase())))],
   }));
@@ -162,7 +163,7 @@ export function resourceStarFixes(t: FixContext<unknown>): FixProposal[] {
   if (scoped.length === 0 || actions.length > 300) {return [];}
   const arns = arnSnippets(typesOfActions(scoped, t.catalog)).map((a) => new SnippetValue(`"${a}"`));
   if (needStar.length === 0) {
-    return [{ title: 'Replace "*" with the ARNs of the actions\' resource types', isPreferred: true, edits: [replaceListValue(t, s.resource, star, arns)] }];
+    return [{ title: tr('fix.resourceArns'), isPreferred: true, edits: [replaceListValue(t, s.resource, star, arns)] }];
   }
   // keep "*" for the actions that need it, in a statement of their own
   const explicit = s.action?.values.every((v) => !/[*?]/.test(v.value)) ?? false;
@@ -178,7 +179,7 @@ export function resourceStarFixes(t: FixContext<unknown>): FixProposal[] {
   if (!insert || removals.length === 0) {return [];}
   return [
     {
-      title: `Use ARNs for the ${keep.length} action${keep.length > 1 ? 's' : ''} that support them; keep "*" for ${move.map((v) => v.value).join(', ')} in a new statement`,
+      title: tr('fix.splitStar', { count: keep.length, actions: move.map((v) => v.value).join(', ') }),
       edits: [...edits, insert],
     },
   ];
@@ -210,5 +211,5 @@ export function splitByResourceTypeFix(t: FixContext<unknown>): FixProposal[] {
   if (!insert || insert.offset !== s.node.offset + s.node.length) {
     return [];
   }
-  return [{ title: `Split into ${groups.size} statements, one per resource type`, edits: [replaceFirst, insert] }];
+  return [{ title: tr('fix.splitByType', { count: groups.size }), edits: [replaceFirst, insert] }];
 }

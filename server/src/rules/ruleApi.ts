@@ -105,6 +105,5 @@ export function defineRule<P = undefined>(rule: Rule<P>): Rule<P> {
   return rule;
 }
 
-export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => (name in data ? String(data[name]) : `{{${name}}}`));
-}
+/** A finding's message from its template and data (the same formatting as the message catalogs). */
+export { formatMessage } from '../i18n/format';

@@ -4,6 +4,7 @@
  * an unknown key. Each problem names its JSON path, so the CLI can print it and the editor can
  * place a diagnostic on the config file. Rule ids come from the caller (the registry).
  */
+import { t } from '../i18n';
 
 export interface ConfigProblem {
   /** JSON path of the offending key or value, e.g. ['rules', 'resource-str'] */
@@ -46,7 +47,7 @@ function suggestion(value: string, candidates: readonly string[]): string {
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(value.length / 4)) ? ` (did you mean "${best}"?)` : '';
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(value.length / 4)) ? t('config.didYouMean', { value: best }) : '';
 }
 
 const quote = (v: unknown) => JSON.stringify(v);
@@ -57,16 +58,16 @@ export function checkRuleSeverities(rules: unknown, ruleIds: ReadonlySet<string>
     return [];
   }
   if (!isRecord(rules)) {
-    return [{ path: base, onKey: false, message: `"${base.join('.')}" must be an object of rule id to severity` }];
+    return [{ path: base, onKey: false, message: t('config.rulesObject', { key: base.join('.') }) }];
   }
   const problems: ConfigProblem[] = [];
   const ids = [...ruleIds];
   for (const [id, severity] of Object.entries(rules)) {
     if (!ruleIds.has(id)) {
-      problems.push({ path: [...base, id], onKey: true, message: `unknown rule id ${quote(id)}${suggestion(id, ids)}` });
+      problems.push({ path: [...base, id], onKey: true, message: t('config.unknownRule', { id: quote(id), suggestion: suggestion(id, ids) }) });
     }
     if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) {
-      problems.push({ path: [...base, id], onKey: false, message: `severity of ${quote(id)} must be one of ${SEVERITIES.join(', ')}, not ${quote(severity)}${typeof severity === 'string' ? suggestion(severity, SEVERITIES) : ''}` });
+      problems.push({ path: [...base, id], onKey: false, message: t('config.badSeverity', { id: quote(id), allowed: SEVERITIES.join(', '), value: quote(severity), suggestion: typeof severity === 'string' ? suggestion(severity, SEVERITIES) : '' }) });
     }
   }
   return problems;
@@ -75,49 +76,49 @@ export function checkRuleSeverities(rules: unknown, ruleIds: ReadonlySet<string>
 /** Every problem of a parsed `.iampolicy.json`. */
 export function checkProjectConfig(config: unknown, ruleIds: ReadonlySet<string>): ConfigProblem[] {
   if (!isRecord(config)) {
-    return [{ path: [], onKey: false, message: 'the configuration must be a JSON object' }];
+    return [{ path: [], onKey: false, message: t('config.notObject') }];
   }
   const problems: ConfigProblem[] = [];
   for (const key of Object.keys(config)) {
     if (!TOP_KEYS.includes(key)) {
-      problems.push({ path: [key], onKey: true, message: `unknown key ${quote(key)}${suggestion(key, TOP_KEYS)}; known keys: ${TOP_KEYS.filter((k) => k !== '$schema').join(', ')}` });
+      problems.push({ path: [key], onKey: true, message: t('config.unknownKey', { key: quote(key), suggestion: suggestion(key, TOP_KEYS), known: TOP_KEYS.filter((k) => k !== '$schema').join(', ') }) });
     }
   }
   problems.push(...checkRuleSeverities(config.rules, ruleIds));
   if (config.ignore !== undefined) {
     if (!isRecord(config.ignore)) {
-      problems.push({ path: ['ignore'], onKey: false, message: '"ignore" must be an object of file glob to a list of rule ids' });
+      problems.push({ path: ['ignore'], onKey: false, message: t('config.ignoreObject') });
     } else {
       const ids = [...ruleIds];
       for (const [glob, list] of Object.entries(config.ignore)) {
         if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) {
-          problems.push({ path: ['ignore', glob], onKey: false, message: `ignore ${quote(glob)} must be a list of rule ids` });
+          problems.push({ path: ['ignore', glob], onKey: false, message: t('config.ignoreList', { glob: quote(glob) }) });
           continue;
         }
         list.forEach((id: string, i) => {
           if (id !== '*' && !ruleIds.has(id)) {
-            problems.push({ path: ['ignore', glob, i], onKey: false, message: `unknown rule id ${quote(id)}${suggestion(id, ids)}` });
+            problems.push({ path: ['ignore', glob, i], onKey: false, message: t('config.unknownRule', { id: quote(id), suggestion: suggestion(id, ids) }) });
           }
         });
       }
     }
   }
   if (config.policyType !== undefined && !(typeof config.policyType === 'string' && ['auto', ...POLICY_TYPES].includes(config.policyType))) {
-    problems.push({ path: ['policyType'], onKey: false, message: `policyType must be one of auto, ${POLICY_TYPES.join(', ')}, not ${quote(config.policyType)}` });
+    problems.push({ path: ['policyType'], onKey: false, message: t('config.badPolicyType', { allowed: `auto, ${POLICY_TYPES.join(', ')}`, value: quote(config.policyType) }) });
   }
   if (config.policyTypes !== undefined) {
     if (!isRecord(config.policyTypes)) {
-      problems.push({ path: ['policyTypes'], onKey: false, message: '"policyTypes" must be an object of file glob to policy type' });
+      problems.push({ path: ['policyTypes'], onKey: false, message: t('config.policyTypesObject') });
     } else {
       for (const [glob, type] of Object.entries(config.policyTypes)) {
         if (typeof type !== 'string' || !POLICY_TYPES.includes(type)) {
-          problems.push({ path: ['policyTypes', glob], onKey: false, message: `policy type of ${quote(glob)} must be one of ${POLICY_TYPES.join(', ')}, not ${quote(type)}${typeof type === 'string' ? suggestion(type, POLICY_TYPES) : ''}` });
+          problems.push({ path: ['policyTypes', glob], onKey: false, message: t('config.badGlobPolicyType', { glob: quote(glob), allowed: POLICY_TYPES.join(', '), value: quote(type), suggestion: typeof type === 'string' ? suggestion(type, POLICY_TYPES) : '' }) });
         }
       }
     }
   }
   if (config.files !== undefined && !(Array.isArray(config.files) && config.files.every((x) => typeof x === 'string'))) {
-    problems.push({ path: ['files'], onKey: false, message: '"files" must be a list of globs' });
+    problems.push({ path: ['files'], onKey: false, message: t('config.filesList') });
   }
   return problems;
 }

@@ -3,6 +3,7 @@
  * this file" and "open its documentation" for every one, refactors at the cursor, and a
  * source.fixAll action that applies every fix that does not change access.
  */
+import { t } from '../../i18n';
 import { CodeActionKind, Command, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../diagnostics/diagnostics';
 import { parseSuppressions } from '../diagnostics/suppressions';
@@ -46,7 +47,7 @@ function clientHas(session: EditSession, command: string): boolean {
 function disableProposals(session: EditSession, diagnostic: Diagnostic, ruleId: string): Proposal[] {
   const prefix = session.ctx.commentPrefix;
   if (!prefix) {
-    const title = `Disable ${ruleId} for this file (adds it to iamPolicy.ignore in the workspace settings)`;
+    const title = t('fix.disableRuleSettings', { ruleId });
     return clientHas(session, DISABLE_RULE_COMMAND)
       ? [{ title, kind: CodeActionKind.QuickFix, diagnostic, command: Command.create(title, DISABLE_RULE_COMMAND, session.ctx.document.uri, ruleId) }]
       : [];
@@ -63,20 +64,20 @@ function disableProposals(session: EditSession, diagnostic: Diagnostic, ruleId: 
     const edit: OffsetEdit = existing
       ? { offset: session.offsetAt({ line: line - 1, character: previous.replace(/\s+$/, '').length }), length: 0, text: `, ${ruleId}` }
       : { offset: lineStart, length: 0, text: `${indent}${prefix} iam-policy-disable-next-line ${ruleId}${session.style.eol}` };
-    out.push({ title: `Disable ${ruleId} for this line (a comment above it)`, kind: CodeActionKind.QuickFix, diagnostic, edits: [edit] });
+    out.push({ title: t('fix.disableRuleLine', { ruleId }), kind: CodeActionKind.QuickFix, diagnostic, edits: [edit] });
   }
   const existing = new RegExp(`^[ \\t]*${escaped}[ \\t]*iam-policy-disable(?![\\w-])([^\\n]*)`, 'm').exec(text);
   const edit: OffsetEdit =
     existing && !parseSuppressions(existing[0]).file.has('*')
       ? { offset: existing.index + existing[0].replace(/\s+$/, '').length, length: 0, text: `, ${ruleId}` }
       : { offset: 0, length: 0, text: `${prefix} iam-policy-disable ${ruleId}${session.style.eol}` };
-  out.push({ title: `Disable ${ruleId} for this file (a comment at the top)`, kind: CodeActionKind.QuickFix, diagnostic, edits: [edit] });
+  out.push({ title: t('fix.disableRuleFile', { ruleId }), kind: CodeActionKind.QuickFix, diagnostic, edits: [edit] });
   return out;
 }
 
 function docsProposals(session: EditSession, diagnostic: Diagnostic, ruleId: string): Proposal[] {
   if (!clientHas(session, OPEN_RULE_DOCS_COMMAND)) {return [];}
-  const title = `Open documentation for ${ruleId}`;
+  const title = t('fix.openDocs', { ruleId });
   return [{ title, kind: CodeActionKind.QuickFix, diagnostic, command: Command.create(title, OPEN_RULE_DOCS_COMMAND, ruleId, diagnostic.codeDescription?.href) }];
 }
 
@@ -177,5 +178,5 @@ export function fixAllProposal(session: EditSession, diagnostics: Diagnostic[]):
   // never hand back a document that parses worse than the one we were given
   const before = parseJson(session.text).errors.length;
   if (parseJson(applyOffsetEdits(session.text, edits)).errors.length > before) {return undefined;}
-  return { title: 'Fix all safe IAM policy problems', kind: FIX_ALL_KIND, edits: edits.map((e) => ({ ...e, snippet: false, text: e.snippet ? unsnippet(e.text) : e.text })) };
+  return { title: t('fix.all'), kind: FIX_ALL_KIND, edits: edits.map((e) => ({ ...e, snippet: false, text: e.snippet ? unsnippet(e.text) : e.text })) };
 }

@@ -3,6 +3,7 @@
  * collapse explicit actions into one, turn a string into an array, split a statement by
  * service, and add the conditions that least privilege asks for.
  */
+import { t } from '../../i18n';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import type { PolicyDocument, PolicyString, Statement, StringList } from '../../policy/model';
 import { stringLists } from '../../rules/helpers';
@@ -29,7 +30,7 @@ function expandWildcard(session: EditSession, list: StringList, value: PolicyStr
   const others = new Set(list.values.filter((v) => v !== value).map((v) => v.value.trim().toLowerCase()));
   return [
     {
-      title: `Expand "${pattern}" into its ${matches.length} action${matches.length > 1 ? 's' : ''}`,
+      title: t('refactor.expand', { pattern, count: matches.length }),
       kind: REWRITE,
       edits: [replaceListValue(session, list, value, matches.map((a) => a.fullName).filter((a) => !others.has(a.toLowerCase())))],
     },
@@ -44,7 +45,7 @@ function collapse(session: EditSession, list: StringList): Proposal[] {
     const members = explicit.filter((v) => lower.has(v.value.trim().toLowerCase()));
     const [first, ...rest] = members;
     const edits: OffsetEdit[] = [replaceListValue(session, list, first, [wildcard]), ...removeListValues(list, rest)];
-    proposals.push({ title: `Collapse the ${members.length} ${wildcard.replace('*', '…')} actions into "${wildcard}"`, kind: REWRITE, edits });
+    proposals.push({ title: t('refactor.collapse', { count: members.length, prefix: wildcard.replace('*', '…'), wildcard }), kind: REWRITE, edits });
   }
   return proposals;
 }
@@ -52,7 +53,7 @@ function collapse(session: EditSession, list: StringList): Proposal[] {
 function toArray(session: EditSession, list: StringList): Proposal[] {
   const node = list.element.valueNode;
   if (!node || node.type !== 'string') {return [];}
-  return [{ title: `Convert "${list.element.name}" to an array`, kind: REWRITE, edits: [replaceNode(session.text, node, [String(node.value)], session.style, true)] }];
+  return [{ title: t('refactor.toArray', { element: list.element.name }), kind: REWRITE, edits: [replaceNode(session.text, node, [String(node.value)], session.style, true)] }];
 }
 
 function splitByService(session: EditSession, policy: PolicyDocument, s: Statement): Proposal[] {
@@ -68,7 +69,7 @@ function splitByService(session: EditSession, policy: PolicyDocument, s: Stateme
   if (s.sid) {first.Sid = s.sid.value;}
   const insert = insertStatementsAfter(session, policy, s, rest);
   if (!insert) {return [];}
-  return [{ title: `Split this statement by service (${[...byService.keys()].join(', ')})`, kind: REWRITE, edits: [replaceNode(session.text, s.node, first, session.style), insert] }];
+  return [{ title: t('refactor.splitByService', { services: [...byService.keys()].join(', ') }), kind: REWRITE, edits: [replaceNode(session.text, s.node, first, session.style), insert] }];
 }
 
 function conditions(session: EditSession, policy: PolicyDocument, s: Statement): Proposal[] {
@@ -78,9 +79,9 @@ function conditions(session: EditSession, policy: PolicyDocument, s: Statement):
     const edit = addCondition(session, s, operator, key, value);
     if (edit) {out.push({ title, kind: REWRITE, edits: [edit] });}
   };
-  add('Add condition: require MFA (aws:MultiFactorAuthPresent)', 'Bool', 'aws:MultiFactorAuthPresent', 'true');
-  add('Add condition: limit to Regions (aws:RequestedRegion)', 'StringEquals', 'aws:RequestedRegion', [new SnippetValue('"${1:eu-west-1}"')]);
-  add('Add condition: limit by resource tag (aws:ResourceTag)', 'StringEquals', 'aws:ResourceTag/${1:Project}', new SnippetValue('"${2:value}"'));
+  add(t('refactor.mfa'), 'Bool', 'aws:MultiFactorAuthPresent', 'true');
+  add(t('refactor.regions'), 'StringEquals', 'aws:RequestedRegion', [new SnippetValue('"${1:eu-west-1}"')]);
+  add(t('refactor.resourceTag'), 'StringEquals', 'aws:ResourceTag/${1:Project}', new SnippetValue('"${2:value}"'));
   // an Allow cannot say "this IP, or an AWS service acting for me": a Deny beside it can
   const actions = s.action ?? s.notAction;
   if (actions && (s.resource || s.notResource)) {
@@ -90,7 +91,7 @@ function conditions(session: EditSession, policy: PolicyDocument, s: Statement):
       Condition: { NotIpAddress: { 'aws:SourceIp': [new SnippetValue('"${1:203.0.113.0/24}"')] }, Bool: { 'aws:ViaAWSService': 'false' } },
     }, ['Sid', 'Condition']);
     const insert = insertStatementsAfter(session, policy, s, [deny]);
-    if (insert) {out.push({ title: 'Add condition: limit to source IP ranges (a Deny outside them, except AWS services acting for you)', kind: REWRITE, edits: [insert] });}
+    if (insert) {out.push({ title: t('refactor.sourceIp'), kind: REWRITE, edits: [insert] });}
   }
   return out;
 }

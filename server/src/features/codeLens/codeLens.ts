@@ -8,6 +8,7 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatStatementLine, statementAccess } from '../../analysis/accessSummary';
 import type { IamCatalog } from '../../catalog/catalog';
+import { t } from '../../i18n';
 import type { PolicyFile } from '../../policy/policyFile';
 
 /** client-side (the extension's summary view) */
@@ -44,7 +45,7 @@ export function describeStatement(catalog: IamCatalog, file: PolicyFile, documen
   for (const { policy } of file.policies) {
     for (const [i, statement] of policy.statements.entries()) {
       if (document.positionAt(statement.node.offset).line === line) {
-        const name = statement.sid?.value ? `Statement "${statement.sid.value}"` : `Statement ${i + 1}`;
+        const name = statement.sid?.value ? t('codeLens.statementSid', { sid: statement.sid.value }) : t('codeLens.statementIndex', { index: i + 1 });
         return `${name}: ${formatStatementLine(statementAccess(statement, catalog, now), Number.MAX_SAFE_INTEGER)}`;
       }
     }

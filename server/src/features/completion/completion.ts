@@ -4,6 +4,7 @@
  * ARN templates, principals, condition operators, condition keys (filtered by the statement's
  * actions) and condition values. Each item replaces exactly the token being typed.
  */
+import { accessLevelName, localizedRecord, t as tr, type MessageId } from '../../i18n';
 import {
   Command,
   CompletionItemKind,
@@ -90,13 +91,13 @@ function itemsFor(ctx: CompletionContext, loc: CursorLocation, text: string, off
       return statementTemplates(ctx, loc.token, policyType, text, offset);
     case 'version':
       return [
-        valueItem(ctx, loc.token, '2012-10-17', { detail: 'current policy language (supports policy variables)', sortText: '0', preselect: true }),
-        valueItem(ctx, loc.token, '2008-10-17', { detail: 'old version: policy variables are not supported', sortText: '1' }),
+        valueItem(ctx, loc.token, '2012-10-17', { detail: tr('completion.version.current'), sortText: '0', preselect: true }),
+        valueItem(ctx, loc.token, '2008-10-17', { detail: tr('completion.version.old'), sortText: '1' }),
       ];
     case 'effect':
       return [
-        valueItem(ctx, loc.token, 'Allow', { detail: 'grant the actions', sortText: '0' }),
-        valueItem(ctx, loc.token, 'Deny', { detail: 'explicitly deny (overrides any Allow)', sortText: '1' }),
+        valueItem(ctx, loc.token, 'Allow', { detail: tr('completion.effect.allow'), sortText: '0' }),
+        valueItem(ctx, loc.token, 'Deny', { detail: tr('completion.effect.deny'), sortText: '1' }),
       ];
     case 'action':
       return actionItems(ctx, loc.token).items;
@@ -295,7 +296,7 @@ function templateItems(ctx: CompletionContext, token: Token, policyType: PolicyT
     items.push({
       label: t.label,
       kind: CompletionItemKind.Snippet,
-      detail: 'least-privilege statement template',
+      detail: tr('completion.statementTemplate'),
       documentation: { kind: MarkupKind.Markdown, value: `${t.description}\n\n\`\`\`json\n${previewOf(t.body)}\n\`\`\`` },
       textEdit: TextEdit.replace(rangeOf(ctx, token), body),
       insertTextFormat: InsertTextFormat.Snippet,
@@ -318,7 +319,7 @@ function policyTemplates(ctx: CompletionContext, token: { offset: number; length
     .map((t, i) => ({
       label: t.label,
       kind: CompletionItemKind.Snippet,
-      detail: 'IAM policy template',
+      detail: tr('completion.policyTemplate'),
       documentation: { kind: MarkupKind.Markdown, value: `${t.description}\n\n\`\`\`json\n${previewOf(t.body)}\n\`\`\`` },
       textEdit: TextEdit.replace(rangeOf(ctx, token), t.body),
       insertTextFormat: InsertTextFormat.Snippet,
@@ -378,7 +379,7 @@ function actionItems(ctx: CompletionContext, token: Token): { items: CompletionI
           snippetValueItem(ctx, token, `${s.prefix}:`, `${snippetText(s.prefix)}:$0`, {
             kind: CompletionItemKind.Module,
             detail: s.name,
-            documentation: `${s.actions.length} actions`,
+            documentation: tr('completion.actionCount', { count: s.actions.length }),
             command: TRIGGER_SUGGEST,
             sortText,
           }),
@@ -390,8 +391,8 @@ function actionItems(ctx: CompletionContext, token: Token): { items: CompletionI
         sortText: '2',
         make: () =>
           valueItem(ctx, token, '*', {
-            detail: `every action of every service (${ctx.catalog.actions.length})`,
-            documentation: 'Grants everything, including actions AWS adds later. Prefer explicit actions.',
+            detail: tr('completion.star', { count: ctx.catalog.actions.length }),
+            documentation: tr('completion.star.doc'),
             sortText: '2',
             kind: CompletionItemKind.Constant,
           }),
@@ -419,7 +420,7 @@ function actionItems(ctx: CompletionContext, token: Token): { items: CompletionI
       make: () =>
         valueItem(ctx, token, a.fullName, {
           kind: CompletionItemKind.Function,
-          detail: a.level,
+          detail: accessLevelName(a.level),
           data: { kind: 'action' },
         }),
     });
@@ -461,7 +462,7 @@ function wildcardCandidates(ctx: CompletionContext, token: Token, prefix: string
       make: () =>
         valueItem(ctx, token, `${prefix}:*`, {
           kind: CompletionItemKind.Constant,
-          detail: `all ${actions.length} ${prefix} actions`,
+          detail: tr('completion.serviceStar', { count: actions.length, service: prefix }),
           sortText: '~3',
           data: { kind: 'wildcard' },
         }),
@@ -482,7 +483,7 @@ function wildcardCandidates(ctx: CompletionContext, token: Token, prefix: string
       make: () =>
         valueItem(ctx, token, `${prefix}:${verb}*`, {
           kind: CompletionItemKind.Constant,
-          detail: `${list.length} actions (${summariseLevels(list)})`,
+          detail: tr('completion.verbStar', { count: list.length, levels: summariseLevels(list) }),
           sortText,
           data: { kind: 'wildcard' },
         }),
@@ -503,18 +504,18 @@ export function wildcardDocumentation(catalog: IamCatalog, pattern: string): str
   return `${levelBreakdown(list)}\n\n${list
     .slice(0, 15)
     .map((a) => code(a.fullName))
-    .join(', ')}${list.length > 15 ? `, … (${list.length} in all)` : ''}`;
+    .join(', ')}${list.length > 15 ? tr('completion.inAll', { count: list.length }) : ''}`;
 }
 
 function summariseLevels(actions: ActionInfo[]): string {
   const levels = ACCESS_LEVELS.filter((l) => actions.some((a) => a.level === l));
-  return levels.join(', ');
+  return levels.map(accessLevelName).join(', ');
 }
 
 function levelBreakdown(actions: ActionInfo[]): string {
   return ACCESS_LEVELS.map((l) => [l, actions.filter((a) => a.level === l).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([l, n]) => `${l}: ${n}`)
+    .map(([l, n]) => `${accessLevelName(l)}: ${n}`)
     .join(' · ');
 }
 
@@ -523,7 +524,7 @@ function levelBreakdown(actions: ActionInfo[]): string {
 
 function resourceItems(ctx: CompletionContext, token: Token, statement: Statement | undefined): CompletionItem[] {
   const items: CompletionItem[] = [
-    valueItem(ctx, token, '*', { detail: 'all resources', sortText: '9', kind: CompletionItemKind.Constant }),
+    valueItem(ctx, token, '*', { detail: tr('completion.allResources'), sortText: '9', kind: CompletionItemKind.Constant }),
   ];
   const actions = statement && statementActions(statement) && !statementActions(statement)?.negated ? expandStatementActions(statement, ctx.catalog).actions : [];
   const seen = new Map<string, { service: string; type: string; actions: string[] }>();
@@ -541,10 +542,10 @@ function resourceItems(ctx: CompletionContext, token: Token, statement: Statemen
       snippetValueItem(ctx, token, arn, snippet, {
         kind: CompletionItemKind.Reference,
         detail: `${entry.service} ${entry.type}`,
-        documentation: `ARN of a ${entry.service} ${entry.type}, used by ${entry.actions
+        documentation: tr('completion.arnDoc', { type: `${entry.service} ${entry.type}`, actions: `${entry.actions
           .slice(0, 8)
           .map(code)
-          .join(', ')}${entry.actions.length > 8 ? ` and ${entry.actions.length - 8} more` : ''}.`,
+          .join(', ')}${entry.actions.length > 8 ? tr('completion.andMore', { count: entry.actions.length - 8 }) : ''}` }),
         sortText: `0${String(i++).padStart(4, '0')}`,
       }),
     );
@@ -564,10 +565,10 @@ function resourceItems(ctx: CompletionContext, token: Token, statement: Statemen
 // ---------------------------------------------------------------------------------------------
 // policy variables
 
-const SPECIAL_VARIABLES: [string, string][] = [
-  ['*', 'a literal `*` (where `*` would be a wildcard)'],
-  ['?', 'a literal `?`'],
-  ['$', 'a literal `$`'],
+const SPECIAL_VARIABLES: [string, MessageId][] = [
+  ['*', 'completion.variable.star'],
+  ['?', 'completion.variable.question'],
+  ['$', 'completion.variable.dollar'],
 ];
 
 /**
@@ -604,19 +605,19 @@ function variableItems(ctx: CompletionContext, token: Token): CompletionItem[] |
       const label = `\${${info.key}}`;
       // templated keys (aws:PrincipalTag/${TagKey}): the template part becomes a tab stop
       const body = info.key.replace(/\$\{([^}]*)\}/g, (_m, name: string) => `\${1:${name}}`);
-      add(label, `\\\${${body}\\}`, `policy variable · ${info.type}`, `${info.description}\n\nReplaced by the request's value when the policy is evaluated (Version 2012-10-17 only).`, `0${String(i).padStart(4, '0')}`);
+      add(label, `\\\${${body}\\}`, tr('completion.variable.detail', { type: info.type }), `${info.description}\n\n${tr('completion.variable.doc')}`, `0${String(i).padStart(4, '0')}`);
     });
-  SPECIAL_VARIABLES.forEach(([c, doc], i) => add(`\${${c}}`, `\\\${${snippetText(c)}\\}`, 'special character', doc, `1${i}`));
+  SPECIAL_VARIABLES.forEach(([c, doc], i) => add(`\${${c}}`, `\\\${${snippetText(c)}\\}`, tr('completion.variable.special'), tr(doc), `1${i}`));
   return items;
 }
 
 // ---------------------------------------------------------------------------------------------
 // ARNs, one segment at a time
 
-const PARTITIONS: [string, string][] = [
-  ['aws', 'AWS commercial regions'],
-  ['aws-cn', 'China regions'],
-  ['aws-us-gov', 'AWS GovCloud (US) regions'],
+const PARTITIONS: [string, MessageId][] = [
+  ['aws', 'completion.partition.aws'],
+  ['aws-cn', 'completion.partition.cn'],
+  ['aws-us-gov', 'completion.partition.govcloud'],
 ];
 
 /** The first five `:`-separated segments of an ARN and the rest (which may hold colons). */
@@ -652,7 +653,7 @@ function arnContinuation(ctx: CompletionContext, token: Token, preferred: string
   const next = (segment: string, detail: string, sortText: string, kind: CompletionItemKind = CompletionItemKind.Value) =>
     items.push(snippetValueItem(ctx, token, `${head}${segment}:`, `${snippetText(`${head}${segment}:`)}$0`, { detail, sortText, kind, command: TRIGGER_SUGGEST }));
   if (n === 1) {
-    PARTITIONS.forEach(([p, detail], i) => next(p, detail, `00${i}`));
+    PARTITIONS.forEach(([p, detail], i) => next(p, tr(detail), `00${i}`));
   } else if (n === 2) {
     const first = new Set(preferred.map((arn) => arnSegments(arn)[2]));
     for (const service of ctx.catalog.services) {
@@ -661,7 +662,7 @@ function arnContinuation(ctx: CompletionContext, token: Token, preferred: string
   } else if (n === 3) {
     REGIONS.forEach((r, i) => next(r.code, r.name, `00${String(i).padStart(3, '0')}`));
   } else if (n === 4) {
-    accountsInDocument(ctx.document.getText()).forEach((id, i) => next(id, 'account id used in this file', `00${String(i).padStart(3, '0')}`));
+    accountsInDocument(ctx.document.getText()).forEach((id, i) => next(id, tr('completion.accountInFile'), `00${String(i).padStart(3, '0')}`));
   }
   // the service's resource types, continued from the typed segments
   if (n >= 3) {
@@ -693,12 +694,12 @@ function arnContinuation(ctx: CompletionContext, token: Token, preferred: string
 // ---------------------------------------------------------------------------------------------
 // principals
 
-const PRINCIPAL_KEY_DOCS: Record<string, string> = {
+const PRINCIPAL_KEY_DOCS: Record<string, string> = localizedRecord({
   AWS: 'AWS accounts, IAM roles, IAM users, assumed-role sessions (ARNs or 12-digit account IDs), or `"*"`.',
   Service: 'AWS service principals such as `ec2.amazonaws.com` or `lambda.amazonaws.com`.',
   Federated: 'Web identity (OIDC) or SAML identity providers: `arn:aws:iam::111122223333:oidc-provider/...`, `cognito-identity.amazonaws.com`.',
   CanonicalUser: 'S3 canonical user ID (legacy; for CloudFront origin access identities and ACL-style grants).',
-};
+});
 
 function principalKeyItems(ctx: CompletionContext, loc: CursorLocation, text: string): CompletionItem[] {
   return PRINCIPAL_TYPES.map((type, i) =>
@@ -714,7 +715,7 @@ function principalValueItems(ctx: CompletionContext, token: Token, principalType
   if (principalType === undefined) {
     return [
       valueItem(ctx, token, '*', {
-        detail: policyType === 'rcp' ? 'every principal (required in RCPs)' : 'everyone, including anonymous users: add a Condition',
+        detail: tr(policyType === 'rcp' ? 'completion.principal.rcpStar' : 'completion.principal.star'),
         kind: CompletionItemKind.Constant,
       }),
     ];
@@ -726,28 +727,28 @@ function principalValueItems(ctx: CompletionContext, token: Token, principalType
       );
     case 'AWS':
       return [
-        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:root', 'arn:${1:aws}:iam::${2:111122223333}:root', { detail: 'every principal of an account (that the account allows)', sortText: '0' }),
-        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:role/<name>', 'arn:${1:aws}:iam::${2:111122223333}:role/${3:RoleName}', { detail: 'an IAM role', sortText: '1' }),
-        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:user/<name>', 'arn:${1:aws}:iam::${2:111122223333}:user/${3:UserName}', { detail: 'an IAM user', sortText: '2' }),
-        snippetValueItem(ctx, token, 'arn:aws:sts::<account>:assumed-role/<role>/<session>', 'arn:${1:aws}:sts::${2:111122223333}:assumed-role/${3:RoleName}/${4:SessionName}', { detail: 'one role session', sortText: '3' }),
-        snippetValueItem(ctx, token, '<account id>', '${1:111122223333}', { detail: 'an AWS account (same as its :root ARN)', sortText: '4' }),
-        valueItem(ctx, token, '*', { detail: 'every AWS principal: add a Condition such as aws:PrincipalOrgID', sortText: '5', kind: CompletionItemKind.Constant }),
+        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:root', 'arn:${1:aws}:iam::${2:111122223333}:root', { detail: tr('completion.principal.root'), sortText: '0' }),
+        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:role/<name>', 'arn:${1:aws}:iam::${2:111122223333}:role/${3:RoleName}', { detail: tr('completion.principal.role'), sortText: '1' }),
+        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:user/<name>', 'arn:${1:aws}:iam::${2:111122223333}:user/${3:UserName}', { detail: tr('completion.principal.user'), sortText: '2' }),
+        snippetValueItem(ctx, token, 'arn:aws:sts::<account>:assumed-role/<role>/<session>', 'arn:${1:aws}:sts::${2:111122223333}:assumed-role/${3:RoleName}/${4:SessionName}', { detail: tr('completion.principal.session'), sortText: '3' }),
+        snippetValueItem(ctx, token, '<account id>', '${1:111122223333}', { detail: tr('completion.principal.account'), sortText: '4' }),
+        valueItem(ctx, token, '*', { detail: tr('completion.principal.awsStar'), sortText: '5', kind: CompletionItemKind.Constant }),
       ];
     case 'Federated':
       return [
         snippetValueItem(ctx, token, 'arn:aws:iam::<account>:oidc-provider/token.actions.githubusercontent.com', 'arn:${1:aws}:iam::${2:111122223333}:oidc-provider/token.actions.githubusercontent.com', {
-          detail: 'GitHub Actions OIDC (add sub and aud conditions)',
+          detail: tr('completion.principal.github'),
           sortText: '0',
         }),
-        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:oidc-provider/<host>', 'arn:${1:aws}:iam::${2:111122223333}:oidc-provider/${3:oidc.example.com}', { detail: 'an IAM OIDC identity provider', sortText: '1' }),
-        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:saml-provider/<name>', 'arn:${1:aws}:iam::${2:111122223333}:saml-provider/${3:ProviderName}', { detail: 'an IAM SAML identity provider', sortText: '2' }),
-        valueItem(ctx, token, 'cognito-identity.amazonaws.com', { detail: 'Amazon Cognito identity pools', sortText: '3' }),
+        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:oidc-provider/<host>', 'arn:${1:aws}:iam::${2:111122223333}:oidc-provider/${3:oidc.example.com}', { detail: tr('completion.principal.oidc'), sortText: '1' }),
+        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:saml-provider/<name>', 'arn:${1:aws}:iam::${2:111122223333}:saml-provider/${3:ProviderName}', { detail: tr('completion.principal.saml'), sortText: '2' }),
+        valueItem(ctx, token, 'cognito-identity.amazonaws.com', { detail: tr('completion.principal.cognito'), sortText: '3' }),
         valueItem(ctx, token, 'accounts.google.com', { detail: 'Google', sortText: '4' }),
         valueItem(ctx, token, 'graph.facebook.com', { detail: 'Facebook', sortText: '5' }),
         valueItem(ctx, token, 'www.amazon.com', { detail: 'Login with Amazon', sortText: '6' }),
       ];
     case 'CanonicalUser':
-      return [snippetValueItem(ctx, token, '<canonical user id>', '${1:79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be}', { detail: 'S3 canonical user ID' })];
+      return [snippetValueItem(ctx, token, '<canonical user id>', '${1:79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be}', { detail: tr('completion.principal.canonical') })];
     default:
       return [];
   }
@@ -789,13 +790,13 @@ function operatorItems(ctx: CompletionContext, loc: CursorLocation, text: string
     const info = parsed.info ?? docs.get(parsed.baseName);
     const notes: string[] = [info?.description ?? ''];
     if (parsed.ifExists) {
-      notes.push('**IfExists**: also true when the key is absent from the request.');
+      notes.push(tr('hover.operator.ifExists'));
     }
     if (parsed.qualifier === 'ForAnyValue') {
-      notes.push('**ForAnyValue**: for multivalued keys; true when at least one request value matches (false when the key is absent).');
+      notes.push(tr('completion.forAnyValue'));
     }
     if (parsed.qualifier === 'ForAllValues') {
-      notes.push('**ForAllValues**: for multivalued keys; true when every request value matches, and also when the key is absent — do not use it with Allow alone.');
+      notes.push(tr('completion.forAllValues'));
     }
     let rank = String((parsed.qualifier ? 2 : 0) + (parsed.ifExists ? 1 : 0));
     if (keyTypes.length > 0 && info) {
@@ -804,11 +805,11 @@ function operatorItems(ctx: CompletionContext, loc: CursorLocation, text: string
       const fit = keyTypes.every((t) => familyForType(baseKeyType(t)) === info.family) ? 0 : fits.every((f) => f !== 'no') ? 1 : 2;
       const set = multivalued === !!parsed.qualifier ? 0 : 1;
       rank = `${fit}${set}${parsed.ifExists ? 1 : 0}`;
-      if (fit === 2) {notes.push(`Not made for ${[...new Set(keyTypes)].join(', ')} keys.`);}
+      if (fit === 2) {notes.push(tr('completion.operator.notMadeFor', { types: [...new Set(keyTypes)].join(', ') }));}
     }
     return keyItem(ctx, loc, text, spelling, '{\n\t"$1": "$2"\n}', {
       kind: CompletionItemKind.Operator,
-      detail: `${info?.family ?? ''} operator`,
+      detail: tr('completion.operator', { family: info?.family ?? '' }),
       documentation: notes.join('\n\n'),
       sortText: `${rank}${spelling}`,
       command: TRIGGER_SUGGEST,
@@ -858,7 +859,7 @@ function conditionKeyItems(ctx: CompletionContext, loc: CursorLocation, text: st
     const item: CompletionItem = {
       label: key,
       kind: info.global ? CompletionItemKind.Variable : CompletionItemKind.Field,
-      detail: `${info.type}${info.global ? ' · global' : ''}${applies > 0 ? ` · ${applies} action${applies > 1 ? 's' : ''} in this statement` : ''}`,
+      detail: `${info.type}${info.global ? tr('completion.key.global') : ''}${applies > 0 ? tr('completion.key.applies', { count: applies }) : ''}`,
       textEdit: TextEdit.replace(rangeOf(ctx, token), newText),
       insertTextFormat: InsertTextFormat.Snippet,
       filterText: token.quoted ? `"${key}"` : key,
@@ -867,7 +868,7 @@ function conditionKeyItems(ctx: CompletionContext, loc: CursorLocation, text: st
       data: { kind: 'conditionKey', key } satisfies CompletionData,
     };
     if (info.multiValued && !parsed.qualifier) {
-      item.detail += ' · multivalued: use ForAnyValue/ForAllValues';
+      item.detail += tr('completion.key.multivalued');
     }
     return item;
   });
@@ -896,18 +897,18 @@ function conditionValueItems(ctx: CompletionContext, token: Token, operator: str
   }
   if (parsed.info?.family === 'Date' || info?.type === 'Date') {
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    return [valueItem(ctx, token, now, { detail: 'ISO 8601 date and time (now)' })];
+    return [valueItem(ctx, token, now, { detail: tr('completion.value.date') })];
   }
   if (parsed.info?.family === 'IpAddress' || info?.type === 'IPAddress') {
-    return [snippetValueItem(ctx, token, '203.0.113.0/24', '${1:203.0.113.0/24}', { detail: 'CIDR range (IPv4 or IPv6)' })];
+    return [snippetValueItem(ctx, token, '203.0.113.0/24', '${1:203.0.113.0/24}', { detail: tr('completion.value.cidr') })];
   }
   if (lower.endsWith(':aud') && lower.startsWith('token.actions.githubusercontent.com')) {
-    return [valueItem(ctx, token, 'sts.amazonaws.com', { detail: 'audience of GitHub Actions tokens for AWS' })];
+    return [valueItem(ctx, token, 'sts.amazonaws.com', { detail: tr('completion.value.githubAud') })];
   }
   if (lower.endsWith(':sub') && lower.startsWith('token.actions.githubusercontent.com')) {
     return [
-      snippetValueItem(ctx, token, 'repo:<org>/<repo>:ref:refs/heads/<branch>', 'repo:${1:org}/${2:repo}:ref:refs/heads/${3:main}', { detail: 'one branch of one repository' }),
-      snippetValueItem(ctx, token, 'repo:<org>/<repo>:environment:<name>', 'repo:${1:org}/${2:repo}:environment:${3:production}', { detail: 'one deployment environment' }),
+      snippetValueItem(ctx, token, 'repo:<org>/<repo>:ref:refs/heads/<branch>', 'repo:${1:org}/${2:repo}:ref:refs/heads/${3:main}', { detail: tr('completion.value.branch') }),
+      snippetValueItem(ctx, token, 'repo:<org>/<repo>:environment:<name>', 'repo:${1:org}/${2:repo}:environment:${3:production}', { detail: tr('completion.value.environment') }),
     ];
   }
   return [];

@@ -2,6 +2,7 @@
 import { MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { IamCatalog } from '../../catalog/catalog';
 import { renderAction } from '../hover/hover';
+import { t } from '../../i18n';
 import { catalogFooter, code, link, md } from '../markdown';
 import { wildcardDocumentation, type CompletionData } from './completion';
 
@@ -22,7 +23,7 @@ export function resolveCompletion(catalog: IamCatalog, item: CompletionItem): Co
     if (info) {
       item.documentation = {
         kind: MarkupKind.Markdown,
-        value: `${code(info.key)} · ${info.type}\n\n${md(info.description)}\n\n${link('Documentation', catalog.conditionKeyDocUrl(info))}`,
+        value: `${code(info.key)} · ${info.type}\n\n${md(info.description)}\n\n${link(t('hover.documentation'), catalog.conditionKeyDocUrl(info))}`,
       };
     }
   }

@@ -6,6 +6,7 @@
 import { parseTree, findNodeAtLocation, type Node, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { t } from '../../i18n';
 import { RULES_BY_ID } from '../../rules/index';
 import { checkProjectConfig } from '../../shared/configCheck';
 import { PROJECT_CONFIG_FILE } from '../../shared/settings';
@@ -25,7 +26,7 @@ export function configFileDiagnostics(document: TextDocument, ruleIds: ReadonlyS
     severity: DiagnosticSeverity.Error,
     source: DIAGNOSTIC_SOURCE,
     code: 'config',
-    message: `${PROJECT_CONFIG_FILE}: invalid JSON (${printParseErrorCode(e.error)}); the editor and iam-policy-lint ignore this file until it is fixed.`,
+    message: t('config.invalidJson', { file: PROJECT_CONFIG_FILE, error: printParseErrorCode(e.error) }),
   }));
   if (!root || errors.length > 0) {
     return diagnostics;
@@ -44,7 +45,7 @@ export function configFileDiagnostics(document: TextDocument, ruleIds: ReadonlyS
       severity: DiagnosticSeverity.Error,
       source: DIAGNOSTIC_SOURCE,
       code: 'config',
-      message: `${problem.message}; this entry is ignored.`,
+      message: t('config.entryIgnored', { problem: problem.message }),
     });
   }
   return diagnostics;

@@ -14,6 +14,7 @@ import type { Finding, Severity } from '../../rules/ruleApi';
 import type { RuleSeveritySetting } from '../../shared/settings';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppressions';
 import type { StatementFindingsCache } from './statementCache';
+import { ruleMessage, t } from '../../i18n';
 
 export const DIAGNOSTIC_SOURCE = 'iam-policy';
 
@@ -48,7 +49,7 @@ function capSummaries(counts: HintCounts, cap: number): Diagnostic[] {
       out.push({
         range: c.first.range,
         severity: c.first.severity,
-        message: `${c.dropped} more ${ruleId} finding${c.dropped === 1 ? '' : 's'} in this file (the editor shows the first ${cap} of each rule; iam-policy-lint lists all).`,
+        message: t('diag.moreFindings', { count: c.dropped, ruleId, cap }),
         source: DIAGNOSTIC_SOURCE,
         code: ruleId,
         ...(c.first.codeDescription ? { codeDescription: c.first.codeDescription } : {}),
@@ -136,7 +137,7 @@ function toDiagnostics(
     const diagnostic: Diagnostic = {
       range: { start, end: document.positionAt(span.offset + span.length) },
       severity: LSP_SEVERITY[severity],
-      message: finding.message,
+      message: ruleMessage(finding),
       source: DIAGNOSTIC_SOURCE,
       code: finding.ruleId,
       data,
@@ -185,7 +186,7 @@ export function checkFailedDiagnostic(document: TextDocument, reason: unknown, o
   return {
     range: { start, end },
     severity: DiagnosticSeverity.Error,
-    message: `could not check this policy: ${errorText(reason)}`,
+    message: t('diag.checkFailed', { reason: errorText(reason) }),
     source: DIAGNOSTIC_SOURCE,
     code: CHECK_FAILED_CODE,
   };
@@ -200,12 +201,12 @@ function tooLargeDiagnostic(document: TextDocument, embedded: EmbeddedPolicy, sk
     ...diagnostic,
     severity: DiagnosticSeverity.Warning,
     code: TOO_LARGE_CODE,
-    message: `too large to check fully: ${skippedRules} rule${skippedRules === 1 ? '' : 's'} did not run within ${Math.round(budgetMs / 1000)} s. Split the policy, or check the file with iam-policy-lint.`,
+    message: t('diag.tooLarge', { count: skippedRules, seconds: Math.round(budgetMs / 1000) }),
   };
 }
 
 function ruleFailed(document: TextDocument, embedded: EmbeddedPolicy, ruleId: string, error: unknown): Diagnostic {
-  return checkFailedDiagnostic(document, `rule ${ruleId} failed: ${errorText(error)}`, embedded.offset);
+  return checkFailedDiagnostic(document, t('diag.ruleFailed', { ruleId, error: errorText(error) }), embedded.offset);
 }
 
 export function getDiagnostics(file: PolicyFile, catalog: IamCatalog, document: TextDocument, options: DiagnosticOptions = {}): Diagnostic[] {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { withLocale } from '../../i18n';
 import { loadCatalog } from '../../node/loadCatalog';
 import { analyzeFile } from '../../policy/policyFile';
 import { CHECK_FAILED_CODE, getDiagnostics, getDiagnosticsAsync } from './diagnostics';
@@ -28,6 +29,12 @@ suite('diagnostics fail closed', () => {
       assert.equal(d.message, 'could not check this policy: Maximum call stack size exceeded');
       assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 'Resources:'.length } });
     }
+  });
+
+  test('in Japanese the error says so in Japanese, with the reason as it came', () => {
+    const [d] = withLocale('ja', () => getDiagnostics(file, catalog, document))!;
+    assert.equal(d.code, CHECK_FAILED_CODE);
+    assert.equal(d.message, 'このポリシーをチェックできませんでした: Maximum call stack size exceeded');
   });
 
   test('a document that cannot hold a policy stays quiet', () => {

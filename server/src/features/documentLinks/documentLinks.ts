@@ -3,6 +3,7 @@
  * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_<service>.html, the page
  * name from the catalog) and, for global keys, to the IAM global condition keys page.
  */
+import { t } from '../../i18n';
 import type { DocumentLink, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../../catalog/catalog';
@@ -30,13 +31,13 @@ export function getDocumentLinks(catalog: IamCatalog, file: PolicyFile, document
           const name = value.value.trim();
           const action = catalog.action(name);
           if (action) {
-            out.push({ range: innerRange(document, value.node), target: catalog.actionDocUrl(action), tooltip: `${action.fullName}: ${action.service.name} in the Service Authorization Reference` });
+            out.push({ range: innerRange(document, value.node), target: catalog.actionDocUrl(action), tooltip: t('links.action', { action: action.fullName, service: action.service.name }) });
             continue;
           }
           // a wildcard of one known service: the service's page
           const service = /^([a-z0-9-]+):/i.exec(name) ? catalog.service(name.slice(0, name.indexOf(':')).toLowerCase()) : undefined;
           if (service && /[*?]/.test(name)) {
-            out.push({ range: innerRange(document, value.node), target: service.docUrl, tooltip: `${service.name} in the Service Authorization Reference` });
+            out.push({ range: innerRange(document, value.node), target: service.docUrl, tooltip: t('links.service', { service: service.name }) });
           }
         }
       }
@@ -45,7 +46,7 @@ export function getDocumentLinks(catalog: IamCatalog, file: PolicyFile, document
           if (out.length >= MAX_LINKS) {break;}
           const info = catalog.conditionKey(entry.key);
           if (info) {
-            out.push({ range: innerRange(document, entry.element.keyNode), target: catalog.conditionKeyDocUrl(info), tooltip: `${info.key}: condition key reference` });
+            out.push({ range: innerRange(document, entry.element.keyNode), target: catalog.conditionKeyDocUrl(info), tooltip: t('links.conditionKey', { key: info.key }) });
           }
         }
       }

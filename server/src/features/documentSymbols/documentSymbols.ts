@@ -2,6 +2,7 @@
  * The outline and breadcrumbs: each policy's Version and Statement, each statement by its Sid (or
  * its number) with its effect and what it lists, and the statement's elements under it.
  */
+import { t } from '../../i18n';
 import { DocumentSymbol, SymbolKind, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyDocument, PolicyElement, Statement } from '../../policy/model';
@@ -29,11 +30,11 @@ function elementSymbol(document: TextDocument, text: string, e: PolicyElement, c
 }
 
 function statementName(s: Statement, position: number): string {
-  return s.sid?.value ? s.sid.value : `Statement ${position + 1}`;
+  return s.sid?.value ? s.sid.value : t('codeLens.statementIndex', { index: position + 1 });
 }
 
 function statementDetail(s: Statement): string {
-  const parts = [s.effect?.value ?? 'no Effect'];
+  const parts = [s.effect?.value ?? t('symbols.noEffect')];
   const actions = s.action ?? s.notAction;
   if (actions) {
     const names = actions.values.map((v) => v.value);
@@ -74,7 +75,7 @@ export function getDocumentSymbols(file: PolicyFile, document: TextDocument): Do
     }
     // a policy inside a template: one symbol for it, named by where it is kept
     const range = rangeOf(document, { offset: embedded.offset, length: embedded.length });
-    const name = embedded.policy.container.description ?? 'IAM policy';
+    const name = embedded.policy.container.description ?? t('symbols.policy');
     out.push(DocumentSymbol.create(name, `${embedded.policy.statements.length} statement${embedded.policy.statements.length === 1 ? '' : 's'}`, SymbolKind.Namespace, range, { start: range.start, end: range.start }, symbols));
   }
   return out;

@@ -2,6 +2,7 @@
  * Hover: what an action or a wildcard grants, what a condition key or operator means, and the
  * IAM console's access-level summary for a statement or the whole policy.
  */
+import { accessLevelName, policyTypeLabel, t } from '../../i18n';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ACCESS_LEVELS, resourceMatchesType, type ActionInfo, type IamCatalog } from '../../catalog/catalog';
@@ -11,7 +12,7 @@ import { nearest } from '../../catalog/similar';
 import { policyAccess, statementAccess, formatLevels, type PolicyAccess, type StatementAccess } from '../../analysis/accessSummary';
 import { expandStatementActions } from '../../analysis/expandActions';
 import { locate } from '../../policy/locate';
-import { POLICY_TYPE_LABELS, type PolicyDocument, type Statement } from '../../policy/model';
+import type { PolicyDocument, Statement } from '../../policy/model';
 import type { JsonPath } from '../../syntax/jsonPath';
 import { catalogFooter, code, link, md, table } from '../markdown';
 import { PRINCIPAL_DOCS, STATEMENT_ELEMENT_DOCS, TOP_LEVEL_ELEMENT_DOCS } from '../elementDocs';
@@ -46,7 +47,7 @@ export function getHover(ctx: HoverContext, offset: number): Hover | null {
       }
       break;
     case 'version':
-      body = value === '2012-10-17' ? 'Current policy language version.' : value === '2008-10-17' ? 'Old policy language version: policy variables such as `${aws:username}` are not substituted. Use `2012-10-17`.' : undefined;
+      body = value === '2012-10-17' ? t('hover.version.current') : value === '2008-10-17' ? t('hover.version.old') : undefined;
       break;
     case 'statementKey':
       body = statementKeyHover(ctx, value, context.statement);
@@ -74,7 +75,7 @@ export function getHover(ctx: HoverContext, offset: number): Hover | null {
       }
       break;
     case 'principalKey':
-      body = PRINCIPAL_DOCS[value] ? `**${md(value)}** principal\n\n${PRINCIPAL_DOCS[value]}` : undefined;
+      body = PRINCIPAL_DOCS[value] ? `${t('hover.principalType', { type: `**${md(value)}**` })}\n\n${PRINCIPAL_DOCS[value]}` : undefined;
       break;
     case 'principalValue':
       if ((token.quoted || token.fromTree)) {
@@ -118,49 +119,47 @@ function statementKeyHover(ctx: HoverContext, key: string, statement: Statement 
 // ---------------------------------------------------------------------------------------------
 
 export function renderAction(catalog: IamCatalog, action: ActionInfo): string {
-  const lines = [`**${code(action.fullName)}** · ${action.level}`, '', md(action.description)];
+  const lines = [`**${code(action.fullName)}** · ${accessLevelName(action.level)}`, '', md(action.description)];
   const types = catalog.resourceTypesOf(action);
   if (types.length > 0) {
     lines.push(
       '',
       table(
-        ['Resource type', 'ARN'],
+        [t('hover.resourceType'), 'ARN'],
         action.resourceTypes.map((r) => {
-          const t = action.service.resourceTypes.get(r.name);
-          return [`${r.name}${r.required ? ' (required)' : ''}`, t ? code(t.arn) : ''];
+          const type = action.service.resourceTypes.get(r.name);
+          return [`${r.name}${r.required ? t('hover.required') : ''}`, type ? code(type.arn) : ''];
         }),
       ),
     );
   } else {
-    lines.push('', 'No resource-level permissions: use `"Resource": "*"`.');
+    lines.push('', t('hover.noResourceLevel'));
   }
   const keys = catalog.conditionKeysOf(action);
   if (keys.length > 0) {
     const shown = keys.slice(0, 12).map(code).join(', ');
-    lines.push('', `Condition keys: ${shown}${keys.length > 12 ? `, … (${keys.length})` : ''}`);
+    lines.push('', t('hover.conditionKeys', { keys: `${shown}${keys.length > 12 ? `, … (${keys.length})` : ''}` }));
   }
-  lines.push('', link(`${action.service.name}: actions, resources and condition keys`, catalog.actionDocUrl(action)));
+  lines.push('', link(t('hover.serviceReference', { service: action.service.name }), catalog.actionDocUrl(action)));
   return lines.join('\n');
 }
 
 export function renderWildcard(pattern: string, matches: ActionInfo[]): string {
   if (matches.length === 0) {
-    return `**${code(pattern)}** matches no known action.`;
+    return t('hover.wildcard.none', { pattern: code(pattern) });
   }
   const counts = ACCESS_LEVELS.map((l) => [l, matches.filter((a) => a.level === l).length] as const).filter(([, n]) => n > 0);
   const lines = [
-    `**${code(pattern)}** matches **${matches.length}** action${matches.length > 1 ? 's' : ''}${
-      pattern === '*' ? ' (every action, including those AWS adds later)' : ''
-    }`,
+    t(pattern === '*' ? 'hover.wildcard.star' : 'hover.wildcard.matches', { pattern: code(pattern), count: matches.length }),
     '',
     table(
-      ['Access level', 'Actions'],
-      counts.map(([l, n]) => [l, String(n)]),
+      [t('hover.accessLevel'), t('hover.actions')],
+      counts.map(([l, n]) => [accessLevelName(l), String(n)]),
     ),
   ];
   if (pattern !== '*') {
-    const shown = matches.slice(0, MAX_LISTED).map((a) => `${code(a.fullName)} (${a.level})`);
-    lines.push('', shown.join(', ') + (matches.length > MAX_LISTED ? `, … and ${matches.length - MAX_LISTED} more (${matches.length} in all)` : ''));
+    const shown = matches.slice(0, MAX_LISTED).map((a) => `${code(a.fullName)} (${accessLevelName(a.level)})`);
+    lines.push('', shown.join(', ') + (matches.length > MAX_LISTED ? t('hover.andMore', { count: matches.length - MAX_LISTED, total: matches.length }) : ''));
   }
   return lines.join('\n');
 }
@@ -179,17 +178,17 @@ export function actionHover(catalog: IamCatalog, value: string): string | undefi
   const colon = value.indexOf(':');
   const service = colon > 0 ? catalog.service(value.slice(0, colon)) : undefined;
   if (!service) {
-    return `**${code(value)}**: unknown service prefix \`${md(value.slice(0, Math.max(colon, 0)))}\` (IAM data of ${catalog.dataDate}).`;
+    return t('hover.unknownService', { value: `**${code(value)}**`, prefix: `\`${md(value.slice(0, Math.max(colon, 0)))}\``, date: catalog.dataDate });
   }
   const guesses = nearest(value.slice(colon + 1), service.actions.map((a) => a.name));
-  return `**${code(value)}** is not a known ${service.name} action (IAM data of ${catalog.dataDate}).${
-    guesses.length ? ` Did you mean ${guesses.map((g) => code(`${service.prefix}:${g}`)).join(', ')}?` : ''
+  return `${t('hover.unknownAction', { value: `**${code(value)}**`, service: service.name, date: catalog.dataDate })}${
+    guesses.length ? t('hover.didYouMean', { candidates: guesses.map((g) => code(`${service.prefix}:${g}`)).join(', ') }) : ''
   }`;
 }
 
 function resourceHover(catalog: IamCatalog, value: string, statement: Statement | undefined): string | undefined {
   if (value === '*') {
-    return '**All resources** of the statement\'s actions.';
+    return t('hover.resourceStar');
   }
   if (!statement) {
     return undefined;
@@ -207,13 +206,13 @@ function resourceHover(catalog: IamCatalog, value: string, statement: Statement 
     }
   }
   if (matched.size === 0) {
-    return `${code(value)} matches no resource type of this statement's actions.`;
+    return t('hover.resourceNoType', { value: code(value) });
   }
   return [
     `${code(value)}`,
     '',
     table(
-      ['Resource type', 'ARN format', 'Actions'],
+      [t('hover.resourceType'), t('hover.arnFormat'), t('hover.actions')],
       [...matched.values()].map((m) => [`${m.service} ${m.type}`, code(m.arn), `${m.actions.slice(0, 4).map(code).join(', ')}${m.actions.length > 4 ? ` +${m.actions.length - 4}` : ''}`]),
     ),
   ].join('\n');
@@ -222,16 +221,16 @@ function resourceHover(catalog: IamCatalog, value: string, statement: Statement 
 function principalHover(catalog: IamCatalog, value: string, principalType: string | undefined): string | undefined {
   if (value === '*') {
     return principalType === undefined || principalType === 'AWS'
-      ? '**Every principal**, including anonymous users when the resource allows it. Limit it with a Condition such as `aws:PrincipalOrgID` or `aws:SourceAccount`.'
+      ? t('hover.principalStar')
       : undefined;
   }
   if (principalType === 'Service') {
     const p = catalog.servicePrincipals.find((sp) => sp.principal === value);
-    return p ? `**${code(value)}**: ${md(p.description)}` : `${code(value)}: AWS service principal.`;
+    return p ? `**${code(value)}**: ${md(p.description)}` : t('hover.servicePrincipal', { value: code(value) });
   }
   if (principalType === 'AWS') {
     if (/^\d{12}$/.test(value) || /:root$/.test(value)) {
-      return `${code(value)}: the AWS account ${value.match(/\d{12}/)?.[0] ?? ''}. Any principal of that account that the account's own IAM policies allow.`;
+      return t('hover.accountPrincipal', { value: code(value), account: value.match(/\d{12}/)?.[0] ?? '' });
     }
   }
   return undefined;
@@ -240,17 +239,17 @@ function principalHover(catalog: IamCatalog, value: string, principalType: strin
 function operatorHover(value: string): string | undefined {
   const parsed = parseOperator(value);
   if (!parsed.info) {
-    return `${code(value)} is not a condition operator.`;
+    return t('hover.operator.unknown', { operator: code(value) });
   }
   const lines = [`**${code(value)}** · ${parsed.info.family} operator`, '', parsed.info.description];
   if (parsed.ifExists) {
-    lines.push('', '**IfExists**: also true when the key is absent from the request.');
+    lines.push('', t('hover.operator.ifExists'));
   }
   if (parsed.qualifier === 'ForAnyValue') {
-    lines.push('', '**ForAnyValue**: true when at least one of the request\'s values matches; false when the key is absent.');
+    lines.push('', t('hover.operator.forAnyValue'));
   }
   if (parsed.qualifier === 'ForAllValues') {
-    lines.push('', '**ForAllValues**: true when every request value matches — and also when the key is absent. With Allow, pair it with a check that the key exists.');
+    lines.push('', t('hover.operator.forAllValues'));
   }
   return lines.join('\n');
 }
@@ -258,31 +257,31 @@ function operatorHover(value: string): string | undefined {
 function conditionKeyHover(catalog: IamCatalog, value: string, statement: Statement | undefined): string | undefined {
   const info = catalog.conditionKey(value);
   if (!info) {
-    return `${code(value)} is not a known condition key (IAM data of ${catalog.dataDate}).`;
+    return t('hover.unknownConditionKey', { value: code(value), date: catalog.dataDate });
   }
-  const lines = [`**${code(info.key)}** · ${info.type}${info.global ? ' · global key' : ''}`, ''];
+  const lines = [`**${code(info.key)}** · ${info.type}${info.global ? t('hover.globalKey') : ''}`, ''];
   if (info.description) {
     lines.push(md(info.description), '');
   }
   if (info.deprecatedBy) {
-    lines.push(`Deprecated: use ${code(info.deprecatedBy)}.`, '');
+    lines.push(t('hover.deprecatedKey', { replacement: code(info.deprecatedBy) }), '');
   }
   if (info.multiValued) {
-    lines.push('Multivalued: test it with `ForAnyValue:` or `ForAllValues:`.', '');
+    lines.push(t('hover.multivalued'), '');
   }
   if (!info.global && !info.generic) {
     const users = catalog.actionsSupportingKey(info);
     const inStatement = statement ? new Set(expandStatementActions(statement, catalog).actions) : new Set<ActionInfo>();
     const here = users.filter((a) => inStatement.has(a));
     lines.push(
-      `Supported by ${users.length} action${users.length === 1 ? '' : 's'}${here.length ? ` (${here.length} in this statement)` : ''}: ${users
+      `${t('hover.supportedBy', { count: users.length })}${here.length ? t('hover.inThisStatement', { count: here.length }) : ''}: ${users
         .slice(0, 12)
         .map((a) => code(a.fullName))
         .join(', ')}${users.length > 12 ? ', …' : ''}`,
       '',
     );
   }
-  lines.push(link('Documentation', catalog.conditionKeyDocUrl(info)));
+  lines.push(link(t('hover.documentation'), catalog.conditionKeyDocUrl(info)));
   return lines.join('\n');
 }
 
@@ -292,66 +291,65 @@ function conditionKeyHover(catalog: IamCatalog, value: string, statement: Statem
 function resourceLine(sa: StatementAccess): string {
   switch (sa.resources.kind) {
     case 'all':
-      return 'All resources';
+      return t('hover.allResources');
     case 'allExcept':
-      return `All resources except ${sa.resources.resources.map(code).join(', ')}`;
+      return t('hover.allResourcesExcept', { resources: sa.resources.resources.map(code).join(', ') });
     case 'specific':
-      return `${sa.resources.description || `${sa.resources.resources.length} resources`}: ${sa.resources.resources.slice(0, 5).map(code).join(', ')}${
+      return `${sa.resources.description || t('summary.resources', { count: sa.resources.resources.length })}: ${sa.resources.resources.slice(0, 5).map(code).join(', ')}${
         sa.resources.resources.length > 5 ? ', …' : ''
       }`;
     case 'none':
-      return 'No Resource element';
+      return t('hover.noResource');
   }
 }
 
 export function renderStatementSummary(sa: StatementAccess): string {
   const statement = sa.statement;
-  const title = `**${sa.effect ?? 'Statement'}**${statement.sid?.value ? ` ${code(statement.sid.value)}` : ''}${
-    sa.negatedActions ? ' — every action **except** the listed ones' : ''
+  const title = `**${sa.effect ? t(sa.effect === 'Allow' ? 'effect.Allow' : 'effect.Deny') : t('hover.statement')}**${statement.sid?.value ? ` ${code(statement.sid.value)}` : ''}${
+    sa.negatedActions ? t('hover.exceptListed') : ''
   }`;
   const lines = [title, ''];
   if (sa.services.length === 0) {
-    lines.push('No known actions.');
+    lines.push(t('hover.noKnownActions'));
   } else {
-    const verb = sa.effect === 'Deny' ? 'Denied' : 'Granted';
     lines.push(
       table(
-        ['Service', `${verb} access levels`],
+        [t('hover.service'), t(sa.effect === 'Deny' ? 'hover.deniedLevels' : 'hover.grantedLevels')],
         sa.services.slice(0, 25).map((s) => [
           `${s.service.name} (${s.service.prefix})`,
-          s.full ? `Full access (${s.actions.length} actions)` : `Limited: ${formatLevels(s.levels, s.totals)}`,
+          s.full ? t('hover.fullAccess', { count: s.actions.length }) : t('hover.limited', { levels: formatLevels(s.levels, s.totals) }),
         ]),
       ),
     );
     if (sa.services.length > 25) {
-      lines.push('', `… and ${sa.services.length - 25} more services (${sa.actionCount} actions in all).`);
+      lines.push('', t('hover.moreServicesActions', { count: sa.services.length - 25, actions: sa.actionCount }));
     }
   }
-  lines.push('', `**Resources:** ${resourceLine(sa)}`);
-  lines.push('', `**Conditions:** ${sa.conditions.length ? sa.conditions.map(md).join(', ') : 'none'}`);
+  lines.push('', `${t('hover.resourcesLabel')} ${resourceLine(sa)}`);
+  lines.push('', `${t('hover.conditionsLabel')} ${sa.conditions.length ? sa.conditions.map(md).join(', ') : t('hover.none')}`);
   if (sa.neverApplies) {
-    lines.push('', '_Its condition can never be true: this statement never applies._');
+    lines.push('', t('hover.neverApplies'));
   }
   return lines.join('\n');
 }
 
 export function renderPolicySummary(policy: PolicyDocument, access: PolicyAccess): string {
-  const lines = [`**Policy summary** · ${POLICY_TYPE_LABELS[policy.policyType]}${policy.policyTypeSource === 'inferred' ? ' (inferred)' : ''}`, ''];
+  const lines = [`${t('hover.policySummary')} · ${policyTypeLabel(policy.policyType)}${policy.policyTypeSource === 'inferred' ? t('hover.inferred') : ''}`, ''];
   if (access.services.length === 0) {
-    lines.push('No known actions.');
+    lines.push(t('hover.noKnownActions'));
     return lines.join('\n');
   }
   const rows = access.services.slice(0, 40).map((s) => {
     const allowed = formatLevels(s.allowed, s.totals) || '—';
     const denied = formatLevels(s.denied) || '—';
     const allowing = s.statements.filter((sa) => sa.effect === 'Allow');
-    const resources = allowing.some((sa) => sa.resources.kind === 'all' || sa.resources.kind === 'allExcept') ? 'All resources' : allowing.length ? 'Specific' : '—';
-    const conditions = allowing.some((sa) => sa.conditions.length > 0) ? [...new Set(allowing.flatMap((sa) => sa.conditions))].slice(0, 3).join(', ') : 'None';
+    const resources = allowing.some((sa) => sa.resources.kind === 'all' || sa.resources.kind === 'allExcept') ? t('hover.allResources') : allowing.length ? t('hover.specific') : '—';
+    const conditions = allowing.some((sa) => sa.conditions.length > 0) ? [...new Set(allowing.flatMap((sa) => sa.conditions))].slice(0, 3).join(', ') : t('hover.noneCap');
     return [`${s.service.name} (${s.service.prefix})`, allowed, resources, conditions, denied];
   });
-  lines.push(table(['Service', 'Allowed', 'Resources', 'Conditions', 'Denied'], rows));
+  lines.push(table([t('hover.service'), t('hover.allowed'), t('hover.resources'), t('hover.conditions'), t('hover.denied')], rows));
   if (access.services.length > 40) {
-    lines.push('', `… and ${access.services.length - 40} more services.`);
+    lines.push('', t('hover.moreServices', { count: access.services.length - 40 }));
   }
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@
  * it (`"s3:PutObject"  Write`), and for a wildcard the levels it expands to, for reviewing access
  * levels at a glance. Only hints inside the requested range are computed.
  */
+import { accessLevelName, t } from '../../i18n';
 import { InlayHint, InlayHintKind, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AccessLevel, IamCatalog } from '../../catalog/catalog';
@@ -12,12 +13,12 @@ const LEVEL_ORDER: AccessLevel[] = ['List', 'Read', 'Write', 'Permissions manage
 
 function levelsOf(catalog: IamCatalog, name: string): string | undefined {
   const action = catalog.action(name);
-  if (action) {return action.level;}
+  if (action) {return accessLevelName(action.level);}
   if (!/[*?]/.test(name)) {return undefined;}
   const matches = catalog.matchActions(name);
   if (matches.length === 0) {return undefined;}
   const levels = new Set(matches.map((a) => a.level));
-  return LEVEL_ORDER.filter((l) => levels.has(l)).join(', ');
+  return LEVEL_ORDER.filter((l) => levels.has(l)).map((l) => accessLevelName(l)).join(t('cli.listSeparator'));
 }
 
 export function getInlayHints(catalog: IamCatalog, file: PolicyFile, document: TextDocument, range: Range): InlayHint[] {

@@ -5,12 +5,12 @@
 import type { IamCatalog } from '../../catalog/catalog';
 import { formatLevels, policyAccess, type StatementAccess } from '../../analysis/accessSummary';
 import type { PolicyFile } from '../../policy/policyFile';
-import { POLICY_TYPE_LABELS } from '../../policy/model';
+import { policyTypeLabel, t } from '../../i18n';
 import type { PolicySummaryResult, PolicySummaryRow } from '../../shared/protocol';
 
 function statementName(sa: StatementAccess): string {
   const s = sa.statement;
-  return s.sid?.value || (s.index !== undefined ? `Statement ${s.index + 1}` : 'Statement');
+  return s.sid?.value || (s.index !== undefined ? t('summaryView.statementN', { n: s.index + 1 }) : t('hover.statement'));
 }
 
 export function buildPolicySummary(catalog: IamCatalog, file: PolicyFile, now: Date): PolicySummaryResult {
@@ -18,7 +18,7 @@ export function buildPolicySummary(catalog: IamCatalog, file: PolicyFile, now: D
   let title = '';
   file.policies.forEach(({ policy }, i) => {
     if (i === 0) {
-      title = `${POLICY_TYPE_LABELS[policy.policyType]}${policy.policyTypeSource === 'inferred' ? ' (inferred)' : ''}`;
+      title = `${policyTypeLabel(policy.policyType)}${policy.policyTypeSource === 'inferred' ? t('hover.inferred') : ''}`;
     }
     const access = policyAccess(policy, catalog, now);
     for (const effect of ['Allow', 'Deny'] as const) {
@@ -31,16 +31,16 @@ export function buildPolicySummary(catalog: IamCatalog, file: PolicyFile, now: D
         const total = Object.values(levels).reduce((a, b) => a + b, 0);
         const full = total === svc.service.actions.length;
         const resources = contributing.some((sa) => sa.resources.kind === 'all')
-          ? 'All resources'
+          ? t('hover.allResources')
           : contributing.some((sa) => sa.resources.kind === 'allExcept')
-            ? 'All resources except some (NotResource)'
-            : [...new Set(contributing.flatMap((sa) => (sa.resources.kind === 'specific' ? sa.resources.resources : [])))].join(', ') || 'None';
-        const conditions = [...new Set(contributing.flatMap((sa) => sa.conditions))].join(', ') || 'None';
+            ? t('summaryView.allExceptSome')
+            : [...new Set(contributing.flatMap((sa) => (sa.resources.kind === 'specific' ? sa.resources.resources : [])))].join(', ') || t('hover.noneCap');
+        const conditions = [...new Set(contributing.flatMap((sa) => sa.conditions))].join(', ') || t('hover.noneCap');
         rows.push({
           service: svc.service.prefix,
           serviceName: svc.service.name,
           effect,
-          accessLevel: full ? `Full access (${total})` : `Limited: ${formatLevels(levels, svc.totals)}`,
+          accessLevel: full ? t('summaryView.fullAccess', { count: total }) : t('hover.limited', { levels: formatLevels(levels, svc.totals) }),
           levels: { ...levels },
           resources,
           conditions,

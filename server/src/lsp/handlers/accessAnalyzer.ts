@@ -3,6 +3,7 @@
  * out in iamPolicy/status, and workspace/executeCommand runs ValidatePolicy and the billed
  * custom checks on demand. Nothing is sent unless the user enabled it in a trusted workspace.
  */
+import { t } from '../../i18n';
 import { type ExecuteCommandParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getNodeValue } from 'jsonc-parser';
@@ -41,7 +42,7 @@ export const registerAccessAnalyzer: FeatureRegistration = (state) => {
   const service = new AccessAnalyzerService({
     createApi: (config) => {
       if (!factory) {
-        throw new Error('Access Analyzer is not available in this build.');
+        throw new Error(t('aa.unavailable'));
       }
       return factory(config);
     },
@@ -97,29 +98,29 @@ export const registerAccessAnalyzer: FeatureRegistration = (state) => {
   const execute = async (params: ExecuteCommandParams): Promise<AccessAnalyzerStatus | CheckResult | { error: string }> => {
     const args = argumentsOf(params);
     if (!args) {
-      return { error: `${params.command} needs a document URI as its first argument.` };
+      return { error: t('aa.needsUri', { command: params.command }) };
     }
     const found = await state.fileFor(args.uri);
     if (!found) {
-      return { error: `The document ${args.uri} is not open.` };
+      return { error: t('aa.notOpen', { uri: args.uri }) };
     }
     const settings = found.settings.accessAnalyzer;
     if (params.command === Commands.validateWithAccessAnalyzer) {
       if (!settings.enable) {
-        return { state: 'off', message: 'Access Analyzer is off: turn on iamPolicy.accessAnalyzer.enable to send this policy to AWS for validation.' };
+        return { state: 'off', message: t('aa.off') };
       }
       return service.validate({ document: found.document, file: found.file, settings });
     }
     // the billed checks send the policy too: the same gate, before any argument is looked at
     if (!settings.enable) {
-      return { error: 'Access Analyzer is off: turn on iamPolicy.accessAnalyzer.enable to send this policy to AWS.' };
+      return { error: t('aa.offCustom') };
     }
     if (!state.trusted) {
-      return { error: 'Access Analyzer is off in an untrusted workspace.' };
+      return { error: t('aa.untrustedOff') };
     }
     const embedded = found.file.policies[0];
     if (!found.file.isPolicy || !embedded) {
-      return { error: 'This document is not an IAM policy.' };
+      return { error: t('aa.docNotPolicy') };
     }
     const policyDocument = JSON.stringify(embedded.policy.root ? getNodeValue(embedded.policy.root) : {}, null, 2);
     const policyType = embedded.policy.policyType === 'identity' ? 'IDENTITY_POLICY' : 'RESOURCE_POLICY';
@@ -127,7 +128,7 @@ export const registerAccessAnalyzer: FeatureRegistration = (state) => {
       switch (params.command) {
         case Commands.checkNoNewAccess: {
           if (!args.existingPolicyDocument) {
-            return { error: 'CheckNoNewAccess needs the policy to compare with.' };
+            return { error: t('aa.needsExisting') };
           }
           const existing = args.existingPolicyDocument;
           return await service.customCheck(args.uri, settings, (api, signal) => api.checkNoNewAccess({ newPolicyDocument: policyDocument, existingPolicyDocument: existing, policyType }, signal));
@@ -142,7 +143,7 @@ export const registerAccessAnalyzer: FeatureRegistration = (state) => {
           return await service.customCheck(args.uri, settings, (api, signal) => api.checkNoPublicAccess({ policyDocument, resourceType }, signal));
         }
         default:
-          return { error: `Unknown command ${params.command}` };
+          return { error: t('aa.unknownCommand', { command: params.command }) };
       }
     } catch (err) {
       return { error: err instanceof Error ? err.message : String(err) };

@@ -4,6 +4,7 @@
  * that command (InitializationOptions.clientCommands); otherwise a command the server executes
  * (the statement's whole summary as a message), so no client ever gets a dead lens.
  */
+import { t } from '../../i18n';
 import { MessageType } from 'vscode-languageserver';
 import { DESCRIBE_STATEMENT_COMMAND, SHOW_SUMMARY_COMMAND, describeStatement, getCodeLenses } from '../../features/codeLens/codeLens';
 import { runSafeAsync } from '../runSafe';
@@ -25,7 +26,7 @@ export const registerCodeLens: FeatureRegistration = (state, capabilities) => {
     const found = typeof uri === 'string' ? await state.fileFor(uri) : undefined;
     const text = found && typeof line === 'number' ? describeStatement(state.catalog(), found.file, found.document, line, state.runtime.now?.() ?? new Date()) : undefined;
     if (!text) {
-      return { error: `${DESCRIBE_STATEMENT_COMMAND} needs an open policy's URI and the line of one of its statements.` };
+      return { error: t('codeLens.describeNeedsArgs', { command: DESCRIBE_STATEMENT_COMMAND }) };
     }
     void state.connection.sendNotification('window/showMessage', { type: MessageType.Info, message: text });
     return { message: text };

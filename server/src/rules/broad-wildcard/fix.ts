@@ -1,4 +1,5 @@
 /** Quick-fix of broad-wildcard: narrow the wildcard, or expand it into the actions it matches. */
+import { t as tr } from '../../i18n';
 import { replaceListValue } from '../../edits/statementEdits';
 import { listValueAt, narrowFixes, quote } from '../fixHelpers';
 import type { FixContext, FixProposal } from '../ruleApi';
@@ -13,7 +14,7 @@ function expandFix(t: FixContext<Payload>): FixProposal[] {
   const others = new Set(found.list.values.filter((v) => v !== found.value).map((v) => v.value.trim().toLowerCase()));
   return [
     {
-      title: `Expand ${quote(found.value.value)} into its ${matches.length} actions`,
+      title: tr('fix.expand', { value: quote(found.value.value), count: matches.length }),
       edits: [replaceListValue(t, found.list, found.value, matches.map((a) => a.fullName).filter((a) => !others.has(a.toLowerCase())))],
     },
   ];

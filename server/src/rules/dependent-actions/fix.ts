@@ -3,6 +3,7 @@
  * after the one that needs it (iam:PassRole on one role, passed to one service), with snippet
  * placeholders for the account and role.
  */
+import { t as tr } from '../../i18n';
 import { insertStatementsAfter } from '../../edits/statementEdits';
 import { SnippetValue, type EditValue } from '../../edits/textEdits';
 import type { FixContext, FixProposal } from '../ruleApi';
@@ -28,5 +29,5 @@ export function fix(t: FixContext<Payload>): FixProposal[] {
   }
   const insert = insertStatementsAfter(t, t.policy, t.statement, [added]);
   if (!insert) {return [];}
-  return [{ title: `Add ${requires} in its own statement`, isPreferred: true, edits: [insert] }];
+  return [{ title: tr('fix.dependentAction', { action: requires }), isPreferred: true, edits: [insert] }];
 }

@@ -1,4 +1,5 @@
 /** Quick-fix of forallvalues-with-allow: require the key to be present (Null: false). */
+import { t as tr } from '../../i18n';
 import { addConditionFix, quote } from '../fixHelpers';
 import type { FixContext, FixProposal } from '../ruleApi';
 
@@ -9,5 +10,5 @@ export interface Payload {
 
 export function fix(t: FixContext<Payload>): FixProposal[] {
   const key = t.payload?.addNullCheck;
-  return key ? addConditionFix(t, `Require ${quote(key)} to be present (Null: false)`, 'Null', key, 'false', true) : [];
+  return key ? addConditionFix(t, tr('fix.requirePresent', { key: quote(key) }), 'Null', key, 'false', true) : [];
 }

@@ -1,4 +1,5 @@
 /** Quick-fix of mergeable-statements: merge the statement into the earlier one. */
+import { t as tr } from '../../i18n';
 import type { JsonPath } from '../../syntax/jsonPath';
 import { appendToList } from '../../edits/statementEdits';
 import { removeEntry } from '../../edits/textEdits';
@@ -25,7 +26,7 @@ export function fix(t: FixContext<Payload>): FixProposal[] {
   const added = fromList.values.filter((v) => !existing.has(v.value.trim().toLowerCase())).map((v) => v.value);
   return [
     {
-      title: `Merge into statement ${policy.statements.indexOf(target) + 1}`,
+      title: tr('fix.mergeInto', { index: policy.statements.indexOf(target) + 1 }),
       edits: [appendToList(t, targetList, added), removeEntry(policy.statementElement.valueNode, from.node)],
       safe: true,
     },

@@ -1,4 +1,5 @@
 /** Quick-fix of oidc-trust-without-sub: add the missing sub or aud condition. */
+import { t as tr } from '../../i18n';
 import { SnippetValue } from '../../edits/textEdits';
 import { addConditionFix, quote } from '../fixHelpers';
 import type { FixContext, FixProposal } from '../ruleApi';
@@ -14,5 +15,5 @@ export function fix(t: FixContext<Payload>): FixProposal[] {
   const value = key.endsWith(':aud')
     ? new SnippetValue(`"${key.startsWith('token.actions.githubusercontent.com') ? '${1:sts.amazonaws.com}' : '${1:client-id}'}"`)
     : new SnippetValue('"repo:${1:my-org}/${2:my-repo}:ref:refs/heads/${3:main}"');
-  return addConditionFix(t, `Add a ${quote(key)} condition`, 'StringEquals', key, value, true);
+  return addConditionFix(t, tr('fix.addCondition', { key: quote(key) }), 'StringEquals', key, value, true);
 }

@@ -1,4 +1,5 @@
 /** Quick-fix of passrole-star: add iam:PassedToService, limit to one role, or move PassRole into its own statement. */
+import { t as tr } from '../../i18n';
 import { addCondition, insertStatementsAfter, removeListValue, replaceListValue } from '../../edits/statementEdits';
 import { SnippetValue, type EditValue } from '../../edits/textEdits';
 import type { FixContext, FixProposal } from '../ruleApi';
@@ -13,11 +14,11 @@ export function fix(t: FixContext<Payload>): FixProposal[] {
   const proposals: FixProposal[] = [];
   if (onlyPassRole) {
     const edit = addCondition(t, s, 'StringEquals', 'iam:PassedToService', condition);
-    if (edit) {proposals.push({ title: 'Add an iam:PassedToService condition', isPreferred: true, edits: [edit] });}
+    if (edit) {proposals.push({ title: tr('fix.passedToService'), isPreferred: true, edits: [edit] });}
     const star = s.resource?.values.find((v) => v.value.trim() === '*');
     if (star && s.resource) {
       proposals.push({
-        title: 'Limit iam:PassRole to one role ARN',
+        title: tr('fix.passRoleOneRole'),
         edits: [replaceListValue(t, s.resource, star, [new SnippetValue('"arn:aws:iam::${1:Account}:role/${2:RoleName}"')])],
       });
     }
@@ -33,7 +34,7 @@ export function fix(t: FixContext<Payload>): FixProposal[] {
   };
   const insert = insertStatementsAfter(t, t.policy, s, [moved]);
   if (removal && insert) {
-    proposals.push({ title: 'Move iam:PassRole into its own statement, limited to one role and one service', isPreferred: true, edits: [removal, insert] });
+    proposals.push({ title: tr('fix.passRoleOwnStatement'), isPreferred: true, edits: [removal, insert] });
   }
   return proposals;
 }

@@ -1,4 +1,5 @@
 /** Quick-fix of redundant-action: remove the duplicate or covered action. */
+import { t as tr } from '../../i18n';
 import { removeListValue } from '../../edits/statementEdits';
 import { listValueAt, quote } from '../fixHelpers';
 import type { FixContext, FixProposal } from '../ruleApi';
@@ -10,5 +11,5 @@ export function fix(t: FixContext<Payload>): FixProposal[] {
   if (!found) {return [];}
   const edit = removeListValue(found.list, found.value);
   if (!edit) {return [];}
-  return [{ title: `Remove ${quote(found.value.value)}`, isPreferred: true, edits: [edit], safe: true }];
+  return [{ title: tr('fix.remove', { value: quote(found.value.value) }), isPreferred: true, edits: [edit], safe: true }];
 }

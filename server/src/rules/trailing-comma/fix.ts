@@ -1,4 +1,5 @@
 /** Quick-fix of trailing-comma: remove the comma. */
+import { t as tr } from '../../i18n';
 import type { FixContext, FixProposal } from '../ruleApi';
 
 export interface Payload {
@@ -9,5 +10,5 @@ export interface Payload {
 export function fix(t: FixContext<Payload>): FixProposal[] {
   const offset = t.payload?.removeOffset;
   if (offset === undefined || t.text[offset] !== ',') {return [];}
-  return [{ title: 'Remove the trailing comma', isPreferred: true, edits: [{ offset, length: 1, text: '' }], safe: true }];
+  return [{ title: tr('fix.trailingComma'), isPreferred: true, edits: [{ offset, length: 1, text: '' }], safe: true }];
 }
