@@ -45,17 +45,29 @@ function layerConfigs() {
           {
             paths: [
               { name: 'vscode', message: 'The server must run without VS Code.' },
-              ...['vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageserver/browser'].map((name) => ({ name, message: `${layer}/ knows no protocol connection: only lsp/ does.` })),
+              ...['vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageserver/browser'].map((name) => ({
+                name,
+                message: `${layer}/ knows no protocol connection: only lsp/ does.`,
+              })),
               ...protocol.map((name) => ({ name, message: `${layer}/ knows no protocol: LSP types start in features/.` })),
             ],
             patterns: [
-              { regex: `(^|/)${DATA_EXCEPTIONS[layer] ? `(?!${DATA_EXCEPTIONS[layer]})` : ''}(${denied.map(escape).join('|')})(/|$)`, message: `${layer}/ may import only ${may.length ? may.map((m) => `${m}/`).join(', ') : 'nothing of server/src'} (ARCHITECTURE.md, "Layers").` },
-              { regex: `^(node:.*|(${hostModules.map(escape).join('|')})(/.*)?)$`, message: `${layer}/ is pure: host access (files, network, processes) lives in node/, lsp/ and cli/.` },
+              {
+                regex: `(^|/)${DATA_EXCEPTIONS[layer] ? `(?!${DATA_EXCEPTIONS[layer]})` : ''}(${denied.map(escape).join('|')})(/|$)`,
+                message: `${layer}/ may import only ${may.length ? may.map((m) => `${m}/`).join(', ') : 'nothing of server/src'} (ARCHITECTURE.md, "Layers").`,
+              },
+              {
+                regex: `^(node:.*|(${hostModules.map(escape).join('|')})(/.*)?)$`,
+                message: `${layer}/ is pure: host access (files, network, processes) lives in node/, lsp/ and cli/.`,
+              },
               { regex: '^@aws-sdk/', message: 'Only server/src/accessAnalyzer talks to AWS.' },
             ],
           },
         ],
-        'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: `${layer}/ is pure: no dynamic import() (it loads code or files at run time).` }],
+        'no-restricted-syntax': [
+          'error',
+          { selector: 'ImportExpression', message: `${layer}/ is pure: no dynamic import() (it loads code or files at run time).` },
+        ],
       },
     };
   });
@@ -74,7 +86,9 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'suite', 'describe', 'it', 'before', 'after'] }] },
+        {
+          allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'suite', 'describe', 'it', 'before', 'after'] }],
+        },
       ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -86,7 +100,26 @@ export default tseslint.config(
   {
     // CommonJS drivers and suites that run in code-server's extension host (test/e2e)
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', exports: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', Buffer: 'readonly', describe: 'readonly', it: 'readonly', before: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', fetch: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        exports: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        Buffer: 'readonly',
+        describe: 'readonly',
+        it: 'readonly',
+        before: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        fetch: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -15,8 +15,16 @@ function policyOf(size, variant = 0) {
     Sid: `Stmt${i}`,
     Effect: i % 7 === 6 ? 'Deny' : 'Allow',
     Action: ['s3:GetObject', 's3:PutObject', `ec2:${i % 2 ? 'StartInstances' : 'StopInstances'}`, 'dynamodb:GetItem', `sqs:Send*`],
-    Resource: [`arn:aws:s3:::bucket-${i}/*`, `arn:aws:ec2:us-east-1:111122223333:instance/i-${String(i).padStart(17, '0')}`, `arn:aws:dynamodb:us-east-1:111122223333:table/T${i}${variant && i === 0 ? '*' : ''}`],
-    Condition: { StringEquals: { 'aws:PrincipalTag/team': `team-${i}` }, Bool: { 'aws:SecureTransport': 'true' }, IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.0.0/16'] } },
+    Resource: [
+      `arn:aws:s3:::bucket-${i}/*`,
+      `arn:aws:ec2:us-east-1:111122223333:instance/i-${String(i).padStart(17, '0')}`,
+      `arn:aws:dynamodb:us-east-1:111122223333:table/T${i}${variant && i === 0 ? '*' : ''}`,
+    ],
+    Condition: {
+      StringEquals: { 'aws:PrincipalTag/team': `team-${i}` },
+      Bool: { 'aws:SecureTransport': 'true' },
+      IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.0.0/16'] },
+    },
   });
   const text = (n) => JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: n }, (_, i) => statement(i)) }, null, 2);
   let n = 1;
@@ -25,7 +33,10 @@ function policyOf(size, variant = 0) {
 }
 
 /** Runs the section; `record(area, what, value, target)` prints a row (bench.mjs passes its own). */
-export async function benchEngine(record = (area, what, value, target = '') => console.log(`  ${area.padEnd(16)} ${what.padEnd(58)} ${String(value).padStart(12)}  ${target}`)) {
+export async function benchEngine(
+  record = (area, what, value, target = '') =>
+    console.log(`  ${area.padEnd(16)} ${what.padEnd(58)} ${String(value).padStart(12)}  ${target}`),
+) {
   console.log('\nevaluation engine (in process)');
   const out = (p) => require(path.join(root, 'out', 'server', 'src', ...p.split('/')));
   const { evaluate, compareAccess, standalone } = out('analysis/evaluate/index.js');
@@ -44,9 +55,19 @@ export async function benchEngine(record = (area, what, value, target = '') => c
     const s = i % n;
     requests.push({
       action: ['s3:GetObject', 'ec2:StartInstances', 'dynamodb:GetItem', 'sqs:SendMessage', 'iam:CreateUser'][i % 5],
-      resource: [`arn:aws:s3:::bucket-${s}/key-${i}`, `arn:aws:ec2:us-east-1:111122223333:instance/i-${String(s).padStart(17, '0')}`, `arn:aws:dynamodb:us-east-1:111122223333:table/T${s}`, '*', 'arn:aws:iam::111122223333:user/x'][i % 5],
+      resource: [
+        `arn:aws:s3:::bucket-${s}/key-${i}`,
+        `arn:aws:ec2:us-east-1:111122223333:instance/i-${String(s).padStart(17, '0')}`,
+        `arn:aws:dynamodb:us-east-1:111122223333:table/T${s}`,
+        '*',
+        'arn:aws:iam::111122223333:user/x',
+      ][i % 5],
       principal,
-      context: { 'aws:PrincipalTag/team': `team-${i % 3 ? s : 999}`, 'aws:SecureTransport': i % 4 ? 'true' : 'false', 'aws:SourceIp': i % 6 ? '10.1.2.3' : '8.8.8.8' },
+      context: {
+        'aws:PrincipalTag/team': `team-${i % 3 ? s : 999}`,
+        'aws:SecureTransport': i % 4 ? 'true' : 'false',
+        'aws:SourceIp': i % 6 ? '10.1.2.3' : '8.8.8.8',
+      },
     });
   }
   const decisions = new Set();
@@ -66,8 +87,18 @@ export async function benchEngine(record = (area, what, value, target = '') => c
   wall.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
   const label = `one request, ${(text.length / 1024).toFixed(1)} KB policy (${n} statements, explanation included)`;
-  record('engine', `${label}: CPU time median / p90`, `${cpu[rounds >> 1].toFixed(1)} / ${cpu[Math.floor(rounds * 0.9)].toFixed(1)} µs`, 'target <= 50 µs');
-  record('engine', `${label}: wall time median / p90`, `${wall[rounds >> 1].toFixed(1)} / ${wall[Math.floor(rounds * 0.9)].toFixed(1)} µs`, `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+  record(
+    'engine',
+    `${label}: CPU time median / p90`,
+    `${cpu[rounds >> 1].toFixed(1)} / ${cpu[Math.floor(rounds * 0.9)].toFixed(1)} µs`,
+    'target <= 50 µs',
+  );
+  record(
+    'engine',
+    `${label}: wall time median / p90`,
+    `${wall[rounds >> 1].toFixed(1)} / ${wall[Math.floor(rounds * 0.9)].toFixed(1)} µs`,
+    `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+  );
   record('engine', 'decisions seen in the request mix', [...decisions].sort().join(', '));
   const cold = performance.now();
   const fresh = parsePolicy(parseJson(text), { policyType: { type: 'identity', source: 'setting' } });
@@ -76,7 +107,12 @@ export async function benchEngine(record = (area, what, value, target = '') => c
   const other = parsePolicy(parseJson(policyOf(6144, 1)), { policyType: { type: 'identity', source: 'setting' } });
   const d0 = performance.now();
   const diff = compareAccess(standalone(doc), standalone(other), catalog);
-  record('engine', `access diff of two 6 KB policies (${diff.requests} sampled requests per side)`, `${(performance.now() - d0).toFixed(0)} ms`, `${diff.added.length} added, ${diff.removed.length} removed`);
+  record(
+    'engine',
+    `access diff of two 6 KB policies (${diff.requests} sampled requests per side)`,
+    `${(performance.now() - d0).toFixed(0)} ms`,
+    `${diff.added.length} added, ${diff.removed.length} removed`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -34,7 +34,11 @@ const statement = (i) => ({
   Sid: `Stmt${i}`,
   Effect: 'Allow',
   Action: ['s3:GetObject', 's3:PutObject', `ec2:${i % 2 ? 'StartInstances' : 'StopInstances'}`, 'dynamodb:GetItem'],
-  Resource: [`arn:aws:s3:::bucket-${i}/*`, `arn:aws:ec2:us-east-1:111122223333:instance/i-${String(i).padStart(17, '0')}`, `arn:aws:dynamodb:us-east-1:111122223333:table/T${i}`],
+  Resource: [
+    `arn:aws:s3:::bucket-${i}/*`,
+    `arn:aws:ec2:us-east-1:111122223333:instance/i-${String(i).padStart(17, '0')}`,
+    `arn:aws:dynamodb:us-east-1:111122223333:table/T${i}`,
+  ],
   Condition: { StringEquals: { 'aws:PrincipalTag/team': `team-${i}` }, Bool: { 'aws:SecureTransport': 'true' } },
 });
 const policyOf = (n) => JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: n }, (_, i) => statement(i)) }, null, 2);
@@ -177,7 +181,14 @@ if (section('server')) {
   for (const { client } of clients) client.change(uri, hv.text);
   const hovers = await alternate(100, (client) => client.hover(uri, { ...hv.position, character: hv.position.character - 3 }));
   for (const { name, client } of clients) {
-    put(name, 'hoverP50', quantile(hovers[name].map((r) => r.ms), 0.5));
+    put(
+      name,
+      'hoverP50',
+      quantile(
+        hovers[name].map((r) => r.ms),
+        0.5,
+      ),
+    );
     put(name, 'rssSmall', client.rssKb().rss);
   }
   // diagnostics after an edit, per size
@@ -194,7 +205,14 @@ if (section('server')) {
     });
     for (const { name } of clients) {
       const last = d[name].at(-1);
-      put(name, `diag${s.name}`, quantile(d[name].map((r) => r.ms), 0.5));
+      put(
+        name,
+        `diag${s.name}`,
+        quantile(
+          d[name].map((r) => r.ms),
+          0.5,
+        ),
+      );
       put(name, `diagBytes${s.name}`, last.bytes);
       put(name, `diagCount${s.name}`, last.result?.items?.length ?? 0);
     }
@@ -219,12 +237,24 @@ if (section('server')) {
   compare('typing "Sta" after "ec2:": bytes in all', 'typingBytes', kb, 'goal <= 30 KB');
   compare('hover p50', 'hoverP50', ms);
   for (const s of sizes) {
-    compare(`diagnostics after an edit, ${s.name}: p50`, `diag${s.name}`, ms, s.name === '6 KB' ? 'goal <= 2 ms' : s.name === '1 MB' ? 'goal <= 200 ms' : '');
-    compare(`diagnostics after an edit, ${s.name}: payload (diagnostics)`, `diagBytes${s.name}`, (b) => (b === undefined ? 'n/a' : `${kb(b)} (${fig.ours?.[`diagCount${s.name}`] ?? '?'})`));
+    compare(
+      `diagnostics after an edit, ${s.name}: p50`,
+      `diag${s.name}`,
+      ms,
+      s.name === '6 KB' ? 'goal <= 2 ms' : s.name === '1 MB' ? 'goal <= 200 ms' : '',
+    );
+    compare(`diagnostics after an edit, ${s.name}: payload (diagnostics)`, `diagBytes${s.name}`, (b) =>
+      b === undefined ? 'n/a' : `${kb(b)} (${fig.ours?.[`diagCount${s.name}`] ?? '?'})`,
+    );
   }
   if (fig.ours) {
     const per = sizes.map((s) => fig.ours[`diag${s.name}`] / (s.size / 1024));
-    record('server', 'diagnostics ms per KB at 1 KB / 6 KB / 100 KB / 1 MB (ours)', per.map((x) => x.toFixed(3)).join(' / '), 'linear: flat or falling');
+    record(
+      'server',
+      'diagnostics ms per KB at 1 KB / 6 KB / 100 KB / 1 MB (ours)',
+      per.map((x) => x.toFixed(3)).join(' / '),
+      'linear: flat or falling',
+    );
   }
   const mb = (k) => (k === undefined ? 'n/a' : `${(k / 1024).toFixed(0)} MB`);
   compare('RSS idle (initialized, no documents)', 'rssIdle', mb, 'goal <= 60 MB');
@@ -256,8 +286,18 @@ if (section('server')) {
       t.push(performance.now() - s);
       cpu.push((used.user + used.system) / 1000);
     }
-    record('completion', `"${typed}|" 6 KB policy: compute + encode, wall p50 / p99`, `${ms(quantile(t, 0.5))} / ${ms(quantile(t, 0.99))}`, `${kb(bytes)}`);
-    record('completion', `"${typed}|" 6 KB policy: compute + encode, CPU p50 / p99`, `${ms(quantile(cpu, 0.5))} / ${ms(quantile(cpu, 0.99))}`, typed === 'ec2:Sta' ? 'goal p99 <= 1 ms' : '');
+    record(
+      'completion',
+      `"${typed}|" 6 KB policy: compute + encode, wall p50 / p99`,
+      `${ms(quantile(t, 0.5))} / ${ms(quantile(t, 0.99))}`,
+      `${kb(bytes)}`,
+    );
+    record(
+      'completion',
+      `"${typed}|" 6 KB policy: compute + encode, CPU p50 / p99`,
+      `${ms(quantile(cpu, 0.5))} / ${ms(quantile(cpu, 0.99))}`,
+      typed === 'ec2:Sta' ? 'goal p99 <= 1 ms' : '',
+    );
   }
 }
 
@@ -308,8 +348,14 @@ if (section('accessAnalyzer')) {
   console.log('\nAccess Analyzer (real SDK, loopback fake server)');
   const fake = new FakeAccessAnalyzer();
   await fake.start();
-  const env = { ...FAKE_CREDENTIALS_ENV, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
-  const policy = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Action": [\n        "iam:PassRole"\n      ],\n      "Effect": "Allow",\n      "Resource": "*"\n    }\n  ]\n}';
+  const env = {
+    ...FAKE_CREDENTIALS_ENV,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/nonexistent',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+  };
+  const policy =
+    '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Action": [\n        "iam:PassRole"\n      ],\n      "Effect": "Allow",\n      "Resource": "*"\n    }\n  ]\n}';
   const local = new LspClient({ env });
   await local.initialize();
   local.open('file:///bench/aa.json', policy);
@@ -332,7 +378,10 @@ if (section('accessAnalyzer')) {
   await remote.shutdown();
 
   // typing: 40 edits 25 ms apart with a 300 ms debounce
-  const typing = new LspClient({ env, settings: { accessAnalyzer: { enable: true, endpoint: fake.url, validateOn: 'change', debounce: 300 } } });
+  const typing = new LspClient({
+    env,
+    settings: { accessAnalyzer: { enable: true, endpoint: fake.url, validateOn: 'change', debounce: 300 } },
+  });
   await typing.initialize();
   const uri = 'file:///bench/typing.json';
   typing.open(uri, policy);
@@ -345,7 +394,12 @@ if (section('accessAnalyzer')) {
   }
   const typedMs = performance.now() - t0;
   await new Promise((r) => setTimeout(r, 800));
-  record('accessAnalyzer', `typing 40 edits over ${(typedMs / 1000).toFixed(1)} s (debounce 300 ms): requests`, fake.requests.length - before, 'target <= 1 per debounce window');
+  record(
+    'accessAnalyzer',
+    `typing 40 edits over ${(typedMs / 1000).toFixed(1)} s (debounce 300 ms): requests`,
+    fake.requests.length - before,
+    'target <= 1 per debounce window',
+  );
   await typing.shutdown();
   await fake.stop();
 }
@@ -399,7 +453,9 @@ if (section('cli')) {
   const run = (args) =>
     new Promise((resolve) => {
       const t = performance.now();
-      const child = spawn(process.execPath, [path.join(root, 'bin', 'iam-policy-lint'), ...args], { env: { ...process.env, IAM_POLICY_LINT_STATS: '1', NO_COLOR: '1' } });
+      const child = spawn(process.execPath, [path.join(root, 'bin', 'iam-policy-lint'), ...args], {
+        env: { ...process.env, IAM_POLICY_LINT_STATS: '1', NO_COLOR: '1' },
+      });
       let stderr = '';
       child.stdout.resume();
       child.stderr.on('data', (d) => (stderr += d));
@@ -418,21 +474,67 @@ if (section('cli')) {
   for (let k = 0; k < 3; k++) one.push(await run(['--jobs', '1', dir]));
   one.sort((a, b) => a.ms - b.ms);
   const best = one[1];
-  record('cli', `${count} policies (${real.length} real ones and variants, ${(bytes / count / 1024).toFixed(1)} KB avg): --jobs 1`, ms(best.ms), 'median of 3');
-  record('cli', 'throughput, one core, wall clock (including start-up)', `${Math.round((files(best) / best.ms) * 1000)} /s`, 'goal >= 5,000 /s/core');
+  record(
+    'cli',
+    `${count} policies (${real.length} real ones and variants, ${(bytes / count / 1024).toFixed(1)} KB avg): --jobs 1`,
+    ms(best.ms),
+    'median of 3',
+  );
+  record(
+    'cli',
+    'throughput, one core, wall clock (including start-up)',
+    `${Math.round((files(best) / best.ms) * 1000)} /s`,
+    'goal >= 5,000 /s/core',
+  );
   // CPU seconds do not count the time other processes had the core: the figure to compare on a busy machine
-  record('cli', 'throughput per CPU second, --jobs 1 (including start-up)', `${Math.round((files(best) / (best.stats.cpuMs ?? NaN)) * 1000)} /s`, `CPU ${ms(best.stats.cpuMs)}`);
+  record(
+    'cli',
+    'throughput per CPU second, --jobs 1 (including start-up)',
+    `${Math.round((files(best) / (best.stats.cpuMs ?? NaN)) * 1000)} /s`,
+    `CPU ${ms(best.stats.cpuMs)}`,
+  );
   const startup = await run(['--jobs', '1', path.join(dir, 'p0-policy.json')]);
   record('cli', 'one policy: CPU (start-up: catalog load and indexes)', ms(startup.stats.cpuMs));
-  record('cli', 'per policy after start-up, CPU', ms((best.stats.cpuMs - startup.stats.cpuMs) / Math.max(1, files(best) - 1)), 'goal 0.2 ms');
+  record(
+    'cli',
+    'per policy after start-up, CPU',
+    ms((best.stats.cpuMs - startup.stats.cpuMs) / Math.max(1, files(best) - 1)),
+    'goal 0.2 ms',
+  );
   record('cli', 'peak RSS, --jobs 1', `${((best.stats.maxRssKb ?? 0) / 1024).toFixed(0)} MB`);
   const all = await run(['--jobs', String(cores), dir]);
-  record('cli', `throughput, --jobs ${cores}, wall clock`, `${Math.round((files(all) / all.ms) * 1000)} /s`, `${(((files(all) / all.ms) * 1000) / cores).toFixed(0)} /s/core; CPU ${ms(all.stats.cpuMs)}`);
+  record(
+    'cli',
+    `throughput, --jobs ${cores}, wall clock`,
+    `${Math.round((files(all) / all.ms) * 1000)} /s`,
+    `${(((files(all) / all.ms) * 1000) / cores).toFixed(0)} /s/core; CPU ${ms(all.stats.cpuMs)}`,
+  );
   // a 5,000-line CloudFormation template
   const lines = ['AWSTemplateFormatVersion: "2010-09-09"', 'Resources:'];
   let k = 0;
   while (lines.length < 5000) {
-    lines.push(`  Role${k}:`, '    Type: AWS::IAM::Role', '    Properties:', '      AssumeRolePolicyDocument:', '        Version: "2012-10-17"', '        Statement:', '          - Effect: Allow', '            Principal:', '              Service: lambda.amazonaws.com', '            Action: sts:AssumeRole', '      Policies:', `        - PolicyName: p${k}`, '          PolicyDocument:', '            Version: "2012-10-17"', '            Statement:', '              - Effect: Allow', '                Action:', '                  - s3:GetObject', '                  - s3:PutObject', `                Resource: !Sub "arn:\${AWS::Partition}:s3:::bucket-${k}/*"`);
+    lines.push(
+      `  Role${k}:`,
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      AssumeRolePolicyDocument:',
+      '        Version: "2012-10-17"',
+      '        Statement:',
+      '          - Effect: Allow',
+      '            Principal:',
+      '              Service: lambda.amazonaws.com',
+      '            Action: sts:AssumeRole',
+      '      Policies:',
+      `        - PolicyName: p${k}`,
+      '          PolicyDocument:',
+      '            Version: "2012-10-17"',
+      '            Statement:',
+      '              - Effect: Allow',
+      '                Action:',
+      '                  - s3:GetObject',
+      '                  - s3:PutObject',
+      `                Resource: !Sub "arn:\${AWS::Partition}:s3:::bucket-${k}/*"`,
+    );
     k++;
   }
   const templateDir = path.join(dir, 'cfn');
@@ -451,4 +553,9 @@ if (section('cli')) {
 
 if (section('engine')) await (await import('../bench/engine.mjs')).benchEngine(record);
 
-console.log(`\n${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `\n${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · load ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);

@@ -61,7 +61,12 @@ function readPartitions() {
   const json = text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1);
   const partitions = {};
   for (const p of JSON.parse(json).partitions) {
-    partitions[p.id] = { regionRegex: p.regionRegex, regions: Object.keys(p.regions).filter((r) => !r.endsWith('-global')).sort() };
+    partitions[p.id] = {
+      regionRegex: p.regionRegex,
+      regions: Object.keys(p.regions)
+        .filter((r) => !r.endsWith('-global'))
+        .sort(),
+    };
   }
   if (!partitions.aws?.regions.includes('us-east-1')) {
     throw new Error(`unexpected partition data in ${file}`);
@@ -90,7 +95,10 @@ function managedPolicyNames(services, globalKeys) {
     for (const a of s.actions) knownActions.add(`${prefix}:${a[0]}`.toLowerCase());
     for (const k of Object.keys(s.conditionKeys)) knownKeys.add(k.toLowerCase());
     for (const k of [...Object.keys(s.conditionKeys), ...Object.keys(globalKeys)].filter((k) => k.includes('${'))) {
-      const pattern = k.split(/\$\{[^}]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
+      const pattern = k
+        .split(/\$\{[^}]*\}/)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.+');
       templates.push(new RegExp(`^${pattern}$`, 'i'));
     }
     for (const [arn] of Object.values(s.resourceTypes)) arnServices.add((arn.split(':')[2] ?? '').toLowerCase());
@@ -192,7 +200,9 @@ export function buildCatalog() {
       globalConditionKeys[key] = extra;
     }
   }
-  const missingDescriptions = Object.entries(globalConditionKeys).filter(([, v]) => !v.description).map(([k]) => k);
+  const missingDescriptions = Object.entries(globalConditionKeys)
+    .filter(([, v]) => !v.description)
+    .map(([k]) => k);
 
   const servicePrincipals = readJson(path.join(supplementDir, 'service-principals.json')).principals.map((p) => [
     p.principal,

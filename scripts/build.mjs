@@ -31,8 +31,10 @@ function buildCatalog() {
   ];
   if (newerThan(out, sources)) return;
   const stats = writeCatalog(out);
-  console.log(`catalog: ${stats.services} services, ${stats.actions} actions, ${stats.resourceTypes} resource types, ` +
-    `${stats.serviceConditionKeys + stats.globalConditionKeys} condition keys, ${(stats.bytes / 1e6).toFixed(2)} MB (data ${stats.source.updatedAt})`);
+  console.log(
+    `catalog: ${stats.services} services, ${stats.actions} actions, ${stats.resourceTypes} resource types, ` +
+      `${stats.serviceConditionKeys + stats.globalConditionKeys} condition keys, ${(stats.bytes / 1e6).toFixed(2)} MB (data ${stats.source.updatedAt})`,
+  );
 }
 
 /** esbuild plugin: report problems the way VS Code's problem matchers read them. */
@@ -66,8 +68,16 @@ const common = {
 
 const entries = [
   { entryPoints: [path.join(root, 'client', 'src', 'extension.ts')], outfile: path.join(dist, 'extension.js'), external: ['vscode'] },
-  { entryPoints: [path.join(root, 'server', 'src', 'main.ts')], outfile: path.join(dist, 'server.js'), logOverride: { 'unsupported-require-call': 'silent', 'require-resolve-not-external': 'silent' } },
-  { entryPoints: [path.join(root, 'server', 'src', 'cli', 'main.ts')], outfile: path.join(dist, 'cli.js'), logOverride: { 'unsupported-require-call': 'silent', 'require-resolve-not-external': 'silent' } },
+  {
+    entryPoints: [path.join(root, 'server', 'src', 'main.ts')],
+    outfile: path.join(dist, 'server.js'),
+    logOverride: { 'unsupported-require-call': 'silent', 'require-resolve-not-external': 'silent' },
+  },
+  {
+    entryPoints: [path.join(root, 'server', 'src', 'cli', 'main.ts')],
+    outfile: path.join(dist, 'cli.js'),
+    logOverride: { 'unsupported-require-call': 'silent', 'require-resolve-not-external': 'silent' },
+  },
   // the AWS SDK, loaded only when Access Analyzer is turned on
   { entryPoints: [path.join(root, 'server', 'src', 'accessAnalyzer', 'sdk.ts')], outfile: path.join(dist, 'access-analyzer.js') },
 ];
@@ -77,7 +87,10 @@ function copyWasm() {
   fs.mkdirSync(dist, { recursive: true });
   const files = [
     [path.join(root, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.wasm'), 'web-tree-sitter.wasm'],
-    [path.join(root, 'node_modules', '@tree-sitter-grammars', 'tree-sitter-hcl', 'tree-sitter-terraform.wasm'), 'tree-sitter-terraform.wasm'],
+    [
+      path.join(root, 'node_modules', '@tree-sitter-grammars', 'tree-sitter-hcl', 'tree-sitter-terraform.wasm'),
+      'tree-sitter-terraform.wasm',
+    ],
   ];
   for (const [from, name] of files) {
     const to = path.join(dist, name);

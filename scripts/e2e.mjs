@@ -18,7 +18,11 @@ const { installTools } = createRequire(import.meta.url)(path.join(root, 'test', 
 const started = Date.now();
 
 console.log('== e2e: install (cached after the first run)');
-const env = { ...process.env, CHROMIUM: process.env.CHROMIUM ?? '/usr/bin/chromium', ...installTools(root, (line) => console.log(line), 'e2e') };
+const env = {
+  ...process.env,
+  CHROMIUM: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  ...installTools(root, (line) => console.log(line), 'e2e'),
+};
 console.log(`   ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 console.log('== e2e: build');
@@ -36,19 +40,36 @@ if (!only || only === 'vsix') {
 const out = path.join(root, 'out', 'e2e');
 fs.rmSync(out, { recursive: true, force: true });
 const runs = [
-  { name: 'exthost', script: path.join(root, 'test', 'e2e', 'drivers', 'exthost.cjs'), env: { EXT_DEV: root, EXT_TESTS: path.join(root, 'test', 'e2e', 'suite', 'index.cjs'), WS_TEMPLATE: path.join(root, 'examples') } },
-  { name: 'ui', script: path.join(root, 'test', 'e2e', 'drivers', 'ui.cjs'), env: { EXT_DEV: root, WS_TEMPLATE: path.join(root, 'examples') } },
-  { name: 'vsix', script: path.join(root, 'test', 'e2e', 'drivers', 'vsix.cjs'), env: { VSIX: vsix, WS_TEMPLATE: path.join(root, 'examples') } },
+  {
+    name: 'exthost',
+    script: path.join(root, 'test', 'e2e', 'drivers', 'exthost.cjs'),
+    env: { EXT_DEV: root, EXT_TESTS: path.join(root, 'test', 'e2e', 'suite', 'index.cjs'), WS_TEMPLATE: path.join(root, 'examples') },
+  },
+  {
+    name: 'ui',
+    script: path.join(root, 'test', 'e2e', 'drivers', 'ui.cjs'),
+    env: { EXT_DEV: root, WS_TEMPLATE: path.join(root, 'examples') },
+  },
+  {
+    name: 'vsix',
+    script: path.join(root, 'test', 'e2e', 'drivers', 'vsix.cjs'),
+    env: { VSIX: vsix, WS_TEMPLATE: path.join(root, 'examples') },
+  },
 ].filter((r) => !only || r.name === only);
 
 let failed = 0;
 for (const run of runs) {
   const t = Date.now();
   console.log(`== e2e: ${run.name}`);
-  const result = spawnSync(process.execPath, [run.script], { stdio: 'inherit', env: { ...env, ...run.env, OUT: path.join(out, run.name) } });
+  const result = spawnSync(process.execPath, [run.script], {
+    stdio: 'inherit',
+    env: { ...env, ...run.env, OUT: path.join(out, run.name) },
+  });
   const ok = result.status === 0;
   if (!ok) failed++;
-  console.log(`== e2e: ${run.name} ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - t) / 1000).toFixed(1)} s (artifacts: out/e2e/${run.name})`);
+  console.log(
+    `== e2e: ${run.name} ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - t) / 1000).toFixed(1)} s (artifacts: out/e2e/${run.name})`,
+  );
 }
 console.log(`== e2e: ${runs.length - failed} passed, ${failed} failed, ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
 process.exit(failed === 0 ? 0 : 1);

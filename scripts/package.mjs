@@ -12,10 +12,27 @@ const VSCE = '@vscode/vsce@3.9.2';
 
 execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production'], { stdio: 'inherit', cwd: root });
 // vsce runs `vscode:prepublish` (the production build) itself; skip the repeat with --no-update-package-json
-execFileSync('npm', ['exec', '--yes', `--package=${VSCE}`, '--', 'vsce', 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], {
-  stdio: 'inherit',
-  cwd: root,
-});
+execFileSync(
+  'npm',
+  [
+    'exec',
+    '--yes',
+    `--package=${VSCE}`,
+    '--',
+    'vsce',
+    'package',
+    '--no-dependencies',
+    '--skip-license',
+    '--allow-missing-repository',
+    '--no-rewrite-relative-links',
+    '-o',
+    out,
+  ],
+  {
+    stdio: 'inherit',
+    cwd: root,
+  },
+);
 const bytes = fs.statSync(out).size;
 console.log(`VSIX: ${path.relative(root, out)} ${(bytes / 1e6).toFixed(2)} MB (${bytes} bytes)`);
 // the production build replaced the development bundles; put sourcemapped ones back for tests

@@ -38,16 +38,29 @@ const state = path.join(tools.E2E_CACHE, 'start');
 let server;
 try {
   // user settings are written once and then left to the user; the scratch folder is trusted
-  server = await startCodeServer({ node24: tools.NODE24, codeServer: tools.CODE_SERVER, dir: state, log: path.join(state, 'code-server.log'), keepSettings: true, trust: true, port: portArg });
+  server = await startCodeServer({
+    node24: tools.NODE24,
+    codeServer: tools.CODE_SERVER,
+    dir: state,
+    log: path.join(state, 'code-server.log'),
+    keepSettings: true,
+    trust: true,
+    port: portArg,
+  });
 } catch (err) {
   console.error(String(err.message ?? err));
   process.exit(1);
 }
 const { port } = server;
 // the workbench loads this checkout as a development extension (payload, as VS Code's own web tests do)
-const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`], ['skipWelcome', 'true']]);
+const payload = JSON.stringify([
+  ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`],
+  ['skipWelcome', 'true'],
+]);
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(scratch)}&payload=${encodeURIComponent(payload)}`;
-console.log(`\nVS Code with IAM Policy Language is ready on ${scratch}:\n\n  ${url}\n\nOpen broad-policy.json or mistakes-policy.json. Ctrl+C stops the server.`);
+console.log(
+  `\nVS Code with IAM Policy Language is ready on ${scratch}:\n\n  ${url}\n\nOpen broad-policy.json or mistakes-policy.json. Ctrl+C stops the server.`,
+);
 const stop = async () => {
   await server.stop();
   process.exit(0);

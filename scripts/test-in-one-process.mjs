@@ -11,7 +11,9 @@ function testFiles(entry) {
   }
   return readdirSync(entry, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((d) => (d.isDirectory() ? testFiles(path.join(entry, d.name)) : d.name.endsWith('.test.js') ? [path.join(entry, d.name)] : []));
+    .flatMap((d) =>
+      d.isDirectory() ? testFiles(path.join(entry, d.name)) : d.name.endsWith('.test.js') ? [path.join(entry, d.name)] : [],
+    );
 }
 
 const files = process.argv.slice(2).flatMap((a) => testFiles(path.resolve(a)));

@@ -69,7 +69,9 @@ function removeStaleOutput() {
   };
   for (const project of ['server', 'client', 'test']) {
     const out = path.join(root, 'out', project);
-    if (existsSync(out)) {visit(out, path.join(root, project));}
+    if (existsSync(out)) {
+      visit(out, path.join(root, project));
+    }
   }
   return removed;
 }
@@ -111,10 +113,20 @@ const laneB = (async () => {
     }
   }
   builtResolve(true);
-  const fast = await liveStep('tests, fast tier (one process)', process.execPath, ['--test-reporter=spec', path.join(root, 'scripts', 'test-in-one-process.mjs'), ...FAST_TIER]);
+  const fast = await liveStep('tests, fast tier (one process)', process.execPath, [
+    '--test-reporter=spec',
+    path.join(root, 'scripts', 'test-in-one-process.mjs'),
+    ...FAST_TIER,
+  ]);
   results.push(fast);
   if (!unitOnly) {
-    results.push(await liveStep('tests, slow tier: stdio server, CLI, Access Analyzer', process.execPath, ['--test', '--test-reporter=spec', ...SLOW_TIER_B]));
+    results.push(
+      await liveStep('tests, slow tier: stdio server, CLI, Access Analyzer', process.execPath, [
+        '--test',
+        '--test-reporter=spec',
+        ...SLOW_TIER_B,
+      ]),
+    );
   }
   return results;
 })();
@@ -131,4 +143,6 @@ for (const r of results) {
 }
 console.log(`== npm test: ${seconds(started)} in all`);
 const failed = results.find((r) => r.status !== 0);
-if (failed) {fail(failed.title, failed.status);}
+if (failed) {
+  fail(failed.title, failed.status);
+}

@@ -24,7 +24,30 @@ const POLICY_TYPES = () => [
   { label: 'rcp', description: vscode.l10n.t('Resource control policy') },
 ];
 
-const PUBLIC_ACCESS_TYPES = ['AWS::S3::Bucket', 'AWS::S3::AccessPoint', 'AWS::S3Express::DirectoryBucket', 'AWS::DynamoDB::Table', 'AWS::DynamoDB::Stream', 'AWS::EFS::FileSystem', 'AWS::OpenSearchService::Domain', 'AWS::Kinesis::Stream', 'AWS::Kinesis::StreamConsumer', 'AWS::KMS::Key', 'AWS::Lambda::Function', 'AWS::SNS::Topic', 'AWS::SQS::Queue', 'AWS::SecretsManager::Secret', 'AWS::IAM::AssumeRolePolicyDocument', 'AWS::S3::Glacier', 'AWS::S3Tables::TableBucket', 'AWS::ApiGateway::RestApi', 'AWS::CodeArtifact::Domain', 'AWS::Backup::BackupVault', 'AWS::CloudTrail::Dashboard', 'AWS::CloudTrail::EventDataStore'];
+const PUBLIC_ACCESS_TYPES = [
+  'AWS::S3::Bucket',
+  'AWS::S3::AccessPoint',
+  'AWS::S3Express::DirectoryBucket',
+  'AWS::DynamoDB::Table',
+  'AWS::DynamoDB::Stream',
+  'AWS::EFS::FileSystem',
+  'AWS::OpenSearchService::Domain',
+  'AWS::Kinesis::Stream',
+  'AWS::Kinesis::StreamConsumer',
+  'AWS::KMS::Key',
+  'AWS::Lambda::Function',
+  'AWS::SNS::Topic',
+  'AWS::SQS::Queue',
+  'AWS::SecretsManager::Secret',
+  'AWS::IAM::AssumeRolePolicyDocument',
+  'AWS::S3::Glacier',
+  'AWS::S3Tables::TableBucket',
+  'AWS::ApiGateway::RestApi',
+  'AWS::CodeArtifact::Domain',
+  'AWS::Backup::BackupVault',
+  'AWS::CloudTrail::Dashboard',
+  'AWS::CloudTrail::EventDataStore',
+];
 
 const CONFIRMED_KEY = 'iamPolicy.billedChecksConfirmed';
 
@@ -54,7 +77,10 @@ export type ExecuteOnServer = (command: string, args: unknown[]) => Promise<unkn
  * them in VS Code itself; its middleware sends them here first, so that invoked from the
  * palette (without arguments) they ask what they need and confirm the cost of billed checks.
  */
-export function serverCommandMiddleware(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): (command: string, args: unknown[], next: ExecuteOnServer) => Promise<unknown> {
+export function serverCommandMiddleware(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+): (command: string, args: unknown[], next: ExecuteOnServer) => Promise<unknown> {
   const handlers = new Map<string, (next: ExecuteOnServer) => Promise<unknown>>();
   let execute: <T>(command: string, args: unknown) => Promise<T | undefined> = () => Promise.resolve(undefined);
   const register = (id: string, fn: () => Promise<unknown>) => {
@@ -69,7 +95,10 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
       return true;
     }
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} is a billed IAM Access Analyzer custom policy check: each call is charged to your AWS account, and the policy text is sent to AWS.', name),
+      vscode.l10n.t(
+        '{0} is a billed IAM Access Analyzer custom policy check: each call is charged to your AWS account, and the policy text is sent to AWS.',
+        name,
+      ),
       { modal: true },
       vscode.l10n.t('Run'),
       vscode.l10n.t("Run, don't ask again"),
@@ -89,7 +118,10 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
       void vscode.window.showErrorMessage(`${name}: ${result.error}`);
       return;
     }
-    const reasons = (result.reasons ?? []).map((r) => `• ${r.description}${r.statementId ? ` (Sid ${r.statementId})` : r.statementIndex !== undefined ? vscode.l10n.t(' (statement {0})', r.statementIndex + 1) : ''}`);
+    const reasons = (result.reasons ?? []).map(
+      (r) =>
+        `• ${r.description}${r.statementId ? ` (Sid ${r.statementId})` : r.statementIndex !== undefined ? vscode.l10n.t(' (statement {0})', r.statementIndex + 1) : ''}`,
+    );
     output.info(`${name}: ${result.result} ${result.message ?? ''}\n${reasons.join('\n')}`);
     const text = `${name}: ${result.result === 'PASS' ? 'PASS' : 'FAIL'}. ${result.message ?? ''}${reasons.length ? `\n${reasons.join('\n')}` : ''}`;
     if (result.result === 'PASS') {
@@ -107,9 +139,13 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
     await vscode.window.activeTextEditor?.document.save();
     const status = await execute<StatusParams['accessAnalyzer']>(Commands.validateWithAccessAnalyzer, uri.toString());
     if (status?.state === 'off') {
-        const turnOn = vscode.l10n.t('Turn on');
+      const turnOn = vscode.l10n.t('Turn on');
       const openSettings = vscode.l10n.t('Open settings');
-      const choice = await vscode.window.showInformationMessage(status.message ?? vscode.l10n.t('Access Analyzer is off.'), turnOn, openSettings);
+      const choice = await vscode.window.showInformationMessage(
+        status.message ?? vscode.l10n.t('Access Analyzer is off.'),
+        turnOn,
+        openSettings,
+      );
       if (choice === turnOn) {
         await vscode.workspace.getConfiguration('iamPolicy').update('accessAnalyzer.enable', true, vscode.ConfigurationTarget.Global);
         await execute(Commands.validateWithAccessAnalyzer, uri.toString());
@@ -133,16 +169,24 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
     if (!uri) {
       return;
     }
-    const source = await vscode.window.showQuickPick([vscode.l10n.t('Compare with the file at git HEAD'), vscode.l10n.t('Compare with another file…')], { title: vscode.l10n.t('Check No New Access: compared with which policy?') });
+    const source = await vscode.window.showQuickPick(
+      [vscode.l10n.t('Compare with the file at git HEAD'), vscode.l10n.t('Compare with another file…')],
+      { title: vscode.l10n.t('Check No New Access: compared with which policy?') },
+    );
     let existing: string | undefined;
     if (source === vscode.l10n.t('Compare with the file at git HEAD')) {
       existing = await gitHeadVersion(uri);
       if (existing === undefined) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('This file has no committed version at git HEAD (or the Git extension is unavailable).'));
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('This file has no committed version at git HEAD (or the Git extension is unavailable).'),
+        );
         return;
       }
     } else if (source) {
-      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('IAM policies')]: ['json', 'jsonc'] } });
+      const picked = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        filters: { [vscode.l10n.t('IAM policies')]: ['json', 'jsonc'] },
+      });
       if (!picked?.[0]) {
         return;
       }
@@ -151,7 +195,10 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
     if (existing === undefined || !(await confirmBilled('CheckNoNewAccess'))) {
       return;
     }
-    showCheck('CheckNoNewAccess', await execute<CheckResult>(Commands.checkNoNewAccess, { uri: uri.toString(), existingPolicyDocument: existing }));
+    showCheck(
+      'CheckNoNewAccess',
+      await execute<CheckResult>(Commands.checkNoNewAccess, { uri: uri.toString(), existingPolicyDocument: existing }),
+    );
   });
 
   register('iamPolicy.accessAnalyzer.checkAccessNotGranted', async () => {
@@ -160,11 +207,18 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
       return;
     }
     const defaults = vscode.workspace.getConfiguration('iamPolicy', uri).get<string[]>('accessAnalyzer.accessNotGranted', []);
-    const input = await vscode.window.showInputBox({ title: vscode.l10n.t('Check Access Not Granted'), prompt: vscode.l10n.t('Actions the policy must not grant (comma-separated)'), value: defaults.join(', ') });
+    const input = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Check Access Not Granted'),
+      prompt: vscode.l10n.t('Actions the policy must not grant (comma-separated)'),
+      value: defaults.join(', '),
+    });
     if (input === undefined || !(await confirmBilled('CheckAccessNotGranted'))) {
       return;
     }
-    const actions = input.split(',').map((a) => a.trim()).filter(Boolean);
+    const actions = input
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
     showCheck('CheckAccessNotGranted', await execute<CheckResult>(Commands.checkAccessNotGranted, { uri: uri.toString(), actions }));
   });
 
@@ -173,7 +227,9 @@ export function serverCommandMiddleware(context: vscode.ExtensionContext, output
     if (!uri) {
       return;
     }
-    const resourceType = await vscode.window.showQuickPick(PUBLIC_ACCESS_TYPES, { title: vscode.l10n.t('Check No Public Access: the resource this policy is attached to') });
+    const resourceType = await vscode.window.showQuickPick(PUBLIC_ACCESS_TYPES, {
+      title: vscode.l10n.t('Check No Public Access: the resource this policy is attached to'),
+    });
     if (!resourceType || !(await confirmBilled('CheckNoPublicAccess'))) {
       return;
     }
@@ -211,7 +267,11 @@ export function registerCommands(context: vscode.ExtensionContext, statusBar: Po
     const current = statusBar.current()?.policyType;
     const picked = await vscode.window.showQuickPick(
       POLICY_TYPES().map((t) => ({ ...t, picked: t.label === current })),
-      { title: current ? vscode.l10n.t('Policy type of {0} (now: {1})', path.posix.basename(uri.path), current) : vscode.l10n.t('Policy type of {0}', path.posix.basename(uri.path)) },
+      {
+        title: current
+          ? vscode.l10n.t('Policy type of {0} (now: {1})', path.posix.basename(uri.path), current)
+          : vscode.l10n.t('Policy type of {0}', path.posix.basename(uri.path)),
+      },
     );
     if (!picked) {
       return;
@@ -237,14 +297,30 @@ export function registerCommands(context: vscode.ExtensionContext, statusBar: Po
   register('iamPolicy.openRuleDocumentation', async (ruleId?: string, href?: string) => {
     if (!ruleId) {
       const docs = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(context.extensionUri, 'dist', 'rules'));
-      ruleId = await vscode.window.showQuickPick(docs.map(([name]) => name).filter((name) => !/\.[a-z]{2}\.md$/.test(name)).map((name) => name.replace(/\.md$/, '')).sort(), { title: vscode.l10n.t('Open the documentation of a rule') });
+      ruleId = await vscode.window.showQuickPick(
+        docs
+          .map(([name]) => name)
+          .filter((name) => !/\.[a-z]{2}\.md$/.test(name))
+          .map((name) => name.replace(/\.md$/, ''))
+          .sort(),
+        { title: vscode.l10n.t('Open the documentation of a rule') },
+      );
       if (!ruleId) {
         return;
       }
     }
     const localized = vscode.Uri.joinPath(context.extensionUri, 'dist', 'rules', `${ruleId}.${vscode.env.language.split('-')[0]}.md`);
-    const hasLocalized = !vscode.env.language.startsWith('en') && (await vscode.workspace.fs.stat(localized).then(() => true, () => false));
-    const uri = href ? vscode.Uri.parse(href) : hasLocalized ? localized : vscode.Uri.joinPath(context.extensionUri, 'dist', 'rules', `${ruleId}.md`);
+    const hasLocalized =
+      !vscode.env.language.startsWith('en') &&
+      (await vscode.workspace.fs.stat(localized).then(
+        () => true,
+        () => false,
+      ));
+    const uri = href
+      ? vscode.Uri.parse(href)
+      : hasLocalized
+        ? localized
+        : vscode.Uri.joinPath(context.extensionUri, 'dist', 'rules', `${ruleId}.md`);
     if (uri.scheme === 'file') {
       await vscode.commands.executeCommand('markdown.showPreview', uri);
     } else {
@@ -267,7 +343,11 @@ export function registerCommands(context: vscode.ExtensionContext, statusBar: Po
       { label: `$(symbol-class) ${vscode.l10n.t('Change the policy type')}`, command: 'iamPolicy.setPolicyType' },
       { label: `$(cloud-upload) ${vscode.l10n.t('Validate with IAM Access Analyzer')}`, command: 'iamPolicy.accessAnalyzer.validate' },
       { label: `$(table) ${vscode.l10n.t('Show the policy summary')}`, command: 'iamPolicy.showSummary' },
-      { label: `$(gear) ${vscode.l10n.t('Open the Access Analyzer settings')}`, command: 'workbench.action.openSettings', args: ['iamPolicy.accessAnalyzer'] },
+      {
+        label: `$(gear) ${vscode.l10n.t('Open the Access Analyzer settings')}`,
+        command: 'workbench.action.openSettings',
+        args: ['iamPolicy.accessAnalyzer'],
+      },
       { label: `$(output) ${vscode.l10n.t('Show the language server output')}`, command: 'iamPolicy.showOutput' },
     ];
     const picked = await vscode.window.showQuickPick(items, { title: status?.accessAnalyzer.message ?? 'IAM Policy' });

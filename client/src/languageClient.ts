@@ -12,7 +12,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, StatusNotificationMethod, WorkspaceTrustedNotificationMethod, type InitializationOptions, type StatusParams } from '../../server/src/shared/protocol';
+import {
+  CLIENT_COMMANDS,
+  StatusNotificationMethod,
+  WorkspaceTrustedNotificationMethod,
+  type InitializationOptions,
+  type StatusParams,
+} from '../../server/src/shared/protocol';
 
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -24,7 +30,8 @@ export class IamPolicyClient {
   /** receives iamPolicy/status (policy type and Access Analyzer state) */
   onStatus: (status: StatusParams) => void = () => undefined;
   /** sees server commands (workspace/executeCommand) before they are sent */
-  executeCommandMiddleware: ((command: string, args: unknown[], next: (command: string, args: unknown[]) => Promise<unknown>) => Promise<unknown>) | undefined;
+  executeCommandMiddleware:
+    ((command: string, args: unknown[], next: (command: string, args: unknown[]) => Promise<unknown>) => Promise<unknown>) | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('IAM Policy Language Server', { log: true });
@@ -58,7 +65,9 @@ export class IamPolicyClient {
       synchronize: { configurationSection: 'iamPolicy', fileEvents: vscode.workspace.createFileSystemWatcher('**/.iampolicy.json') },
       middleware: {
         executeCommand: (command, args, next) =>
-          this.executeCommandMiddleware ? this.executeCommandMiddleware(command, args as unknown[], (c, a) => Promise.resolve(next(c, a))) : next(command, args),
+          this.executeCommandMiddleware
+            ? this.executeCommandMiddleware(command, args as unknown[], (c, a) => Promise.resolve(next(c, a)))
+            : next(command, args),
       },
       initializationOptions,
       outputChannel: this.output,
@@ -76,7 +85,11 @@ export class IamPolicyClient {
           this.restarts.push(now);
           if (this.restarts.length > MAX_RESTARTS) {
             this.output.appendLine(
-              vscode.l10n.t('The IAM policy language server crashed {0} times in {1} minutes and will not be restarted. Run "IAM Policy: Restart Language Server" to try again.', this.restarts.length, RESTART_WINDOW_MS / 60000),
+              vscode.l10n.t(
+                'The IAM policy language server crashed {0} times in {1} minutes and will not be restarted. Run "IAM Policy: Restart Language Server" to try again.',
+                this.restarts.length,
+                RESTART_WINDOW_MS / 60000,
+              ),
             );
             return { action: CloseAction.DoNotRestart };
           }

@@ -86,7 +86,12 @@ export class PolicySummaryPanel implements vscode.Disposable {
   async show(uri: vscode.Uri): Promise<void> {
     this.uri = uri;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('iamPolicy.summary', 'Policy Summary', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
+      this.panel = vscode.window.createWebviewPanel(
+        'iamPolicy.summary',
+        'Policy Summary',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: false, localResourceRoots: [] },
+      );
       this.panel.onDidDispose(() => (this.panel = undefined));
     } else {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
@@ -104,7 +109,9 @@ export class PolicySummaryPanel implements vscode.Disposable {
       return;
     }
     this.panel.title = vscode.l10n.t('Summary: {0}', this.uri.path.split('/').pop() ?? '');
-    this.panel.webview.html = summary.isPolicy ? renderSummaryHtml(summary, this.panel.webview.cspSource) : renderSummaryHtml({ ...summary, title: vscode.l10n.t('Not an IAM policy'), rows: [] }, this.panel.webview.cspSource);
+    this.panel.webview.html = summary.isPolicy
+      ? renderSummaryHtml(summary, this.panel.webview.cspSource)
+      : renderSummaryHtml({ ...summary, title: vscode.l10n.t('Not an IAM policy'), rows: [] }, this.panel.webview.cspSource);
   }
 
   dispose(): void {

@@ -13,7 +13,8 @@ export function quantile(xs, q) {
 }
 
 export const ms = (n) => (n === undefined ? 'n/a' : `${n.toFixed(2)} ms`);
-export const kb = (n) => (n === undefined ? 'n/a' : n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} KB`);
+export const kb = (n) =>
+  n === undefined ? 'n/a' : n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} KB`;
 /** ours / theirs as "1.23×" (n/a when either is missing or zero). */
 export const ratio = (a, b) => (a === undefined || b === undefined || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`);
 

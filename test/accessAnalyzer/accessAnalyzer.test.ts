@@ -15,7 +15,11 @@ import { analyzeFile } from '../../server/src/policy/policyFile';
 import { DEFAULT_SETTINGS, type AccessAnalyzerSettings } from '../../server/src/shared/settings';
 import { FAKE_CREDENTIALS_ENV, FakeAccessAnalyzer, fixture, loadFixtures, refusedUrl } from './fakeServer';
 
-Object.assign(process.env, FAKE_CREDENTIALS_ENV, { AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' });
+Object.assign(process.env, FAKE_CREDENTIALS_ENV, {
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_CONFIG_FILE: '/nonexistent/config',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+});
 
 const unhandled: unknown[] = [];
 process.on('unhandledRejection', (reason) => unhandled.push(reason));
@@ -41,7 +45,10 @@ suite('the SDK against recorded ValidatePolicy pairs', () => {
       assert.equal(request.method, 'POST');
       assert.equal(request.path, '/policy/validation');
       assert.deepEqual(request.body, f.request.body);
-      assert.match(String(request.headers.authorization), /^AWS4-HMAC-SHA256 Credential=AKIAFAKEFAKEFAKEFAKE\/\d+\/us-east-1\/access-analyzer\/aws4_request/);
+      assert.match(
+        String(request.headers.authorization),
+        /^AWS4-HMAC-SHA256 Credential=AKIAFAKEFAKEFAKEFAKE\/\d+\/us-east-1\/access-analyzer\/aws4_request/,
+      );
     });
   }
 
@@ -82,11 +89,16 @@ suite('the SDK against recorded ValidatePolicy pairs', () => {
 
 // -------------------------------------------------------------------------------------------
 
-const POLICY = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Action": [\n        "iam:PassRole"\n      ],\n      "Effect": "Allow",\n      "Resource": "*"\n    }\n  ]\n}';
+const POLICY =
+  '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Action": [\n        "iam:PassRole"\n      ],\n      "Effect": "Allow",\n      "Resource": "*"\n    }\n  ]\n}';
 
 function target(text: string, settings: Partial<AccessAnalyzerSettings> = {}, uri = 'file:///ws/p.json', languageId = 'json') {
   const document = TextDocument.create(uri, languageId, 1, text);
-  return { document, file: analyzeFile(text, { languageId, matchesPolicyGlob: true }), settings: { ...DEFAULT_SETTINGS.accessAnalyzer, enable: true, endpoint: fake.url, ...settings } };
+  return {
+    document,
+    file: analyzeFile(text, { languageId, matchesPolicyGlob: true }),
+    settings: { ...DEFAULT_SETTINGS.accessAnalyzer, enable: true, endpoint: fake.url, ...settings },
+  };
 }
 
 function service(options: { timeoutMs?: number; trusted?: boolean } = {}) {
@@ -129,7 +141,12 @@ suite('validation through the service: faults never crash and always say what ha
 
   test('429 with Retry-After, then success: waits as told and retries', async () => {
     const { svc, waits, statuses } = service();
-    fake.faults.push({ kind: 'respond', status: 429, headers: { 'x-amzn-ErrorType': 'ThrottlingException', 'Retry-After': '2' }, body: { message: 'Rate exceeded' } });
+    fake.faults.push({
+      kind: 'respond',
+      status: 429,
+      headers: { 'x-amzn-ErrorType': 'ThrottlingException', 'Retry-After': '2' },
+      body: { message: 'Rate exceeded' },
+    });
     const status = await svc.validate(target(POLICY));
     assert.equal(status.state, 'findings');
     assert.deepEqual(waits, [2000]);
@@ -141,7 +158,12 @@ suite('validation through the service: faults never crash and always say what ha
   test('500 every time: three attempts with backoff, then an error state', async () => {
     const { svc, waits } = service();
     for (let i = 0; i < 3; i++) {
-      fake.faults.push({ kind: 'respond', status: 500, headers: { 'x-amzn-ErrorType': 'InternalServerException' }, body: { message: 'boom' } });
+      fake.faults.push({
+        kind: 'respond',
+        status: 500,
+        headers: { 'x-amzn-ErrorType': 'InternalServerException' },
+        body: { message: 'boom' },
+      });
     }
     const status = await svc.validate(target(POLICY));
     assert.equal(status.state, 'error');
@@ -153,7 +175,12 @@ suite('validation through the service: faults never crash and always say what ha
 
   test('403: access denied, no retry', async () => {
     const { svc } = service();
-    fake.faults.push({ kind: 'respond', status: 403, headers: { 'x-amzn-ErrorType': 'AccessDeniedException' }, body: { message: 'User is not authorized to perform: access-analyzer:ValidatePolicy' } });
+    fake.faults.push({
+      kind: 'respond',
+      status: 403,
+      headers: { 'x-amzn-ErrorType': 'AccessDeniedException' },
+      body: { message: 'User is not authorized to perform: access-analyzer:ValidatePolicy' },
+    });
     const status = await svc.validate(target(POLICY));
     assert.equal(status.state, 'accessDenied');
     assert.equal(fake.requests.length, 1);
@@ -198,7 +225,10 @@ suite('validation through the service: faults never crash and always say what ha
     fake.faults.push({ kind: 'drop' }, { kind: 'drop' }, { kind: 'drop' });
     const status = await svc.validate(target(POLICY));
     assert.equal(status.state, 'error');
-    assert.match(status.message ?? '', /Could not reach Access Analyzer: the connection failed \((ECONNRESET|EPIPE|connection timed out)\)/);
+    assert.match(
+      status.message ?? '',
+      /Could not reach Access Analyzer: the connection failed \((ECONNRESET|EPIPE|connection timed out)\)/,
+    );
     assert.doesNotMatch(status.message ?? '', /did not answer in time/);
     assert.equal(fake.requests.length, 3);
     assert.equal(waits.length, 2);

@@ -13,9 +13,15 @@ import { DEFAULT_SETTINGS } from '../../server/src/shared/settings';
 import { FAKE_CREDENTIALS_ENV, FakeAccessAnalyzer } from './fakeServer';
 
 const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEFAKESESSIONTOKENdoNotShowThis0123456789';
-Object.assign(process.env, FAKE_CREDENTIALS_ENV, { AWS_SESSION_TOKEN: SESSION_TOKEN, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' });
+Object.assign(process.env, FAKE_CREDENTIALS_ENV, {
+  AWS_SESSION_TOKEN: SESSION_TOKEN,
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_CONFIG_FILE: '/nonexistent/config',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+});
 
-const POLICY = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Action": [\n        "iam:PassRole"\n      ],\n      "Effect": "Allow",\n      "Resource": "*"\n    }\n  ]\n}';
+const POLICY =
+  '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Action": [\n        "iam:PassRole"\n      ],\n      "Effect": "Allow",\n      "Resource": "*"\n    }\n  ]\n}';
 const fake = new FakeAccessAnalyzer();
 before(() => fake.start());
 after(() => fake.stop());
@@ -42,7 +48,11 @@ function service() {
 
 function target(text: string) {
   const document = TextDocument.create('file:///ws/edge.json', 'json', 1, text);
-  return { document, file: analyzeFile(text, { languageId: 'json', matchesPolicyGlob: true }), settings: { ...DEFAULT_SETTINGS.accessAnalyzer, enable: true, endpoint: fake.url } };
+  return {
+    document,
+    file: analyzeFile(text, { languageId: 'json', matchesPolicyGlob: true }),
+    settings: { ...DEFAULT_SETTINGS.accessAnalyzer, enable: true, endpoint: fake.url },
+  };
 }
 
 const finding = (span: unknown) => ({
@@ -56,7 +66,13 @@ const finding = (span: unknown) => ({
 suite('Access Analyzer edges (issue 17 item 9)', () => {
   test('a finding past the end of the document without an offset: positions stay numbers inside it', async () => {
     const { svc } = service();
-    fake.faults.push({ kind: 'respond', status: 200, body: { findings: [finding({ start: { line: 400, column: 2 }, end: { line: 401, column: 9 } }), finding({ start: {}, end: { line: 2 } })] } });
+    fake.faults.push({
+      kind: 'respond',
+      status: 200,
+      body: {
+        findings: [finding({ start: { line: 400, column: 2 }, end: { line: 401, column: 9 } }), finding({ start: {}, end: { line: 2 } })],
+      },
+    });
     const t = target(POLICY);
     const status = await svc.validate(t);
     assert.equal(status.state, 'findings');
@@ -76,7 +92,16 @@ suite('Access Analyzer edges (issue 17 item 9)', () => {
   test('a response over the size cap is refused with a clear message, quickly', async () => {
     const { svc } = service();
     const details = 'x'.repeat(1000);
-    fake.faults.push({ kind: 'respond', status: 200, body: { findings: Array.from({ length: 6000 }, () => ({ ...finding({ start: { line: 1, column: 0, offset: 0 }, end: { line: 1, column: 1, offset: 1 } }), findingDetails: details })) } });
+    fake.faults.push({
+      kind: 'respond',
+      status: 200,
+      body: {
+        findings: Array.from({ length: 6000 }, () => ({
+          ...finding({ start: { line: 1, column: 0, offset: 0 }, end: { line: 1, column: 1, offset: 1 } }),
+          findingDetails: details,
+        })),
+      },
+    });
     const status = await svc.validate(target(POLICY));
     assert.equal(status.state, 'error');
     assert.match(status.message ?? '', /larger than 4 MB/);
@@ -125,9 +150,13 @@ suite('Access Analyzer edges (issue 17 item 9)', () => {
     assert.equal(fake.requests[0].headers['x-amz-security-token'], SESSION_TOKEN, 'the token was sent (and echoed)');
     let custom = '';
     fake.faults.push(echo(400));
-    await svc.customCheck('file:///ws/edge.json', target(POLICY).settings, (api, signal) => api.checkNoPublicAccess({ policyDocument: POLICY, resourceType: 'AWS::S3::Bucket' }, signal)).catch((err: Error) => {
-      custom = err.message;
-    });
+    await svc
+      .customCheck('file:///ws/edge.json', target(POLICY).settings, (api, signal) =>
+        api.checkNoPublicAccess({ policyDocument: POLICY, resourceType: 'AWS::S3::Bucket' }, signal),
+      )
+      .catch((err: Error) => {
+        custom = err.message;
+      });
     assert.ok(custom.length > 0);
     const everything = [JSON.stringify(statuses), logs.join('\n'), custom, JSON.stringify(rejected), JSON.stringify(failed)].join('\n');
     assert.ok(!everything.includes(SESSION_TOKEN), everything);

@@ -93,7 +93,13 @@ export class FakeAccessAnalyzer {
       } catch {
         body = {};
       }
-      const recorded: RecordedRequest = { method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body };
+      const recorded: RecordedRequest = {
+        method: req.method ?? '',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers,
+        body,
+      };
       this.requests.push(recorded);
       const fault = this.faults.shift();
       if (fault?.kind === 'dynamic') {
@@ -114,7 +120,12 @@ export class FakeAccessAnalyzer {
           (this.ignorePageSize || (f.request.query.maxResults ?? '') === (recorded.query.maxResults ?? '')),
       );
       if (!match) {
-        this.send(res, 400, { 'x-amzn-ErrorType': 'ValidationException' }, { message: `fake server: no fixture for ${recorded.path} ${JSON.stringify(body).slice(0, 200)}`, reason: 'other' });
+        this.send(
+          res,
+          400,
+          { 'x-amzn-ErrorType': 'ValidationException' },
+          { message: `fake server: no fixture for ${recorded.path} ${JSON.stringify(body).slice(0, 200)}`, reason: 'other' },
+        );
         return;
       }
       this.send(res, match.response.status, match.response.headers, match.response.body);
@@ -152,7 +163,11 @@ export class FakeAccessAnalyzer {
 }
 
 /** Credentials for the SDK's chain that reach nothing real (the fake server does not check them). */
-export const FAKE_CREDENTIALS_ENV = { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE', AWS_SECRET_ACCESS_KEY: 'fake-secret-for-loopback-tests', AWS_REGION: 'us-east-1' };
+export const FAKE_CREDENTIALS_ENV = {
+  AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE',
+  AWS_SECRET_ACCESS_KEY: 'fake-secret-for-loopback-tests',
+  AWS_REGION: 'us-east-1',
+};
 
 /** A port that refuses connections: one we bound and released. */
 export async function refusedUrl(): Promise<string> {

@@ -26,14 +26,26 @@ const oldPolicy = {
   Version: '2012-10-17',
   Statement: [
     { Sid: 'Read', Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::data/*' },
-    { Sid: 'Start', Effect: 'Allow', Action: 'ec2:StartInstances', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/env': 'dev' } } },
+    {
+      Sid: 'Start',
+      Effect: 'Allow',
+      Action: 'ec2:StartInstances',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:ResourceTag/env': 'dev' } },
+    },
   ],
 };
 const newPolicy = {
   Version: '2012-10-17',
   Statement: [
     { Sid: 'Read', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: ['arn:aws:s3:::data/*', 'arn:aws:s3:::logs/*'] },
-    { Sid: 'Start', Effect: 'Allow', Action: 'ec2:StartInstances', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/env': ['dev', 'prod'] } } },
+    {
+      Sid: 'Start',
+      Effect: 'Allow',
+      Action: 'ec2:StartInstances',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:ResourceTag/env': ['dev', 'prod'] } },
+    },
     { Sid: 'NoLogsWrite', Effect: 'Deny', Action: 's3:PutObject', Resource: 'arn:aws:s3:::logs/*' },
   ],
 };
@@ -59,11 +71,26 @@ suite('iam-policy-lint simulate', () => {
     const out = JSON.parse(r.stdout) as { decision: string; deciding: string[]; statements: { statement: string; matched: boolean }[] };
     assert.equal(out.decision, 'explicitDeny');
     assert.deepEqual(out.deciding, ['statement "NoLogsWrite" (new.json:30)']);
-    assert.deepEqual(out.statements.map((s) => [s.statement, s.matched]), [['statement "Read" (new.json:4)', true], ['statement "NoLogsWrite" (new.json:30)', true]]);
+    assert.deepEqual(
+      out.statements.map((s) => [s.statement, s.matched]),
+      [
+        ['statement "Read" (new.json:4)', true],
+        ['statement "NoLogsWrite" (new.json:30)', true],
+      ],
+    );
   });
 
   test('implicit deny explains which condition value failed; --context is typed by the operator', () => {
-    const r = run(['simulate', 'new.json', '--action', 'ec2:StartInstances', '--resource', 'arn:aws:ec2:us-east-1:123456789012:instance/i-1', '--context', 'aws:ResourceTag/env=qa']);
+    const r = run([
+      'simulate',
+      'new.json',
+      '--action',
+      'ec2:StartInstances',
+      '--resource',
+      'arn:aws:ec2:us-east-1:123456789012:instance/i-1',
+      '--context',
+      'aws:ResourceTag/env=qa',
+    ]);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^implicitDeny: /);
     assert.match(r.stdout, /✗ StringEquals aws:ResourceTag\/env: aws:ResourceTag\/env "qa" matches none of "dev", "prod"/);
@@ -72,14 +99,31 @@ suite('iam-policy-lint simulate', () => {
   });
 
   test('an SCP on its own, with the identity policy assumed to allow', () => {
-    const r = run(['simulate', '--scp', path.join(root, 'examples', 'deny-regions.scp.policy.json'), '--action', 'ec2:RunInstances', '--context', 'aws:RequestedRegion=ap-south-2', '--format', 'json']);
+    const r = run([
+      'simulate',
+      '--scp',
+      path.join(root, 'examples', 'deny-regions.scp.policy.json'),
+      '--action',
+      'ec2:RunInstances',
+      '--context',
+      'aws:RequestedRegion=ap-south-2',
+      '--format',
+      'json',
+    ]);
     const out = JSON.parse(r.stdout) as { decision: string; assumed: string[] };
     assert.equal(out.assumed.length, 1);
     assert.ok(['explicitDeny', 'allowed', 'implicitDeny'].includes(out.decision));
   });
 
   test('policies inside a CloudFormation template and a Terraform file', () => {
-    const cfn = run(['simulate', path.join(embedded, 'template.yaml'), '--action', 's3:PutObject', '--resource', 'arn:aws:s3:::app-bucket/key']);
+    const cfn = run([
+      'simulate',
+      path.join(embedded, 'template.yaml'),
+      '--action',
+      's3:PutObject',
+      '--resource',
+      'arn:aws:s3:::app-bucket/key',
+    ]);
     assert.equal(cfn.code, 0, cfn.stdout + cfn.stderr);
     assert.match(cfn.stdout, /template\.yaml:\d+, Resources\.AppRole\.Properties\.Policies\.0\.PolicyDocument/);
     const tf = run(['simulate', path.join(embedded, 'main.tf'), '--action', 'iam:CreateUser', '--resource', '*']);
@@ -120,11 +164,14 @@ suite('iam-policy-lint diff', () => {
     assert.equal(r.code, 0, 'narrowing adds nothing');
     const out = JSON.parse(r.stdout) as { added: unknown[]; removed: { action: string; resource: string; kind: string }[] };
     assert.deepEqual(out.added, []);
-    assert.deepEqual(out.removed.map((e) => [e.action, e.resource, e.kind]), [
-      ['ec2:StartInstances', '*', 'condition'],
-      ['s3:GetObject', 'arn:aws:s3:::logs/*', 'resource'],
-      ['s3:PutObject', 'arn:aws:s3:::data/*', 'action'],
-    ]);
+    assert.deepEqual(
+      out.removed.map((e) => [e.action, e.resource, e.kind]),
+      [
+        ['ec2:StartInstances', '*', 'condition'],
+        ['s3:GetObject', 'arn:aws:s3:::logs/*', 'resource'],
+        ['s3:PutObject', 'arn:aws:s3:::data/*', 'action'],
+      ],
+    );
     assert.equal(run(['diff', 'old.json', 'new.json', '--fail-on-new-access']).code, 1);
   });
 
@@ -139,7 +186,11 @@ suite('iam-policy-lint diff', () => {
     const repo = path.join(tmp, 'repo');
     fs.mkdirSync(path.join(repo, 'policies'), { recursive: true });
     const git = (...args: string[]) => {
-      const r = spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } });
+      const r = spawnSync('git', args, {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
+      });
       assert.equal(r.status, 0, r.stderr);
     };
     git('init', '-q');
@@ -151,12 +202,19 @@ suite('iam-policy-lint diff', () => {
     fs.writeFileSync(path.join(repo, 'policies', 'app.json'), JSON.stringify(newPolicy));
     const template = fs.readFileSync(path.join(repo, 'template.yaml'), 'utf8').replace('Action: iam:PassRole', 'Action: iam:*');
     fs.writeFileSync(path.join(repo, 'template.yaml'), template);
-    fs.writeFileSync(path.join(repo, 'policies', 'new-policy.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }] }));
+    fs.writeFileSync(
+      path.join(repo, 'policies', 'new-policy.json'),
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }] }),
+    );
     const r = run(['diff', '--base', 'HEAD', '--format', 'json', '--fail-on-new-access'], repo);
     assert.equal(r.code, 1, r.stderr);
     const out = JSON.parse(r.stdout) as { added: { file: string; policy?: string; action: string }[] };
     const files = [...new Set(out.added.map((e) => `${e.file}${e.policy ? `#${e.policy}` : ''}`))].sort();
-    assert.deepEqual(files, ['policies/app.json', 'policies/new-policy.json', 'template.yaml#Resources.AppRole.Properties.Policies.0.PolicyDocument']);
+    assert.deepEqual(files, [
+      'policies/app.json',
+      'policies/new-policy.json',
+      'template.yaml#Resources.AppRole.Properties.Policies.0.PolicyDocument',
+    ]);
     assert.ok(out.added.some((e) => e.action === 'iam:CreateUser'));
     assert.ok(out.added.some((e) => e.action === 'sqs:SendMessage'));
     const scoped = run(['diff', '--base', 'HEAD', 'policies/app.json'], repo);
@@ -172,8 +230,14 @@ suite('iam-policy-lint test', () => {
         {
           name: 'app',
           policy: '../new.json',
-          allows: [{ action: 's3:GetObject', resource: 'arn:aws:s3:::logs/today.log' }, { action: 'ec2:StartInstances', resource: '*', context: { 'aws:ResourceTag/env': 'prod' } }],
-          denies: [{ action: 's3:PutObject', resource: 'arn:aws:s3:::logs/x' }, { action: 'ec2:StartInstances', resource: '*' }],
+          allows: [
+            { action: 's3:GetObject', resource: 'arn:aws:s3:::logs/today.log' },
+            { action: 'ec2:StartInstances', resource: '*', context: { 'aws:ResourceTag/env': 'prod' } },
+          ],
+          denies: [
+            { action: 's3:PutObject', resource: 'arn:aws:s3:::logs/x' },
+            { action: 'ec2:StartInstances', resource: '*' },
+          ],
           neverGrants: [{ actions: ['iam:*', 's3:Delete*'], resources: ['*'] }],
         },
       ],

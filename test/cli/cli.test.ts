@@ -13,7 +13,12 @@ const examples = path.join(root, 'examples');
 const embedded = path.join(root, 'test', 'fixtures', 'embedded');
 
 function lint(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...options.env } });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -83,7 +88,9 @@ suite('iam-policy-lint: exit codes and text output', () => {
   });
 
   test('stdin', () => {
-    const r = lint(['-', '--stdin-filename', 'piped.json'], { input: fs.readFileSync(path.join(examples, 'mistakes-policy.json'), 'utf8') });
+    const r = lint(['-', '--stdin-filename', 'piped.json'], {
+      input: fs.readFileSync(path.join(examples, 'mistakes-policy.json'), 'utf8'),
+    });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^piped\.json:8:9 error unknown-action/m);
   });
@@ -112,7 +119,11 @@ suite('iam-policy-lint: exit codes and text output', () => {
 suite('iam-policy-lint: JSON and SARIF', () => {
   test('JSON lists files, policies and diagnostics with 1-based positions', () => {
     const r = lint(['--format', 'json', 'examples/mistakes-policy.json']);
-    const [file] = JSON.parse(r.stdout) as { file: string; policies: { policyType: string }[]; diagnostics: { line: number; column: number; ruleId: string; severity: string }[] }[];
+    const [file] = JSON.parse(r.stdout) as {
+      file: string;
+      policies: { policyType: string }[];
+      diagnostics: { line: number; column: number; ruleId: string; severity: string }[];
+    }[];
     assert.equal(file.file, 'examples/mistakes-policy.json');
     assert.equal(file.policies[0].policyType, 'identity');
     assert.ok(file.diagnostics.some((d) => d.ruleId === 'unknown-action' && d.line === 8 && d.column === 9 && d.severity === 'error'));
@@ -124,7 +135,26 @@ suite('iam-policy-lint: JSON and SARIF', () => {
     const sarif = JSON.parse(r.stdout) as {
       version: string;
       $schema: string;
-      runs: { tool: { driver: { name: string; rules: { id: string; helpUri: string; shortDescription: { text: string }; help: { markdown: string } }[] } }; results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[] }[] }[];
+      runs: {
+        tool: {
+          driver: {
+            name: string;
+            rules: { id: string; helpUri: string; shortDescription: { text: string }; help: { markdown: string } }[];
+          };
+        };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          message: { text: string };
+          locations: {
+            physicalLocation: {
+              artifactLocation: { uri: string };
+              region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+            };
+          }[];
+        }[];
+      }[];
     };
     assert.equal(sarif.version, '2.1.0');
     assert.match(sarif.$schema, /sarif-2\.1\.0/);
@@ -160,7 +190,13 @@ suite('iam-policy-lint: configuration and --fix', () => {
     const dir = path.join(tmp, 'configured');
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(path.join(examples, 'broad-policy.json'), path.join(dir, 'broad-policy.json'));
-    fs.writeFileSync(path.join(dir, '.iampolicy.json'), JSON.stringify({ rules: { 'service-wildcard': 'error', 'resource-star': 'off' }, ignore: { '**/broad-policy.json': ['passrole-star'] } }));
+    fs.writeFileSync(
+      path.join(dir, '.iampolicy.json'),
+      JSON.stringify({
+        rules: { 'service-wildcard': 'error', 'resource-star': 'off' },
+        ignore: { '**/broad-policy.json': ['passrole-star'] },
+      }),
+    );
     const r = lint(['--format', 'json', 'broad-policy.json'], { cwd: dir });
     const diagnostics = (JSON.parse(r.stdout) as { diagnostics: { ruleId: string; severity: string }[] }[])[0].diagnostics;
     assert.equal(diagnostics.find((d) => d.ruleId === 'service-wildcard')?.severity, 'error');
@@ -173,7 +209,10 @@ suite('iam-policy-lint: configuration and --fix', () => {
 
   test('--fix applies only the safe fixes and keeps the file valid', () => {
     const file = path.join(tmp, 'fixme-policy.json');
-    fs.writeFileSync(file, '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["s3:Get*", "s3:GetObject",], "Resource": "arn:aws:s3:::b/*", "Condition": {}}\n  ]\n}\n');
+    fs.writeFileSync(
+      file,
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["s3:Get*", "s3:GetObject",], "Resource": "arn:aws:s3:::b/*", "Condition": {}}\n  ]\n}\n',
+    );
     const r = lint(['--fix', file]);
     const after = fs.readFileSync(file, 'utf8');
     const policy = JSON.parse(after) as { Statement: { Action: string[]; Condition?: unknown }[] };
@@ -190,12 +229,22 @@ suite('iam-policy-lint --access-analyzer', () => {
 
   test('merges ValidatePolicy findings, sent to the endpoint given on the command line', async () => {
     const file = path.join(tmp, 'passrole-policy.json');
-    fs.writeFileSync(file, '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Action": [\n        "iam:PassRole"\n      ],\n      "Effect": "Allow",\n      "Resource": "*"\n    }\n  ]\n}');
-    const env = { ...FAKE_CREDENTIALS_ENV, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' };
+    fs.writeFileSync(
+      file,
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Action": [\n        "iam:PassRole"\n      ],\n      "Effect": "Allow",\n      "Resource": "*"\n    }\n  ]\n}',
+    );
+    const env = {
+      ...FAKE_CREDENTIALS_ENV,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: '/nonexistent/config',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+    };
     const r = await lintAsync(['--access-analyzer', '--endpoint', fake.url, '--format', 'json', file], env);
     assert.equal(r.code, 1, r.stderr);
     const diagnostics = (JSON.parse(r.stdout) as { diagnostics: { ruleId: string; source: string; line: number }[] }[])[0].diagnostics;
-    assert.ok(diagnostics.some((d) => d.ruleId === 'PASS_ROLE_WITH_STAR_IN_RESOURCE' && d.source === 'IAM Access Analyzer' && d.line === 9));
+    assert.ok(
+      diagnostics.some((d) => d.ruleId === 'PASS_ROLE_WITH_STAR_IN_RESOURCE' && d.source === 'IAM Access Analyzer' && d.line === 9),
+    );
     assert.ok(diagnostics.some((d) => d.ruleId === 'passrole-star'));
     assert.equal(fake.requests.length, 1);
   });
@@ -207,7 +256,9 @@ suite('iam-policy-lint --jobs', () => {
     fs.mkdirSync(dir, { recursive: true });
     const sources = fs.readdirSync(examples).filter((n) => n.endsWith('.json'));
     for (let i = 0; i < 120; i++) {
-      const text = fs.readFileSync(path.join(examples, sources[i % sources.length]), 'utf8').replace(/111122223333/g, String(100000000000 + i));
+      const text = fs
+        .readFileSync(path.join(examples, sources[i % sources.length]), 'utf8')
+        .replace(/111122223333/g, String(100000000000 + i));
       fs.writeFileSync(path.join(dir, `p${String(i).padStart(3, '0')}-policy.json`), text);
     }
     const one = lint(['--jobs', '1', '--format', 'json', dir]);

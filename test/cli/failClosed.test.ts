@@ -30,8 +30,19 @@ suite('iam-policy-lint: fail closed on deep nesting', () => {
         '}}}]}',
     );
     const other = path.join(tmp, 'other.policy.json');
-    fs.writeFileSync(other, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObjct', Resource: 'arn:aws:s3:::b/*' }] }, null, 2));
-    const r = spawnSync(process.execPath, [bin, '--format', 'json', deep, other], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    fs.writeFileSync(
+      other,
+      JSON.stringify(
+        { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObjct', Resource: 'arn:aws:s3:::b/*' }] },
+        null,
+        2,
+      ),
+    );
+    const r = spawnSync(process.execPath, [bin, '--format', 'json', deep, other], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     assert.doesNotMatch(r.stderr, /internal error|Maximum call stack/);
     assert.equal(r.status, 1, r.stderr);
     const out = JSON.stringify(JSON.parse(r.stdout));

@@ -13,8 +13,15 @@ const POLICY = '{ "Statement": [{ "Effect": "Allow", "Action": "s3:*", "Resource
 
 function lint(args: string[], env: NodeJS.ProcessEnv) {
   const clean = { ...process.env };
-  for (const k of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) {delete clean[k];}
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input: POLICY, encoding: 'utf8', env: { ...clean, NO_COLOR: '1', ...env } });
+  for (const k of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) {
+    delete clean[k];
+  }
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    input: POLICY,
+    encoding: 'utf8',
+    env: { ...clean, NO_COLOR: '1', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -37,7 +44,7 @@ suite('iam-policy-lint: Japanese', () => {
     assert.match(bad.stderr, /--locale must be en or ja/);
   });
 
-  test('integ\'s messages too: a bad --jobs, configuration problems, the usage of the new options', () => {
+  test("integ's messages too: a bad --jobs, configuration problems, the usage of the new options", () => {
     const jobs = lint(['--jobs', 'many', '-'], { LANG: 'ja_JP.UTF-8' });
     assert.equal(jobs.code, 2);
     assert.match(jobs.stderr, /--jobs は正の数または auto です \("many" は使えません\)\n使い方は iam-policy-lint --help/);
@@ -47,7 +54,10 @@ suite('iam-policy-lint: Japanese', () => {
       fs.writeFileSync(config, JSON.stringify({ rules: { 'resource-str': 'off' } }));
       const r = lint(['--config', config, '-'], { LANG: 'ja_JP.UTF-8' });
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /無効な設定 .*\.iampolicy\.json: rules\.resource-str: 不明なルール ID "resource-str" \("resource-star" ではありませんか\?\)/);
+      assert.match(
+        r.stderr,
+        /無効な設定 .*\.iampolicy\.json: rules\.resource-str: 不明なルール ID "resource-str" \("resource-star" ではありませんか\?\)/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -57,13 +67,17 @@ suite('iam-policy-lint: Japanese', () => {
   });
 
   test('JSON and SARIF: localized messages, English rule ids and severities; SARIF links the English README', () => {
-    const json = JSON.parse(lint(['-f', 'json', '-'], { LANG: 'ja_JP.UTF-8' }).stdout) as { diagnostics: { ruleId: string; severity: string; message: string; docs?: string }[] }[];
+    const json = JSON.parse(lint(['-f', 'json', '-'], { LANG: 'ja_JP.UTF-8' }).stdout) as {
+      diagnostics: { ruleId: string; severity: string; message: string; docs?: string }[];
+    }[];
     const d = json[0].diagnostics.find((x) => x.ruleId === 'missing-version')!;
     assert.equal(d.severity, 'warning');
     assert.match(d.message, /を追加してください/);
     // the Japanese page shipped in the package (dist/rules/<id>.ja.md), or the repository's README.ja.md
     assert.match(d.docs ?? '', /missing-version(\/README)?\.ja\.md$/);
-    const sarif = JSON.parse(lint(['-f', 'sarif', '-'], { LANG: 'ja_JP.UTF-8' }).stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; message: { text: string } }[] }[] };
+    const sarif = JSON.parse(lint(['-f', 'sarif', '-'], { LANG: 'ja_JP.UTF-8' }).stdout) as {
+      runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; message: { text: string } }[] }[];
+    };
     const result = sarif.runs[0].results.find((x) => x.ruleId === 'missing-version')!;
     assert.match(result.message.text, /を追加してください/);
     const rule = sarif.runs[0].tool.driver.rules.find((x) => x.id === 'missing-version')!;
@@ -80,10 +94,20 @@ suite('iam-policy-lint --access-analyzer in Japanese', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-lint-ja-'));
     const file = path.join(dir, 'ja-policy.json');
     fs.writeFileSync(file, POLICY);
-    const env = { ...FAKE_CREDENTIALS_ENV, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', LANG: 'ja_JP.UTF-8', NO_COLOR: '1' };
+    const env = {
+      ...FAKE_CREDENTIALS_ENV,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: '/nonexistent/config',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+      LANG: 'ja_JP.UTF-8',
+      NO_COLOR: '1',
+    };
     const before = fake.requests.length;
     await new Promise<void>((resolve) => {
-      const child = spawn(process.execPath, [bin, '--access-analyzer', '--endpoint', fake.url, file], { cwd: root, env: { ...process.env, LC_ALL: '', ...env } });
+      const child = spawn(process.execPath, [bin, '--access-analyzer', '--endpoint', fake.url, file], {
+        cwd: root,
+        env: { ...process.env, LC_ALL: '', ...env },
+      });
       child.on('close', () => resolve());
     });
     fs.rmSync(dir, { recursive: true, force: true });

@@ -40,20 +40,34 @@ suite('iam-policy-lint: answers CI can trust', () => {
     assert.match(r.stdout, /^empty\.policy\.json:1:1 error empty-policy /m);
     assert.match(r.stdout, /^blank-policy\.json:1:1 error empty-policy /m);
     assert.doesNotMatch(r.stdout, /no problems/);
-    const sarif = JSON.parse(lint(['--format', 'sarif', 'empty.policy.json']).stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string }[] }[] };
-    assert.deepEqual(sarif.runs[0].results.map((x) => x.ruleId), ['empty-policy']);
-    assert.ok(sarif.runs[0].tool.driver.rules.some((x) => x.id === 'empty-policy'), 'the finding has its rule in SARIF');
+    const sarif = JSON.parse(lint(['--format', 'sarif', 'empty.policy.json']).stdout) as {
+      runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string }[] }[];
+    };
+    assert.deepEqual(
+      sarif.runs[0].results.map((x) => x.ruleId),
+      ['empty-policy'],
+    );
+    assert.ok(
+      sarif.runs[0].tool.driver.rules.some((x) => x.id === 'empty-policy'),
+      'the finding has its rule in SARIF',
+    );
   });
 
   test('an unknown rule id or a misspelled severity in .iampolicy.json: a message and exit 2', () => {
     const dir = path.join(tmp, 'badconfig');
     fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, '.iampolicy.json'), JSON.stringify({ rules: { 'resource-str': 'off', 'service-wildcard': 'eror' }, ignore: { '**': ['pasrole-star'] }, polcyTypes: {} }));
+    fs.writeFileSync(
+      path.join(dir, '.iampolicy.json'),
+      JSON.stringify({ rules: { 'resource-str': 'off', 'service-wildcard': 'eror' }, ignore: { '**': ['pasrole-star'] }, polcyTypes: {} }),
+    );
     fs.writeFileSync(path.join(dir, 'a.policy.json'), policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }]));
     const r = lint(['a.policy.json'], { cwd: dir });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /\.iampolicy\.json: rules\.resource-str: unknown rule id "resource-str" \(did you mean "resource-star"\?\)/);
-    assert.match(r.stderr, /rules\.service-wildcard: severity of "service-wildcard" must be one of off, hint, info, warning, error, not "eror" \(did you mean "error"\?\)/);
+    assert.match(
+      r.stderr,
+      /rules\.service-wildcard: severity of "service-wildcard" must be one of off, hint, info, warning, error, not "eror" \(did you mean "error"\?\)/,
+    );
     assert.match(r.stderr, /ignore\.\*\*\.0: unknown rule id "pasrole-star" \(did you mean "passrole-star"\?\)/);
     assert.match(r.stderr, /unknown key "polcyTypes" \(did you mean "policyTypes"\?\)/);
     assert.equal(r.stderr.match(/invalid configuration/g)?.length, 4, 'each problem once');
@@ -92,10 +106,22 @@ suite('iam-policy-lint: answers CI can trust', () => {
   test('`iam-policy-lint ... | head -1` ends quietly (EPIPE): no stack trace', () => {
     const many = Array.from({ length: 3000 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }));
     fs.writeFileSync(path.join(tmp, 'many.policy.json'), policy(many));
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" --no-color many.policy.json | head -1; echo "status=\${PIPESTATUS[0]}" >&2`], { cwd: tmp, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${bin}" --no-color many.policy.json | head -1; echo "status=\${PIPESTATUS[0]}" >&2`],
+      { cwd: tmp, encoding: 'utf8', timeout: 60_000 },
+    );
     assert.equal(r.stdout.split('\n').filter(Boolean).length, 1);
     assert.match(r.stdout, /^many\.policy\.json:\d+:\d+ /);
-    assert.equal(r.stderr.trim().split('\n').filter((l) => !l.startsWith('status=')).join('\n'), '', 'nothing on stderr');
+    assert.equal(
+      r.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('status='))
+        .join('\n'),
+      '',
+      'nothing on stderr',
+    );
     assert.match(r.stderr, /status=(0|1)\b/);
   });
 
@@ -104,7 +130,10 @@ suite('iam-policy-lint: answers CI can trust', () => {
     const r = lint(['package.json']);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
-    assert.equal(r.stderr, 'iam-policy-lint: package.json: not an IAM policy (no Statement), CloudFormation template or Terraform file with policies\n');
+    assert.equal(
+      r.stderr,
+      'iam-policy-lint: package.json: not an IAM policy (no Statement), CloudFormation template or Terraform file with policies\n',
+    );
   });
 
   test('a 200 MB file gets a size-cap message and the other files are still reported', () => {
@@ -115,7 +144,10 @@ suite('iam-policy-lint: answers CI can trust', () => {
     try {
       const r = lint(['big.policy.json', 'small.policy.json']);
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /^iam-policy-lint: big\.policy\.json: skipped: 200 MB is over the 16 MB limit \(--max-size <MB> raises it\)$/m);
+      assert.match(
+        r.stderr,
+        /^iam-policy-lint: big\.policy\.json: skipped: 200 MB is over the 16 MB limit \(--max-size <MB> raises it\)$/m,
+      );
       assert.match(r.stdout, /^small\.policy\.json:\d+:\d+ /m, 'the other file is reported');
       assert.doesNotMatch(r.stdout, /no problems/);
       const usage = lint(['--max-size', 'big', 'small.policy.json']);
@@ -174,7 +206,9 @@ suite('iam-policy-lint: answers CI can trust', () => {
       Buffer.concat([
         Buffer.from('{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Sid": "Caf'),
         sid,
-        Buffer.from('",\n      "Effect": "Allow",\n      "Action": ["s3:GetObject", "s3:GetObject",],\n      "Resource": "arn:aws:s3:::b/*"\n    }\n  ]\n}\n'),
+        Buffer.from(
+          '",\n      "Effect": "Allow",\n      "Action": ["s3:GetObject", "s3:GetObject",],\n      "Resource": "arn:aws:s3:::b/*"\n    }\n  ]\n}\n',
+        ),
       ]);
     const latin1 = path.join(tmp, 'latin1.policy.json');
     const ascii = path.join(tmp, 'ascii.policy.json');
@@ -191,13 +225,19 @@ suite('iam-policy-lint: answers CI can trust', () => {
 
   test('--fix runs to a fixed point: a second run changes nothing', () => {
     const file = path.join(tmp, 'mergeable.policy.json');
-    fs.writeFileSync(file, policy(Array.from({ length: 8 }, (_, i) => ({ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket${i}/*` }))));
+    fs.writeFileSync(
+      file,
+      policy(Array.from({ length: 8 }, (_, i) => ({ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket${i}/*` }))),
+    );
     const first = lint(['--fix', 'mergeable.policy.json']);
     assert.equal(first.code, 0, first.stdout + first.stderr);
     const once = fs.readFileSync(file, 'utf8');
     const statements = (JSON.parse(once) as { Statement: { Resource: string[] }[] }).Statement;
     assert.equal(statements.length, 1, 'all eight merged in one run');
-    assert.deepEqual(statements[0].Resource, Array.from({ length: 8 }, (_, i) => `arn:aws:s3:::bucket${i}/*`));
+    assert.deepEqual(
+      statements[0].Resource,
+      Array.from({ length: 8 }, (_, i) => `arn:aws:s3:::bucket${i}/*`),
+    );
     const second = lint(['--fix', 'mergeable.policy.json']);
     assert.doesNotMatch(second.stdout, /fixed/);
     assert.equal(fs.readFileSync(file, 'utf8'), once);
@@ -209,7 +249,11 @@ suite('iam-policy-lint: answers CI can trust', () => {
     for (const format of ['text', 'json', 'sarif']) {
       const r = lint(['--format', format, name]);
       assert.equal(r.code, 1, r.stderr);
-      assert.doesNotMatch(r.stdout + r.stderr, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, `${format}: no raw control character`);
+      assert.doesNotMatch(
+        r.stdout + r.stderr,
+        /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
+        `${format}: no raw control character`,
+      );
       if (format === 'text') {
         assert.match(r.stdout, /^evil\\u001b\]0;title\\u0007\.policy\.json:\d+:\d+ /m);
         assert.match(r.stdout, /s3:GetObject\\u001b\[2J\\u009b31m\\u202e/);

@@ -48,7 +48,9 @@ interface Case {
 }
 
 function typeOf(c: Case): PolicyType {
-  if (c.policyType === 'IDENTITY_POLICY') {return 'identity';}
+  if (c.policyType === 'IDENTITY_POLICY') {
+    return 'identity';
+  }
   return c.validatePolicyResourceType === 'AWS::IAM::AssumeRolePolicyDocument' ? 'trust' : 'resource';
 }
 
@@ -57,7 +59,9 @@ function findingPath(f: Finding): JsonPath {
 }
 
 function statementOf(p: JsonPath): string | undefined {
-  if (p[0] !== 'Statement') {return undefined;}
+  if (p[0] !== 'Statement') {
+    return undefined;
+  }
   return typeof p[1] === 'number' ? `Statement[${p[1]}]` : 'Statement';
 }
 
@@ -66,7 +70,9 @@ function prefixOf(a: JsonPath, b: JsonPath): boolean {
 }
 
 export function onPath(expected: JsonPath, actual: JsonPath): boolean {
-  if (prefixOf(expected, actual) || prefixOf(actual, expected)) {return true;}
+  if (prefixOf(expected, actual) || prefixOf(actual, expected)) {
+    return true;
+  }
   const s = statementOf(expected);
   return s !== undefined && s === statementOf(actual);
 }
@@ -78,10 +84,15 @@ function run(c: Case): Finding[] {
 }
 
 function describe(findings: Finding[]): string {
-  return findings.map((f) => `  ${f.ruleId}/${f.severity}${f.security ? '/security' : ''} at ${formatJsonPath(findingPath(f))}: ${f.message}`).join('\n');
+  return findings
+    .map((f) => `  ${f.ruleId}/${f.severity}${f.security ? '/security' : ''} at ${formatJsonPath(findingPath(f))}: ${f.message}`)
+    .join('\n');
 }
 
-const files = fs.readdirSync(casesDir).filter((f) => f.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(casesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 suite('acceptance corpus', () => {
   test('has all 96 cases', () => {

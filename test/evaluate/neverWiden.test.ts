@@ -26,7 +26,22 @@ const casesDir = path.resolve(__dirname, '..', '..', '..', 'test', 'corpus', 'ca
 const NOW = new Date('2026-11-22T00:00:00Z');
 
 /** Rules whose fixes narrow (or rewrite without widening) access. */
-const NARROWING = new Set(['service-wildcard', 'star-action', 'full-admin', 'broad-wildcard', 'resource-star', 'data-exfiltration', 'resource-type-mismatch', 'passrole-star', 'permissions-management', 'forallvalues-with-allow', 'public-principal', 'service-principal-without-source', 'oidc-trust-without-sub', 'private-ip-in-source-ip']);
+const NARROWING = new Set([
+  'service-wildcard',
+  'star-action',
+  'full-admin',
+  'broad-wildcard',
+  'resource-star',
+  'data-exfiltration',
+  'resource-type-mismatch',
+  'passrole-star',
+  'permissions-management',
+  'forallvalues-with-allow',
+  'public-principal',
+  'service-principal-without-source',
+  'oidc-trust-without-sub',
+  'private-ip-in-source-ip',
+]);
 /** Rules whose fixes must not change access in either direction. */
 const EQUIVALENT = new Set(['mergeable-statements', 'redundant-action']);
 
@@ -41,7 +56,12 @@ interface Case {
   policyText?: string;
 }
 
-const typeOf = (c: Case): PolicyType => (c.policyType === 'IDENTITY_POLICY' ? 'identity' : c.validatePolicyResourceType === 'AWS::IAM::AssumeRolePolicyDocument' ? 'trust' : 'resource');
+const typeOf = (c: Case): PolicyType =>
+  c.policyType === 'IDENTITY_POLICY'
+    ? 'identity'
+    : c.validatePolicyResourceType === 'AWS::IAM::AssumeRolePolicyDocument'
+      ? 'trust'
+      : 'resource';
 
 interface Checked {
   id: string;
@@ -72,11 +92,21 @@ function checkCase(c: Case): Checked[] {
       if (!p.edits?.length) {
         continue;
       }
-      const edited = applyOffsetEdits(text, p.edits.map((e) => ({ ...e, text: e.snippet ? unsnippet(e.text) : e.text, snippet: false })));
+      const edited = applyOffsetEdits(
+        text,
+        p.edits.map((e) => ({ ...e, text: e.snippet ? unsnippet(e.text) : e.text, snippet: false })),
+      );
       const after = parsePolicy(parseJson(edited), { policyType: explicitType });
       const report = checkNeverWiden(before, after, catalog);
-      const show = (e: { action: string; resource: string; principal?: string; context?: Record<string, string[]> }) => `${e.action} on ${e.resource}${e.principal ? ` by ${e.principal}` : ''}${e.context ? ` ${JSON.stringify(e.context)}` : ''}`;
-      out.push({ id: c.id, rule, title: p.title, widened: report.widened.map(show), changed: EQUIVALENT.has(rule) ? report.narrowed.map(show) : [] });
+      const show = (e: { action: string; resource: string; principal?: string; context?: Record<string, string[]> }) =>
+        `${e.action} on ${e.resource}${e.principal ? ` by ${e.principal}` : ''}${e.context ? ` ${JSON.stringify(e.context)}` : ''}`;
+      out.push({
+        id: c.id,
+        rule,
+        title: p.title,
+        widened: report.widened.map(show),
+        changed: EQUIVALENT.has(rule) ? report.narrowed.map(show) : [],
+      });
     }
   }
   return out;
@@ -84,8 +114,24 @@ function checkCase(c: Case): Checked[] {
 
 /** The corpus has no redundant action: these policies exercise that fix (and more merges). */
 const SYNTHETIC: Case[] = [
-  { id: 'synthetic-redundant-in-service', policyType: 'IDENTITY_POLICY', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:*', 's3:GetObject', 's3:Get*'], Resource: 'arn:aws:s3:::b/*' }] } },
-  { id: 'synthetic-redundant-star', policyType: 'IDENTITY_POLICY', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: ['*', 'iam:PassRole'], Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } }] } },
+  {
+    id: 'synthetic-redundant-in-service',
+    policyType: 'IDENTITY_POLICY',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['s3:*', 's3:GetObject', 's3:Get*'], Resource: 'arn:aws:s3:::b/*' }],
+    },
+  },
+  {
+    id: 'synthetic-redundant-star',
+    policyType: 'IDENTITY_POLICY',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Deny', Action: ['*', 'iam:PassRole'], Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } },
+      ],
+    },
+  },
   {
     id: 'synthetic-mergeable-conditions',
     policyType: 'IDENTITY_POLICY',
@@ -126,21 +172,45 @@ suite('never-widen: quick-fixes over the corpus', () => {
       [],
       'a fix widens access',
     );
-    assert.deepEqual([...KNOWN_WIDENINGS].filter((k) => !widenings.includes(k)), [], 'a known widening is gone: remove it from KNOWN_WIDENINGS');
+    assert.deepEqual(
+      [...KNOWN_WIDENINGS].filter((k) => !widenings.includes(k)),
+      [],
+      'a known widening is gone: remove it from KNOWN_WIDENINGS',
+    );
   });
 
   test('mergeable-statements and redundant-action fixes change no access', () => {
     const changes = results.filter((r) => EQUIVALENT.has(r.rule) && (r.changed.length > 0 || r.widened.length > 0));
-    assert.deepEqual(changes.map((r) => `${r.id} | ${r.rule} | ${r.title}: ${[...r.widened, ...r.changed].slice(0, 3).join('; ')}`), []);
+    assert.deepEqual(
+      changes.map((r) => `${r.id} | ${r.rule} | ${r.title}: ${[...r.widened, ...r.changed].slice(0, 3).join('; ')}`),
+      [],
+    );
   });
 });
 
 test('never-widen catches a widening edit and a narrowing one', () => {
-  const doc = (statement: object) => parsePolicy(parseJson(JSON.stringify({ Version: '2012-10-17', Statement: [statement] })), { policyType: { type: 'identity', source: 'setting' } });
-  const base = doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } });
+  const doc = (statement: object) =>
+    parsePolicy(parseJson(JSON.stringify({ Version: '2012-10-17', Statement: [statement] })), {
+      policyType: { type: 'identity', source: 'setting' },
+    });
+  const base = doc({
+    Effect: 'Allow',
+    Action: 's3:GetObject',
+    Resource: 'arn:aws:s3:::b/*',
+    Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
+  });
   const wider = checkNeverWiden(base, doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }), catalog);
   assert.ok(wider.widened.length > 0);
-  const narrower = checkNeverWiden(base, doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/public/*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }), catalog);
+  const narrower = checkNeverWiden(
+    base,
+    doc({
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::b/public/*',
+      Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
+    }),
+    catalog,
+  );
   assert.deepEqual(narrower.widened, []);
   assert.ok(narrower.narrowed.length > 0);
 });

@@ -12,9 +12,19 @@ const casesDir = path.resolve(__dirname, '..', '..', '..', 'test', 'corpus', 'ca
 
 const REQUESTS: EvalRequest[] = [
   { action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/key', principal: { arn: 'arn:aws:iam::111122223333:user/alice' } },
-  { action: 'iam:PassRole', resource: '*', principal: { arn: 'arn:aws:sts::111122223333:assumed-role/R/s' }, context: { 'iam:PassedToService': 'ec2.amazonaws.com', 'aws:TagKeys': [], 'aws:SourceIp': 'not an ip' } },
+  {
+    action: 'iam:PassRole',
+    resource: '*',
+    principal: { arn: 'arn:aws:sts::111122223333:assumed-role/R/s' },
+    context: { 'iam:PassedToService': 'ec2.amazonaws.com', 'aws:TagKeys': [], 'aws:SourceIp': 'not an ip' },
+  },
   { action: '', resource: '', principal: { arn: '' } },
-  { action: 'sts:AssumeRole', resource: 'arn:aws:iam::111122223333:role/x', principal: { arn: 'lambda.amazonaws.com' }, context: { 'aws:CurrentTime': 'yesterday', 's3:max-keys': 'many' } },
+  {
+    action: 'sts:AssumeRole',
+    resource: 'arn:aws:iam::111122223333:role/x',
+    principal: { arn: 'lambda.amazonaws.com' },
+    context: { 'aws:CurrentTime': 'yesterday', 's3:max-keys': 'many' },
+  },
   { action: 'ec2:RunInstances', resource: '*', context: { 'aws:MultiFactorAuthPresent': true, 'aws:EpochTime': 1700000000 } },
 ];
 

@@ -68,11 +68,20 @@ function exercise(text: string, random: () => number, languageId: 'json' | 'json
   for (const d of diagnostics.slice(0, 8)) {
     for (const action of getCodeActions(ctx, d.range, [d], ['quickfix'])) {
       for (const edit of action.edit?.changes?.[document.uri] ?? []) {
-        assert.ok(document.offsetAt(edit.range.end) <= text.length && edit.range.end.line < lines, `fix edit outside the document: ${action.title}`);
+        assert.ok(
+          document.offsetAt(edit.range.end) <= text.length && edit.range.end.line < lines,
+          `fix edit outside the document: ${action.title}`,
+        );
       }
     }
   }
-  const [fixAll] = getCodeActions(ctx, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll'], diagnostics);
+  const [fixAll] = getCodeActions(
+    ctx,
+    { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    [],
+    ['source.fixAll'],
+    diagnostics,
+  );
   const edits = fixAll?.edit?.changes?.[document.uri];
   if (edits) {
     const after = TextDocument.applyEdits(document, edits);
@@ -126,7 +135,11 @@ suite('fuzz: the stdio server answers every request', () => {
       text = i % 25 === 0 ? seeds[(i / 25) % seeds.length] : mutate(text, random);
       client.change(uri, text);
       const position = positionAt(text, Math.floor(random() * (text.length + 1)));
-      const [diagnostics, completion, hover] = await Promise.all([client.diagnostics(uri), client.complete(uri, position), client.hover(uri, position)]);
+      const [diagnostics, completion, hover] = await Promise.all([
+        client.diagnostics(uri),
+        client.complete(uri, position),
+        client.hover(uri, position),
+      ]);
       assert.ok(Array.isArray(diagnostics));
       assert.ok(completion === null || typeof completion === 'object');
       assert.ok(hover === null || typeof hover === 'object');
@@ -136,8 +149,16 @@ suite('fuzz: the stdio server answers every request', () => {
   });
 
   test('a 1 MB document, opened and edited', async () => {
-    const statement = { Effect: 'Allow', Action: ['s3:GetObject', 'ec2:Start*'], Resource: ['arn:aws:s3:::bucket/*', 'arn:aws:ec2:us-east-1:111122223333:instance/*'] };
-    const big = JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 6500 }, (_, i) => ({ Sid: `S${i}`, ...statement })) }, null, 2);
+    const statement = {
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 'ec2:Start*'],
+      Resource: ['arn:aws:s3:::bucket/*', 'arn:aws:ec2:us-east-1:111122223333:instance/*'],
+    };
+    const big = JSON.stringify(
+      { Version: '2012-10-17', Statement: Array.from({ length: 6500 }, (_, i) => ({ Sid: `S${i}`, ...statement })) },
+      null,
+      2,
+    );
     assert.ok(big.length > 1_000_000);
     const uri = 'file:///fuzz/big.json';
     client.open(uri, big);

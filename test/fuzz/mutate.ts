@@ -12,7 +12,31 @@ export function rng(seed: number): () => number {
   };
 }
 
-const SNIPPETS = ['"', '{', '}', '[', ']', ',', ':', '*', '"s3:', '"Action": ', '${aws:', '\\', '\n', '// x\n', '/*', 'null', 'true', '"\u2713"', '\uFEFF', '"Condition": {"StringEquals": {', '0x', '"arn:aws:s3:::', ' '];
+const SNIPPETS = [
+  '"',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '*',
+  '"s3:',
+  '"Action": ',
+  '${aws:',
+  '\\',
+  '\n',
+  '// x\n',
+  '/*',
+  'null',
+  'true',
+  '"\u2713"',
+  '\uFEFF',
+  '"Condition": {"StringEquals": {',
+  '0x',
+  '"arn:aws:s3:::',
+  ' ',
+];
 
 export function mutate(text: string, random: () => number): string {
   const pos = Math.floor(random() * (text.length + 1));

@@ -11,7 +11,13 @@ suite('fuzz tier over stdio (short run)', () => {
   after(() => closeBaseline());
 
   test('300 seeded edits of JSON, YAML and Terraform', async () => {
-    const report = await runStdioFuzz({ edits: 300, seed: 17, hangMs: Number.POSITIVE_INFINITY, maxGrowthMb: Number.POSITIVE_INFINITY, maxRssMb: Number.POSITIVE_INFINITY });
+    const report = await runStdioFuzz({
+      edits: 300,
+      seed: 17,
+      hangMs: Number.POSITIVE_INFINITY,
+      maxGrowthMb: Number.POSITIVE_INFINITY,
+      maxRssMb: Number.POSITIVE_INFINITY,
+    });
     assert.equal(report.edits, 300);
     assert.equal(report.crashes, 0);
     assert.deepEqual(report.errorResponses, []);

@@ -197,7 +197,10 @@ export async function runStdioFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const change = changeBetween(doc.text, next);
     doc.version++;
     doc.text = next;
-    void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version: doc.version }, contentChanges: [change] });
+    void client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: doc.uri, version: doc.version },
+      contentChanges: [change],
+    });
     report.edits++;
     const diagnostics = await timed('textDocument/diagnostic', doc, () => client.diagnostics(doc.uri));
     if (back && diagnostics && diagnostics.length === 0) {
@@ -228,7 +231,9 @@ export async function runStdioFuzz(options: FuzzOptions): Promise<FuzzReport> {
       report.memoryMb.peak = Math.max(report.memoryMb.peak, rssMb(pid));
     }
     if (options.progressEvery && i > 0 && i % options.progressEvery === 0) {
-      process.stderr.write(`fuzz: ${i} edits, ${report.requests} requests, ${report.errorResponses.length} errors, ${report.hangs.length} hangs, rss ${rssMb(pid)} MB (peak ${report.memoryMb.peak}), ${Math.round((Date.now() - started) / 1000)} s\n`);
+      process.stderr.write(
+        `fuzz: ${i} edits, ${report.requests} requests, ${report.errorResponses.length} errors, ${report.hangs.length} hangs, rss ${rssMb(pid)} MB (peak ${report.memoryMb.peak}), ${Math.round((Date.now() - started) / 1000)} s\n`,
+      );
     }
   }
   report.memoryMb.peak = Math.max(report.memoryMb.peak, rssMb(pid));
@@ -257,13 +262,17 @@ export async function runStdioFuzz(options: FuzzOptions): Promise<FuzzReport> {
     report.failures.push(`${report.emptyForKnownFinding.length} empty diagnostic lists for a text with findings`);
   }
   if (report.hangs.length) {
-    report.failures.push(`${report.hangs.length} answers over ${options.hangMs} ms on documents under 100 KB, e.g. ${JSON.stringify(report.hangs[0])}`);
+    report.failures.push(
+      `${report.hangs.length} answers over ${options.hangMs} ms on documents under 100 KB, e.g. ${JSON.stringify(report.hangs[0])}`,
+    );
   }
   if (report.memoryMb.peak > options.maxRssMb) {
     report.failures.push(`peak resident set ${report.memoryMb.peak} MB over ${options.maxRssMb} MB`);
   }
   if (report.memoryMb.start > 0 && report.memoryMb.afterClose - report.memoryMb.start > options.maxGrowthMb) {
-    report.failures.push(`resident set after close ${report.memoryMb.afterClose} MB, ${report.memoryMb.afterClose - report.memoryMb.start} MB over the start (bound ${options.maxGrowthMb} MB)`);
+    report.failures.push(
+      `resident set after close ${report.memoryMb.afterClose} MB, ${report.memoryMb.afterClose - report.memoryMb.start} MB over the start (bound ${options.maxGrowthMb} MB)`,
+    );
   }
   return report;
 }
@@ -318,7 +327,9 @@ export async function runStdioFuzzFromEnv(): Promise<number> {
   try {
     const report = await runStdioFuzz(options);
     await closeBaseline();
-    process.stdout.write(`${JSON.stringify({ options, ...report, errorResponses: report.errorResponses.slice(0, 20), hangs: report.hangs.slice(0, 20) }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ options, ...report, errorResponses: report.errorResponses.slice(0, 20), hangs: report.hangs.slice(0, 20) }, null, 2)}\n`,
+    );
     return report.failures.filter((f) => !f.startsWith('stopped at the deadline')).length ? 1 : 0;
   } catch (err) {
     process.stderr.write(`fuzz driver failed: ${String((err as Error).stack ?? err)}\n`);

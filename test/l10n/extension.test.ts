@@ -10,7 +10,11 @@ import { suite, test } from 'node:test';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, unknown>;
-const args = (s: string) => [...s.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort().join();
+const args = (s: string) =>
+  [...s.matchAll(/\{(\d+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join();
 
 suite('extension localization', () => {
   test('package.nls.json and package.nls.ja.json have the same keys, and cover every %key% of package.json', () => {
@@ -23,7 +27,10 @@ suite('extension localization', () => {
     const manifest = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
     const used = [...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
     assert.ok(used.length > 30);
-    assert.deepEqual(used.filter((k) => !(k in en)), []);
+    assert.deepEqual(
+      used.filter((k) => !(k in en)),
+      [],
+    );
     assert.equal((read('package.json') as { l10n?: string }).l10n, './l10n');
   });
 

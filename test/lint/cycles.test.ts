@@ -14,7 +14,9 @@ const src = path.join(root, 'server', 'src');
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const file = path.join(dir, d.name);
-    if (d.isDirectory()) {return sources(file);}
+    if (d.isDirectory()) {
+      return sources(file);
+    }
     return d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') && !d.name.endsWith('.d.ts') ? [file] : [];
   });
 }
@@ -27,7 +29,9 @@ function importsOf(file: string): string[] {
     const spec = m[1] ?? m[2];
     const base = path.resolve(path.dirname(file), spec);
     const resolved = [`${base}.ts`, path.join(base, 'index.ts')].find((f) => existsSync(f));
-    if (resolved) {out.push(resolved);}
+    if (resolved) {
+      out.push(resolved);
+    }
   }
   return out;
 }
@@ -61,25 +65,37 @@ export function cycles(graph: Map<string, string[]>): string[][] {
         onStack.delete(w);
         component.push(w);
       } while (w !== v);
-      if (component.length > 1 || (graph.get(v) ?? []).includes(v)) {found.push(component.sort());}
+      if (component.length > 1 || (graph.get(v) ?? []).includes(v)) {
+        found.push(component.sort());
+      }
     }
   };
   for (const v of graph.keys()) {
-    if (!indices.has(v)) {visit(v);}
+    if (!indices.has(v)) {
+      visit(v);
+    }
   }
   return found;
 }
 
 suite('import cycles', () => {
   test('the cycle finder finds a planted cycle', () => {
-    const planted = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const planted = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     assert.deepEqual(cycles(planted), [['a', 'b', 'c']]);
   });
 
   test('server/src has none', () => {
     const graph = new Map(sources(src).map((f) => [f, importsOf(f)]));
     assert.ok(graph.size > 100, `read ${graph.size} files`);
-    assert.ok([...graph.values()].some((targets) => targets.length > 0), 'no imports were read');
+    assert.ok(
+      [...graph.values()].some((targets) => targets.length > 0),
+      'no imports were read',
+    );
     const found = cycles(graph).map((c) => c.map((f) => path.relative(src, f)).join(' <-> '));
     assert.deepEqual(found, []);
   });

@@ -5,8 +5,14 @@ import type { StatusParams } from '../../server/src/shared/protocol';
 import { FAKE_CREDENTIALS_ENV, FakeAccessAnalyzer } from '../accessAnalyzer/fakeServer';
 import { LspClient } from './harness';
 
-const POLICY = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Action": [\n        "iam:PassRole"\n      ],\n      "Effect": "Allow",\n      "Resource": "*"\n    }\n  ]\n}';
-const env = { ...FAKE_CREDENTIALS_ENV, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' };
+const POLICY =
+  '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Action": [\n        "iam:PassRole"\n      ],\n      "Effect": "Allow",\n      "Resource": "*"\n    }\n  ]\n}';
+const env = {
+  ...FAKE_CREDENTIALS_ENV,
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_CONFIG_FILE: '/nonexistent/config',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+};
 
 suite('LSP over stdio: Access Analyzer', () => {
   const fake = new FakeAccessAnalyzer();
@@ -31,7 +37,10 @@ suite('LSP over stdio: Access Analyzer', () => {
     assert.ok(remote);
     assert.equal(remote.code, 'PASS_ROLE_WITH_STAR_IN_RESOURCE');
     assert.deepEqual(remote.range.start, { line: 8, character: 18 });
-    assert.ok(diagnostics.some((d) => d.source === 'iam-policy' && d.code === 'passrole-star'), 'local diagnostics stay');
+    assert.ok(
+      diagnostics.some((d) => d.source === 'iam-policy' && d.code === 'passrole-star'),
+      'local diagnostics stay',
+    );
     assert.equal(fake.requests.length, 1);
     assert.equal(fake.requests[0].body.policyType, 'IDENTITY_POLICY');
   });
@@ -42,7 +51,12 @@ suite('LSP over stdio: Access Analyzer', () => {
     client.change(uri, edited);
     let diagnostics = await client.diagnostics(uri);
     assert.ok(!diagnostics.some((d) => d.source === 'IAM Access Analyzer'), 'no findings for text that changed');
-    fake.faults.push({ kind: 'respond', status: 403, headers: { 'x-amzn-ErrorType': 'AccessDeniedException' }, body: { message: 'denied' } });
+    fake.faults.push({
+      kind: 'respond',
+      status: 403,
+      headers: { 'x-amzn-ErrorType': 'AccessDeniedException' },
+      body: { message: 'denied' },
+    });
     const result = (await client.executeCommand('iamPolicy.accessAnalyzer.validate', [uri])) as StatusParams['accessAnalyzer'];
     assert.equal(result.state, 'accessDenied');
     diagnostics = await client.diagnostics(uri);
@@ -56,15 +70,27 @@ suite('LSP over stdio: Access Analyzer', () => {
     untrusted.open('file:///ws/u.json', POLICY);
     const status = await untrusted.waitFor<StatusParams>('iamPolicy/status', (s) => s.accessAnalyzer.state === 'untrusted');
     assert.equal(status.uri, 'file:///ws/u.json');
-    const result = (await untrusted.executeCommand('iamPolicy.accessAnalyzer.validate', ['file:///ws/u.json'])) as StatusParams['accessAnalyzer'];
+    const result = (await untrusted.executeCommand('iamPolicy.accessAnalyzer.validate', [
+      'file:///ws/u.json',
+    ])) as StatusParams['accessAnalyzer'];
     assert.equal(result.state, 'untrusted');
     assert.equal(fake.requests.length, before);
     await untrusted.shutdown();
   });
 
   test('a custom check: CheckAccessNotGranted with the actions setting', async () => {
-    fake.faults.push({ kind: 'respond', status: 200, body: { result: 'FAIL', message: 'The policy document grants access to perform one or more of the listed actions or resources.', reasons: [{ description: 'One or more of the listed actions or resources in the statement with index: 0.', statementIndex: 0 }] } });
-    const result = (await client.executeCommand('iamPolicy.accessAnalyzer.checkAccessNotGranted', [{ uri: 'file:///ws/passrole.json', actions: ['iam:PassRole'] }])) as { result: string; reasons: unknown[] };
+    fake.faults.push({
+      kind: 'respond',
+      status: 200,
+      body: {
+        result: 'FAIL',
+        message: 'The policy document grants access to perform one or more of the listed actions or resources.',
+        reasons: [{ description: 'One or more of the listed actions or resources in the statement with index: 0.', statementIndex: 0 }],
+      },
+    });
+    const result = (await client.executeCommand('iamPolicy.accessAnalyzer.checkAccessNotGranted', [
+      { uri: 'file:///ws/passrole.json', actions: ['iam:PassRole'] },
+    ])) as { result: string; reasons: unknown[] };
     assert.equal(result.result, 'FAIL');
     assert.equal(result.reasons.length, 1);
     const request = fake.requests[fake.requests.length - 1];

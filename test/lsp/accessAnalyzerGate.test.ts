@@ -10,9 +10,19 @@ import type { StatusParams } from '../../server/src/shared/protocol';
 import { FAKE_CREDENTIALS_ENV, FakeAccessAnalyzer } from '../accessAnalyzer/fakeServer';
 import { LspClient } from './harness';
 
-const POLICY = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Action": [\n        "iam:PassRole"\n      ],\n      "Effect": "Allow",\n      "Resource": "*"\n    }\n  ]\n}';
-const env = { ...FAKE_CREDENTIALS_ENV, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' };
-const CHECKS = ['iamPolicy.accessAnalyzer.checkNoPublicAccess', 'iamPolicy.accessAnalyzer.checkAccessNotGranted', 'iamPolicy.accessAnalyzer.checkNoNewAccess'];
+const POLICY =
+  '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Action": [\n        "iam:PassRole"\n      ],\n      "Effect": "Allow",\n      "Resource": "*"\n    }\n  ]\n}';
+const env = {
+  ...FAKE_CREDENTIALS_ENV,
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_CONFIG_FILE: '/nonexistent/config',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+};
+const CHECKS = [
+  'iamPolicy.accessAnalyzer.checkNoPublicAccess',
+  'iamPolicy.accessAnalyzer.checkAccessNotGranted',
+  'iamPolicy.accessAnalyzer.checkNoNewAccess',
+];
 
 suite('LSP over stdio: Access Analyzer sends nothing unless enabled and trusted', () => {
   const fake = new FakeAccessAnalyzer();
@@ -24,7 +34,10 @@ suite('LSP over stdio: Access Analyzer sends nothing unless enabled and trusted'
     ['enable: true in an untrusted workspace', true, false],
   ] as const) {
     test(`${title}: every command, every argument shape, reaches nothing`, async () => {
-      const client = new LspClient({ env, settings: { accessAnalyzer: { enable, endpoint: fake.url, validateOn: 'change', debounce: 250 } } });
+      const client = new LspClient({
+        env,
+        settings: { accessAnalyzer: { enable, endpoint: fake.url, validateOn: 'change', debounce: 250 } },
+      });
       try {
         await client.initialize({ initializationOptions: { isTrusted } });
         const uri = 'file:///ws/gate.json';
@@ -40,7 +53,10 @@ suite('LSP over stdio: Access Analyzer sends nothing unless enabled and trusted'
         for (const command of [...CHECKS, 'iamPolicy.accessAnalyzer.validate']) {
           for (const args of shapes(command)) {
             const result = (await client.executeCommand(command, args)) as { error?: string; state?: string };
-            assert.ok(result.error !== undefined || result.state === 'off' || result.state === 'untrusted', `${command} ${JSON.stringify(args)}: ${JSON.stringify(result)}`);
+            assert.ok(
+              result.error !== undefined || result.state === 'off' || result.state === 'untrusted',
+              `${command} ${JSON.stringify(args)}: ${JSON.stringify(result)}`,
+            );
             if (result.error !== undefined) {
               assert.match(result.error, enable ? /untrusted/ : /Access Analyzer is off/);
             }
@@ -72,7 +88,15 @@ suite('LSP over stdio: region, profile and endpoint only from the global scope',
         item.section !== 'iamPolicy'
           ? null
           : item.scopeUri
-            ? { accessAnalyzer: { enable: true, validateOn: 'save', endpoint: projectFake.url, region: 'eu-west-3', profile: 'project-profile' } }
+            ? {
+                accessAnalyzer: {
+                  enable: true,
+                  validateOn: 'save',
+                  endpoint: projectFake.url,
+                  region: 'eu-west-3',
+                  profile: 'project-profile',
+                },
+              }
             : { accessAnalyzer: { enable: true, validateOn: 'save', endpoint: trustedFake.url, region: 'us-east-1' } },
       ),
     );
@@ -88,7 +112,15 @@ suite('LSP over stdio: region, profile and endpoint only from the global scope',
     const uri = 'file:///ws/project/passrole.json';
     trustedFake.faults.push({ kind: 'respond', status: 200, body: { findings: [] } });
     client.open(uri, POLICY);
-    const status = await client.waitFor<StatusParams>('iamPolicy/status', (s) => s.uri === uri && (s.accessAnalyzer.state === 'ok' || s.accessAnalyzer.state === 'findings' || s.accessAnalyzer.state === 'error' || s.accessAnalyzer.state === 'noCredentials'));
+    const status = await client.waitFor<StatusParams>(
+      'iamPolicy/status',
+      (s) =>
+        s.uri === uri &&
+        (s.accessAnalyzer.state === 'ok' ||
+          s.accessAnalyzer.state === 'findings' ||
+          s.accessAnalyzer.state === 'error' ||
+          s.accessAnalyzer.state === 'noCredentials'),
+    );
     assert.notEqual(status.accessAnalyzer.state, 'noCredentials', 'the project profile was not used');
     assert.equal(projectFake.requests.length, 0, 'nothing went to the project endpoint');
     assert.equal(trustedFake.requests.length, 1);

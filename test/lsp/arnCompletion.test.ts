@@ -32,16 +32,21 @@ suite('LSP over stdio: ARN completion segment by segment', () => {
   }
 
   /** The items the editor would show for what is typed (filterText starts with it). */
-  const shown = (items: CompletionItem[], typed: string) => items.filter((i) => (i.filterText ?? i.label).toLowerCase().startsWith(typed.toLowerCase()));
+  const shown = (items: CompletionItem[], typed: string) =>
+    items.filter((i) => (i.filterText ?? i.label).toLowerCase().startsWith(typed.toLowerCase()));
 
   function apply(text: string, item: CompletionItem): string {
     const edit = item.textEdit as TextEdit;
-    return TextDocument.applyEdits(TextDocument.create('file:///x', 'json', 1, text), [{ range: edit.range, newText: snippetDefaults(edit.newText) }]);
+    return TextDocument.applyEdits(TextDocument.create('file:///x', 'json', 1, text), [
+      { range: edit.range, newText: snippetDefaults(edit.newText) },
+    ]);
   }
 
-  test('after the partition: services, the statement\'s first', async () => {
+  test("after the partition: services, the statement's first", async () => {
     const { items, typed } = await complete('arn:aws:|');
-    const labels = shown(items, typed).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => i.label);
+    const labels = shown(items, typed)
+      .sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''))
+      .map((i) => i.label);
     assert.equal(labels[0], 'arn:aws:dynamodb:');
     assert.ok(labels.includes('arn:aws:s3:'));
   });
@@ -59,14 +64,24 @@ suite('LSP over stdio: ARN completion segment by segment', () => {
   test('after the region: account ids used elsewhere in the file', async () => {
     const { items, typed } = await complete('arn:aws:dynamodb:us-east-1:|');
     const region = shown(items, typed).find((i) => i.label === 'arn:aws:dynamodb:us-east-1:111122223333:');
-    assert.ok(region, shown(items, typed).map((i) => i.label).join());
+    assert.ok(
+      region,
+      shown(items, typed)
+        .map((i) => i.label)
+        .join(),
+    );
     assert.equal(region.command?.command, 'editor.action.triggerSuggest');
   });
 
   test('after the account: the resource types, applied to a whole ARN', async () => {
     const { text, items, typed } = await complete('arn:aws:dynamodb:us-east-1:111122223333:|');
     const table = shown(items, typed).find((i) => i.label === 'arn:aws:dynamodb:us-east-1:111122223333:table/${TableName}');
-    assert.ok(table, shown(items, typed).map((i) => i.label).join());
+    assert.ok(
+      table,
+      shown(items, typed)
+        .map((i) => i.label)
+        .join(),
+    );
     assert.equal(apply(text, table), policy('arn:aws:dynamodb:us-east-1:111122223333:table/TableName'));
   });
 });

@@ -12,7 +12,12 @@ import { LspClient } from './harness';
 const big = JSON.stringify(
   {
     Version: '2012-10-17',
-    Statement: Array.from({ length: 4000 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: ['s3:GetObject', 'ec2:Start*', 'iam:PassRole'], Resource: ['arn:aws:s3:::bucket/*', '*'] })),
+    Statement: Array.from({ length: 4000 }, (_, i) => ({
+      Sid: `S${i}`,
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 'ec2:Start*', 'iam:PassRole'],
+      Resource: ['arn:aws:s3:::bucket/*', '*'],
+    })),
   },
   null,
   2,
@@ -48,10 +53,16 @@ suite('LSP over stdio: cancellation and budgets (issue 17 item 7)', () => {
       assert.equal(outcome.err.data?.retriggerRequest, true);
     } else {
       // never the diagnostics of the replaced text: an answer belongs to the current one
-      assert.ok(outcome.items.some((d) => d.code === 'unknown-action'), 'an answer is for the current text');
+      assert.ok(
+        outcome.items.some((d) => d.code === 'unknown-action'),
+        'an answer is for the current text',
+      );
     }
     const fresh = await client.diagnostics(uri);
-    assert.ok(fresh.some((d) => d.code === 'unknown-action'), 'the current text is checked');
+    assert.ok(
+      fresh.some((d) => d.code === 'unknown-action'),
+      'the current text is checked',
+    );
   });
 
   test('a pull the client cancels (as VS Code does after a refresh) asks the client to pull again', async () => {
@@ -86,7 +97,10 @@ suite('LSP over stdio: cancellation and budgets (issue 17 item 7)', () => {
 
   test('250 statements of "Action": "*": every one reported as full admin', async () => {
     const uri = 'file:///ws/stars.policy.json';
-    const text = JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 250 }, () => ({ Effect: 'Allow', Action: '*', Resource: '*' })) });
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: Array.from({ length: 250 }, () => ({ Effect: 'Allow', Action: '*', Resource: '*' })),
+    });
     client.open(uri, text);
     const diagnostics = await client.diagnostics(uri);
     assert.equal(diagnostics.filter((d) => d.code === 'full-admin').length, 250);

@@ -15,13 +15,18 @@ suite('LSP over stdio: code actions', () => {
   let client: LspClient;
   before(async () => {
     client = new LspClient();
-    await client.initialize({ initializationOptions: { clientCommands: ['iamPolicy.disableRuleForFile', 'iamPolicy.openRuleDocumentation', 'iamPolicy.showSummary'] } });
+    await client.initialize({
+      initializationOptions: {
+        clientCommands: ['iamPolicy.disableRuleForFile', 'iamPolicy.openRuleDocumentation', 'iamPolicy.showSummary'],
+      },
+    });
   });
   after(() => client.shutdown());
 
   test('a typo in an action is fixed from the diagnostic', async () => {
     const uri = 'file:///ws/typo.json';
-    const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:GetObjct", "Resource": "arn:aws:s3:::b/*"}\n  ]\n}';
+    const text =
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:GetObjct", "Resource": "arn:aws:s3:::b/*"}\n  ]\n}';
     client.open(uri, text);
     const diagnostics = (await client.diagnostics(uri)).filter((d) => d.code === 'unknown-action');
     assert.equal(diagnostics.length, 1);
@@ -34,10 +39,12 @@ suite('LSP over stdio: code actions', () => {
 
   test('source.fixAll applies only the safe fixes and keeps what JSONC allows', async () => {
     const uri = 'file:///ws/fixall.jsonc';
-    const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["s3:Get*", "s3:GetObject",], "Resource": "arn:aws:s3:::b/*"}\n  ]\n}';
+    const text =
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["s3:Get*", "s3:GetObject",], "Resource": "arn:aws:s3:::b/*"}\n  ]\n}';
     client.open(uri, text, 'jsonc');
     await client.diagnostics(uri);
-    const list = (await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll'])) ?? [];
+    const list =
+      (await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll'])) ?? [];
     const all = list.find((a) => a.kind === 'source.fixAll.iamPolicy');
     assert.ok(all, list.map((a) => a.title).join(' | '));
     const after = applyAction(text, uri, all);
@@ -47,7 +54,8 @@ suite('LSP over stdio: code actions', () => {
 
   test('the preferred fix comes first; "disable" comes last and says where it writes', async () => {
     const uri = 'file:///ws/prefer.json';
-    const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"},\n    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}\n  ]\n}';
+    const text =
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"},\n    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}\n  ]\n}';
     client.open(uri, text);
     const diagnostics = (await client.diagnostics(uri)).filter((d) => d.code === 'service-wildcard');
     assert.equal(diagnostics.length, 1);
@@ -63,17 +71,24 @@ suite('LSP over stdio: code actions', () => {
 
   test('JSONC: "disable for this line" (a comment) comes before "for this file"; applied, the finding goes', async () => {
     const uri = 'file:///ws/inline.jsonc';
-    const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"}\n  ]\n}';
+    const text =
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"}\n  ]\n}';
     client.open(uri, text, 'jsonc');
     const diagnostics = (await client.diagnostics(uri)).filter((d) => d.code === 'service-wildcard');
     const list = (await client.codeActions(uri, diagnostics[0].range, diagnostics, ['quickfix'])) ?? [];
     const disables = list.filter((a) => a.title.startsWith('Disable'));
-    assert.deepEqual(disables.map((a) => a.title), ['Disable service-wildcard for this line (a comment above it)', 'Disable service-wildcard for this file (a comment at the top)']);
+    assert.deepEqual(
+      disables.map((a) => a.title),
+      ['Disable service-wildcard for this line (a comment above it)', 'Disable service-wildcard for this file (a comment at the top)'],
+    );
     assert.deepEqual(list.slice(-2), disables);
     const after = applyAction(text, uri, disables[0]);
     assert.equal(after, text.replace('    {"Effect"', '    // iam-policy-disable-next-line service-wildcard\n    {"Effect"'));
     client.change(uri, after);
-    assert.deepEqual((await client.diagnostics(uri)).filter((d) => d.code === 'service-wildcard'), []);
+    assert.deepEqual(
+      (await client.diagnostics(uri)).filter((d) => d.code === 'service-wildcard'),
+      [],
+    );
   });
 
   test('a client that has not announced our commands gets no command it cannot run', async () => {
@@ -81,12 +96,16 @@ suite('LSP over stdio: code actions', () => {
     try {
       await plain.initialize();
       const uri = 'file:///ws/plain.json';
-      const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"}\n  ]\n}';
+      const text =
+        '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"}\n  ]\n}';
       plain.open(uri, text);
       const diagnostics = await plain.diagnostics(uri);
       const list = (await plain.codeActions(uri, diagnostics[0].range, diagnostics, ['quickfix'])) ?? [];
       assert.ok(list.length > 0);
-      assert.deepEqual(list.filter((a) => a.command), []);
+      assert.deepEqual(
+        list.filter((a) => a.command),
+        [],
+      );
     } finally {
       await plain.shutdown();
     }

@@ -8,7 +8,8 @@ import { after, before, suite, test } from 'node:test';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
 import { LspClient } from './harness';
 
-const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Sid": "Read", "Effect": "Allow", "Action": ["s3:GetObject", "ec2:DescribeInstances", "sqs:ReceiveMessage", "sns:Publish"], "Resource": "*"}\n  ]\n}';
+const text =
+  '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Sid": "Read", "Effect": "Allow", "Action": ["s3:GetObject", "ec2:DescribeInstances", "sqs:ReceiveMessage", "sns:Publish"], "Resource": "*"}\n  ]\n}';
 
 suite('LSP over stdio: code lenses never dead', () => {
   let plain: LspClient;
@@ -28,14 +29,19 @@ suite('LSP over stdio: code lenses never dead', () => {
     const lenses = (await plain.codeLenses(uri)) ?? [];
     assert.equal(lenses.length, 1);
     const command = lenses[0].command!;
-    assert.ok(plainInit.capabilities.executeCommandProvider?.commands.includes(command.command), `${command.command} is executed by the server`);
+    assert.ok(
+      plainInit.capabilities.executeCommandProvider?.commands.includes(command.command),
+      `${command.command} is executed by the server`,
+    );
     assert.match(command.title, /^Allow · /);
     const shown = plain.waitFor<{ message: string }>('window/showMessage', (p) => p.message.startsWith('Statement "Read"'));
     const result = (await plain.executeCommand(command.command, command.arguments ?? [])) as { message?: string; error?: string };
     assert.equal(result.error, undefined);
     // the message lists every service (the lens shows three)
     assert.match(result.message!, /^Statement "Read": Allow · .*ec2.*s3.*sns.*sqs|^Statement "Read": Allow · /);
-    for (const service of ['s3', 'ec2', 'sqs', 'sns']) {assert.ok(result.message!.includes(`${service}:`), result.message);}
+    for (const service of ['s3', 'ec2', 'sqs', 'sns']) {
+      assert.ok(result.message!.includes(`${service}:`), result.message);
+    }
     assert.equal((await shown).message, result.message);
   });
 

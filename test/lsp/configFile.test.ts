@@ -23,7 +23,11 @@ test('.iampolicy.json: an unknown rule id and a misspelled severity get a diagno
     diagnostics.map((d) => [at(d), d.severity, d.message]),
     [
       ['"resource-str"', 1, 'unknown rule id "resource-str" (did you mean "resource-star"?); this entry is ignored.'],
-      ['"eror"', 1, 'severity of "service-wildcard" must be one of off, hint, info, warning, error, not "eror" (did you mean "error"?); this entry is ignored.'],
+      [
+        '"eror"',
+        1,
+        'severity of "service-wildcard" must be one of off, hint, info, warning, error, not "eror" (did you mean "error"?); this entry is ignored.',
+      ],
     ],
   );
   client.change(uri, '{ "rules": { "resource-star": "error" } }');
@@ -37,7 +41,10 @@ test('settings: an unknown rule id or a misspelled severity in iamPolicy.rules i
     other.open('file:///tmp/project/a.policy.json', '{"Version": "2012-10-17", "Statement": []}');
     await other.diagnostics('file:///tmp/project/a.policy.json');
     const shown = await other.waitFor<{ type: number; message: string }>('window/showMessage', (p) => /resource-str/.test(p.message));
-    assert.equal(shown.message, 'Setting iamPolicy.rules.resource-str: unknown rule id "resource-str" (did you mean "resource-star"?); this entry is ignored.');
+    assert.equal(
+      shown.message,
+      'Setting iamPolicy.rules.resource-str: unknown rule id "resource-str" (did you mean "resource-star"?); this entry is ignored.',
+    );
     assert.equal(shown.type, 2, 'a warning');
     await other.waitFor<{ message: string }>('window/showMessage', (p) => /not "eror" \(did you mean "error"\?\)/.test(p.message));
   } finally {

@@ -26,7 +26,9 @@ suite('LSP over stdio: core', () => {
   after(() => client.shutdown());
 
   test('completes actions with their access level, replacing the typed token', async () => {
-    const { text, position } = caretPosition('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetOb|"], "Resource": "*"}]}');
+    const { text, position } = caretPosition(
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetOb|"], "Resource": "*"}]}',
+    );
     client.open('file:///ws/a.json', text);
     const items = itemsOf(await client.complete('file:///ws/a.json', position));
     const item = items.find((i) => i.label === 's3:GetObject');
@@ -59,20 +61,33 @@ suite('LSP over stdio: core', () => {
     client.open('file:///ws/new.policy.json', '');
     const items = itemsOf(await client.complete('file:///ws/new.policy.json', { line: 0, character: 0 }));
     assert.ok(items.length > 0, 'policy templates in an empty policy file');
-    const status = await client.waitFor<{ uri: string; isPolicy: boolean }>('iamPolicy/status', (p) => p.uri === 'file:///ws/new.policy.json');
+    const status = await client.waitFor<{ uri: string; isPolicy: boolean }>(
+      'iamPolicy/status',
+      (p) => p.uri === 'file:///ws/new.policy.json',
+    );
     assert.equal(status.isPolicy, true);
   });
 
   test('documentInfo reports the inferred policy type', async () => {
-    client.open('file:///ws/trust.json', '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}');
-    const info = await client.request<{ isPolicy: boolean; policyType: string; policyTypeSource: string }>('iamPolicy/documentInfo', { uri: 'file:///ws/trust.json' });
+    client.open(
+      'file:///ws/trust.json',
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}',
+    );
+    const info = await client.request<{ isPolicy: boolean; policyType: string; policyTypeSource: string }>('iamPolicy/documentInfo', {
+      uri: 'file:///ws/trust.json',
+    });
     assert.deepEqual(info, { isPolicy: true, policies: 1, policyType: 'trust', policyTypeSource: 'inferred' });
   });
 
   test('the policyType setting overrides inference', async () => {
     client.changeSettings({ policyType: 'scp' });
-    client.open('file:///ws/scp.json', '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "organizations:LeaveOrganization", "Resource": "*"}]}');
-    const info = await client.request<{ policyType: string; policyTypeSource: string }>('iamPolicy/documentInfo', { uri: 'file:///ws/scp.json' });
+    client.open(
+      'file:///ws/scp.json',
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "organizations:LeaveOrganization", "Resource": "*"}]}',
+    );
+    const info = await client.request<{ policyType: string; policyTypeSource: string }>('iamPolicy/documentInfo', {
+      uri: 'file:///ws/scp.json',
+    });
     assert.equal(info.policyType, 'scp');
     assert.equal(info.policyTypeSource, 'setting');
     client.changeSettings({});

@@ -28,12 +28,18 @@ suite('LSP over stdio: pull diagnostics', () => {
     assert.match(wildcard.codeDescription?.href ?? '', /^file:.*dist\/rules\/service-wildcard\.md$/);
     assert.deepEqual(wildcard.range, { start: { line: 5, character: 16 }, end: { line: 5, character: 22 } });
     // what the code action needs to find the rule's fix and its place; service-wildcard's fix has no payload
-    assert.deepEqual(wildcard.data, { ruleId: 'service-wildcard', messageId: 'wildcard', security: false, path: ['Statement', 0, 'Action'] });
+    assert.deepEqual(wildcard.data, {
+      ruleId: 'service-wildcard',
+      messageId: 'wildcard',
+      security: false,
+      path: ['Statement', 0, 'Action'],
+    });
     assert.ok(diagnostics.some((d) => d.code === 'permissions-management'));
   });
 
   test('invalid JSON is reported at the exact place, with the rest still checked', async () => {
-    const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow" "Action": "s3:GetObjct", "Resource": "*"}\n  ]\n}';
+    const text =
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow" "Action": "s3:GetObjct", "Resource": "*"}\n  ]\n}';
     client.open('file:///ws/broken.json', text);
     const diagnostics = await client.diagnostics('file:///ws/broken.json');
     const syntax = diagnostics.find((d) => d.code === 'json-syntax');

@@ -39,15 +39,24 @@ suite('LSP over stdio: outline, links and access-level hints', () => {
   test('the outline lists statements by Sid (or number) with their effect', async () => {
     assert.ok(init.capabilities.documentSymbolProvider);
     const symbols = ((await client.documentSymbols(uri)) ?? []) as DocumentSymbol[];
-    assert.deepEqual(symbols.map((s) => s.name), ['Version', 'Statement']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['Version', 'Statement'],
+    );
     const statements = symbols[1].children ?? [];
-    assert.deepEqual(statements.map((s) => [s.name, s.detail]), [
-      ['ReadObjects', 'Allow · s3:GetObject +2'],
-      ['Statement 2', 'Deny · ec2:TerminateInstances'],
-    ]);
+    assert.deepEqual(
+      statements.map((s) => [s.name, s.detail]),
+      [
+        ['ReadObjects', 'Allow · s3:GetObject +2'],
+        ['Statement 2', 'Deny · ec2:TerminateInstances'],
+      ],
+    );
     assert.deepEqual(statements[0].range, { start: { line: 3, character: 4 }, end: { line: 9, character: 5 } });
     assert.deepEqual(statements[0].selectionRange, { start: { line: 4, character: 13 }, end: { line: 4, character: 26 } });
-    assert.deepEqual(statements[0].children?.map((c) => c.name), ['Sid', 'Effect', 'Action', 'Resource', 'Condition']);
+    assert.deepEqual(
+      statements[0].children?.map((c) => c.name),
+      ['Sid', 'Effect', 'Action', 'Resource', 'Condition'],
+    );
   });
 
   test('actions and condition keys link to their Service Authorization Reference page', async () => {
@@ -78,8 +87,14 @@ suite('LSP over stdio: outline, links and access-level hints', () => {
       ],
     );
     // only the requested range
-    const line6 = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 10, character: 0 }, end: { line: 10, character: 200 } } });
-    assert.deepEqual(line6.map((h) => h.label), ['Write']);
+    const line6 = await client.request<InlayHint[]>('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 10, character: 0 }, end: { line: 10, character: 200 } },
+    });
+    assert.deepEqual(
+      line6.map((h) => h.label),
+      ['Write'],
+    );
     client.changeSettings({});
   });
 });

@@ -45,7 +45,11 @@ const tf = `resource "aws_iam_policy" "app" {
 function applyCompletion(text: string, item: CompletionItem): string {
   const edit = item.textEdit as TextEdit;
   assert.ok(edit, `${item.label} has a textEdit`);
-  let newText = edit.newText.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}/g, '').replace(/\$\d+/g, '');
+  let newText = edit.newText
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\}/g, '')
+    .replace(/\$\d+/g, '');
   if (item.insertTextMode === 2) {
     // adjustIndentation, as VS Code applies it: new lines start at the edited line's indentation
     const lines = text.split('\n');
@@ -62,7 +66,13 @@ async function completeAt(client: LspClient, uri: string, languageId: string, te
   client.open(uri, text, languageId);
   const items = itemsOf(await client.complete(uri, positionAt(text, offset)));
   const item = items.find((i) => i.label === label);
-  assert.ok(item, `${label} in ${items.slice(0, 8).map((i) => i.label).join(', ')}`);
+  assert.ok(
+    item,
+    `${label} in ${items
+      .slice(0, 8)
+      .map((i) => i.label)
+      .join(', ')}`,
+  );
   return applyCompletion(text, item);
 }
 
@@ -87,9 +97,17 @@ suite('LSP over stdio: embedded policies', () => {
     const at = yaml.indexOf('s3:GetOb\n') + 's3:GetOb'.length;
     const items = itemsOf(await client.complete(uri, positionAt(yaml, at)));
     const item = items.find((i) => i.label === 's3:GetObject');
-    assert.ok(item, items.slice(0, 5).map((i) => i.label).join());
+    assert.ok(
+      item,
+      items
+        .slice(0, 5)
+        .map((i) => i.label)
+        .join(),
+    );
     const after = applyCompletion(yaml, item);
-    const parsed = parseYaml(after, { customTags: [{ tag: '!Sub', resolve: (s: string) => s }] }) as { Resources: { Role: { Properties: { Policies: { PolicyDocument: { Statement: { Action: string[] }[] } }[] } } } };
+    const parsed = parseYaml(after, { customTags: [{ tag: '!Sub', resolve: (s: string) => s }] }) as {
+      Resources: { Role: { Properties: { Policies: { PolicyDocument: { Statement: { Action: string[] }[] } }[] } } };
+    };
     assert.deepEqual(parsed.Resources.Role.Properties.Policies[0].PolicyDocument.Statement[0].Action, ['s3:GetObjct', 's3:GetObject']);
   });
 
@@ -123,8 +141,14 @@ data "aws_iam_policy_document" "org" {
 }
 `;
     const template = block('Str|', 'aws:PrincipalAccount');
-    assert.equal(await completeAt(client, 'file:///ws/hcl-test.tf', 'terraform', template, 'StringEquals'), block('StringEquals', 'aws:PrincipalAccount'));
-    assert.equal(await completeAt(client, 'file:///ws/hcl-variable.tf', 'terraform', block('StringEquals', 'aws:Pri|'), 'aws:PrincipalAccount'), block('StringEquals', 'aws:PrincipalAccount'));
+    assert.equal(
+      await completeAt(client, 'file:///ws/hcl-test.tf', 'terraform', template, 'StringEquals'),
+      block('StringEquals', 'aws:PrincipalAccount'),
+    );
+    assert.equal(
+      await completeAt(client, 'file:///ws/hcl-variable.tf', 'terraform', block('StringEquals', 'aws:Pri|'), 'aws:PrincipalAccount'),
+      block('StringEquals', 'aws:PrincipalAccount'),
+    );
   });
 
   test('completion inserts host syntax: keys in jsonencode are HCL', async () => {
@@ -141,7 +165,10 @@ resource "aws_iam_policy" "org" {
   })
 }
 `;
-    assert.equal(await completeAt(client, 'file:///ws/jsonencode.tf', 'terraform', policy('"aws:Pri|" = "o-123"'), 'aws:PrincipalAccount'), policy('"aws:PrincipalAccount" = "o-123"'));
+    assert.equal(
+      await completeAt(client, 'file:///ws/jsonencode.tf', 'terraform', policy('"aws:Pri|" = "o-123"'), 'aws:PrincipalAccount'),
+      policy('"aws:PrincipalAccount" = "o-123"'),
+    );
   });
 
   test('completion inserts host syntax: YAML mappings, condition operators and keys while typing', async () => {
@@ -156,14 +183,23 @@ Resources:
           - Effect: Allow
             Action: s3:GetObject
 `;
-    assert.equal(await completeAt(client, 'file:///ws/yaml-key.yaml', 'yaml', `${head}            Reso|\n`, 'Resource'), `${head}            Resource: [""]\n`);
+    assert.equal(
+      await completeAt(client, 'file:///ws/yaml-key.yaml', 'yaml', `${head}            Reso|\n`, 'Resource'),
+      `${head}            Resource: [""]\n`,
+    );
     const withCondition = `${head}            Resource: "*"\n            Condition:\n`;
     assert.equal(
       await completeAt(client, 'file:///ws/yaml-operator.yaml', 'yaml', `${withCondition}              StringEq|\n`, 'StringEquals'),
       `${withCondition}              StringEquals:\n                : ""\n`,
     );
     assert.equal(
-      await completeAt(client, 'file:///ws/yaml-condition-key.yaml', 'yaml', `${withCondition}              StringEquals:\n                aws:|\n`, 'aws:PrincipalAccount'),
+      await completeAt(
+        client,
+        'file:///ws/yaml-condition-key.yaml',
+        'yaml',
+        `${withCondition}              StringEquals:\n                aws:|\n`,
+        'aws:PrincipalAccount',
+      ),
       `${withCondition}              StringEquals:\n                aws:PrincipalAccount: ""\n`,
     );
   });

@@ -58,7 +58,10 @@ suite('LSP over stdio: fail closed on deep nesting (issue 17 item 1)', () => {
       const diagnostics = await client.diagnostics(uri);
       const codes = diagnostics.map((d) => String(d.code));
       assert.ok(
-        codes.includes('full-admin') || diagnostics.some((d) => d.code === 'check-failed' && d.severity === 1 && /^could not check this policy: /.test(String(d.message))),
+        codes.includes('full-admin') ||
+          diagnostics.some(
+            (d) => d.code === 'check-failed' && d.severity === 1 && /^could not check this policy: /.test(String(d.message)),
+          ),
         `${languageId}: got [${codes.join(', ')}]`,
       );
     }

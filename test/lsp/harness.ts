@@ -53,7 +53,10 @@ export class LspClient {
 
   constructor(options: StartOptions = {}) {
     this.settings = options.settings ?? {};
-    this.child = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    this.child = spawn(process.execPath, [serverBin, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     this.child.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
@@ -108,7 +111,11 @@ export class LspClient {
       capabilities: {
         workspace: {
           ...(options.snippetEdits ? { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } : {}),
-          configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true }, codeLens: { refreshSupport: true } },
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          diagnostics: { refreshSupport: true },
+          codeLens: { refreshSupport: true },
+        },
         textDocument: {
           completion: { completionItem: { snippetSupport: true } },
           ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
@@ -175,7 +182,11 @@ export class LspClient {
   }
 
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[] | null> {
-    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+    return this.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, ...(only ? { only } : {}) },
+    });
   }
 
   documentSymbols(uri: string): Promise<unknown[] | null> {
@@ -227,6 +238,8 @@ export function positionAt(text: string, offset: number): Position {
 }
 
 export function itemsOf(result: CompletionList | CompletionItem[] | null): CompletionItem[] {
-  if (!result) {return [];}
+  if (!result) {
+    return [];
+  }
   return Array.isArray(result) ? result : result.items;
 }

@@ -60,14 +60,21 @@ suite('LSP over stdio: edits as VS Code applies snippet edits', () => {
     const action = pick(await actionsAt(vscode, uri, text, text.indexOf('Effect'), undefined), /require MFA/);
     assert.equal(
       applyAsVSCode(text, uri, action.edit),
-      text.replace('"Resource": "*"', '"Resource": "*",\n      "Condition": {\n        "Bool": {\n          "aws:MultiFactorAuthPresent": "true"\n        }\n      }'),
+      text.replace(
+        '"Resource": "*"',
+        '"Resource": "*",\n      "Condition": {\n        "Bool": {\n          "aws:MultiFactorAuthPresent": "true"\n        }\n      }',
+      ),
     );
   });
 
   test('every action, applied as VS Code applies it, gives the text a plain client gets', async () => {
     const cases: { text: string; rule?: string; at: string }[] = [
       { text: nested('{\n  "Effect": "Allow",\n  "Action": "s3:*",\n  "Resource": "*"\n}'), rule: 'service-wildcard', at: 's3:*' },
-      { text: nested('{\n  "Effect": "Allow",\n  "Action": ["iam:PassRole", "ec2:RunInstances"],\n  "Resource": "*"\n}'), rule: 'passrole-star', at: 'iam:PassRole' },
+      {
+        text: nested('{\n  "Effect": "Allow",\n  "Action": ["iam:PassRole", "ec2:RunInstances"],\n  "Resource": "*"\n}'),
+        rule: 'passrole-star',
+        at: 'iam:PassRole',
+      },
       { text: nested('{\n  "Effect": "Allow",\n  "Action": ["s3:GetObject", "ec2:StartInstances"],\n  "Resource": "*"\n}'), at: 'Effect' },
       { text: nested('{\n  "Effect": "Allow",\n  "Action": "ec2:StopInstances",\n  "Resource": "*"\n}'), rule: 'resource-star', at: '"*"' },
     ];

@@ -39,8 +39,16 @@ suite('LSP over stdio: templates only where a policy or statement can go', () =>
   test('never inside a key or a string', async () => {
     assert.deepEqual(await templatesAt(policy('{"|"}')), [], 'in the key of an empty statement');
     assert.deepEqual(await templatesAt(policy('{"E|"}')), [], 'in a half-typed key');
-    assert.deepEqual(await templatesAt(policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::|"}')), [], 'in Resource');
-    assert.deepEqual(await templatesAt(policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::${1:bucket|}"}')), [], 'in a placeholder');
+    assert.deepEqual(
+      await templatesAt(policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::|"}')),
+      [],
+      'in Resource',
+    );
+    assert.deepEqual(
+      await templatesAt(policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::${1:bucket|}"}')),
+      [],
+      'in a placeholder',
+    );
     assert.deepEqual(await templatesAt(policy('"|"')), [], 'a string in the Statement array');
   });
 

@@ -27,15 +27,23 @@ suite('LSP over stdio: policy variables', () => {
 
   function apply(text: string, item: CompletionItem): string {
     const edit = item.textEdit as TextEdit;
-    return TextDocument.applyEdits(TextDocument.create('file:///x', 'json', 1, text), [{ range: edit.range, newText: snippetDefaults(edit.newText) }]);
+    return TextDocument.applyEdits(TextDocument.create('file:///x', 'json', 1, text), [
+      { range: edit.range, newText: snippetDefaults(edit.newText) },
+    ]);
   }
 
   test('in a Resource after "${": aws:username first, applied in place', async () => {
     const { text, items } = await complete(policy('arn:aws:s3:::b/home/${|', 'x'));
-    assert.equal(items.filter((i) => i.kind === 6 /* Variable */).sort((a, b) => a.sortText!.localeCompare(b.sortText!))[0].label, '${aws:username}');
+    assert.equal(
+      items.filter((i) => i.kind === 6 /* Variable */).sort((a, b) => a.sortText!.localeCompare(b.sortText!))[0].label,
+      '${aws:username}',
+    );
     const username = items.find((i) => i.label === '${aws:username}')!;
     assert.equal(apply(text, username), policy('arn:aws:s3:::b/home/${aws:username}', 'x'));
-    assert.ok(items.every((i) => i.label.startsWith('${')), 'only variables inside ${');
+    assert.ok(
+      items.every((i) => i.label.startsWith('${')),
+      'only variables inside ${',
+    );
   });
 
   test('in a condition value: the principal tag with its key as a tab stop', async () => {

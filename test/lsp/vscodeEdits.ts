@@ -17,7 +17,13 @@ export function snippetDefaults(text: string): string {
       let depth = 0;
       let j = i + 1;
       for (; j < text.length; j++) {
-        if (text[j] === '\\') {j++;} else if (text[j] === '{') {depth++;} else if (text[j] === '}' && --depth === 0) {break;}
+        if (text[j] === '\\') {
+          j++;
+        } else if (text[j] === '{') {
+          depth++;
+        } else if (text[j] === '}' && --depth === 0) {
+          break;
+        }
       }
       const inner = text.slice(i + 2, j);
       const choice = /^\d+\|([^,|]*)/.exec(inner);
@@ -25,7 +31,9 @@ export function snippetDefaults(text: string): string {
       out += choice ? choice[1] : placeholder ? snippetDefaults(placeholder[1]) : '';
       i = j;
     } else if (ch === '$' && /\d/.test(text[i + 1] ?? '')) {
-      while (/\d/.test(text[i + 1] ?? '')) {i++;}
+      while (/\d/.test(text[i + 1] ?? '')) {
+        i++;
+      }
     } else {
       out += ch;
     }
@@ -37,15 +45,24 @@ export function snippetDefaults(text: string): string {
 export function vscodeSnippetText(document: TextDocument, edit: { range: TextEdit['range']; snippet: { value: string } }): string {
   const lineText = document.getText({ start: { line: edit.range.start.line, character: 0 }, end: edit.range.start });
   const indent = /^[ \t]*/.exec(lineText)![0];
-  return snippetDefaults(edit.snippet.value.split(/\r\n|\r|\n/).join(`\n${indent}`).replace(/\n/g, document.getText().includes('\r\n') ? '\r\n' : '\n'));
+  return snippetDefaults(
+    edit.snippet.value
+      .split(/\r\n|\r|\n/)
+      .join(`\n${indent}`)
+      .replace(/\n/g, document.getText().includes('\r\n') ? '\r\n' : '\n'),
+  );
 }
 
 export function applyAsVSCode(text: string, uri: string, edit: WorkspaceEdit | undefined): string {
   const document = TextDocument.create(uri, 'json', 1, text);
   const edits: TextEdit[] = [];
-  for (const e of edit?.changes?.[uri] ?? []) {edits.push(e);}
+  for (const e of edit?.changes?.[uri] ?? []) {
+    edits.push(e);
+  }
   for (const change of edit?.documentChanges ?? []) {
-    if (!('textDocument' in change) || change.textDocument.uri !== uri) {continue;}
+    if (!('textDocument' in change) || change.textDocument.uri !== uri) {
+      continue;
+    }
     for (const e of change.edits as (TextEdit | { range: TextEdit['range']; snippet: { value: string } })[]) {
       edits.push('snippet' in e ? { range: e.range, newText: vscodeSnippetText(document, e) } : e);
     }

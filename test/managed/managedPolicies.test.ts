@@ -66,13 +66,18 @@ export function countsPerRule(tally: Tally): string[] {
     c.policies.add(policy);
     counts.set(key, c);
   }
-  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).map(([k, c]) => `${k}: ${c.n} in ${c.policies.size} policies`);
+  return [...counts.entries()]
+    .sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]))
+    .map(([k, c]) => `${k}: ${c.n} in ${c.policies.size} policies`);
 }
 
 const describe = (items: Tally['findings']) =>
   items
     .slice(0, 40)
-    .map(({ policy, finding: f }) => `  ${policy}: ${f.ruleId}/${f.severity} at ${'path' in f.at ? formatJsonPath(f.at.path) : ''}: ${f.message}`)
+    .map(
+      ({ policy, finding: f }) =>
+        `  ${policy}: ${f.ruleId}/${f.severity} at ${'path' in f.at ? formatJsonPath(f.at.path) : ''}: ${f.message}`,
+    )
     .join('\n');
 
 suite('AWS managed policies (latest versions)', () => {

@@ -55,7 +55,13 @@ suite('README: a short demo', () => {
   test('the light bulb offers every action the README lists, by its exact title', async () => {
     const titlesAt = async (needle: string, offset: number) => {
       const pos = at(policy, needle, offset);
-      const here = diagnostics.filter((d) => d.range.start.line <= pos.line && d.range.end.line >= pos.line && d.range.start.character <= pos.character && d.range.end.character >= pos.character);
+      const here = diagnostics.filter(
+        (d) =>
+          d.range.start.line <= pos.line &&
+          d.range.end.line >= pos.line &&
+          d.range.start.character <= pos.character &&
+          d.range.end.character >= pos.character,
+      );
       return ((await client.codeActions(uri, { start: pos, end: pos }, here)) ?? []).map((a) => a.title);
     };
     const onS3 = await titlesAt('"s3:*"', 2);
@@ -68,8 +74,15 @@ suite('README: a short demo', () => {
     for (const title of promised) {
       assert.ok(onS3.includes(title) || onPassRole.includes(title), `"${title}" is offered: ${JSON.stringify({ onS3, onPassRole })}`);
     }
-    assert.ok(/the List \+ Read and Write variants/.test(bullet) && onS3.some((t) => /Only List \+ Read actions of s3/.test(t)) && onS3.some((t) => /Only Write actions of s3/.test(t)));
-    assert.ok(onS3.includes('Split this statement by service (s3, iam)') && onPassRole.includes('Split this statement by service (s3, iam)'), 'split on either');
+    assert.ok(
+      /the List \+ Read and Write variants/.test(bullet) &&
+        onS3.some((t) => /Only List \+ Read actions of s3/.test(t)) &&
+        onS3.some((t) => /Only Write actions of s3/.test(t)),
+    );
+    assert.ok(
+      onS3.includes('Split this statement by service (s3, iam)') && onPassRole.includes('Split this statement by service (s3, iam)'),
+      'split on either',
+    );
   });
 
   test('hover on s3:* shows the actions it expands to, by access level', async () => {

@@ -15,9 +15,20 @@ const SEVERITY: Record<string, DiagnosticSeverity> = {
   SUGGESTION: DiagnosticSeverity.Information,
 };
 
-const LABEL: Record<string, string> = localizedRecord({ ERROR: 'Error', SECURITY_WARNING: 'Security warning', WARNING: 'Warning', SUGGESTION: 'Suggestion' });
+const LABEL: Record<string, string> = localizedRecord({
+  ERROR: 'Error',
+  SECURITY_WARNING: 'Security warning',
+  WARNING: 'Warning',
+  SUGGESTION: 'Suggestion',
+});
 
-export function findingsToDiagnostics(findings: AaFinding[], document: TextDocument, embedded: EmbeddedPolicy, sentText: string, textOffset: number | undefined): Diagnostic[] {
+export function findingsToDiagnostics(
+  findings: AaFinding[],
+  document: TextDocument,
+  embedded: EmbeddedPolicy,
+  sentText: string,
+  textOffset: number | undefined,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const finding of findings) {
     // one diagnostic per location (a finding without locations goes on the policy's first character)

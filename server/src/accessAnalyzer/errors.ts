@@ -25,7 +25,16 @@ interface ErrorLike {
 }
 
 /** Node's codes for connection failures the AWS SDK retries (its NODEJS_TIMEOUT_ERROR_CODES and network codes). */
-const TRANSIENT_NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'];
+const TRANSIENT_NETWORK_CODES = [
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+];
 
 function short(message: string | undefined): string {
   const line = (message ?? '').split('\n')[0].trim();
@@ -45,9 +54,15 @@ export function classifyError(error: unknown, timedOut: boolean): ErrorReport {
   }
   // what the SDK's standard retry strategy treats as transient: a reset, refused or timed-out
   // connection (the SDK names a reset "TimeoutError"); retried with backoff like throttling
-  const networkCode = [e.code, (e.cause as ErrorLike | undefined)?.code].find((c) => typeof c === 'string' && TRANSIENT_NETWORK_CODES.includes(c));
+  const networkCode = [e.code, (e.cause as ErrorLike | undefined)?.code].find(
+    (c) => typeof c === 'string' && TRANSIENT_NETWORK_CODES.includes(c),
+  );
   if (networkCode || (name === 'TimeoutError' && status === undefined)) {
-    return { state: 'error', message: t('aa.unreachable', { detail: t('aa.connectionFailed', { code: networkCode ?? t('aa.connectionTimedOut') }) }), retryable: true };
+    return {
+      state: 'error',
+      message: t('aa.unreachable', { detail: t('aa.connectionFailed', { code: networkCode ?? t('aa.connectionTimedOut') }) }),
+      retryable: true,
+    };
   }
   if (name === 'CredentialsProviderError' || /Could not load credentials|Unable to locate credentials|no credentials/i.test(text)) {
     return { state: 'noCredentials', message: t('aa.noCredentials'), retryable: false };
@@ -55,19 +70,38 @@ export function classifyError(error: unknown, timedOut: boolean): ErrorReport {
   if (/ExpiredToken|TokenProviderError|token.*(expired|refresh)|SSO session.*(expired|invalid)|sso.*login/i.test(text)) {
     return { state: 'expiredCredentials', message: t('aa.expired', { detail: short(e.message) }).trim(), retryable: false };
   }
-  if (name === 'AccessDeniedException' || name === 'UnrecognizedClientException' || name === 'InvalidSignatureException' || status === 403) {
+  if (
+    name === 'AccessDeniedException' ||
+    name === 'UnrecognizedClientException' ||
+    name === 'InvalidSignatureException' ||
+    status === 403
+  ) {
     return { state: 'accessDenied', message: t('aa.accessDenied', { detail: short(e.message) }).trim(), retryable: false };
   }
   if (name === 'ThrottlingException' || status === 429) {
-    return { state: 'throttled', message: t('aa.throttled', { detail: short(e.message) }).trim(), retryable: true, ...(e.retryAfterSeconds ? { retryAfterSeconds: Number(e.retryAfterSeconds) } : {}) };
+    return {
+      state: 'throttled',
+      message: t('aa.throttled', { detail: short(e.message) }).trim(),
+      retryable: true,
+      ...(e.retryAfterSeconds ? { retryAfterSeconds: Number(e.retryAfterSeconds) } : {}),
+    };
   }
   if (name === 'InternalServerException' || (status !== undefined && status >= 500)) {
-    return { state: 'error', message: t('aa.internal', { status: status ?? 500, detail: short(e.message) }).trim(), retryable: true, ...(e.retryAfterSeconds ? { retryAfterSeconds: Number(e.retryAfterSeconds) } : {}) };
+    return {
+      state: 'error',
+      message: t('aa.internal', { status: status ?? 500, detail: short(e.message) }).trim(),
+      retryable: true,
+      ...(e.retryAfterSeconds ? { retryAfterSeconds: Number(e.retryAfterSeconds) } : {}),
+    };
   }
   if (name === 'ValidationException' || status === 400) {
     return { state: 'error', message: t('aa.rejected', { detail: short(e.message) }), retryable: false };
   }
-  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|socket hang up|getaddrinfo/i.test(`${text} ${String((e.cause as ErrorLike | undefined)?.code ?? '')}`)) {
+  if (
+    /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|socket hang up|getaddrinfo/i.test(
+      `${text} ${String((e.cause as ErrorLike | undefined)?.code ?? '')}`,
+    )
+  ) {
     return { state: 'error', message: t('aa.unreachable', { detail: short(e.message) || e.code || name }), retryable: false };
   }
   if (name === 'SyntaxError' || /Deserializ|Unexpected token|JSON|malformed|cannot read properties/i.test(text)) {

@@ -84,7 +84,12 @@ export function resolveApiPath(root: JsonNode | undefined, path: AaPathElement[]
  * The document span of a finding location: its span when we sent the document's own text
  * (`textOffset` is where that text starts), else its path in our tree, else the policy's start.
  */
-export function locationToDocumentSpan(location: AaLocation | undefined, embedded: EmbeddedPolicy, sentText: string, textOffset: number | undefined): OffsetSpan {
+export function locationToDocumentSpan(
+  location: AaLocation | undefined,
+  embedded: EmbeddedPolicy,
+  sentText: string,
+  textOffset: number | undefined,
+): OffsetSpan {
   const root = embedded.policy.root;
   if (location && textOffset !== undefined) {
     const span = apiSpanToOffsets(sentText, location.span);

@@ -50,8 +50,14 @@ export interface ConnectionConfig {
 /** What the server needs from AWS; the SDK adapter implements it (and tests can too). */
 export interface AccessAnalyzerApi {
   validatePolicy(request: ValidateRequest, signal: AbortSignal): Promise<AaFinding[]>;
-  checkNoNewAccess(request: { newPolicyDocument: string; existingPolicyDocument: string; policyType: 'IDENTITY_POLICY' | 'RESOURCE_POLICY' }, signal: AbortSignal): Promise<CheckResult>;
-  checkAccessNotGranted(request: { policyDocument: string; policyType: 'IDENTITY_POLICY' | 'RESOURCE_POLICY'; actions: string[]; resources: string[] }, signal: AbortSignal): Promise<CheckResult>;
+  checkNoNewAccess(
+    request: { newPolicyDocument: string; existingPolicyDocument: string; policyType: 'IDENTITY_POLICY' | 'RESOURCE_POLICY' },
+    signal: AbortSignal,
+  ): Promise<CheckResult>;
+  checkAccessNotGranted(
+    request: { policyDocument: string; policyType: 'IDENTITY_POLICY' | 'RESOURCE_POLICY'; actions: string[]; resources: string[] },
+    signal: AbortSignal,
+  ): Promise<CheckResult>;
   checkNoPublicAccess(request: { policyDocument: string; resourceType: string }, signal: AbortSignal): Promise<CheckResult>;
   destroy(): void;
 }

@@ -56,7 +56,11 @@ export function resourceTypeFor(policy: PolicyDocument, setting: string): string
     return setting;
   }
   // the template says what holds it (an S3 bucket policy, a DynamoDB resource policy, ...)
-  if (setting !== 'none' && policy.container.resourceType && (VALIDATE_RESOURCE_TYPES as readonly string[]).includes(policy.container.resourceType)) {
+  if (
+    setting !== 'none' &&
+    policy.container.resourceType &&
+    (VALIDATE_RESOURCE_TYPES as readonly string[]).includes(policy.container.resourceType)
+  ) {
     return policy.container.resourceType;
   }
   const resources = policy.statements.flatMap((s) => [...(s.resource?.values ?? []), ...(s.notResource?.values ?? [])].map((v) => v.value));
@@ -79,11 +83,21 @@ export interface PreparedRequest {
 }
 
 /** The ValidatePolicy request for one policy of a file. */
-export function prepareRequest(file: PolicyFile, embedded: EmbeddedPolicy, options: { resourceType: string; displayLanguage?: string }): PreparedRequest {
+export function prepareRequest(
+  file: PolicyFile,
+  embedded: EmbeddedPolicy,
+  options: { resourceType: string; displayLanguage?: string },
+): PreparedRequest {
   const { policy } = embedded;
-  const own = file.languageId !== 'yaml' && embedded.basePath.length === 0 && file.tree.errors.length === 0 && file.tree.comments.length === 0 && file.tree.trailingCommas.length === 0;
+  const own =
+    file.languageId !== 'yaml' &&
+    embedded.basePath.length === 0 &&
+    file.tree.errors.length === 0 &&
+    file.tree.comments.length === 0 &&
+    file.tree.trailingCommas.length === 0;
   const root = policy.root;
-  const policyDocument = own && root ? file.text.slice(root.offset, root.offset + root.length) : JSON.stringify(root ? getNodeValue(root) : {}, null, 2);
+  const policyDocument =
+    own && root ? file.text.slice(root.offset, root.offset + root.length) : JSON.stringify(root ? getNodeValue(root) : {}, null, 2);
   const request: ValidateRequest = { policyDocument, policyType: apiPolicyType(policy.policyType) };
   const resourceType = resourceTypeFor(policy, options.resourceType);
   if (resourceType) {

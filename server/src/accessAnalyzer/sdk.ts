@@ -167,7 +167,11 @@ export function createAccessAnalyzerApi(config: ConnectionConfig): AccessAnalyze
       throw redact(err);
     }
   };
-  const checkResult = (r: { result?: string; message?: string; reasons?: { description?: string; statementIndex?: number; statementId?: string }[] }): CheckResult => ({
+  const checkResult = (r: {
+    result?: string;
+    message?: string;
+    reasons?: { description?: string; statementIndex?: number; statementId?: string }[];
+  }): CheckResult => ({
     result: r.result ?? 'UNKNOWN',
     message: r.message ?? '',
     reasons: (r.reasons ?? []).map((x) => ({
@@ -182,16 +186,20 @@ export function createAccessAnalyzerApi(config: ConnectionConfig): AccessAnalyze
       let nextToken: string | undefined;
       const seenTokens = new Set<string>();
       for (let page = 0; page < MAX_PAGES; page++) {
-        const out = await send(() => client.send(
-          new ValidatePolicyCommand({
-            policyDocument: request.policyDocument,
-            policyType: request.policyType,
-            ...(request.locale ? { locale: request.locale as never } : {}),
-            ...(request.validatePolicyResourceType ? { validatePolicyResourceType: request.validatePolicyResourceType as ValidatePolicyResourceType } : {}),
-            ...(nextToken ? { nextToken } : {}),
-          }),
-          { abortSignal: signal },
-        ));
+        const out = await send(() =>
+          client.send(
+            new ValidatePolicyCommand({
+              policyDocument: request.policyDocument,
+              policyType: request.policyType,
+              ...(request.locale ? { locale: request.locale as never } : {}),
+              ...(request.validatePolicyResourceType
+                ? { validatePolicyResourceType: request.validatePolicyResourceType as ValidatePolicyResourceType }
+                : {}),
+              ...(nextToken ? { nextToken } : {}),
+            }),
+            { abortSignal: signal },
+          ),
+        );
         if (!Array.isArray(out.findings)) {
           throw new SyntaxError('malformed response: no findings list');
         }
@@ -209,18 +217,35 @@ export function createAccessAnalyzerApi(config: ConnectionConfig): AccessAnalyze
       return checkResult(await send(() => client.send(new CheckNoNewAccessCommand(request), { abortSignal: signal })));
     },
     async checkAccessNotGranted(request, signal) {
-      const out = await send(() => client.send(
-        new CheckAccessNotGrantedCommand({
-          policyDocument: request.policyDocument,
-          policyType: request.policyType,
-          access: [{ ...(request.actions.length ? { actions: request.actions } : {}), ...(request.resources.length ? { resources: request.resources } : {}) }],
-        }),
-        { abortSignal: signal },
-      ));
+      const out = await send(() =>
+        client.send(
+          new CheckAccessNotGrantedCommand({
+            policyDocument: request.policyDocument,
+            policyType: request.policyType,
+            access: [
+              {
+                ...(request.actions.length ? { actions: request.actions } : {}),
+                ...(request.resources.length ? { resources: request.resources } : {}),
+              },
+            ],
+          }),
+          { abortSignal: signal },
+        ),
+      );
       return checkResult(out);
     },
     async checkNoPublicAccess(request, signal) {
-      return checkResult(await send(() => client.send(new CheckNoPublicAccessCommand({ policyDocument: request.policyDocument, resourceType: request.resourceType as AccessCheckResourceType }), { abortSignal: signal })));
+      return checkResult(
+        await send(() =>
+          client.send(
+            new CheckNoPublicAccessCommand({
+              policyDocument: request.policyDocument,
+              resourceType: request.resourceType as AccessCheckResourceType,
+            }),
+            { abortSignal: signal },
+          ),
+        ),
+      );
     },
     destroy() {
       client.destroy();

@@ -225,7 +225,10 @@ export class AccessAnalyzerService {
     const text = document.getText();
     const hash = textHash(text);
     const displayLanguage = this.host.displayLanguage();
-    const prepared = file.policies.map((embedded) => ({ embedded, ...prepareRequest(file, embedded, { resourceType: settings.resourceType, displayLanguage }) }));
+    const prepared = file.policies.map((embedded) => ({
+      embedded,
+      ...prepareRequest(file, embedded, { resourceType: settings.resourceType, displayLanguage }),
+    }));
     const cacheKey = textHash(JSON.stringify([hash, prepared.map((p) => p.request), settings.region, settings.profile, settings.endpoint]));
     const state = this.stateOf(uri);
     const cached = this.cache.get(cacheKey);
@@ -292,7 +295,11 @@ export class AccessAnalyzerService {
    * A billed custom check (CheckNoNewAccess, CheckAccessNotGranted, CheckNoPublicAccess) with the
    * same trust rule, credentials, retries and timeout; failures become an Error with a clear message.
    */
-  async customCheck<T>(uri: string, settings: AccessAnalyzerSettings, run: (api: AccessAnalyzerApi, signal: AbortSignal) => Promise<T>): Promise<T> {
+  async customCheck<T>(
+    uri: string,
+    settings: AccessAnalyzerSettings,
+    run: (api: AccessAnalyzerApi, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     // the same gate as ValidatePolicy, whoever calls and with whatever arguments
     const base = this.baseState(settings);
     if (base === 'off') {
@@ -335,8 +342,16 @@ export class AccessAnalyzerService {
         if (!report.retryable || attempt >= maxAttempts) {
           throw err;
         }
-        const waitMs = Math.min(MAX_RETRY_WAIT_MS, report.retryAfterSeconds !== undefined ? report.retryAfterSeconds * 1000 : 500 * 2 ** (attempt - 1) + Math.floor(Math.random() * 250));
-        this.setStatus(uri, { state: report.state === 'throttled' ? 'throttled' : 'checking', message: t('aa.retrying', { message: report.message, seconds: Math.ceil(waitMs / 1000), attempt: attempt + 1, max: maxAttempts }) });
+        const waitMs = Math.min(
+          MAX_RETRY_WAIT_MS,
+          report.retryAfterSeconds !== undefined
+            ? report.retryAfterSeconds * 1000
+            : 500 * 2 ** (attempt - 1) + Math.floor(Math.random() * 250),
+        );
+        this.setStatus(uri, {
+          state: report.state === 'throttled' ? 'throttled' : 'checking',
+          message: t('aa.retrying', { message: report.message, seconds: Math.ceil(waitMs / 1000), attempt: attempt + 1, max: maxAttempts }),
+        });
         await sleep(waitMs, cancel);
       }
     }

@@ -99,7 +99,9 @@ export function describeResources(catalog: IamCatalog, resources: string[], serv
     }
   }
   // resource type names come from the IAM catalog (English); only English pluralises them
-  const parts = [...counts.entries()].map(([type, n]) => t('resources.count', { count: n, type: n > 1 && !type.endsWith('s') && getLocale() === 'en' ? `${type}s` : type }));
+  const parts = [...counts.entries()].map(([type, n]) =>
+    t('resources.count', { count: n, type: n > 1 && !type.endsWith('s') && getLocale() === 'en' ? `${type}s` : type }),
+  );
   if (other > 0) {
     parts.push(t(parts.length ? 'resources.moreArnPatterns' : 'resources.arnPatterns', { count: other }));
   }
@@ -121,7 +123,15 @@ export function statementAccess(statement: Statement, catalog: IamCatalog, now: 
     } else if (values.includes('*')) {
       resources = { kind: 'all' };
     } else {
-      resources = { kind: 'specific', resources: values, description: describeResources(catalog, values, services.map((s) => s.service)) };
+      resources = {
+        kind: 'specific',
+        resources: values,
+        description: describeResources(
+          catalog,
+          values,
+          services.map((s) => s.service),
+        ),
+      };
     }
   }
   const assessment = assessConditions(statement, now, catalog);
@@ -129,7 +139,15 @@ export function statementAccess(statement: Statement, catalog: IamCatalog, now: 
   // a statement that never applies has no limits to list (a misspelled key is not a condition)
   for (const clause of assessment.neverTrue.length > 0 ? [] : (statement.condition?.clauses ?? [])) {
     for (const entry of clause.entries) {
-      conditions.push(localizePhrase(describeConditionKey(entry.key, clause.operator, entry.values.map((v) => v.value))));
+      conditions.push(
+        localizePhrase(
+          describeConditionKey(
+            entry.key,
+            clause.operator,
+            entry.values.map((v) => v.value),
+          ),
+        ),
+      );
     }
   }
   return {
@@ -194,7 +212,9 @@ export function formatLevels(levels: LevelCounts, totals?: LevelCounts): string 
   for (const level of ACCESS_LEVELS) {
     const n = levels[level];
     if (n > 0) {
-      parts.push(t(totals && n === totals[level] && n > 1 ? 'summary.levelAll' : 'summary.level', { level: accessLevelName(level), count: n }));
+      parts.push(
+        t(totals && n === totals[level] && n > 1 ? 'summary.levelAll' : 'summary.level', { level: accessLevelName(level), count: n }),
+      );
     }
   }
   return parts.join(', ');

@@ -28,32 +28,79 @@ export interface ConditionAssessment {
 }
 
 /** Keys that limit transport, time or client software, not who can act on what. */
-const WEAK_KEYS = new Set(['aws:securetransport', 'aws:currenttime', 'aws:epochtime', 'aws:useragent', 'aws:referer', 'aws:requestedregion']);
+const WEAK_KEYS = new Set([
+  'aws:securetransport',
+  'aws:currenttime',
+  'aws:epochtime',
+  'aws:useragent',
+  'aws:referer',
+  'aws:requestedregion',
+]);
 
 export function describeConditionKey(key: string, operator: string, values: string[]): string {
   const lower = key.toLowerCase();
   const first = values[0];
   const many = values.length > 1 ? ` (${values.length})` : '';
-  if (lower === 'aws:multifactorauthpresent') {return 'MFA required';}
-  if (lower === 'aws:multifactorauthage') {return 'recent MFA required';}
-  if (lower === 'aws:sourceip') {return 'source IP limited';}
-  if (lower === 'aws:sourcevpc' || lower === 'aws:sourcevpce' || lower === 'aws:vpcsourceip' || lower === 'aws:sourcevpcarn') {return 'VPC only';}
-  if (lower === 'aws:principalorgid' || lower === 'aws:principalorgpaths') {return 'organization only';}
-  if (lower === 'aws:resourceorgid' || lower === 'aws:resourceorgpaths' || lower === 'aws:resourceaccount') {return 'own resources only';}
-  if (lower === 'aws:principalarn' || lower === 'aws:principalaccount' || lower === 'aws:userid' || lower === 'aws:username') {return 'specific principals';}
-  if (lower === 'aws:requestedregion') {return `regions limited${many}`;}
-  if (lower === 'aws:securetransport') {return 'HTTPS only';}
-  if (lower === 'aws:currenttime' || lower === 'aws:epochtime') {return 'time window';}
-  if (lower === 'aws:viaawsservice') {return 'via AWS services';}
-  if (lower.startsWith('aws:calledvia')) {return 'via AWS services';}
-  if (lower === 'aws:sourcearn' || lower === 'aws:sourceaccount' || lower === 'aws:sourceowner') {return 'source limited';}
-  if (lower === 'sts:externalid') {return 'external ID required';}
-  if (lower === 'iam:passedtoservice') {return first ? `passed to ${first.replace('.amazonaws.com', '')}${many}` : 'passed to a service';}
-  if (/:resourcetag\//.test(lower)) {return `tag ${key.slice(key.indexOf('/') + 1)} required`;}
-  if (/:requesttag\/|:tagkeys$/.test(lower)) {return 'tagging limited';}
-  if (lower.endsWith(':sub')) {return 'subject limited';}
-  if (lower.endsWith(':aud')) {return 'audience limited';}
-  if (operator.startsWith('Null')) {return `${key} ${first === 'true' ? 'absent' : 'present'}`;}
+  if (lower === 'aws:multifactorauthpresent') {
+    return 'MFA required';
+  }
+  if (lower === 'aws:multifactorauthage') {
+    return 'recent MFA required';
+  }
+  if (lower === 'aws:sourceip') {
+    return 'source IP limited';
+  }
+  if (lower === 'aws:sourcevpc' || lower === 'aws:sourcevpce' || lower === 'aws:vpcsourceip' || lower === 'aws:sourcevpcarn') {
+    return 'VPC only';
+  }
+  if (lower === 'aws:principalorgid' || lower === 'aws:principalorgpaths') {
+    return 'organization only';
+  }
+  if (lower === 'aws:resourceorgid' || lower === 'aws:resourceorgpaths' || lower === 'aws:resourceaccount') {
+    return 'own resources only';
+  }
+  if (lower === 'aws:principalarn' || lower === 'aws:principalaccount' || lower === 'aws:userid' || lower === 'aws:username') {
+    return 'specific principals';
+  }
+  if (lower === 'aws:requestedregion') {
+    return `regions limited${many}`;
+  }
+  if (lower === 'aws:securetransport') {
+    return 'HTTPS only';
+  }
+  if (lower === 'aws:currenttime' || lower === 'aws:epochtime') {
+    return 'time window';
+  }
+  if (lower === 'aws:viaawsservice') {
+    return 'via AWS services';
+  }
+  if (lower.startsWith('aws:calledvia')) {
+    return 'via AWS services';
+  }
+  if (lower === 'aws:sourcearn' || lower === 'aws:sourceaccount' || lower === 'aws:sourceowner') {
+    return 'source limited';
+  }
+  if (lower === 'sts:externalid') {
+    return 'external ID required';
+  }
+  if (lower === 'iam:passedtoservice') {
+    return first ? `passed to ${first.replace('.amazonaws.com', '')}${many}` : 'passed to a service';
+  }
+  if (/:resourcetag\//.test(lower)) {
+    return `tag ${key.slice(key.indexOf('/') + 1)} required`;
+  }
+  if (/:requesttag\/|:tagkeys$/.test(lower)) {
+    return 'tagging limited';
+  }
+  if (lower.endsWith(':sub')) {
+    return 'subject limited';
+  }
+  if (lower.endsWith(':aud')) {
+    return 'audience limited';
+  }
+  if (operator.startsWith('Null')) {
+    return `${key} ${first === 'true' ? 'absent' : 'present'}`;
+  }
   return key;
 }
 
@@ -98,7 +145,9 @@ function matchesEverything(value: string): boolean {
     return true;
   }
   const parts = value.split(':');
-  return parts[0] === 'arn' && parts.length >= 4 && parts.slice(3).join(':').replace(/[*:]/g, '') === '' && parts.slice(3).join('').includes('*');
+  return (
+    parts[0] === 'arn' && parts.length >= 4 && parts.slice(3).join(':').replace(/[*:]/g, '') === '' && parts.slice(3).join('').includes('*')
+  );
 }
 
 /**
@@ -132,7 +181,11 @@ export function assessConditions(statement: Statement, now: Date = new Date(), c
       }
       const verdict = dateVerdict(clause, entry, now);
       if (verdict === 'never') {
-        result.neverTrue.push({ ...note, cause: 'date', reason: `${clause.operator} ${entry.key} ${values.join(', ')} can no longer be true` });
+        result.neverTrue.push({
+          ...note,
+          cause: 'date',
+          reason: `${clause.operator} ${entry.key} ${values.join(', ')} can no longer be true`,
+        });
         continue;
       }
       if (verdict === 'always') {

@@ -58,7 +58,13 @@ export class PolicyFacts {
 
   /** A Deny that removes actions regardless of resource and request: no condition, all resources. */
   private isBlanketDeny(statement: Statement): boolean {
-    return statement.effect?.value === 'Deny' && !statement.condition && this.allResources(statement) && !statement.principal && !statement.notPrincipal;
+    return (
+      statement.effect?.value === 'Deny' &&
+      !statement.condition &&
+      this.allResources(statement) &&
+      !statement.principal &&
+      !statement.notPrincipal
+    );
   }
 
   /** Actions removed by blanket Deny statements (no condition, every resource). */

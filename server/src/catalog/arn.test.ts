@@ -15,7 +15,9 @@ function referenceCovers(resource: string, template: string): boolean {
   }
   const partition = p.partition.includes('*') ? 'aws' : p.partition;
   const fill = (region: string, account: string, name: string) =>
-    template.replace(/\$\{([^}]+)\}/g, (_m, v: string) => (v === 'Partition' ? partition : v === 'Region' ? region : v === 'Account' ? account : name));
+    template.replace(/\$\{([^}]+)\}/g, (_m, v: string) =>
+      v === 'Partition' ? partition : v === 'Region' ? region : v === 'Account' ? account : name,
+    );
   const first = fill('us-east-1', '111111111111', 'abc');
   const second = fill('eu-west-3', '999988887777', 'x-1/y:z');
   const nameStart = first.search(/abc|us-east-1|111111111111/);
@@ -58,13 +60,33 @@ suite('arn: precompiled matching', () => {
   test('covers agrees with the RegExp reference on generated patterns over every template shape', () => {
     const templates = [...new Set(testCatalog().services.flatMap((s) => [...s.resourceTypes.values()].map((t) => t.arn)))];
     const rand = random(7);
-    const pieces = ['*', '?', '${aws:username}', 'abc', 'x-1', '/', ':', 'us-east-1', '111111111111', 'eu-west-3', '999988887777', 'y', 'z', '-', 'A'];
+    const pieces = [
+      '*',
+      '?',
+      '${aws:username}',
+      'abc',
+      'x-1',
+      '/',
+      ':',
+      'us-east-1',
+      '111111111111',
+      'eu-west-3',
+      '999988887777',
+      'y',
+      'z',
+      '-',
+      'A',
+    ];
     let checked = 0;
     let covering = 0;
     for (let k = 0; k < 6000; k++) {
       const template = templates[Math.floor(rand() * templates.length)];
       // keep the template's head (partition, service) literal or wild, then vary the rest
-      const head = template.split(':').slice(0, 3).join(':').replace('${Partition}', rand() < 0.2 ? '*' : 'aws');
+      const head = template
+        .split(':')
+        .slice(0, 3)
+        .join(':')
+        .replace('${Partition}', rand() < 0.2 ? '*' : 'aws');
       let tail = '';
       const n = 1 + Math.floor(rand() * 6);
       for (let i = 0; i < n; i++) {
@@ -82,8 +104,14 @@ suite('arn: precompiled matching', () => {
   test('covers: known answers', () => {
     assert.equal(resourceCoversTemplate('arn:aws:s3:::*', 'arn:${Partition}:s3:::${BucketName}'), true);
     assert.equal(resourceCoversTemplate('arn:aws:s3:::bucket-1/*', 'arn:${Partition}:s3:::${BucketName}/${ObjectName}'), false);
-    assert.equal(resourceCoversTemplate('arn:aws:iam::*:user/${aws:username}', 'arn:${Partition}:iam::${Account}:user/${UserNameWithPath}'), false);
-    assert.equal(resourceCoversTemplate('arn:*:ec2:*:*:instance/*', 'arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}'), true);
+    assert.equal(
+      resourceCoversTemplate('arn:aws:iam::*:user/${aws:username}', 'arn:${Partition}:iam::${Account}:user/${UserNameWithPath}'),
+      false,
+    );
+    assert.equal(
+      resourceCoversTemplate('arn:*:ec2:*:*:instance/*', 'arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}'),
+      true,
+    );
   });
 
   test('matches: the same answer for a resource across many templates, and case-insensitive', () => {

@@ -11,7 +11,8 @@ export interface ParsedArn {
 
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
 
-export const REGION_PATTERN = /^(af|ap|ca|eu|il|me|mx|sa|us|cn)(-gov|-iso|-isob|-isoe|-isof)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d$/;
+export const REGION_PATTERN =
+  /^(af|ap|ca|eu|il|me|mx|sa|us|cn)(-gov|-iso|-isob|-isoe|-isof)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d$/;
 
 /** Splits an ARN into its six fields; undefined when it does not have them. */
 export function parseArn(text: string): ParsedArn | undefined {
@@ -82,7 +83,9 @@ function templateTokens(template: string, lastExclude: string): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < parts.length; i++) {
     if (i % 2 === 0) {
-      for (const ch of parts[i]) {out.push({ kind: 'lit', ch: ch.toLowerCase() });}
+      for (const ch of parts[i]) {
+        out.push({ kind: 'lit', ch: ch.toLowerCase() });
+      }
       continue;
     }
     const next = parts[i + 1] ?? '';
@@ -118,12 +121,20 @@ function intersects(p: Token[], t: Token[]): boolean {
     const k = stack.pop()!;
     const i = Math.floor(k / width);
     const j = k % width;
-    if (i === p.length && j === t.length) {return true;}
+    if (i === p.length && j === t.length) {
+      return true;
+    }
     const a = p[i];
     const b = t[j];
-    if (a?.kind === 'run') {push(i + 1, j);}
-    if (b?.kind === 'run') {push(i, j + 1);}
-    if (a && b && charFits(a, b)) {push(a.kind === 'run' ? i : i + 1, b.kind === 'run' ? j : j + 1);}
+    if (a?.kind === 'run') {
+      push(i + 1, j);
+    }
+    if (b?.kind === 'run') {
+      push(i, j + 1);
+    }
+    if (a && b && charFits(a, b)) {
+      push(a.kind === 'run' ? i : i + 1, b.kind === 'run' ? j : j + 1);
+    }
   }
   return false;
 }
@@ -143,7 +154,9 @@ function compiledTemplate(template: string, lastVariableExcludes: string): Compi
   let entry = templateCache.get(key);
   if (entry === undefined) {
     const t = parseArn(template);
-    entry = t ? { partition: t.partition, service: templateTokens(t.service, ''), resource: templateTokens(t.resource, lastVariableExcludes) } : null;
+    entry = t
+      ? { partition: t.partition, service: templateTokens(t.service, ''), resource: templateTokens(t.resource, lastVariableExcludes) }
+      : null;
     templateCache.set(key, entry);
   }
   return entry ?? undefined;
@@ -241,10 +254,17 @@ function samples(template: string, partition: string): { first: string; second: 
   let entry = sampleCache.get(key);
   if (!entry) {
     const fill = (region: string, account: string, name: string) =>
-      template.replace(/\$\{([^}]+)\}/g, (_m, v: string) => (v === 'Partition' ? partition : v === 'Region' ? region : v === 'Account' ? account : name));
+      template.replace(/\$\{([^}]+)\}/g, (_m, v: string) =>
+        v === 'Partition' ? partition : v === 'Region' ? region : v === 'Account' ? account : name,
+      );
     const first = fill('us-east-1', '111111111111', 'abc');
     const nameStart = first.search(/abc|us-east-1|111111111111/);
-    entry = { first, second: fill('eu-west-3', '999988887777', 'x-1/y:z'), nameStart, nameIsName: nameStart >= 0 && first.startsWith('abc', nameStart) };
+    entry = {
+      first,
+      second: fill('eu-west-3', '999988887777', 'x-1/y:z'),
+      nameStart,
+      nameIsName: nameStart >= 0 && first.startsWith('abc', nameStart),
+    };
     sampleCache.set(key, entry);
   }
   return entry;
@@ -293,7 +313,13 @@ export function arnTemplateToSnippet(template: string, defaults: { partition?: s
   return template.replace(/\$\{([^}]+)\}/g, (_m, name: string) => {
     index++;
     const value =
-      name === 'Partition' ? (defaults.partition ?? 'aws') : name === 'Region' ? (defaults.region ?? name) : name === 'Account' ? (defaults.account ?? name) : name;
+      name === 'Partition'
+        ? (defaults.partition ?? 'aws')
+        : name === 'Region'
+          ? (defaults.region ?? name)
+          : name === 'Account'
+            ? (defaults.account ?? name)
+            : name;
     return `\${${index}:${value.replace(/[$}\\]/g, '\\$&')}}`;
   });
 }

@@ -46,7 +46,9 @@ suite('IamCatalog', () => {
     assert.ok(action);
     assert.equal(action.fullName, 's3:GetObject');
     assert.equal(action.level, 'Read');
-    assert.ok(catalog.resourceTypesOf(action).some((t) => t.name === 'object' && t.arn === 'arn:${Partition}:s3:::${BucketName}/${ObjectName}'));
+    assert.ok(
+      catalog.resourceTypesOf(action).some((t) => t.name === 'object' && t.arn === 'arn:${Partition}:s3:::${BucketName}/${ObjectName}'),
+    );
     assert.equal(catalog.action('iam:PassRole')?.resourceTypes[0].required, true);
     assert.equal(catalog.action('iam:PutRolePolicy')?.level, 'Permissions management');
     assert.equal(catalog.action('s3:NoSuchAction'), undefined);
@@ -60,7 +62,10 @@ suite('IamCatalog', () => {
     assert.ok(catalog.matchActions('ec2:*Instances').every((a) => a.name.endsWith('Instances')));
     assert.equal(catalog.matchActions('*').length, catalog.actions.length);
     assert.equal(catalog.matchActions('s3:*').length, catalog.service('s3')!.actions.length);
-    assert.deepEqual(catalog.matchActions('s3:GetObjec?').map((a) => a.name), ['GetObject']);
+    assert.deepEqual(
+      catalog.matchActions('s3:GetObjec?').map((a) => a.name),
+      ['GetObject'],
+    );
     assert.equal(catalog.matchActions('s4:*').length, 0);
     assert.ok(catalog.matchActions('s?:Get*').length >= gets.length);
   });
@@ -143,7 +148,10 @@ suite('ARNs', () => {
   });
 
   test('turns templates into snippets', () => {
-    assert.equal(arnTemplateToSnippet('arn:${Partition}:s3:::${BucketName}/${ObjectName}'), 'arn:${1:aws}:s3:::${2:BucketName}/${3:ObjectName}');
+    assert.equal(
+      arnTemplateToSnippet('arn:${Partition}:s3:::${BucketName}/${ObjectName}'),
+      'arn:${1:aws}:s3:::${2:BucketName}/${3:ObjectName}',
+    );
   });
 });
 

@@ -183,7 +183,9 @@ export class IamCatalog {
           fullName: `${prefix}:${name}`,
           level,
           description,
-          resourceTypes: resourceTypes.map((r) => (r.startsWith('!') ? { name: r.slice(1), required: true } : { name: r, required: false })),
+          resourceTypes: resourceTypes.map((r) =>
+            r.startsWith('!') ? { name: r.slice(1), required: true } : { name: r, required: false },
+          ),
           conditionKeys,
         };
         service.actions.push(action);
@@ -281,7 +283,10 @@ export class IamCatalog {
   isArnService(segment: string): boolean {
     const lower = segment.toLowerCase();
     return (
-      this.typesByArnService.has(lower) || this.servicesByPrefix.has(lower) || this.undocumented.arnServices.has(lower) || this.undocumented.services.has(lower)
+      this.typesByArnService.has(lower) ||
+      this.servicesByPrefix.has(lower) ||
+      this.undocumented.arnServices.has(lower) ||
+      this.undocumented.services.has(lower)
     );
   }
 
@@ -382,7 +387,9 @@ export class IamCatalog {
     const arn = parseArn(resource);
     const result: ResourceTypeInfo[] = [];
     if (arn) {
-      const candidates = /[*?]/.test(arn.service) ? [...this.typesByArnService.values()] : [this.typesByArnService.get(arn.service.toLowerCase()) ?? []];
+      const candidates = /[*?]/.test(arn.service)
+        ? [...this.typesByArnService.values()]
+        : [this.typesByArnService.get(arn.service.toLowerCase()) ?? []];
       const part = arn.resource.toLowerCase();
       const wild = part.search(/[*?]|\$\{/);
       const head = wild < 0 ? part : part.slice(0, wild);

@@ -44,7 +44,15 @@ const table: OperatorInfo[] = [
 ];
 
 function op(name: string, family: OperatorFamily, negated: boolean, wildcards: boolean, description: string): OperatorInfo {
-  return { name, family, negated, wildcards, get description() { return localizeDoc(description); } };
+  return {
+    name,
+    family,
+    negated,
+    wildcards,
+    get description() {
+      return localizeDoc(description);
+    },
+  };
 }
 
 export const CONDITION_OPERATORS: readonly OperatorInfo[] = table;

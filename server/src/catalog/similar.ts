@@ -3,8 +3,12 @@
 export function editDistance(a: string, b: string, limit = Infinity): number {
   a = a.toLowerCase();
   b = b.toLowerCase();
-  if (a === b) {return 0;}
-  if (Math.abs(a.length - b.length) > limit) {return limit + 1;}
+  if (a === b) {
+    return 0;
+  }
+  if (Math.abs(a.length - b.length) > limit) {
+    return limit + 1;
+  }
   const rows = a.length + 1;
   const cols = b.length + 1;
   let prevPrev: number[] = [];
@@ -21,7 +25,9 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
       current.push(value);
       rowMin = Math.min(rowMin, value);
     }
-    if (rowMin > limit) {return limit + 1;}
+    if (rowMin > limit) {
+      return limit + 1;
+    }
     prevPrev = prev;
     prev = current;
   }
@@ -32,7 +38,12 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
  * Up to `max` candidates within a distance that grows with the name's length (a third of it,
  * at least 1, at most 4), nearest first.
  */
-export function nearest(name: string, candidates: Iterable<string>, max = 3, options: { extensions?: boolean; limit?: number } = {}): string[] {
+export function nearest(
+  name: string,
+  candidates: Iterable<string>,
+  max = 3,
+  options: { extensions?: boolean; limit?: number } = {},
+): string[] {
   const limit = options.limit ?? Math.max(1, Math.min(4, Math.floor(name.length / 3)));
   const scored: { candidate: string; distance: number }[] = [];
   const lowerName = name.toLowerCase();
@@ -71,6 +82,8 @@ export function nearestActions(name: string, candidates: Iterable<string>, max =
   const rest = name.slice(verb.length).toLowerCase();
   return nearest(name, candidates, max, { extensions: false, limit }).filter((candidate) => {
     const candidateVerb = actionVerb(candidate);
-    return candidateVerb === verb || (candidate.slice(candidateVerb.length).toLowerCase() === rest && editDistance(verb, candidateVerb, 2) <= 2);
+    return (
+      candidateVerb === verb || (candidate.slice(candidateVerb.length).toLowerCase() === rest && editDistance(verb, candidateVerb, 2) <= 2)
+    );
   });
 }

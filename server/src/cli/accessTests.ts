@@ -81,12 +81,25 @@ export function parseAccessTests(value: unknown, where: string): AccessTestSpec[
     }
     for (const key of ['allows', 'denies'] as const) {
       const list = spec[key];
-      if (list !== undefined && (!Array.isArray(list) || list.some((r) => !r || typeof r !== 'object' || typeof (r as RequestExpectation).action !== 'string'))) {
+      if (
+        list !== undefined &&
+        (!Array.isArray(list) || list.some((r) => !r || typeof r !== 'object' || typeof (r as RequestExpectation).action !== 'string'))
+      ) {
         fail(`${at}.${key} must be an array of requests, each with an "action"`);
       }
     }
     const never = spec.neverGrants;
-    if (never !== undefined && (!Array.isArray(never) || never.some((n) => !n || typeof n !== 'object' || !isStrings((n as NeverGrants).actions) || ((n as NeverGrants).resources !== undefined && !isStrings((n as NeverGrants).resources))))) {
+    if (
+      never !== undefined &&
+      (!Array.isArray(never) ||
+        never.some(
+          (n) =>
+            !n ||
+            typeof n !== 'object' ||
+            !isStrings((n as NeverGrants).actions) ||
+            ((n as NeverGrants).resources !== undefined && !isStrings((n as NeverGrants).resources)),
+        ))
+    ) {
       fail(`${at}.neverGrants must be an array of { "actions": [...], "resources": [...] }`);
     }
     if (!spec.allows && !spec.denies && !spec.neverGrants) {
@@ -105,13 +118,23 @@ function requestOf(r: RequestExpectation, spec: AccessTestSpec): EvalRequest {
   return { action: r.action, resource, principal: { arn: principal }, ...(r.context ? { context: r.context } : {}) };
 }
 
-const describeRequest = (r: EvalRequest) => `${r.action} on ${r.resource}${r.context && Object.keys(r.context).length ? ` with ${Object.entries(r.context).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('|') : String(v)}`).join(', ')}` : ''}`;
+const describeRequest = (r: EvalRequest) =>
+  `${r.action} on ${r.resource}${
+    r.context && Object.keys(r.context).length
+      ? ` with ${Object.entries(r.context)
+          .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('|') : String(v)}`)
+          .join(', ')}`
+      : ''
+  }`;
 
 /** Runs one test's expectations against its policies. */
 export function runAccessTest(spec: AccessTestSpec, policies: LoadedPolicy[], name: string): TestOutcome[] {
   const out: TestOutcome[] = [];
   const catalog = loadCatalog();
-  for (const [kind, list] of [['allows', spec.allows ?? []], ['denies', spec.denies ?? []]] as const) {
+  for (const [kind, list] of [
+    ['allows', spec.allows ?? []],
+    ['denies', spec.denies ?? []],
+  ] as const) {
     for (const r of list) {
       const request = requestOf(r, spec);
       const sim = simulate(policies, request);
@@ -122,7 +145,19 @@ export function runAccessTest(spec: AccessTestSpec, policies: LoadedPolicy[], na
         message = `${sim.decision}${sim.deciding.length ? ` by ${sim.deciding.join(', ')}` : ''}`;
       } else if (kind === 'allows') {
         const near = sim.statements.filter((s) => s.effect === 'Allow' && !s.matched);
-        message = `${sim.decision}: ${sim.reason}${sim.deciding.length ? ` (${sim.deciding.join(', ')})` : ''}${near.length ? `; ${near.map((s) => `${s.statement} does not apply: ${s.conditions.filter((c) => !c.result).map((c) => c.reason).join('; ')}`).join('; ')}` : ''}`;
+        message = `${sim.decision}: ${sim.reason}${sim.deciding.length ? ` (${sim.deciding.join(', ')})` : ''}${
+          near.length
+            ? `; ${near
+                .map(
+                  (s) =>
+                    `${s.statement} does not apply: ${s.conditions
+                      .filter((c) => !c.result)
+                      .map((c) => c.reason)
+                      .join('; ')}`,
+                )
+                .join('; ')}`
+            : ''
+        }`;
       } else {
         message = `allowed by ${sim.deciding.join(' and ')}`;
       }
@@ -136,17 +171,33 @@ export function runAccessTest(spec: AccessTestSpec, policies: LoadedPolicy[], na
     for (const n of never) {
       const actionRes = n.actions.map((a) => wildcardToRegExp(a));
       const resources = n.resources ?? ['*'];
-      const violations = granted.filter((e) => actionRes.some((re) => re.test(e.action)) && resources.some((r) => globsOverlap(r, e.resource)));
+      const violations = granted.filter(
+        (e) => actionRes.some((re) => re.test(e.action)) && resources.some((r) => globsOverlap(r, e.resource)),
+      );
       const expectation = `never grants ${n.actions.join(', ')} on ${resources.join(', ')}`;
       if (violations.length === 0) {
         out.push({ test: name, policy: spec.policy, expectation, passed: true, message: 'no sampled request is allowed' });
         continue;
       }
       const first = violations[0];
-      const request: EvalRequest = { action: first.action, resource: first.resource, principal: { arn: first.principal ?? requestOf({ action: first.action, resource: first.resource }, spec).principal?.arn }, ...(first.context ? { context: first.context } : {}) };
+      const request: EvalRequest = {
+        action: first.action,
+        resource: first.resource,
+        principal: { arn: first.principal ?? requestOf({ action: first.action, resource: first.resource }, spec).principal?.arn },
+        ...(first.context ? { context: first.context } : {}),
+      };
       const sim = simulate(policies, request);
-      const more = violations.length > 1 ? ` (and ${violations.length - 1} more: ${[...new Set(violations.slice(1, 6).map((v) => v.action))].join(', ')}${violations.length > 6 ? ', ...' : ''})` : '';
-      out.push({ test: name, policy: spec.policy, expectation, passed: false, message: `grants ${describeRequest(request)}: ${sim.deciding.length ? `allowed by ${sim.deciding.join(' and ')}` : sim.reason}${more}` });
+      const more =
+        violations.length > 1
+          ? ` (and ${violations.length - 1} more: ${[...new Set(violations.slice(1, 6).map((v) => v.action))].join(', ')}${violations.length > 6 ? ', ...' : ''})`
+          : '';
+      out.push({
+        test: name,
+        policy: spec.policy,
+        expectation,
+        passed: false,
+        message: `grants ${describeRequest(request)}: ${sim.deciding.length ? `allowed by ${sim.deciding.join(' and ')}` : sim.reason}${more}`,
+      });
     }
   }
   return out;
@@ -243,13 +294,19 @@ export async function runAccessTests(argv: string[]): Promise<number> {
   }
   const failed = outcomes.filter((o) => !o.passed);
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({ passed: outcomes.length - failed.length, failed: failed.length, results: outcomes }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ passed: outcomes.length - failed.length, failed: failed.length, results: outcomes }, null, 2)}\n`,
+    );
   } else {
     const lines: string[] = [];
     for (const o of outcomes) {
       lines.push(`${o.passed ? '✓' : '✗'} ${o.test}: ${rel(o.policy)} ${o.expectation}${o.passed ? '' : `\n    ${o.message}`}`);
     }
-    lines.push(failed.length ? `✖ ${failed.length} of ${outcomes.length} access tests failed` : `✔ ${outcomes.length} access test${outcomes.length === 1 ? '' : 's'} passed`);
+    lines.push(
+      failed.length
+        ? `✖ ${failed.length} of ${outcomes.length} access tests failed`
+        : `✔ ${outcomes.length} access test${outcomes.length === 1 ? '' : 's'} passed`,
+    );
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   return failed.length ? 1 : 0;

@@ -41,10 +41,22 @@ export interface Options {
 export class UsageError extends Error {}
 
 export function parseArguments(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { format: 'text', severity: 2, fix: false, accessAnalyzer: false, stdinFilename: 'stdin.json', skipNonPolicies: false, maxBytes: DEFAULT_MAX_MB * 1024 * 1024, color: !!process.stdout.isTTY && !process.env.NO_COLOR, jobs: 0, operands: [] };
+  const o: Options = {
+    format: 'text',
+    severity: 2,
+    fix: false,
+    accessAnalyzer: false,
+    stdinFilename: 'stdin.json',
+    skipNonPolicies: false,
+    maxBytes: DEFAULT_MAX_MB * 1024 * 1024,
+    color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    jobs: 0,
+    operands: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined) {

@@ -72,7 +72,12 @@ function changedFiles(ref: string, paths: string[], cwd: string): { root: string
 
 function showAt(ref: string, file: string, root: string): string | undefined {
   try {
-    return execFileSync('git', ['show', `${ref}:${file}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+    return execFileSync('git', ['show', `${ref}:${file}`], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 256 * 1024 * 1024,
+    });
   } catch {
     return undefined; // not in the ref: a new file
   }
@@ -122,7 +127,11 @@ const list = (xs: string[], max = 8) => (xs.length > max ? `${xs.slice(0, max).j
 function loosened(entries: AccessEntry[]): string[] {
   const out: string[] = [];
   for (const e of entries.filter((x) => x.kind === 'condition')) {
-    const ctx = e.context ? Object.entries(e.context).map(([k, v]) => `${k}=${v.join('|')}`).join(', ') : 'no context keys';
+    const ctx = e.context
+      ? Object.entries(e.context)
+          .map(([k, v]) => `${k}=${v.join('|')}`)
+          .join(', ')
+      : 'no context keys';
     const line = `${e.action} on ${e.resource} now also when ${ctx}`;
     if (!out.includes(line)) {
       out.push(line);
@@ -144,7 +153,10 @@ export function renderText(diffs: FileDiff[]): string {
       continue;
     }
     lines.push(`${d.file}${d.policy ? ` (${d.policy})` : ''}${d.status === 'changed' ? '' : ` [${d.status}]`}`);
-    for (const [sign, entries] of [['+', d.diff.added], ['-', d.diff.removed]] as const) {
+    for (const [sign, entries] of [
+      ['+', d.diff.added],
+      ['-', d.diff.removed],
+    ] as const) {
       for (const g of groups(entries)) {
         lines.push(`  ${sign} ${g.service} ${g.level} (${g.actions.length}): ${describeGroup(g)}`);
       }
@@ -163,7 +175,11 @@ export function renderText(diffs: FileDiff[]): string {
     removed += d.diff.removed.length;
   }
   const changed = diffs.filter((d) => d.diff.added.length || d.diff.removed.length).length;
-  lines.push(added || removed ? `${added} access entr${added === 1 ? 'y' : 'ies'} added, ${removed} removed in ${changed} polic${changed === 1 ? 'y' : 'ies'}` : `no change in access (${diffs.length} polic${diffs.length === 1 ? 'y' : 'ies'} compared)`);
+  lines.push(
+    added || removed
+      ? `${added} access entr${added === 1 ? 'y' : 'ies'} added, ${removed} removed in ${changed} polic${changed === 1 ? 'y' : 'ies'}`
+      : `no change in access (${diffs.length} polic${diffs.length === 1 ? 'y' : 'ies'} compared)`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -177,9 +193,17 @@ export function renderMarkdown(diffs: FileDiff[]): string {
   for (const d of changed) {
     lines.push(`### \`${d.file}\`${d.policy ? ` \`${d.policy}\`` : ''}${d.status === 'changed' ? '' : ` (${d.status})`}`, '');
     lines.push('| | Service | Access level | Actions | Resources |', '|---|---|---|---|---|');
-    for (const [sign, entries] of [['➕', d.diff.added], ['➖', d.diff.removed]] as const) {
+    for (const [sign, entries] of [
+      ['➕', d.diff.added],
+      ['➖', d.diff.removed],
+    ] as const) {
       for (const g of groups(entries)) {
-        lines.push(...g.parts.map((p) => `| ${sign} | ${g.service} | ${g.level} | ${list(p.actions).replace(/\|/g, '\\|')} | ${list(p.resources, 3).replace(/\|/g, '\\|')} |`));
+        lines.push(
+          ...g.parts.map(
+            (p) =>
+              `| ${sign} | ${g.service} | ${g.level} | ${list(p.actions).replace(/\|/g, '\\|')} | ${list(p.resources, 3).replace(/\|/g, '\\|')} |`,
+          ),
+        );
       }
     }
     lines.push('');
@@ -204,8 +228,12 @@ export function renderJson(diffs: FileDiff[]): string {
     {
       added: diffs.flatMap((d) => d.diff.added.map(tag(d))),
       removed: diffs.flatMap((d) => d.diff.removed.map(tag(d))),
-      newResources: diffs.flatMap((d) => d.diff.newResources.map((resource) => ({ file: d.file, ...(d.policy ? { policy: d.policy } : {}), resource }))),
-      newPrincipals: diffs.flatMap((d) => d.diff.newPrincipals.map((principal) => ({ file: d.file, ...(d.policy ? { policy: d.policy } : {}), principal }))),
+      newResources: diffs.flatMap((d) =>
+        d.diff.newResources.map((resource) => ({ file: d.file, ...(d.policy ? { policy: d.policy } : {}), resource })),
+      ),
+      newPrincipals: diffs.flatMap((d) =>
+        d.diff.newPrincipals.map((principal) => ({ file: d.file, ...(d.policy ? { policy: d.policy } : {}), principal })),
+      ),
     },
     null,
     2,
@@ -254,7 +282,10 @@ export async function runDiff(argv: string[]): Promise<number> {
     };
     const before = policiesInText(read(oldFile), oldFile);
     const after = policiesInText(read(newFile), newFile);
-    for (const [f, ps] of [[oldFile, before], [newFile, after]] as const) {
+    for (const [f, ps] of [
+      [oldFile, before],
+      [newFile, after],
+    ] as const) {
       if (ps.length === 0) {
         throw new InputError(`${f}: not an IAM policy (no Statement), CloudFormation template or Terraform file with policies`);
       }

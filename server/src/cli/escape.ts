@@ -6,7 +6,8 @@
 
 // C0 (tab and newline included: a finding is one line), DEL, C1, and the bidi embeddings,
 // overrides and isolates (U+202A-U+202E, U+2066-U+2069); lone surrogates are shown too
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const hex = (c: string) => c.charCodeAt(0).toString(16).padStart(4, '0');
 

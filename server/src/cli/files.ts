@@ -4,7 +4,15 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'dist', 'out', 'cdk.out', '.serverless', '.aws-sam', 'coverage']);
-const EXTENSIONS: Record<string, string> = { '.json': 'json', '.jsonc': 'jsonc', '.yaml': 'yaml', '.yml': 'yaml', '.template': 'yaml', '.tf': 'terraform', '.tofu': 'terraform' };
+const EXTENSIONS: Record<string, string> = {
+  '.json': 'json',
+  '.jsonc': 'jsonc',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+  '.template': 'yaml',
+  '.tf': 'terraform',
+  '.tofu': 'terraform',
+};
 
 export function languageOf(file: string): string | undefined {
   if (file.endsWith('.tf.json') || file.endsWith('.tofu.json')) {
@@ -69,7 +77,14 @@ export function collectTargets(operands: string[], errors: string[]): Target[] {
       const matcher = picomatch(glob, { dot: false });
       const found: Target[] = [];
       walk(base || '.', found, errors);
-      const matches = found.filter((t) => matcher(path.relative(base || '.', t.path).split(path.sep).join('/')));
+      const matches = found.filter((t) =>
+        matcher(
+          path
+            .relative(base || '.', t.path)
+            .split(path.sep)
+            .join('/'),
+        ),
+      );
       if (matches.length === 0) {
         errors.push(`${operand}: no such file, directory or matching file`);
       }

@@ -53,7 +53,17 @@ export function displayName(target: Target, options: Options): string {
 }
 
 function kindOf(stat: fs.Stats): string {
-  const id: MessageId = stat.isFIFO() ? 'cli.kind.fifo' : stat.isCharacterDevice() ? 'cli.kind.charDevice' : stat.isBlockDevice() ? 'cli.kind.blockDevice' : stat.isSocket() ? 'cli.kind.socket' : stat.isDirectory() ? 'cli.kind.directory' : 'cli.kind.other';
+  const id: MessageId = stat.isFIFO()
+    ? 'cli.kind.fifo'
+    : stat.isCharacterDevice()
+      ? 'cli.kind.charDevice'
+      : stat.isBlockDevice()
+        ? 'cli.kind.blockDevice'
+        : stat.isSocket()
+          ? 'cli.kind.socket'
+          : stat.isDirectory()
+            ? 'cli.kind.directory'
+            : 'cli.kind.other';
   return tr(id);
 }
 
@@ -91,7 +101,9 @@ function settingsFor(file: string, env: LintEnvironment): Settings {
     : findProjectConfig(file === '-' ? path.join(process.cwd(), options.stdinFilename) : file);
   const where = config.file;
   if (where && !env.configProblems.has(where)) {
-    const problems = config.error ? [config.error] : checkProjectConfig(config.value, RULE_IDS).map((p) => (p.path.length ? `${p.path.join('.')}: ${p.message}` : p.message));
+    const problems = config.error
+      ? [config.error]
+      : checkProjectConfig(config.value, RULE_IDS).map((p) => (p.path.length ? `${p.path.join('.')}: ${p.message}` : p.message));
     env.configProblems.set(where, problems);
   }
   let settings = mergeProjectConfig(config.value, sanitizeSettings({}));
@@ -133,9 +145,19 @@ export async function lintTarget(target: Target, env: LintEnvironment): Promise<
   const languageId = languageOf(name) ?? 'json';
   const uri = target.path === '-' ? `untitled:${options.stdinFilename}` : pathToFileURL(path.resolve(target.path)).href;
   const glob = (g: string) => matchesGlob(uri, g);
-  const analyze = (t: string) => analyzeFile(t, { languageId, matchesPolicyGlob: matchesAnyGlob(uri, settings.files), explicitType: explicitPolicyType(settings, glob), embedded });
+  const analyze = (t: string) =>
+    analyzeFile(t, {
+      languageId,
+      matchesPolicyGlob: matchesAnyGlob(uri, settings.files),
+      explicitType: explicitPolicyType(settings, glob),
+      embedded,
+    });
   const diagnose = (t: string, f: PolicyFile) =>
-    getDiagnostics(f, catalog, TextDocument.create(uri, languageId, 1, t), { severities: settings.rules, ignored: ignoredRules(uri, settings.ignore), docsUrl: ruleDocsUrl });
+    getDiagnostics(f, catalog, TextDocument.create(uri, languageId, 1, t), {
+      severities: settings.rules,
+      ignored: ignoredRules(uri, settings.ignore),
+      docsUrl: ruleDocsUrl,
+    });
   let file = analyze(text);
   if (!file.isPolicy) {
     return target.explicit && !options.skipNonPolicies ? { error: tr('cli.notPolicy') } : {};
@@ -146,11 +168,20 @@ export async function lintTarget(target: Target, env: LintEnvironment): Promise<
   }
   let fixed = 0;
   if (options.fix && target.path !== '-') {
-    const result = fixUntilStable(text, {
-      analyze,
-      diagnose,
-      context: (t, f) => ({ catalog, document: TextDocument.create(uri, languageId, 1, t), file: f, ...(languageId === 'jsonc' ? { commentPrefix: '//' } : {}) }),
-    }, { file, diagnostics });
+    const result = fixUntilStable(
+      text,
+      {
+        analyze,
+        diagnose,
+        context: (t, f) => ({
+          catalog,
+          document: TextDocument.create(uri, languageId, 1, t),
+          file: f,
+          ...(languageId === 'jsonc' ? { commentPrefix: '//' } : {}),
+        }),
+      },
+      { file, diagnostics },
+    );
     if (result.fixed > 0 && result.text !== original) {
       if (!exact && escapedBytes(result.text) !== escapedBytes(original)) {
         // a fix rewrote a value holding bytes that are not UTF-8 (it would write them as \udcXX
@@ -167,7 +198,14 @@ export async function lintTarget(target: Target, env: LintEnvironment): Promise<
     const status = await service.validate({
       document,
       file,
-      settings: { ...DEFAULT_SETTINGS.accessAnalyzer, ...settings.accessAnalyzer, enable: true, region: options.region ?? '', profile: options.profile ?? '', endpoint: options.endpoint ?? '' },
+      settings: {
+        ...DEFAULT_SETTINGS.accessAnalyzer,
+        ...settings.accessAnalyzer,
+        enable: true,
+        region: options.region ?? '',
+        profile: options.profile ?? '',
+        endpoint: options.endpoint ?? '',
+      },
     });
     if (status.state === 'findings' || status.state === 'ok') {
       diagnostics = [...diagnostics, ...service.diagnostics(uri, text)];
@@ -175,7 +213,10 @@ export async function lintTarget(target: Target, env: LintEnvironment): Promise<
       error = tr('cli.accessAnalyzer', { message: status.message ?? status.state });
     }
   }
-  return { linted: linted(target, options, file, withoutCascades(file, text, uri, languageId, diagnostics), fixed), ...(error ? { error } : {}) };
+  return {
+    linted: linted(target, options, file, withoutCascades(file, text, uri, languageId, diagnostics), fixed),
+    ...(error ? { error } : {}),
+  };
 }
 
 /**
@@ -196,7 +237,16 @@ function withoutCascades(file: PolicyFile, text: string, uri: string, languageId
   };
   return diagnostics
     .filter((d) => d.code === 'json-syntax' || d.code === 'empty-policy' || !inBroken(d))
-    .map((d) => (d.code === 'json-syntax' && languageId === 'yaml' ? { ...d, message: String(d.message).replace(/^Invalid JSON: /, 'Invalid YAML: ').replace(/^無効な JSON です: /, '無効な YAML です: ') } : d));
+    .map((d) =>
+      d.code === 'json-syntax' && languageId === 'yaml'
+        ? {
+            ...d,
+            message: String(d.message)
+              .replace(/^Invalid JSON: /, 'Invalid YAML: ')
+              .replace(/^無効な JSON です: /, '無効な YAML です: '),
+          }
+        : d,
+    );
 }
 
 function linted(target: Target, options: Options, file: PolicyFile, diagnostics: Diagnostic[], fixed: number): Linted {

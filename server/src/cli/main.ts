@@ -83,7 +83,9 @@ export async function main(argv: string[]): Promise<number> {
     // for npm run bench: files, policies, peak memory and CPU time (all threads) of this run
     const usage = process.resourceUsage();
     const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
-    process.stderr.write(`${JSON.stringify({ files: results.length, policies: results.reduce((n, r) => n + r.policies.length, 0), maxRssKb: usage.maxRSS, cpuMs })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ files: results.length, policies: results.reduce((n, r) => n + r.policies.length, 0), maxRssKb: usage.maxRSS, cpuMs })}\n`,
+    );
   }
   const failing = results.some((r) => r.diagnostics.some((d) => (d.severity ?? 2) <= options.severity));
   return failing ? 1 : 0;
@@ -152,7 +154,12 @@ async function lintTargets(targets: Target[], options: Options, progress: boolea
   } catch (err) {
     return { results: [], inputErrors, configErrors: [], catalogError: String(err) };
   }
-  const env: LintEnvironment = { options, catalog, embedded: createEmbeddedExtractor({ terraform: terraformParser }), configProblems: new Map() };
+  const env: LintEnvironment = {
+    options,
+    catalog,
+    embedded: createEmbeddedExtractor({ terraform: terraformParser }),
+    configProblems: new Map(),
+  };
   if (options.accessAnalyzer) {
     env.service = new AccessAnalyzerService({
       createApi: (config) => loadAccessAnalyzerApiFactory()(config),
@@ -178,7 +185,9 @@ async function lintTargets(targets: Target[], options: Options, progress: boolea
         inputErrors.push(`${displayName(target, options)}: ${outcome.error}`);
       }
     } catch (err) {
-      inputErrors.push(`${displayName(target, options)}: ${tr('cli.internalError', { error: err instanceof Error ? err.message : String(err) })}`);
+      inputErrors.push(
+        `${displayName(target, options)}: ${tr('cli.internalError', { error: err instanceof Error ? err.message : String(err) })}`,
+      );
     }
   }
   env.service?.dispose();
@@ -221,7 +230,9 @@ export function run(argv: string[] = process.argv.slice(2)): void {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`iam-policy-lint: internal error: ${escapeControl(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
+      process.stderr.write(
+        `iam-policy-lint: internal error: ${escapeControl(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`,
+      );
       process.exitCode = 2;
     },
   );

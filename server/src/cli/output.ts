@@ -65,40 +65,46 @@ export function render(results: Linted[], options: Options, color: (code: string
     return `${escapeJson(JSON.stringify(toSarif(files, packageVersion(), { uri: ruleHelpUri, markdown: ruleMarkdown, informationUri: repositoryUrl() }), null, 2))}\n`;
   }
   if (options.format === 'json') {
-    return `${escapeJson(JSON.stringify(
-      results.map((r) => ({
-        file: r.display,
-        policies: r.policies,
-        ...(r.fixed ? { fixed: r.fixed } : {}),
-        diagnostics: r.diagnostics.map((d) => ({
-          line: d.range.start.line + 1,
-          column: d.range.start.character + 1,
-          endLine: d.range.end.line + 1,
-          endColumn: d.range.end.character + 1,
-          severity: SEVERITY_NAME[d.severity ?? 2],
-          ruleId: String(d.code),
-          message: d.message,
-          source: d.source,
-          ...(d.codeDescription ? { docs: d.codeDescription.href } : {}),
+    return `${escapeJson(
+      JSON.stringify(
+        results.map((r) => ({
+          file: r.display,
+          policies: r.policies,
+          ...(r.fixed ? { fixed: r.fixed } : {}),
+          diagnostics: r.diagnostics.map((d) => ({
+            line: d.range.start.line + 1,
+            column: d.range.start.character + 1,
+            endLine: d.range.end.line + 1,
+            endColumn: d.range.end.character + 1,
+            severity: SEVERITY_NAME[d.severity ?? 2],
+            ruleId: String(d.code),
+            message: d.message,
+            source: d.source,
+            ...(d.codeDescription ? { docs: d.codeDescription.href } : {}),
+          })),
         })),
-      })),
-      null,
-      2,
-    ))}\n`;
+        null,
+        2,
+      ),
+    )}\n`;
   }
   const lines: string[] = [];
   const counts = { 1: 0, 2: 0, 3: 0, 4: 0 } as Record<number, number>;
   const colorOf: Record<number, string> = { 1: '31', 2: '33', 3: '36', 4: '90' };
   let filesWithProblems = 0;
   for (const r of results) {
-    const sorted = [...r.diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const sorted = [...r.diagnostics].sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
     if (sorted.length > 0) {
       filesWithProblems++;
     }
     for (const d of sorted) {
       const severity = d.severity ?? 2;
       counts[severity]++;
-      lines.push(`${color('1', `${escapeControl(r.display)}:${d.range.start.line + 1}:${d.range.start.character + 1}`)} ${color(colorOf[severity], tr(`severity.${SEVERITY_NAME[severity]}` as 'severity.error'))} ${color('2', escapeControl(String(d.code)))} ${escapeControl(typeof d.message === 'string' ? d.message : d.message.value)}`);
+      lines.push(
+        `${color('1', `${escapeControl(r.display)}:${d.range.start.line + 1}:${d.range.start.character + 1}`)} ${color(colorOf[severity], tr(`severity.${SEVERITY_NAME[severity]}` as 'severity.error'))} ${color('2', escapeControl(String(d.code)))} ${escapeControl(typeof d.message === 'string' ? d.message : d.message.value)}`,
+      );
     }
     if (r.fixed) {
       lines.push(`${color('1', escapeControl(r.display))}: ${color('32', tr('cli.fixed', { count: r.fixed }))}`);
@@ -118,7 +124,18 @@ export function render(results: Linted[], options: Options, color: (code: string
     if (counts[3] + counts[4] > 0) {
       parts.push(tr('cli.infos', { count: counts[3] + counts[4] }));
     }
-    lines.push(color(counts[1] ? '31' : '33', tr('cli.problems', { total, parts: parts.join(tr('cli.listSeparator')), withProblems: filesWithProblems, files: results.length, policies })));
+    lines.push(
+      color(
+        counts[1] ? '31' : '33',
+        tr('cli.problems', {
+          total,
+          parts: parts.join(tr('cli.listSeparator')),
+          withProblems: filesWithProblems,
+          files: results.length,
+          policies,
+        }),
+      ),
+    );
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -50,7 +50,14 @@ export function policiesInText(text: string, file: string, display = file): Load
   }
   return analyzed.policies.map((p) => {
     const location = p.basePath.join('.');
-    return { type: p.policy.policyType, document: p.policy, name: location ? `${display}#${location}` : display, file: display, location, text };
+    return {
+      type: p.policy.policyType,
+      document: p.policy,
+      name: location ? `${display}#${location}` : display,
+      file: display,
+      location,
+      text,
+    };
   });
 }
 
@@ -97,7 +104,10 @@ export function parseContextArgs(args: string[]): Record<string, string | string
 }
 
 /** A tiny flag parser shared by the access commands. */
-export function parseFlags(argv: string[], spec: Record<string, 'value' | 'list' | 'flag'>): { flags: Record<string, string | string[] | boolean>; operands: string[] } {
+export function parseFlags(
+  argv: string[],
+  spec: Record<string, 'value' | 'list' | 'flag'>,
+): { flags: Record<string, string | string[] | boolean>; operands: string[] } {
   const flags: Record<string, string | string[] | boolean> = {};
   const operands: string[] = [];
   for (let i = 0; i < argv.length; i++) {

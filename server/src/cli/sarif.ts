@@ -46,14 +46,32 @@ export function toSarif(results: FileResult[], version: string, docs: RuleDocs):
         ...(helpUri(id) ? { helpUri: helpUri(id) } : {}),
         help: {
           text: helpUri(id) ? t('cli.sarifHelp', { description: ruleDescription(rule), url: helpUri(id) ?? '' }) : ruleDescription(rule),
-          markdown: docs.markdown(id) ?? (helpUri(id) ? `${ruleDescription(rule)}\n\n[${t('hover.documentation')}](${helpUri(id)})` : ruleDescription(rule)),
+          markdown:
+            docs.markdown(id) ??
+            (helpUri(id) ? `${ruleDescription(rule)}\n\n[${t('hover.documentation')}](${helpUri(id)})` : ruleDescription(rule)),
         },
-        defaultConfiguration: { level: rule.meta.defaultSeverity === 'error' ? 'error' : rule.meta.defaultSeverity === 'warning' ? 'warning' : 'note' },
-        properties: { tags: ['security', 'iam', rule.meta.category], precision: 'high', ...(rule.meta.security ? { 'security-severity': rule.meta.defaultSeverity === 'error' ? '8.0' : '6.0' } : {}) },
+        defaultConfiguration: {
+          level: rule.meta.defaultSeverity === 'error' ? 'error' : rule.meta.defaultSeverity === 'warning' ? 'warning' : 'note',
+        },
+        properties: {
+          tags: ['security', 'iam', rule.meta.category],
+          precision: 'high',
+          ...(rule.meta.security ? { 'security-severity': rule.meta.defaultSeverity === 'error' ? '8.0' : '6.0' } : {}),
+        },
       };
     }),
-    ...own.map((id) => ({ id, name: id, shortDescription: { text: t(CLI_RULES[id].description) }, defaultConfiguration: { level: CLI_RULES[id].level } })),
-    ...external.map((id) => ({ id, name: id, shortDescription: { text: `IAM Access Analyzer: ${id}` }, helpUri: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html' })),
+    ...own.map((id) => ({
+      id,
+      name: id,
+      shortDescription: { text: t(CLI_RULES[id].description) },
+      defaultConfiguration: { level: CLI_RULES[id].level },
+    })),
+    ...external.map((id) => ({
+      id,
+      name: id,
+      shortDescription: { text: `IAM Access Analyzer: ${id}` },
+      helpUri: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html',
+    })),
   ];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   return {
@@ -61,7 +79,15 @@ export function toSarif(results: FileResult[], version: string, docs: RuleDocs):
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'iam-policy-lint', semanticVersion: version, version, ...(docs.informationUri ? { informationUri: docs.informationUri } : {}), rules } },
+        tool: {
+          driver: {
+            name: 'iam-policy-lint',
+            semanticVersion: version,
+            version,
+            ...(docs.informationUri ? { informationUri: docs.informationUri } : {}),
+            rules,
+          },
+        },
         originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
         results: results.flatMap((r) =>
           r.diagnostics.map((d) => ({
@@ -73,7 +99,12 @@ export function toSarif(results: FileResult[], version: string, docs: RuleDocs):
               {
                 physicalLocation: {
                   artifactLocation: { uri: r.path, uriBaseId: '%SRCROOT%' },
-                  region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
                 },
               },
             ],

@@ -36,12 +36,21 @@ export interface SimulateOutput {
   request: EvalRequest;
   assumed: string[];
   deciding: string[];
-  statements: { statement: string; effect: string; matched: boolean; conditions: { operator: string; key: string; values: string[]; requestValues: string[] | null; result: boolean; reason: string }[] }[];
+  statements: {
+    statement: string;
+    effect: string;
+    matched: boolean;
+    conditions: { operator: string; key: string; values: string[]; requestValues: string[] | null; result: boolean; reason: string }[];
+  }[];
 }
 
 export function simulate(policies: LoadedPolicy[], request: EvalRequest): SimulateOutput {
   const { result, assumed, policies: evaluated } = decideWithAssumptions(policies, request);
-  const all: LoadedPolicy[] = evaluated.map((p) => (policies.includes(p as LoadedPolicy) ? (p as LoadedPolicy) : { ...p, name: p.name ?? 'assumed identity policy', file: '(assumed)', location: '', text: '' }));
+  const all: LoadedPolicy[] = evaluated.map((p) =>
+    policies.includes(p as LoadedPolicy)
+      ? (p as LoadedPolicy)
+      : { ...p, name: p.name ?? 'assumed identity policy', file: '(assumed)', location: '', text: '' },
+  );
   return {
     decision: result.decision,
     reason: result.reason,
@@ -52,7 +61,14 @@ export function simulate(policies: LoadedPolicy[], request: EvalRequest): Simula
       statement: statementLocation(s, all),
       effect: s.effect,
       matched: s.matched,
-      conditions: s.conditions.map((c) => ({ operator: c.operator, key: c.key, values: c.values, requestValues: c.requestValues ?? null, result: c.result, reason: c.reason })),
+      conditions: s.conditions.map((c) => ({
+        operator: c.operator,
+        key: c.key,
+        values: c.values,
+        requestValues: c.requestValues ?? null,
+        result: c.result,
+        reason: c.reason,
+      })),
     })),
   };
 }

@@ -6,10 +6,22 @@ import { decodeBytes, encodeText } from './utf8';
 
 test('any bytes survive decode + encode, valid UTF-8 decodes as usual', () => {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const pieces = [Buffer.from('{"Sid": "caf\u00e9 \u{1f600}"}'), Buffer.from([0xff]), Buffer.from([0xc3]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xf4, 0x90, 0x80, 0x80]), Buffer.from([0xe0, 0x80, 0x80]), Buffer.from([0x80])];
+  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const pieces = [
+    Buffer.from('{"Sid": "caf\u00e9 \u{1f600}"}'),
+    Buffer.from([0xff]),
+    Buffer.from([0xc3]),
+    Buffer.from([0xed, 0xa0, 0x80]),
+    Buffer.from([0xf4, 0x90, 0x80, 0x80]),
+    Buffer.from([0xe0, 0x80, 0x80]),
+    Buffer.from([0x80]),
+  ];
   for (let i = 0; i < 2000; i++) {
-    const bytes = Buffer.concat(Array.from({ length: 1 + Math.floor(random() * 8) }, () => (random() < 0.5 ? pieces[Math.floor(random() * pieces.length)] : Buffer.from([Math.floor(random() * 256)]))));
+    const bytes = Buffer.concat(
+      Array.from({ length: 1 + Math.floor(random() * 8) }, () =>
+        random() < 0.5 ? pieces[Math.floor(random() * pieces.length)] : Buffer.from([Math.floor(random() * 256)]),
+      ),
+    );
     const { text } = decodeBytes(bytes);
     assert.deepEqual(encodeText(text), bytes);
   }

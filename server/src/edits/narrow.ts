@@ -23,9 +23,13 @@ export function actionsUsedElsewhere(catalog: IamCatalog, file: PolicyFile, exce
   for (const { policy } of file.policies) {
     for (const s of policy.statements) {
       for (const v of [...(s.action?.values ?? []), ...(s.notAction?.values ?? [])]) {
-        if (v.node.offset === exceptOffset || /[*?]/.test(v.value)) {continue;}
+        if (v.node.offset === exceptOffset || /[*?]/.test(v.value)) {
+          continue;
+        }
         const a = catalog.action(v.value.trim());
-        if (a) {out.push(a);}
+        if (a) {
+          out.push(a);
+        }
       }
     }
   }
@@ -47,7 +51,11 @@ export function narrowingOptions(catalog: IamCatalog, file: PolicyFile, pattern:
   const add = (title: string, actions: ActionInfo[], usedElsewhere = false) => {
     const list = sorted(actions);
     if (list.length > 0 && list.length < matches.length && !options.some((o) => o.actions.join() === list.join())) {
-      options.push({ title: t('narrow.option', { title, count: list.length }), actions: list, ...(usedElsewhere ? { usedElsewhere } : {}) });
+      options.push({
+        title: t('narrow.option', { title, count: list.length }),
+        actions: list,
+        ...(usedElsewhere ? { usedElsewhere } : {}),
+      });
     }
   };
   const inMatches = new Set(matches);
@@ -55,12 +63,24 @@ export function narrowingOptions(catalog: IamCatalog, file: PolicyFile, pattern:
   if (pattern === '*') {
     add(t('narrow.usedElsewhere'), elsewhere, true);
     const usedServices = new Set(elsewhere.map((a) => a.service));
-    add(t('narrow.listReadElsewhere'), matches.filter((a) => usedServices.has(a.service) && (a.level === 'List' || a.level === 'Read')));
+    add(
+      t('narrow.listReadElsewhere'),
+      matches.filter((a) => usedServices.has(a.service) && (a.level === 'List' || a.level === 'Read')),
+    );
     return options;
   }
-  add(t('narrow.levels', { levels: `${accessLevelName('List')} + ${accessLevelName('Read')}`, scope }), matches.filter((a) => a.level === 'List' || a.level === 'Read'));
-  add(t('narrow.levels', { levels: accessLevelName('Read'), scope }), matches.filter((a) => a.level === 'Read'));
-  add(t('narrow.levels', { levels: accessLevelName('Write'), scope }), matches.filter((a) => a.level === 'Write'));
+  add(
+    t('narrow.levels', { levels: `${accessLevelName('List')} + ${accessLevelName('Read')}`, scope }),
+    matches.filter((a) => a.level === 'List' || a.level === 'Read'),
+  );
+  add(
+    t('narrow.levels', { levels: accessLevelName('Read'), scope }),
+    matches.filter((a) => a.level === 'Read'),
+  );
+  add(
+    t('narrow.levels', { levels: accessLevelName('Write'), scope }),
+    matches.filter((a) => a.level === 'Write'),
+  );
   add(t('narrow.scopeUsedElsewhere', { scope }), elsewhere, true);
   return options;
 }
@@ -81,7 +101,9 @@ export function collapsibleWildcards(catalog: IamCatalog, actions: string[]): { 
     for (const w of words.slice(0, -1)) {
       prefix += w;
       const wildcard = `${a.service.prefix}:${prefix}*`;
-      if (candidates.has(wildcard)) {continue;}
+      if (candidates.has(wildcard)) {
+        continue;
+      }
       const matches = catalog.matchActions(wildcard);
       candidates.set(wildcard, matches.length >= 2 && matches.every((m) => present.has(m)) ? matches : []);
     }
@@ -90,7 +112,9 @@ export function collapsibleWildcards(catalog: IamCatalog, actions: string[]): { 
   const out: { wildcard: string; covered: string[] }[] = [];
   const taken = new Set<ActionInfo>();
   for (const [wildcard, matches] of qualifying) {
-    if (matches.some((m) => taken.has(m))) {continue;}
+    if (matches.some((m) => taken.has(m))) {
+      continue;
+    }
     matches.forEach((m) => taken.add(m));
     out.push({ wildcard, covered: matches.map((m) => m.fullName) });
   }

@@ -44,7 +44,10 @@ export function removeListValues(list: StringList, values: PolicyString[]): Offs
   if (!list.isArray || values.length === 0) {
     return [];
   }
-  return removeEntries(list.element.valueNode!, values.map((v) => v.node));
+  return removeEntries(
+    list.element.valueNode!,
+    values.map((v) => v.node),
+  );
 }
 
 /** Add values to a list (converting a single string to an array). */
@@ -83,7 +86,12 @@ export function addCondition(s: EditText, statement: Statement, operator: string
 }
 
 /** Inserts new statements after `statement` (a single Statement object becomes an array). */
-export function insertStatementsAfter(s: EditText, policy: PolicyDocument, statement: Statement, statements: Record<string, EditValue>[]): OffsetEdit | undefined {
+export function insertStatementsAfter(
+  s: EditText,
+  policy: PolicyDocument,
+  statement: Statement,
+  statements: Record<string, EditValue>[],
+): OffsetEdit | undefined {
   const element = policy.statementElement;
   const node = element?.valueNode;
   if (!element || !node) {
@@ -100,7 +108,12 @@ export function insertStatementsAfter(s: EditText, policy: PolicyDocument, state
     .split(/\r?\n/)
     .join(`${s.style.eol}${s.style.unit}`);
   const added = statements.map((st) => `,${s.style.eol}${inner}${formatValue(st, inner, s.style)}`).join('');
-  return { offset: node.offset, length: node.length, text: `[${s.style.eol}${inner}${escapeForSnippet(original)}${added}${s.style.eol}${indent}]`, snippet: true };
+  return {
+    offset: node.offset,
+    length: node.length,
+    text: `[${s.style.eol}${inner}${escapeForSnippet(original)}${added}${s.style.eol}${indent}]`,
+    snippet: true,
+  };
 }
 
 /** Existing text carried into a snippet edit must not be read as tab stops. */
@@ -113,17 +126,27 @@ function escapeForSnippet(text: string): string {
  * keeps its line layout; when the Statement object is about to become an array, every line moves
  * one level deeper.
  */
-export function statementValue(s: EditText, policy: PolicyDocument, statement: Statement, overrides: Record<string, EditValue | undefined>, drop: string[] = []): Record<string, EditValue> {
+export function statementValue(
+  s: EditText,
+  policy: PolicyDocument,
+  statement: Statement,
+  overrides: Record<string, EditValue | undefined>,
+  drop: string[] = [],
+): Record<string, EditValue> {
   const shift = policy.statementElement?.valueNode?.type === 'object' ? s.style.unit : '';
   const out: Record<string, EditValue> = {};
   for (const element of statement.elements) {
-    if (drop.includes(element.name) || !element.valueNode || element.name in overrides) {continue;}
+    if (drop.includes(element.name) || !element.valueNode || element.name in overrides) {
+      continue;
+    }
     const raw = s.text.slice(element.valueNode.offset, element.valueNode.offset + element.valueNode.length);
     const moved = raw.split(/\r?\n/).join(`${s.style.eol}${shift}`);
     out[element.name] = new SnippetValue(escapeForSnippet(moved));
   }
   for (const [name, value] of Object.entries(overrides)) {
-    if (value !== undefined) {out[name] = value;}
+    if (value !== undefined) {
+      out[name] = value;
+    }
   }
   // keep the grammar's usual order
   const order = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];

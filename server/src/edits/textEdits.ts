@@ -84,7 +84,9 @@ export function unsnippet(text: string): string {
       out += choice ? choice[1] : placeholder ? unsnippet(placeholder[1]) : '';
       i = close;
     } else if (ch === '$' && /\d/.test(text[i + 1] ?? '')) {
-      while (/\d/.test(text[i + 1] ?? '')) {i++;}
+      while (/\d/.test(text[i + 1] ?? '')) {
+        i++;
+      }
     } else {
       out += ch;
     }
@@ -122,15 +124,23 @@ export function formatValue(value: EditValue, indent: string, style: Style, inli
     return value.snippet;
   }
   if (Array.isArray(value)) {
-    if (value.length === 0) {return '[]';}
-    if (inline) {return `[${value.map((v) => formatValue(v, indent, style, true)).join(', ')}]`;}
+    if (value.length === 0) {
+      return '[]';
+    }
+    if (inline) {
+      return `[${value.map((v) => formatValue(v, indent, style, true)).join(', ')}]`;
+    }
     const inner = indent + style.unit;
     return `[${style.eol}${value.map((v) => inner + formatValue(v, inner, style)).join(`,${style.eol}`)}${style.eol}${indent}]`;
   }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value);
-    if (entries.length === 0) {return '{}';}
-    if (inline) {return `{ ${entries.map(([k, v]) => `${snippetString(k)}: ${formatValue(v, indent, style, true)}`).join(', ')} }`;}
+    if (entries.length === 0) {
+      return '{}';
+    }
+    if (inline) {
+      return `{ ${entries.map(([k, v]) => `${snippetString(k)}: ${formatValue(v, indent, style, true)}`).join(', ')} }`;
+    }
     const inner = indent + style.unit;
     return `{${style.eol}${entries.map(([k, v]) => `${inner}${snippetString(k)}: ${formatValue(v, inner, style)}`).join(`,${style.eol}`)}${style.eol}${indent}}`;
   }
@@ -149,7 +159,12 @@ export function replaceArrayEntry(text: string, array: JsonNode, entry: JsonNode
   const multiline = isMultiline(text, array);
   const indent = lineIndent(text, entry.offset);
   const separator = multiline ? `,${style.eol}${indent}` : ', ';
-  return { offset: entry.offset, length: entry.length, text: values.map((v) => formatValue(v, indent, style, !multiline || typeof v !== 'object')).join(separator), snippet: true };
+  return {
+    offset: entry.offset,
+    length: entry.length,
+    text: values.map((v) => formatValue(v, indent, style, !multiline || typeof v !== 'object')).join(separator),
+    snippet: true,
+  };
 }
 
 /** Remove an entry of an array (or a property of an object), with its comma. */
@@ -181,9 +196,13 @@ export function removeEntries(container: JsonNode, entries: JsonNode[]): OffsetE
   }
   const edits: OffsetEdit[] = [];
   for (let i = 0; i < siblings.length; i++) {
-    if (!removed.has(siblings[i])) {continue;}
+    if (!removed.has(siblings[i])) {
+      continue;
+    }
     let j = i;
-    while (j + 1 < siblings.length && removed.has(siblings[j + 1])) {j++;}
+    while (j + 1 < siblings.length && removed.has(siblings[j + 1])) {
+      j++;
+    }
     if (j + 1 < siblings.length) {
       edits.push({ offset: siblings[i].offset, length: siblings[j + 1].offset - siblings[i].offset, text: '' });
     } else {
@@ -196,7 +215,14 @@ export function removeEntries(container: JsonNode, entries: JsonNode[]): OffsetE
 }
 
 /** Insert a property into an object: last (after the current last one), or first. */
-export function insertProperty(text: string, object: JsonNode, key: string, value: EditValue, style: Style, position: 'first' | 'last' = 'last'): OffsetEdit {
+export function insertProperty(
+  text: string,
+  object: JsonNode,
+  key: string,
+  value: EditValue,
+  style: Style,
+  position: 'first' | 'last' = 'last',
+): OffsetEdit {
   const properties = object.children ?? [];
   const multiline = isMultiline(text, object) || properties.length === 0;
   if (properties.length === 0) {
@@ -213,13 +239,23 @@ export function insertProperty(text: string, object: JsonNode, key: string, valu
     const first = properties[0];
     const indent = multiline ? lineIndent(text, first.offset) : '';
     const after = multiline ? `,${style.eol}${indent}` : ', ';
-    return { offset: first.offset, length: 0, text: `${snippetString(key)}: ${formatValue(value, indent, style, !multiline)}${after}`, snippet: true };
+    return {
+      offset: first.offset,
+      length: 0,
+      text: `${snippetString(key)}: ${formatValue(value, indent, style, !multiline)}${after}`,
+      snippet: true,
+    };
   }
   const last = properties[properties.length - 1];
   const end = last.offset + last.length;
   const indent = multiline ? lineIndent(text, last.offset) : '';
   const before = multiline ? `,${style.eol}${indent}` : ', ';
-  return { offset: end, length: 0, text: `${before}${snippetString(key)}: ${formatValue(value, indent, style, !multiline)}`, snippet: true };
+  return {
+    offset: end,
+    length: 0,
+    text: `${before}${snippetString(key)}: ${formatValue(value, indent, style, !multiline)}`,
+    snippet: true,
+  };
 }
 
 /** Insert values after an array entry, in the array's layout. */
@@ -227,7 +263,12 @@ export function insertAfterEntry(text: string, array: JsonNode, entry: JsonNode,
   const multiline = isMultiline(text, array);
   const indent = multiline ? lineIndent(text, entry.offset) : '';
   const separator = multiline ? `,${style.eol}${indent}` : ', ';
-  return { offset: entry.offset + entry.length, length: 0, text: values.map((v) => separator + formatValue(v, indent, style, !multiline)).join(''), snippet: true };
+  return {
+    offset: entry.offset + entry.length,
+    length: 0,
+    text: values.map((v) => separator + formatValue(v, indent, style, !multiline)).join(''),
+    snippet: true,
+  };
 }
 
 /** Applies edits (non-overlapping) to text. */

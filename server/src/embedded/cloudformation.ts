@@ -8,7 +8,15 @@ import type { PolicyType } from '../policy/model';
 import type { EmbeddedPolicy } from '../policy/policyFile';
 import type { JsonPath } from '../syntax/jsonPath';
 import type { JsonNode, JsonTree } from '../syntax/parseJson';
-import { decodeJsonString, decodeYamlScalar, isVerbatim, MappedTextBuilder, parseMappedJson, type MappedText, type YamlScalarStyle } from './stringJson';
+import {
+  decodeJsonString,
+  decodeYamlScalar,
+  isVerbatim,
+  MappedTextBuilder,
+  parseMappedJson,
+  type MappedText,
+  type YamlScalarStyle,
+} from './stringJson';
 
 interface Slot {
   /** property path under Properties; `*` walks every element of a list */
@@ -29,7 +37,10 @@ export const CLOUDFORMATION_SLOTS: Record<string, Slot[]> = {
   'AWS::IAM::RolePolicy': [at('PolicyDocument', 'identity')],
   'AWS::IAM::UserPolicy': [at('PolicyDocument', 'identity')],
   'AWS::IAM::GroupPolicy': [at('PolicyDocument', 'identity')],
-  'AWS::IAM::Role': [at('AssumeRolePolicyDocument', 'trust', { resourceType: 'AWS::IAM::AssumeRolePolicyDocument' }), at('Policies.*.PolicyDocument', 'identity')],
+  'AWS::IAM::Role': [
+    at('AssumeRolePolicyDocument', 'trust', { resourceType: 'AWS::IAM::AssumeRolePolicyDocument' }),
+    at('Policies.*.PolicyDocument', 'identity'),
+  ],
   'AWS::IAM::User': [at('Policies.*.PolicyDocument', 'identity')],
   'AWS::IAM::Group': [at('Policies.*.PolicyDocument', 'identity')],
   'AWS::SSO::PermissionSet': [at('InlinePolicy', 'identity')],
@@ -81,7 +92,24 @@ export const CLOUDFORMATION_SLOTS: Record<string, Slot[]> = {
   'AWS::Serverless::StateMachine': [at('Policies.*', 'identity')],
 };
 
-export const CFN_INTRINSICS = ['Ref', 'Condition', 'Fn::Sub', 'Fn::GetAtt', 'Fn::Join', 'Fn::If', 'Fn::Select', 'Fn::Split', 'Fn::ImportValue', 'Fn::FindInMap', 'Fn::Base64', 'Fn::GetAZs', 'Fn::Cidr', 'Fn::Transform', 'Fn::ToJsonString', 'Fn::Length'];
+export const CFN_INTRINSICS = [
+  'Ref',
+  'Condition',
+  'Fn::Sub',
+  'Fn::GetAtt',
+  'Fn::Join',
+  'Fn::If',
+  'Fn::Select',
+  'Fn::Split',
+  'Fn::ImportValue',
+  'Fn::FindInMap',
+  'Fn::Base64',
+  'Fn::GetAZs',
+  'Fn::Cidr',
+  'Fn::Transform',
+  'Fn::ToJsonString',
+  'Fn::Length',
+];
 
 function property(node: JsonNode | undefined, key: string): { property: JsonNode; value: JsonNode } | undefined {
   if (node?.type !== 'object') {
@@ -123,7 +151,10 @@ export function cloudFormationDynamicValue(tagged: Map<JsonNode, string> | undef
 type TemplateTree = JsonTree & { tagged?: Map<JsonNode, string>; styles?: Map<JsonNode, YamlScalarStyle> };
 
 /** An intrinsic function call, long form (`{"Fn::If": [...]}`) or YAML short form (`!If [...]`). */
-function intrinsic(node: JsonNode | undefined, tagged: Map<JsonNode, string>): { name: string; args: JsonNode; argsPath: JsonPath } | undefined {
+function intrinsic(
+  node: JsonNode | undefined,
+  tagged: Map<JsonNode, string>,
+): { name: string; args: JsonNode; argsPath: JsonPath } | undefined {
   if (!node) {
     return undefined;
   }
@@ -176,12 +207,18 @@ function unescapeSub(m: MappedText): MappedText {
  * literal parts (a computed part stands as `${...}` inside a JSON string). Undefined when the
  * value is not a string that holds a JSON object.
  */
-function jsonInString(node: JsonNode, tree: TemplateTree, tagged: Map<JsonNode, string>): { mapped: MappedText; computed: boolean } | undefined {
+function jsonInString(
+  node: JsonNode,
+  tree: TemplateTree,
+  tagged: Map<JsonNode, string>,
+): { mapped: MappedText; computed: boolean } | undefined {
   const decode = (n: JsonNode | undefined): MappedText | undefined => {
     if (n?.type !== 'string' || typeof n.value !== 'string') {
       return undefined;
     }
-    return tree.styles ? decodeYamlScalar(tree.text, n.offset, n.length, tree.styles.get(n), n.value) : decodeJsonString(tree.text, n.offset, n.length);
+    return tree.styles
+      ? decodeYamlScalar(tree.text, n.offset, n.length, tree.styles.get(n), n.value)
+      : decodeJsonString(tree.text, n.offset, n.length);
   };
   const call = intrinsic(node, tagged);
   let mapped: MappedText | undefined;
@@ -283,15 +320,18 @@ export function extractCloudFormation(tree: TemplateTree): EmbeddedPolicy[] {
         const hasIf = property(node, 'Statement')?.value.children?.some((c) => ifBranches(c, tagged)) ?? false;
         const passes = hasIf ? [1, 2] : [0];
         for (const pass of passes) {
-          const statementCandidates = pass === 0 ? undefined : (child: JsonNode, childPath: JsonPath) => {
-            const branches = ifBranches(child, tagged);
-            if (!branches) {
-              return pass === 1 ? undefined : [];
-            }
-            const [first, second] = [1, 2].map((k) => branches.find((b) => b.path[b.path.length - 1] === k));
-            const chosen = pass === 1 ? first : second;
-            return chosen ? [{ node: chosen.node, path: [...childPath, ...chosen.path] }] : [];
-          };
+          const statementCandidates =
+            pass === 0
+              ? undefined
+              : (child: JsonNode, childPath: JsonPath) => {
+                  const branches = ifBranches(child, tagged);
+                  if (!branches) {
+                    return pass === 1 ? undefined : [];
+                  }
+                  const [first, second] = [1, 2].map((k) => branches.find((b) => b.path[b.path.length - 1] === k));
+                  const chosen = pass === 1 ? first : second;
+                  return chosen ? [{ node: chosen.node, path: [...childPath, ...chosen.path] }] : [];
+                };
           const policy = parsePolicy(tree, {
             root: node,
             basePath: path,

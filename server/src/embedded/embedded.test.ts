@@ -55,7 +55,10 @@ suite('CloudFormation and SAM templates', () => {
     assert.ok(findings[1].findings.some((f) => f.ruleId === 'passrole-star'));
     assert.ok(findings[2].findings.some((f) => f.ruleId === 'public-principal'));
     const noise = findings.flatMap((x) => x.findings).filter((f) => ['wrong-type', 'invalid-arn', 'json-syntax'].includes(f.ruleId));
-    assert.deepEqual(noise.map((f) => `${f.ruleId}: ${f.message}`), []);
+    assert.deepEqual(
+      noise.map((f) => `${f.ruleId}: ${f.message}`),
+      [],
+    );
   });
 
   test('JSON templates too, with Fn::Sub', () => {
@@ -70,13 +73,21 @@ suite('CloudFormation and SAM templates', () => {
       Resources: {
         P: {
           Type: 'AWS::IAM::ManagedPolicy',
-          Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: { 'Fn::If': ['IsProd', 'Deny', 'Allow'] }, Action: 's3:GetObject', Resource: { Ref: 'BucketArn' } }] } },
+          Properties: {
+            PolicyDocument: {
+              Version: '2012-10-17',
+              Statement: [{ Effect: { 'Fn::If': ['IsProd', 'Deny', 'Allow'] }, Action: 's3:GetObject', Resource: { Ref: 'BucketArn' } }],
+            },
+          },
         },
       },
     });
     const file = analyzeFile(text, { languageId: 'json', matchesPolicyGlob: false, embedded });
     const findings = runRules(file.policies[0].policy, testCatalog()).findings;
-    assert.deepEqual(findings.filter((f) => f.ruleId === 'wrong-type').map((f) => f.message), []);
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'wrong-type').map((f) => f.message),
+      [],
+    );
   });
 
   test('YAML that is not a template is not a policy', () => {
@@ -106,13 +117,25 @@ suite('Terraform', () => {
     const { text, file, findings } = analyze('main.tf', 'terraform');
     assert.deepEqual(spanText(text, file, 0, 'unknown-action'), ['"s3:GetObjct"']);
     assert.ok(findings[0].findings.some((f) => f.ruleId === 'passrole-star'));
-    assert.ok(findings[2].findings.some((f) => f.ruleId === 'public-principal'), findings[2].findings.map((f) => f.ruleId).join());
-    const noise = findings.flatMap((x) => x.findings).filter((f) => ['wrong-type', 'invalid-arn', 'json-syntax', 'missing-effect', 'missing-version'].includes(f.ruleId));
-    assert.deepEqual(noise.map((f) => `${f.ruleId}: ${f.message}`), []);
+    assert.ok(
+      findings[2].findings.some((f) => f.ruleId === 'public-principal'),
+      findings[2].findings.map((f) => f.ruleId).join(),
+    );
+    const noise = findings
+      .flatMap((x) => x.findings)
+      .filter((f) => ['wrong-type', 'invalid-arn', 'json-syntax', 'missing-effect', 'missing-version'].includes(f.ruleId));
+    assert.deepEqual(
+      noise.map((f) => `${f.ruleId}: ${f.message}`),
+      [],
+    );
   });
 
   test('broken HCL never throws', () => {
-    const file = analyzeFile('resource "aws_iam_policy" "x" {\n  policy = jsonencode({ Statement = [ {', { languageId: 'terraform', matchesPolicyGlob: false, embedded });
+    const file = analyzeFile('resource "aws_iam_policy" "x" {\n  policy = jsonencode({ Statement = [ {', {
+      languageId: 'terraform',
+      matchesPolicyGlob: false,
+      embedded,
+    });
     assert.ok(Array.isArray(file.policies));
   });
 });
@@ -145,7 +168,10 @@ suite('Terraform as written in the wild', () => {
     );
     const found = findingsOf('comments.tf', 'terraform');
     assert.ok(found.includes('aws_iam_role.ci.inline_policy.0.policy: unknown-action "s3:PutObjct"'), found.join('\n'));
-    assert.ok(found.some((f) => f.startsWith('aws_iam_role.ci.assume_role_policy: oidc-trust-without-sub')), found.join('\n'));
+    assert.ok(
+      found.some((f) => f.startsWith('aws_iam_role.ci.assume_role_policy: oidc-trust-without-sub')),
+      found.join('\n'),
+    );
     assert.deepEqual(file.tree.errors, []);
   });
 
@@ -189,12 +215,18 @@ suite('Terraform as written in the wild', () => {
     ]) {
       assert.ok(found.includes(expected), `${expected}\nin\n${found.join('\n')}`);
     }
-    assert.deepEqual(found.filter((f) => / (wrong-type|invalid-arn|json-syntax|missing-version|missing-effect)/.test(f)), []);
+    assert.deepEqual(
+      found.filter((f) => / (wrong-type|invalid-arn|json-syntax|missing-version|missing-effect)/.test(f)),
+      [],
+    );
   });
 
   test('OpenTofu files (.tofu) are HCL', () => {
     const found = findingsOf('main.tofu', 'opentofu');
-    assert.deepEqual(found.sort(), ['aws_sqs_queue_policy.jobs.policy: public-principal "*"', 'aws_sqs_queue_policy.jobs.policy: unknown-action "sqs:SendMesage"']);
+    assert.deepEqual(found.sort(), [
+      'aws_sqs_queue_policy.jobs.policy: public-principal "*"',
+      'aws_sqs_queue_policy.jobs.policy: unknown-action "sqs:SendMesage"',
+    ]);
   });
 
   test('Terraform JSON (.tf.json): policy strings with exact spans, and aws_iam_policy_document', () => {
@@ -217,7 +249,10 @@ suite('Terraform as written in the wild', () => {
       assert.ok(found.includes(expected), `${expected}\nin\n${found.join('\n')}`);
     }
     // "${aws_s3_bucket.site.arn}/*" is Terraform's, not an ARN error
-    assert.deepEqual(found.filter((f) => / (wrong-type|invalid-arn|json-syntax)/.test(f)), []);
+    assert.deepEqual(
+      found.filter((f) => / (wrong-type|invalid-arn|json-syntax)/.test(f)),
+      [],
+    );
   });
 });
 
@@ -233,7 +268,10 @@ suite('CloudFormation as written in the wild', () => {
       assert.ok(found.includes(expected), `${expected}\nin\n${found.join('\n')}`);
     }
     // ${Bucket}, ${AWS::AccountId} and the !GetAtt part are computed; ${!aws:username} is a policy variable
-    assert.deepEqual(found.filter((f) => / (wrong-type|json-syntax|unknown-element)/.test(f) || (/ invalid-arn/.test(f) && !f.includes('BucketParam'))), []);
+    assert.deepEqual(
+      found.filter((f) => / (wrong-type|json-syntax|unknown-element)/.test(f) || (/ invalid-arn/.test(f) && !f.includes('BucketParam'))),
+      [],
+    );
   });
 
   test('Fn::If / !If: each branch is a candidate, no false missing-* or unknown-element, plain values still checked', () => {
@@ -259,7 +297,9 @@ suite('CloudFormation as written in the wild', () => {
     ]) {
       assert.ok(json.includes(expected), `${expected}\nin\n${json.join('\n')}`);
     }
-    const noise = [...yaml, ...json].filter((f) => / (missing-action|missing-effect|missing-resource|unknown-element|wrong-type|duplicate-sid|json-syntax) /.test(f));
+    const noise = [...yaml, ...json].filter((f) =>
+      / (missing-action|missing-effect|missing-resource|unknown-element|wrong-type|duplicate-sid|json-syntax) /.test(f),
+    );
     assert.deepEqual(noise, []);
   });
 });
@@ -300,7 +340,12 @@ suite('Terraform memory', () => {
 suite('edits on policies written as strings', () => {
   const action = (document: TextDocument, from: string, newText: string): CodeAction => {
     const at = document.getText().indexOf(from);
-    return { title: 'fix', edit: { changes: { [document.uri]: [{ range: { start: document.positionAt(at), end: document.positionAt(at + from.length) }, newText }] } } };
+    return {
+      title: 'fix',
+      edit: {
+        changes: { [document.uri]: [{ range: { start: document.positionAt(at), end: document.positionAt(at + from.length) }, newText }] },
+      },
+    };
   };
 
   test('inside an escaped JSON string no edit is offered; inside a YAML block one-line edits are', () => {
@@ -342,7 +387,10 @@ suite('Serverless Framework', () => {
       assert.ok(found.includes(expected), `${expected}\nin\n${found.join('\n')}`);
     }
     // !GetAtt, ${self:...}, ${aws:region} and ${aws:accountId} are computed; no Version is written
-    assert.deepEqual(found.filter((f) => / (wrong-type|invalid-arn|missing-version|policy-variable|variable-requires-version)/.test(f)), []);
+    assert.deepEqual(
+      found.filter((f) => / (wrong-type|invalid-arn|missing-version|policy-variable|variable-requires-version)/.test(f)),
+      [],
+    );
   });
 
   test('a YAML file with a provider but no statements is not a policy', () => {

@@ -65,21 +65,59 @@ export function extractServerless(tree: YamlJsonTree): { tree: JsonTree; policie
     (policy as { parent?: JsonNode }).parent = holder;
     root.children!.push(holder);
     // Serverless writes no Version: the role's policy is 2012-10-17
-    const version = { type: 'property', offset: listKey.offset, length: listKey.length, parent: policy, children: [] as JsonNode[] } as JsonNode;
-    version.children!.push({ type: 'string', offset: listKey.offset, length: listKey.length, parent: version, value: 'Version' } as JsonNode);
-    version.children!.push({ type: 'string', offset: listKey.offset, length: listKey.length, parent: version, value: '2012-10-17' } as JsonNode);
-    const statement = { type: 'property', offset: listKey.offset, length: list.offset + list.length - listKey.offset, parent: policy, children: [] as JsonNode[] } as JsonNode;
-    statement.children!.push({ type: 'string', offset: listKey.offset, length: listKey.length, parent: statement, value: 'Statement' } as JsonNode);
+    const version = {
+      type: 'property',
+      offset: listKey.offset,
+      length: listKey.length,
+      parent: policy,
+      children: [] as JsonNode[],
+    } as JsonNode;
+    version.children!.push({
+      type: 'string',
+      offset: listKey.offset,
+      length: listKey.length,
+      parent: version,
+      value: 'Version',
+    } as JsonNode);
+    version.children!.push({
+      type: 'string',
+      offset: listKey.offset,
+      length: listKey.length,
+      parent: version,
+      value: '2012-10-17',
+    } as JsonNode);
+    const statement = {
+      type: 'property',
+      offset: listKey.offset,
+      length: list.offset + list.length - listKey.offset,
+      parent: policy,
+      children: [] as JsonNode[],
+    } as JsonNode;
+    statement.children!.push({
+      type: 'string',
+      offset: listKey.offset,
+      length: listKey.length,
+      parent: statement,
+      value: 'Statement',
+    } as JsonNode);
     statement.children!.push(list);
     (list as { parent?: JsonNode }).parent = statement;
     policy.children!.push(version, statement);
     found.push({ node: policy, key });
   }
   const intrinsic = cloudFormationDynamicValue(tree.tagged);
-  const dynamicValue = (n: JsonNode) => intrinsic(n) ?? (n.type === 'string' && typeof n.value === 'string' && SERVERLESS_VARIABLE.test(n.value) ? 'Serverless variable' : undefined);
+  const dynamicValue = (n: JsonNode) =>
+    intrinsic(n) ??
+    (n.type === 'string' && typeof n.value === 'string' && SERVERLESS_VARIABLE.test(n.value) ? 'Serverless variable' : undefined);
   const jsonTree: JsonTree = { text: tree.text, root, errors: tree.errors, comments: [], trailingCommas: [], hasBom: tree.hasBom };
   const policies = found.map(({ node, key }) => ({
-    policy: parsePolicy(jsonTree, { root: node, basePath: [key], policyType: { type: 'identity', source: 'container' }, container: { kind: 'cloudformation', description: `serverless ${key}` }, dynamicValue }),
+    policy: parsePolicy(jsonTree, {
+      root: node,
+      basePath: [key],
+      policyType: { type: 'identity', source: 'container' },
+      container: { kind: 'cloudformation', description: `serverless ${key}` },
+      dynamicValue,
+    }),
     basePath: [key],
     offset: node.offset,
     length: node.length,

@@ -123,7 +123,13 @@ export type YamlScalarStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK
  * A YAML scalar's value with host offsets. `value` is what the YAML parser read; a decoding that
  * does not reproduce it (an unusual layout) gives undefined rather than wrong positions.
  */
-export function decodeYamlScalar(host: string, offset: number, length: number, style: YamlScalarStyle | undefined, value: string): MappedText | undefined {
+export function decodeYamlScalar(
+  host: string,
+  offset: number,
+  length: number,
+  style: YamlScalarStyle | undefined,
+  value: string,
+): MappedText | undefined {
   let decoded: MappedText | undefined;
   const end = offset + length;
   if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') {

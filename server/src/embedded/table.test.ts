@@ -15,7 +15,9 @@ test('README lists every CloudFormation property and Terraform argument read (ru
 });
 
 test('the table has a row per location', () => {
-  const rows = embeddedPolicyTable().split('\n').filter((l) => l.startsWith('| `'));
+  const rows = embeddedPolicyTable()
+    .split('\n')
+    .filter((l) => l.startsWith('| `'));
   const count = Object.values(CLOUDFORMATION_SLOTS).flat().length + Object.values(TERRAFORM_POLICY_ARGUMENTS).flat().length + 1;
   assert.equal(rows.length, count);
   assert.ok(rows.some((r) => r.startsWith('| `aws_ssoadmin_permission_set_inline_policy` | `inline_policy` | identity')));

@@ -19,7 +19,12 @@ export function embeddedPolicyTable(): string {
   const lines: string[] = [TABLE_START, '', '| CloudFormation resource type | Property | Policy type |', '| --- | --- | --- |'];
   for (const [type, slots] of Object.entries(CLOUDFORMATION_SLOTS).sort(([a], [b]) => a.localeCompare(b))) {
     for (const slot of slots) {
-      const note = type === 'AWS::Organizations::Policy' ? ' (RCP when `Type: RESOURCE_CONTROL_POLICY`; other types are not IAM policies)' : slot.impliedResource ? ' (Resource implied)' : '';
+      const note =
+        type === 'AWS::Organizations::Policy'
+          ? ' (RCP when `Type: RESOURCE_CONTROL_POLICY`; other types are not IAM policies)'
+          : slot.impliedResource
+            ? ' (Resource implied)'
+            : '';
       lines.push(`| \`${type}\` | \`${slot.path.join('.') || '(the list)'}\` | ${typeCell(slot.type, slot.resourceType, note)} |`);
     }
   }
@@ -27,7 +32,12 @@ export function embeddedPolicyTable(): string {
   lines.push('| `data.aws_iam_policy_document` | `statement` blocks | inferred from the statements |');
   for (const [type, slots] of Object.entries(TERRAFORM_POLICY_ARGUMENTS).sort(([a], [b]) => a.localeCompare(b))) {
     for (const slot of slots) {
-      const note = type === 'aws_organizations_policy' ? ' (RCP when `type = "RESOURCE_CONTROL_POLICY"`; other types are not IAM policies)' : slot.impliedResource ? ' (Resource implied)' : '';
+      const note =
+        type === 'aws_organizations_policy'
+          ? ' (RCP when `type = "RESOURCE_CONTROL_POLICY"`; other types are not IAM policies)'
+          : slot.impliedResource
+            ? ' (Resource implied)'
+            : '';
       lines.push(`| \`${type}\` | \`${slot.argument}\` | ${typeCell(slot.type, slot.resourceType, note)} |`);
     }
   }

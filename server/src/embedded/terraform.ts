@@ -64,10 +64,22 @@ class TreeBuilder {
   readonly tooDeep: { offset: number; length: number }[] = [];
 
   node(type: JsonNode['type'], at: { startIndex: number; endIndex: number }, parent: JsonNode | undefined, value?: unknown): JsonNode {
-    return { type, offset: at.startIndex, length: at.endIndex - at.startIndex, parent, value, ...(type === 'object' || type === 'array' || type === 'property' ? { children: [] } : {}) } as JsonNode;
+    return {
+      type,
+      offset: at.startIndex,
+      length: at.endIndex - at.startIndex,
+      parent,
+      value,
+      ...(type === 'object' || type === 'array' || type === 'property' ? { children: [] } : {}),
+    } as JsonNode;
   }
 
-  property(object: JsonNode, key: string, keyAt: { startIndex: number; endIndex: number }, build: (property: JsonNode) => JsonNode): JsonNode {
+  property(
+    object: JsonNode,
+    key: string,
+    keyAt: { startIndex: number; endIndex: number },
+    build: (property: JsonNode) => JsonNode,
+  ): JsonNode {
     const property = this.node('property', keyAt, object);
     const keyNode = this.node('string', keyAt, property, key);
     property.children!.push(keyNode);
@@ -103,7 +115,15 @@ class TreeBuilder {
     switch (node.type) {
       case 'string_lit': {
         const parts = named(node);
-        const out = this.node('string', node, parent, parts.filter((c) => c.type !== 'quoted_template_start' && c.type !== 'quoted_template_end').map((c) => c.text).join(''));
+        const out = this.node(
+          'string',
+          node,
+          parent,
+          parts
+            .filter((c) => c.type !== 'quoted_template_start' && c.type !== 'quoted_template_end')
+            .map((c) => c.text)
+            .join(''),
+        );
         if (parts.some((c) => c.type === 'template_interpolation' || c.type === 'template_directive')) {
           this.dynamic.set(out, 'Terraform interpolation');
         }
@@ -146,7 +166,9 @@ class TreeBuilder {
       }
       case 'variable_expr':
         // an object key written as a bare identifier (Version = ...); elsewhere a reference
-        return named(node).length === 1 && parent === undefined ? this.node('string', node, parent, node.text) : this.computed(expr, parent);
+        return named(node).length === 1 && parent === undefined
+          ? this.node('string', node, parent, node.text)
+          : this.computed(expr, parent);
       default:
         return this.computed(expr, parent);
     }
@@ -214,13 +236,22 @@ function policyDocumentBlock(block: Node, builder: TreeBuilder): JsonNode {
   if (statements.length > 0) {
     const first = statements[0];
     const last = statements[statements.length - 1];
-    const list = builder.property(root, 'Statement', named(first)[0], (p) => builder.node('array', { startIndex: first.startIndex, endIndex: last.endIndex }, p));
+    const list = builder.property(root, 'Statement', named(first)[0], (p) =>
+      builder.node('array', { startIndex: first.startIndex, endIndex: last.endIndex }, p),
+    );
     for (const statement of statements) {
       const s = builder.node('object', statement, list);
       list.children!.push(s);
       const sBody = blockBody(statement);
       const a = attributes(sBody);
-      const names: [string, string][] = [['sid', 'Sid'], ['effect', 'Effect'], ['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']];
+      const names: [string, string][] = [
+        ['sid', 'Sid'],
+        ['effect', 'Effect'],
+        ['actions', 'Action'],
+        ['not_actions', 'NotAction'],
+        ['resources', 'Resource'],
+        ['not_resources', 'NotResource'],
+      ];
       if (!a.has('effect')) {
         const at = named(statement)[0];
         builder.property(s, 'Effect', at, (p) => builder.node('string', at, p, 'Allow'));
@@ -231,7 +262,10 @@ function policyDocumentBlock(block: Node, builder: TreeBuilder): JsonNode {
           builder.property(s, iam, attr.name, (p) => builder.expression(attr.value, p));
         }
       }
-      for (const [blockName, iam] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+      for (const [blockName, iam] of [
+        ['principals', 'Principal'],
+        ['not_principals', 'NotPrincipal'],
+      ] as const) {
         const principalBlocks = blocks(sBody, blockName);
         const everyone = principalBlocks.find((pb) => /^"\*"$/.test(attributes(blockBody(pb)).get('type')?.value.text ?? ''));
         const everyoneIds = everyone && attributes(blockBody(everyone)).get('identifiers');
@@ -244,7 +278,9 @@ function policyDocumentBlock(block: Node, builder: TreeBuilder): JsonNode {
           });
         } else if (principalBlocks.length > 0) {
           const at = principalBlocks[0];
-          const principal = builder.property(s, iam, named(at)[0], (p) => builder.node('object', { startIndex: at.startIndex, endIndex: principalBlocks[principalBlocks.length - 1].endIndex }, p));
+          const principal = builder.property(s, iam, named(at)[0], (p) =>
+            builder.node('object', { startIndex: at.startIndex, endIndex: principalBlocks[principalBlocks.length - 1].endIndex }, p),
+          );
           for (const pb of principalBlocks) {
             const pa = attributes(blockBody(pb));
             const type = pa.get('type');
@@ -259,7 +295,9 @@ function policyDocumentBlock(block: Node, builder: TreeBuilder): JsonNode {
       const conditions = blocks(sBody, 'condition');
       if (conditions.length > 0) {
         const at = conditions[0];
-        const condition = builder.property(s, 'Condition', named(at)[0], (p) => builder.node('object', { startIndex: at.startIndex, endIndex: conditions[conditions.length - 1].endIndex }, p));
+        const condition = builder.property(s, 'Condition', named(at)[0], (p) =>
+          builder.node('object', { startIndex: at.startIndex, endIndex: conditions[conditions.length - 1].endIndex }, p),
+        );
         const byOperator = new Map<string, JsonNode>();
         for (const cb of conditions) {
           const ca = attributes(blockBody(cb));
@@ -319,7 +357,12 @@ export function extractTerraform(tree: Tree, text: string): TerraformExtraction 
           continue;
         }
       }
-      const container = { kind: 'terraform' as const, description: `${kind} ${name} ${slot.argument}`, ...(slot.resourceType ? { resourceType: slot.resourceType } : {}), ...(slot.impliedResource ? { impliedResource: true } : {}) };
+      const container = {
+        kind: 'terraform' as const,
+        description: `${kind} ${name} ${slot.argument}`,
+        ...(slot.resourceType ? { resourceType: slot.resourceType } : {}),
+        ...(slot.impliedResource ? { impliedResource: true } : {}),
+      };
       const [blockName, argument] = slot.argument.includes('.') ? slot.argument.split('.') : [undefined, slot.argument];
       if (blockName) {
         // an argument of a nested block, e.g. aws_iam_role inline_policy { policy = ... }
@@ -350,7 +393,10 @@ export function extractTerraform(tree: Tree, text: string): TerraformExtraction 
     if (keyword === 'resource') {
       visitResource(kind, name, blockBody(block), `${kind}.${name}`);
     } else if (keyword === 'data' && kind === 'aws_iam_policy_document') {
-      add(`data.${kind}.${name}`, policyDocumentBlock(block, builder), undefined, { kind: 'terraform', description: `data.aws_iam_policy_document.${name}` });
+      add(`data.${kind}.${name}`, policyDocumentBlock(block, builder), undefined, {
+        kind: 'terraform',
+        description: `data.aws_iam_policy_document.${name}`,
+      });
     }
   }
   const jsonTree: JsonTree = { text, root, errors: [], comments: [], trailingCommas: [], hasBom: false };
@@ -359,7 +405,13 @@ export function extractTerraform(tree: Tree, text: string): TerraformExtraction 
   }
   const dynamicValue = (node: JsonNode) => builder.dynamic.get(node);
   const policies = found.map(({ node, path, type, container }) => ({
-    policy: parsePolicy(jsonTree, { root: node, basePath: path, ...(type ? { policyType: { type, source: 'container' as const } } : {}), container, dynamicValue }),
+    policy: parsePolicy(jsonTree, {
+      root: node,
+      basePath: path,
+      ...(type ? { policyType: { type, source: 'container' as const } } : {}),
+      container,
+      dynamicValue,
+    }),
     basePath: path,
     offset: node.offset,
     length: node.length,
@@ -377,7 +429,12 @@ function syntaxErrors(root: Node): JsonTree['errors'] {
   while (stack.length > 0 && out.length < 20) {
     const n = stack.pop()!;
     if (n.type === 'ERROR' || n.isMissing) {
-      out.push({ offset: n.startIndex, length: Math.max(1, n.endIndex - n.startIndex), code: 1, message: n.isMissing ? `Terraform syntax: missing ${n.type}.` : 'Terraform syntax error.' });
+      out.push({
+        offset: n.startIndex,
+        length: Math.max(1, n.endIndex - n.startIndex),
+        code: 1,
+        message: n.isMissing ? `Terraform syntax: missing ${n.type}.` : 'Terraform syntax error.',
+      });
       continue;
     }
     const children = n.children;

@@ -43,9 +43,20 @@ export function extractTerraformJson(tree: JsonTree): { tree: JsonTree; policies
   const root = { type: 'object', offset: top.offset, length: top.length, children: [] as JsonNode[] } as JsonNode;
   const found: { node: JsonNode; key: string; type?: PolicyType; container: PolicyContainer }[] = [];
   const node = (type: JsonNode['type'], at: Span, parent: JsonNode | undefined, value?: unknown): JsonNode =>
-    ({ type, offset: at.offset, length: at.length, parent, value, ...(type === 'object' || type === 'array' || type === 'property' ? { children: [] } : {}) }) as JsonNode;
+    ({
+      type,
+      offset: at.offset,
+      length: at.length,
+      parent,
+      value,
+      ...(type === 'object' || type === 'array' || type === 'property' ? { children: [] } : {}),
+    }) as JsonNode;
   const attach = (parent: JsonNode, key: string, keyAt: Span, value: JsonNode) => {
-    const p = node('property', { offset: keyAt.offset, length: Math.max(keyAt.length, value.offset + value.length - keyAt.offset) }, parent);
+    const p = node(
+      'property',
+      { offset: keyAt.offset, length: Math.max(keyAt.length, value.offset + value.length - keyAt.offset) },
+      parent,
+    );
     p.children!.push(node('string', keyAt, p, key));
     (value as { parent?: JsonNode }).parent = p;
     p.children!.push(value);
@@ -87,14 +98,26 @@ export function extractTerraformJson(tree: JsonTree): { tree: JsonTree; policies
             continue;
           }
         }
-        const container: PolicyContainer = { kind: 'terraform', description: `${kind} ${name} ${slot.argument}`, ...(slot.resourceType ? { resourceType: slot.resourceType } : {}), ...(slot.impliedResource ? { impliedResource: true } : {}) };
+        const container: PolicyContainer = {
+          kind: 'terraform',
+          description: `${kind} ${name} ${slot.argument}`,
+          ...(slot.resourceType ? { resourceType: slot.resourceType } : {}),
+          ...(slot.impliedResource ? { impliedResource: true } : {}),
+        };
         const [blockName, argument] = slot.argument.includes('.') ? slot.argument.split('.') : [undefined, slot.argument];
-        const holders = blockName ? entries(body).filter((e) => e.key === blockName).flatMap((e) => (e.value.type === 'array' ? (e.value.children ?? []) : [e.value])) : [body];
+        const holders = blockName
+          ? entries(body)
+              .filter((e) => e.key === blockName)
+              .flatMap((e) => (e.value.type === 'array' ? (e.value.children ?? []) : [e.value]))
+          : [body];
         holders.forEach((holder, i) => {
           const value = get(holder, argument);
           const policy = value && policyJson(value);
           if (policy) {
-            add(`${kind}.${name}.${blockName ? `${blockName}.${i}.` : ''}${argument}`, policy, type, { ...container, stringEncoding: 'escaped' });
+            add(`${kind}.${name}.${blockName ? `${blockName}.${i}.` : ''}${argument}`, policy, type, {
+              ...container,
+              stringEncoding: 'escaped',
+            });
           }
         });
       }
@@ -109,17 +132,36 @@ export function extractTerraformJson(tree: JsonTree): { tree: JsonTree; policies
       const policy = node('object', body, undefined);
       const version = get(body, 'version');
       attach(policy, 'Version', version ?? keyNode, version ?? node('string', keyNode, undefined, '2012-10-17'));
-      const statements = entries(body).filter((e) => e.key === 'statement').flatMap((e) => (e.value.type === 'array' ? (e.value.children ?? []) : [e.value]));
+      const statements = entries(body)
+        .filter((e) => e.key === 'statement')
+        .flatMap((e) => (e.value.type === 'array' ? (e.value.children ?? []) : [e.value]));
       if (statements.length > 0) {
         const first = statements[0];
         const last = statements[statements.length - 1];
-        const list = attach(policy, 'Statement', first, node('array', { offset: first.offset, length: last.offset + last.length - first.offset }, undefined));
+        const list = attach(
+          policy,
+          'Statement',
+          first,
+          node('array', { offset: first.offset, length: last.offset + last.length - first.offset }, undefined),
+        );
         for (const s of statements) {
           const statement = node('object', s, list);
           list.children!.push(statement);
-          const names: [string, string][] = [['sid', 'Sid'], ['effect', 'Effect'], ['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']];
+          const names: [string, string][] = [
+            ['sid', 'Sid'],
+            ['effect', 'Effect'],
+            ['actions', 'Action'],
+            ['not_actions', 'NotAction'],
+            ['resources', 'Resource'],
+            ['not_resources', 'NotResource'],
+          ];
           if (!get(s, 'effect')) {
-            attach(statement, 'Effect', { offset: s.offset, length: 1 }, node('string', { offset: s.offset, length: 1 }, undefined, 'Allow'));
+            attach(
+              statement,
+              'Effect',
+              { offset: s.offset, length: 1 },
+              node('string', { offset: s.offset, length: 1 }, undefined, 'Allow'),
+            );
           }
           for (const { key, keyNode: k, value } of entries(s)) {
             const iam = names.find(([hcl]) => hcl === key)?.[1];
@@ -128,7 +170,10 @@ export function extractTerraformJson(tree: JsonTree): { tree: JsonTree; policies
               attach(statement, iam, k, value);
             }
           }
-          for (const [blockName, iam] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+          for (const [blockName, iam] of [
+            ['principals', 'Principal'],
+            ['not_principals', 'NotPrincipal'],
+          ] as const) {
             const blocks = entries(s).filter((e) => e.key === blockName);
             const items = blocks.flatMap((e) => (e.value.type === 'array' ? (e.value.children ?? []) : [e.value]));
             if (items.length === 0) {
@@ -186,7 +231,13 @@ export function extractTerraformJson(tree: JsonTree): { tree: JsonTree; policies
   const jsonTree: JsonTree = { text: tree.text, root, errors, comments: [], trailingCommas: [], hasBom: tree.hasBom };
   const dynamicValue = (n: JsonNode) => dynamic.get(n);
   const policies = found.map(({ node: n, key, type, container }) => ({
-    policy: parsePolicy(jsonTree, { root: n, basePath: [key], ...(type ? { policyType: { type, source: 'container' as const } } : {}), container, dynamicValue }),
+    policy: parsePolicy(jsonTree, {
+      root: n,
+      basePath: [key],
+      ...(type ? { policyType: { type, source: 'container' as const } } : {}),
+      container,
+      dynamicValue,
+    }),
     basePath: [key],
     offset: n.offset,
     length: n.length,

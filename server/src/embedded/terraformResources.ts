@@ -18,7 +18,11 @@ export interface PolicySlot {
 }
 
 const identity = (argument: string): PolicySlot => ({ argument, type: 'identity' });
-const resource = (argument: string, resourceType?: string): PolicySlot => ({ argument, type: 'resource', ...(resourceType ? { resourceType } : {}) });
+const resource = (argument: string, resourceType?: string): PolicySlot => ({
+  argument,
+  type: 'resource',
+  ...(resourceType ? { resourceType } : {}),
+});
 
 /** Resource type -> the arguments that hold policy JSON. */
 export const TERRAFORM_POLICY_ARGUMENTS: Record<string, PolicySlot[]> = {
@@ -27,7 +31,10 @@ export const TERRAFORM_POLICY_ARGUMENTS: Record<string, PolicySlot[]> = {
   aws_iam_role_policy: [identity('policy')],
   aws_iam_user_policy: [identity('policy')],
   aws_iam_group_policy: [identity('policy')],
-  aws_iam_role: [{ argument: 'assume_role_policy', type: 'trust', resourceType: 'AWS::IAM::AssumeRolePolicyDocument' }, identity('inline_policy.policy')],
+  aws_iam_role: [
+    { argument: 'assume_role_policy', type: 'trust', resourceType: 'AWS::IAM::AssumeRolePolicyDocument' },
+    identity('inline_policy.policy'),
+  ],
   aws_ssoadmin_permission_set_inline_policy: [identity('inline_policy')],
   aws_transfer_user: [identity('policy')],
   aws_transfer_access: [identity('policy')],

@@ -31,13 +31,23 @@ export function parseYamlTree(text: string): YamlJsonTree {
     const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false });
     for (const e of doc.errors) {
       const [start, end] = e.pos;
-      errors.push({ offset: start, length: Math.max(1, end - start), code: ParseErrorCode.InvalidSymbol, message: e.message.split('\n')[0] });
+      errors.push({
+        offset: start,
+        length: Math.max(1, end - start),
+        code: ParseErrorCode.InvalidSymbol,
+        message: e.message.split('\n')[0],
+      });
     }
     const tooDeep: { offset: number; length: number }[] = [];
     const convert = (node: unknown, parent: JsonNode | undefined, depth = 0): JsonNode | undefined => {
       if ((isMap(node) || isSeq(node)) && depth >= MAX_DEPTH) {
         // kept empty past the depth limit (reported by json-syntax): nothing recurses further
-        const out = { type: isMap(node) ? 'object' : 'array', ...rangeOf(node as YamlNode), parent, children: [] as JsonNode[] } as JsonNode;
+        const out = {
+          type: isMap(node) ? 'object' : 'array',
+          ...rangeOf(node as YamlNode),
+          parent,
+          children: [] as JsonNode[],
+        } as JsonNode;
         tooDeep.push({ offset: out.offset, length: out.length });
         return out;
       }
@@ -55,7 +65,13 @@ export function parseYamlTree(text: string): YamlJsonTree {
           const keyRange = rangeOf(keyNode);
           const valueNode = pair.value as YamlNode | null;
           const end = valueNode?.range ? valueNode.range[1] : keyRange.offset + keyRange.length;
-          const property = { type: 'property', offset: keyRange.offset, length: end - keyRange.offset, parent: out, children: [] as JsonNode[] } as JsonNode;
+          const property = {
+            type: 'property',
+            offset: keyRange.offset,
+            length: end - keyRange.offset,
+            parent: out,
+            children: [] as JsonNode[],
+          } as JsonNode;
           const key = { type: 'string', value: String(keyNode.value), ...keyRange, parent: property } as JsonNode;
           property.children!.push(key);
           const value = valueNode ? convert(valueNode, property, depth + 1) : undefined;
@@ -98,7 +114,22 @@ export function parseYamlTree(text: string): YamlJsonTree {
     root = convert(doc.contents, undefined);
     deep = tooDeep;
   } catch (err) {
-    errors.push({ offset: 0, length: 1, code: ParseErrorCode.InvalidSymbol, message: `The YAML could not be read: ${err instanceof Error ? err.message : String(err)}` });
+    errors.push({
+      offset: 0,
+      length: 1,
+      code: ParseErrorCode.InvalidSymbol,
+      message: `The YAML could not be read: ${err instanceof Error ? err.message : String(err)}`,
+    });
   }
-  return { text, root, errors, comments: [], trailingCommas: [], hasBom: text.charCodeAt(0) === 0xfeff, tagged, styles, ...(deep.length > 0 ? { tooDeep: deep } : {}) };
+  return {
+    text,
+    root,
+    errors,
+    comments: [],
+    trailingCommas: [],
+    hasBom: text.charCodeAt(0) === 0xfeff,
+    tagged,
+    styles,
+    ...(deep.length > 0 ? { tooDeep: deep } : {}),
+  };
 }

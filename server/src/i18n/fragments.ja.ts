@@ -30,8 +30,10 @@ export const EXACT_JA: Record<string, string> = {
   // dependent-actions: when (the message adds "ために")
   'to give the function its execution role': '関数に実行ロールを与える',
   'to launch instances with an instance profile (role)': 'インスタンスプロファイル (ロール) 付きでインスタンスを起動する',
-  'to run tasks whose definition has a task role or task execution role': 'タスクロールまたはタスク実行ロールを持つタスク定義のタスクを実行する',
-  'to start tasks whose definition has a task role or task execution role': 'タスクロールまたはタスク実行ロールを持つタスク定義のタスクを開始する',
+  'to run tasks whose definition has a task role or task execution role':
+    'タスクロールまたはタスク実行ロールを持つタスク定義のタスクを実行する',
+  'to start tasks whose definition has a task role or task execution role':
+    'タスクロールまたはタスク実行ロールを持つタスク定義のタスクを開始する',
   'to create stacks with a service role': 'サービスロール付きでスタックを作成する',
   'to create rules whose actions use a role': 'アクションでロールを使うルールを作成する',
   'to replace rules whose actions use a role': 'アクションでロールを使うルールを置き換える',
@@ -75,7 +77,8 @@ export const EXACT_JA: Record<string, string> = {
   ' without whitespace': '空白を除いて',
   'managed policies (inline policies: 2,048 per user, 5,120 per group, 10,240 per role in total)':
     '管理ポリシー (インラインポリシーは合計でユーザーごとに 2,048、グループごとに 5,120、ロールごとに 10,240)',
-  'role trust policies (the default quota; it can be raised to 4,096)': 'ロールの信頼ポリシー (デフォルトのクォータ。4,096 まで引き上げ可能)',
+  'role trust policies (the default quota; it can be raised to 4,096)':
+    'ロールの信頼ポリシー (デフォルトのクォータ。4,096 まで引き上げ可能)',
   'S3 bucket policies (SQS: 8,192; other services differ)': 'S3 バケットポリシー (SQS は 8,192。他のサービスは異なります)',
   'service control policies, where every character counts': 'サービスコントロールポリシー (すべての文字が数えられます)',
   'resource control policies, where every character counts': 'リソースコントロールポリシー (すべての文字が数えられます)',
@@ -104,18 +107,20 @@ export const EXACT_JA: Record<string, string> = {
   'Invalid number.': '無効な数値です。',
   'Expected a property name in double quotes.': 'ダブルクォートで囲んだプロパティ名が必要です。',
   'Expected a value.': '値が必要です。',
-  "Expected ':' after the property name.": 'プロパティ名の後に \':\' が必要です。',
-  "Expected ',' between elements.": '要素の間に \',\' が必要です。',
-  "Expected '}' to close the object.": 'オブジェクトを閉じる \'}\' が必要です。',
-  "Expected ']' to close the array.": '配列を閉じる \']\' が必要です。',
-  'Unexpected content after the end of the policy: a policy is exactly one JSON object.': 'ポリシーの終わりの後に余分な内容があります。ポリシーはちょうど 1 つの JSON オブジェクトです。',
+  "Expected ':' after the property name.": "プロパティ名の後に ':' が必要です。",
+  "Expected ',' between elements.": "要素の間に ',' が必要です。",
+  "Expected '}' to close the object.": "オブジェクトを閉じる '}' が必要です。",
+  "Expected ']' to close the array.": "配列を閉じる ']' が必要です。",
+  'Unexpected content after the end of the policy: a policy is exactly one JSON object.':
+    'ポリシーの終わりの後に余分な内容があります。ポリシーはちょうど 1 つの JSON オブジェクトです。',
   'Invalid comment.': '無効なコメントです。',
   'Unterminated comment.': 'コメントが閉じられていません。',
   'Unterminated string: a closing double quote is missing.': '文字列が閉じられていません。閉じるダブルクォートがありません。',
   'Unexpected end of number.': '数値が途中で終わっています。',
   'Invalid unicode escape sequence.': '無効な Unicode エスケープシーケンスです。',
   'Invalid escape character in string.': '文字列に無効なエスケープ文字があります。',
-  'Invalid character in string (control characters must be escaped).': '文字列に無効な文字があります (制御文字はエスケープする必要があります)。',
+  'Invalid character in string (control characters must be escaped).':
+    '文字列に無効な文字があります (制御文字はエスケープする必要があります)。',
   'Invalid JSON.': '無効な JSON です。',
   'Terraform syntax error.': 'Terraform の構文エラーです。',
 };
@@ -165,8 +170,10 @@ export const ESCALATION_METHODS_JA: Record<string, string> = {
   'make a privileged role trust you': '権限の強いロールに自分を信頼させる',
   'pass a privileged role to a new EC2 instance': '権限の強いロールを新しい EC2 インスタンスに渡す',
   'pass a privileged role to a new Lambda function and invoke it': '権限の強いロールを新しい Lambda 関数に渡して呼び出す',
-  'pass a privileged role to a new Lambda function triggered by DynamoDB': '権限の強いロールを DynamoDB がトリガーする新しい Lambda 関数に渡す',
-  'pass a privileged role to a new Lambda function invoked by another service': '権限の強いロールを他のサービスが呼び出す新しい Lambda 関数に渡す',
+  'pass a privileged role to a new Lambda function triggered by DynamoDB':
+    '権限の強いロールを DynamoDB がトリガーする新しい Lambda 関数に渡す',
+  'pass a privileged role to a new Lambda function invoked by another service':
+    '権限の強いロールを他のサービスが呼び出す新しい Lambda 関数に渡す',
   'replace the code of a function that runs with a privileged role': '権限の強いロールで動く関数のコードを置き換える',
   'add a malicious layer to a function with a privileged role': '権限の強いロールを持つ関数に悪意のあるレイヤーを追加する',
   'take over a Glue development endpoint with a privileged role': '権限の強いロールを持つ Glue 開発エンドポイントを乗っ取る',
@@ -194,7 +201,10 @@ export const ACCESS_LEVELS_JA: Record<string, string> = {
 export const PATTERNS_JA: [RegExp, (m: RegExpMatchArray, tr: (s: string) => string) => string][] = [
   [/^ Did you mean "(.*)"\?$/s, (m) => `"${m[1]}" ではありませんか?`],
   [/^ \(lower severity: limited by (.*)\)$/s, (m) => ` (${m[1]} で制限されているため重大度を下げています)`],
-  [/^ \(lower severity: its condition can never be true \((.*)\)\)$/s, (m, tr) => ` (条件が true になることがない (${tr(m[1])}) ため重大度を下げています)`],
+  [
+    /^ \(lower severity: its condition can never be true \((.*)\)\)$/s,
+    (m, tr) => ` (条件が true になることがない (${tr(m[1])}) ため重大度を下げています)`,
+  ],
   [/^ \(lower severity: (.*)\)$/s, (m, tr) => ` (${tr(m[1])}: 重大度を下げています)`],
   [/^its condition can never be true \((.*)\)$/s, (m, tr) => `条件が true になることがありません (${tr(m[1])})`],
   [/^limited by (.*)$/s, (m) => `${m[1]} で制限されています`],

@@ -10,7 +10,20 @@ import { suite, test } from 'node:test';
 import { ALL_RULES } from '../rules/index';
 import { findingsFor } from '../testing/testRule';
 import type { PolicyType } from '../policy/model';
-import { catalogOf, localizePhrase, localeFromEnv, normalizeLocale, pickLocale, ruleDescription, ruleMessage, ruleTranslation, t, translateFragment, withLocale, type MessageId } from './index';
+import {
+  catalogOf,
+  localizePhrase,
+  localeFromEnv,
+  normalizeLocale,
+  pickLocale,
+  ruleDescription,
+  ruleMessage,
+  ruleTranslation,
+  t,
+  translateFragment,
+  withLocale,
+  type MessageId,
+} from './index';
 import { MESSAGES_EN } from './messages.en';
 import { CONDITION_OPERATORS } from '../catalog/operators';
 import { describeConditionKey } from '../analysis/conditions';
@@ -35,7 +48,9 @@ suite('i18n catalogs', () => {
       }
     }
     for (const id of Object.keys(ja)) {
-      if (!(id in MESSAGES_EN)) {problems.push(`${id}: not an English message id`);}
+      if (!(id in MESSAGES_EN)) {
+        problems.push(`${id}: not an English message id`);
+      }
     }
     assert.deepEqual(problems, []);
   });
@@ -48,7 +63,9 @@ suite('i18n catalogs', () => {
         problems.push(`${rule.id}: no messages.ja.ts`);
         continue;
       }
-      if (!ja.description.trim()) {problems.push(`${rule.id}: empty description`);}
+      if (!ja.description.trim()) {
+        problems.push(`${rule.id}: empty description`);
+      }
       for (const [id, en] of Object.entries(rule.meta.messages)) {
         const text = ja.messages[id];
         if (!text) {
@@ -58,10 +75,14 @@ suite('i18n catalogs', () => {
         }
       }
       for (const id of Object.keys(ja.messages)) {
-        if (!(id in rule.meta.messages)) {problems.push(`${rule.id}.${id}: not a message of the rule`);}
+        if (!(id in rule.meta.messages)) {
+          problems.push(`${rule.id}.${id}: not a message of the rule`);
+        }
       }
       for (const readme of ['README.md', 'README.ja.md']) {
-        if (!fs.existsSync(path.join(rulesDir, rule.id, readme))) {problems.push(`${rule.id}: ${readme} missing`);}
+        if (!fs.existsSync(path.join(rulesDir, rule.id, readme))) {
+          problems.push(`${rule.id}: ${readme} missing`);
+        }
       }
     }
     assert.deepEqual(problems, []);
@@ -74,28 +95,56 @@ suite('i18n catalogs', () => {
       for (const key of Object.keys(table)) {
         const en = withLocale('en', () => table[key]);
         const ja = withLocale('ja', () => table[key]);
-        if (!en || ja === en) {problems.push(`element ${key}`);}
+        if (!en || ja === en) {
+          problems.push(`element ${key}`);
+        }
       }
     }
     for (const op of CONDITION_OPERATORS) {
-      if (withLocale('ja', () => op.description) === withLocale('en', () => op.description)) {problems.push(`operator ${op.name}`);}
+      if (withLocale('ja', () => op.description) === withLocale('en', () => op.description)) {
+        problems.push(`operator ${op.name}`);
+      }
     }
     assert.deepEqual(problems, []);
   });
 
   test('every condition phrase of the summaries has Japanese', () => {
-    const keys = ['aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge', 'aws:SourceIp', 'aws:SourceVpce', 'aws:PrincipalOrgID', 'aws:ResourceOrgID', 'aws:PrincipalArn', 'aws:RequestedRegion', 'aws:SecureTransport', 'aws:CurrentTime', 'aws:ViaAWSService', 'aws:CalledVia', 'aws:SourceArn', 'sts:ExternalId', 'iam:PassedToService', 'aws:ResourceTag/team', 'aws:TagKeys', 'token.actions.githubusercontent.com:sub', 'token.actions.githubusercontent.com:aud'];
+    const keys = [
+      'aws:MultiFactorAuthPresent',
+      'aws:MultiFactorAuthAge',
+      'aws:SourceIp',
+      'aws:SourceVpce',
+      'aws:PrincipalOrgID',
+      'aws:ResourceOrgID',
+      'aws:PrincipalArn',
+      'aws:RequestedRegion',
+      'aws:SecureTransport',
+      'aws:CurrentTime',
+      'aws:ViaAWSService',
+      'aws:CalledVia',
+      'aws:SourceArn',
+      'sts:ExternalId',
+      'iam:PassedToService',
+      'aws:ResourceTag/team',
+      'aws:TagKeys',
+      'token.actions.githubusercontent.com:sub',
+      'token.actions.githubusercontent.com:aud',
+    ];
     const problems: string[] = [];
     for (const key of keys) {
       for (const values of [['a'], ['a', 'b'], []]) {
         const en = describeConditionKey(key, 'StringEquals', values);
         const ja = withLocale('ja', () => localizePhrase(en));
-        if (ja === en || !/[\u3040-\u30ff\u4e00-\u9fff]/.test(ja)) {problems.push(`${key}: ${en}`);}
+        if (ja === en || !/[\u3040-\u30ff\u4e00-\u9fff]/.test(ja)) {
+          problems.push(`${key}: ${en}`);
+        }
       }
     }
     for (const value of ['true', 'false']) {
       const en = describeConditionKey('aws:x', 'Null', [value]);
-      if (withLocale('ja', () => localizePhrase(en)) === en) {problems.push(en);}
+      if (withLocale('ja', () => localizePhrase(en)) === en) {
+        problems.push(en);
+      }
     }
     assert.deepEqual(problems, []);
   });
@@ -116,24 +165,51 @@ suite('i18n catalogs', () => {
   });
 
   test('English is the fallback; a message is never empty or a raw id', () => {
-    assert.equal(withLocale('en', () => t('policyType.trust')), 'Role trust policy');
-    assert.equal(withLocale('ja', () => t('policyType.trust')), 'ロールの信頼ポリシー');
-    assert.equal(withLocale('en', () => t('cli.fixed', { count: 1 })), 'fixed 1 problem');
-    assert.equal(withLocale('en', () => t('cli.fixed', { count: 3 })), 'fixed 3 problems');
+    assert.equal(
+      withLocale('en', () => t('policyType.trust')),
+      'Role trust policy',
+    );
+    assert.equal(
+      withLocale('ja', () => t('policyType.trust')),
+      'ロールの信頼ポリシー',
+    );
+    assert.equal(
+      withLocale('en', () => t('cli.fixed', { count: 1 })),
+      'fixed 1 problem',
+    );
+    assert.equal(
+      withLocale('en', () => t('cli.fixed', { count: 3 })),
+      'fixed 3 problems',
+    );
     const unknownRule = { ruleId: 'no-such-rule', messageId: 'x', message: 'English text', data: {} };
-    assert.equal(withLocale('ja', () => ruleMessage(unknownRule)), 'English text');
+    assert.equal(
+      withLocale('ja', () => ruleMessage(unknownRule)),
+      'English text',
+    );
     const rule = ALL_RULES.find((r) => r.id === 'missing-effect')!;
-    assert.equal(withLocale('en', () => ruleDescription(rule)), rule.meta.description);
-    assert.notEqual(withLocale('ja', () => ruleDescription(rule)), rule.meta.description);
+    assert.equal(
+      withLocale('en', () => ruleDescription(rule)),
+      rule.meta.description,
+    );
+    assert.notEqual(
+      withLocale('ja', () => ruleDescription(rule)),
+      rule.meta.description,
+    );
     assert.equal(translateFragment(' Did you mean "s3:GetObject"?', 'ja'), '"s3:GetObject" ではありませんか?');
-    assert.equal(translateFragment(' (lower severity: limited by aws:SourceIp, aws:SourceVpc)', 'ja'), ' (aws:SourceIp, aws:SourceVpc で制限されているため重大度を下げています)');
+    assert.equal(
+      translateFragment(' (lower severity: limited by aws:SourceIp, aws:SourceVpc)', 'ja'),
+      ' (aws:SourceIp, aws:SourceVpc で制限されているため重大度を下げています)',
+    );
     assert.equal(translateFragment('arn:aws:s3:::bucket', 'ja'), 'arn:aws:s3:::bucket');
     assert.equal(translateFragment('Terraform syntax: missing }.', 'ja'), 'Terraform の構文: } がありません。');
     assert.equal(translateFragment('a, b, c and 4 more', 'ja'), 'a, b, c ほか 4 件');
     // readers of JSON inside CloudFormation and Terraform strings; integ's rules' data phrases
     assert.equal(translateFragment('JSON in the string: Expected a value.', 'ja'), '文字列内の JSON: 値が必要です。');
     assert.equal(translateFragment('to give the function its execution role', 'ja'), '関数に実行ロールを与える');
-    assert.equal(translateFragment('DateLessThan aws:TokenIssueTime 2020-01-01T00:00:01Z can no longer be true', 'ja'), 'DateLessThan aws:TokenIssueTime 2020-01-01T00:00:01Z はもう true になりません');
+    assert.equal(
+      translateFragment('DateLessThan aws:TokenIssueTime 2020-01-01T00:00:01Z can no longer be true', 'ja'),
+      'DateLessThan aws:TokenIssueTime 2020-01-01T00:00:01Z はもう true になりません',
+    );
   });
 });
 
@@ -146,8 +222,19 @@ function englishProse(message: string): string | undefined {
 function examples(markdown: string): { code: string; language: 'json' | 'jsonc'; policyType?: PolicyType; raw: boolean }[] {
   const out: { code: string; language: 'json' | 'jsonc'; policyType?: PolicyType; raw: boolean }[] = [];
   for (const m of markdown.matchAll(/```(jsonc?)([^\n]*)\n([\s\S]*?)```/g)) {
-    const attrs = Object.fromEntries(m[2].trim().split(/\s+/).filter(Boolean).map((a) => a.split('=') as [string, string]));
-    out.push({ code: m[3], language: m[1] as 'json' | 'jsonc', policyType: attrs.policyType as PolicyType | undefined, raw: attrs.raw === 'true' });
+    const attrs = Object.fromEntries(
+      m[2]
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((a) => a.split('=') as [string, string]),
+    );
+    out.push({
+      code: m[3],
+      language: m[1] as 'json' | 'jsonc',
+      policyType: attrs.policyType as PolicyType | undefined,
+      raw: attrs.raw === 'true',
+    });
   }
   return out;
 }
@@ -159,7 +246,11 @@ suite('Japanese findings', () => {
     for (const rule of ALL_RULES) {
       const markdown = fs.readFileSync(path.join(rulesDir, rule.id, 'README.md'), 'utf8');
       for (const ex of examples(markdown)) {
-        const { findings } = findingsFor(rule, ex.code, { language: ex.language, raw: ex.raw, ...(ex.policyType ? { policyType: ex.policyType } : {}) });
+        const { findings } = findingsFor(rule, ex.code, {
+          language: ex.language,
+          raw: ex.raw,
+          ...(ex.policyType ? { policyType: ex.policyType } : {}),
+        });
         for (const f of findings) {
           count++;
           const ja = withLocale('ja', () => ruleMessage(f));
@@ -170,7 +261,9 @@ suite('Japanese findings', () => {
           if (prose) {
             problems.push(`${rule.id}.${f.messageId}: English "${prose}" in: ${ja}`);
           }
-          if (/\{\{/.test(ja)) {problems.push(`${rule.id}.${f.messageId}: placeholder left: ${ja}`);}
+          if (/\{\{/.test(ja)) {
+            problems.push(`${rule.id}.${f.messageId}: placeholder left: ${ja}`);
+          }
         }
       }
     }

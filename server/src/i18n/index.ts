@@ -5,7 +5,14 @@
  */
 import { formatMessage } from './format';
 import { DOCS_JA } from './docs.ja';
-import { ACCESS_LEVELS_JA, CONDITION_PATTERNS_JA, CONDITION_PHRASES_JA, ESCALATION_METHODS_JA, EXACT_JA, PATTERNS_JA } from './fragments.ja';
+import {
+  ACCESS_LEVELS_JA,
+  CONDITION_PATTERNS_JA,
+  CONDITION_PHRASES_JA,
+  ESCALATION_METHODS_JA,
+  EXACT_JA,
+  PATTERNS_JA,
+} from './fragments.ja';
 import { getLocale, type Locale } from './locale';
 import { MESSAGES_EN, type MessageId } from './messages.en';
 import { MESSAGES_JA } from './messages.ja';
@@ -25,7 +32,9 @@ export function t(id: MessageId, args?: Record<string, string | number>): string
     return template;
   }
   // {{n:one:other}}: the word for the number n (English plurals; Japanese has none)
-  const plural = template.replace(/\{\{\s*(\w+):([^:}]*):([^}]*)\}\}/g, (_m, name: string, one: string, other: string) => (Number(args[name]) === 1 ? one : other));
+  const plural = template.replace(/\{\{\s*(\w+):([^:}]*):([^}]*)\}\}/g, (_m, name: string, one: string, other: string) =>
+    Number(args[name]) === 1 ? one : other,
+  );
   return formatMessage(plural, args);
 }
 
@@ -47,7 +56,34 @@ export function translateFragment(value: string, locale: Locale = getLocale()): 
 }
 
 /** Data keys that rules fill with English phrases; other keys hold what the user wrote. */
-const PROSE_KEYS = new Set(['why', 'scope', 'what', 'who', 'consequence', 'example', 'aud', 'type', 'expected', 'absent', 'verb', 'article', 'suggestion', 'counting', 'plural', 'regions', 'where', 'message', 'examples', 'actions', 'methods', 'levels', 'suggestions', 'when', 'first', 'reason']);
+const PROSE_KEYS = new Set([
+  'why',
+  'scope',
+  'what',
+  'who',
+  'consequence',
+  'example',
+  'aud',
+  'type',
+  'expected',
+  'absent',
+  'verb',
+  'article',
+  'suggestion',
+  'counting',
+  'plural',
+  'regions',
+  'where',
+  'message',
+  'examples',
+  'actions',
+  'methods',
+  'levels',
+  'suggestions',
+  'when',
+  'first',
+  'reason',
+]);
 
 function translateData(data: Record<string, string | number>, locale: Locale): Record<string, string | number> {
   const out: Record<string, string | number> = {};
@@ -72,7 +108,12 @@ function translateData(data: Record<string, string | number>, locale: Locale): R
 }
 
 /** A finding's message in the current locale: the rule's translation with translated data, else the English message. */
-export function ruleMessage(finding: { ruleId: string; messageId: string; message: string; data?: Record<string, string | number> }): string {
+export function ruleMessage(finding: {
+  ruleId: string;
+  messageId: string;
+  message: string;
+  data?: Record<string, string | number>;
+}): string {
   const locale = getLocale();
   const template = RULE_CATALOGS[locale][finding.ruleId]?.messages[finding.messageId];
   if (!template) {

@@ -14,7 +14,10 @@ export function normalizeLocale(tag: string | undefined | null): Locale | undefi
   if (!tag) {
     return undefined;
   }
-  const base = tag.trim().toLowerCase().split(/[-_.@]/)[0];
+  const base = tag
+    .trim()
+    .toLowerCase()
+    .split(/[-_.@]/)[0];
   return (LOCALES as readonly string[]).includes(base) ? (base as Locale) : base === 'c' || base === 'posix' ? 'en' : undefined;
 }
 

@@ -41,7 +41,8 @@ export const MESSAGES_EN = {
   'hover.operator.unknown': '{{operator}} is not a condition operator.',
   'hover.operator.ifExists': '**IfExists**: also true when the key is absent from the request.',
   'hover.operator.forAnyValue': "**ForAnyValue**: true when at least one of the request's values matches; false when the key is absent.",
-  'hover.operator.forAllValues': '**ForAllValues**: true when every request value matches — and also when the key is absent. With Allow, pair it with a check that the key exists.',
+  'hover.operator.forAllValues':
+    '**ForAllValues**: true when every request value matches — and also when the key is absent. With Allow, pair it with a check that the key exists.',
   'hover.statement': 'Statement',
   'hover.exceptListed': ' — every action **except** the listed ones',
   'hover.noKnownActions': 'No known actions.',
@@ -113,12 +114,14 @@ export const MESSAGES_EN = {
   'hover.unknownService': '{{value}}: unknown service prefix {{prefix}} (IAM data of {{date}}).',
   'hover.unknownAction': '{{value}} is not a known {{service}} action (IAM data of {{date}}).',
   'hover.didYouMean': ' Did you mean {{candidates}}?',
-  'hover.resourceStar': '**All resources** of the statement\'s actions.',
-  'hover.resourceNoType': '{{value}} matches no resource type of this statement\'s actions.',
+  'hover.resourceStar': "**All resources** of the statement's actions.",
+  'hover.resourceNoType': "{{value}} matches no resource type of this statement's actions.",
   'hover.arnFormat': 'ARN format',
-  'hover.principalStar': '**Every principal**, including anonymous users when the resource allows it. Limit it with a Condition such as `aws:PrincipalOrgID` or `aws:SourceAccount`.',
+  'hover.principalStar':
+    '**Every principal**, including anonymous users when the resource allows it. Limit it with a Condition such as `aws:PrincipalOrgID` or `aws:SourceAccount`.',
   'hover.servicePrincipal': '{{value}}: AWS service principal.',
-  'hover.accountPrincipal': '{{value}}: the AWS account {{account}}. Any principal of that account that the account\'s own IAM policies allow.',
+  'hover.accountPrincipal':
+    "{{value}}: the AWS account {{account}}. Any principal of that account that the account's own IAM policies allow.",
   'hover.unknownConditionKey': '{{value}} is not a known condition key (IAM data of {{date}}).',
   'hover.globalKey': ' · global key',
   'hover.deprecatedKey': 'Deprecated: use {{replacement}}.',
@@ -159,8 +162,10 @@ export const MESSAGES_EN = {
   'completion.value.githubAud': 'audience of GitHub Actions tokens for AWS',
   'completion.value.branch': 'one branch of one repository',
   'completion.value.environment': 'one deployment environment',
-  'completion.forAnyValue': '**ForAnyValue**: for multivalued keys; true when at least one request value matches (false when the key is absent).',
-  'completion.forAllValues': '**ForAllValues**: for multivalued keys; true when every request value matches, and also when the key is absent — do not use it with Allow alone.',
+  'completion.forAnyValue':
+    '**ForAnyValue**: for multivalued keys; true when at least one request value matches (false when the key is absent).',
+  'completion.forAllValues':
+    '**ForAllValues**: for multivalued keys; true when every request value matches, and also when the key is absent — do not use it with Allow alone.',
   'completion.operator': '{{family}} operator',
   'completion.key.global': ' · global',
   'completion.key.applies': ' · {{count}} {{count:action:actions}} in this statement',
@@ -193,7 +198,8 @@ export const MESSAGES_EN = {
   'fix.vpcSourceIp': 'Use aws:VpcSourceIp (private addresses of VPC traffic)',
   'fix.all': 'Fix all safe IAM policy problems',
   'aa.notOpen': 'The document {{uri}} is not open.',
-  'cli.usage': 'iam-policy-lint {{version}}: check AWS IAM policies (JSON, CloudFormation/SAM, Terraform)\n\nUsage: iam-policy-lint [options] <file | directory | glob | ->...\n       iam-policy-lint simulate | diff | test ...   (access commands; add --help to one)\n\nOptions:\n  -f, --format <text|json|sarif>  output format (default: text)\n  -o, --output <file>             write the report to a file instead of stdout\n      --severity <level>          lowest severity that fails the run: error, warning (default), info, hint\n      --policy-type <type>        identity, resource, trust, scp or rcp (default: inferred per file)\n      --config <file>             project configuration (default: the nearest .iampolicy.json)\n      --fix                       apply the safe fixes (those that do not change access) in place\n      --access-analyzer           also run AWS IAM Access Analyzer ValidatePolicy (sends the policies to AWS)\n      --region <region>           Access Analyzer region (default: AWS_REGION, the profile\'s, or us-east-1)\n      --profile <name>            AWS profile for Access Analyzer (default: the standard credential chain)\n      --endpoint <url>            Access Analyzer endpoint override\n      --stdin-filename <name>     name (and so the language) of the policy read from stdin\n      --skip-non-policies         named files that hold no policy are skipped quietly, as in a\n                                  directory (for pre-commit and other tools that pass every file)\n      --max-size <MB>             skip (and report) files larger than this (default: 16)\n  -j, --jobs <n|auto>             lint with n worker threads (default: auto, one per core for 200 files or more)\n      --no-color                  plain text even on a terminal\n      --locale <en|ja>            language of messages (default: LC_ALL, LC_MESSAGES or LANG)\n  -h, --help                      this help\n  -v, --version                   the version\n\nExit status: 0 no findings at or above --severity; 1 findings; 2 usage or input errors.\n',
+  'cli.usage':
+    "iam-policy-lint {{version}}: check AWS IAM policies (JSON, CloudFormation/SAM, Terraform)\n\nUsage: iam-policy-lint [options] <file | directory | glob | ->...\n       iam-policy-lint simulate | diff | test ...   (access commands; add --help to one)\n\nOptions:\n  -f, --format <text|json|sarif>  output format (default: text)\n  -o, --output <file>             write the report to a file instead of stdout\n      --severity <level>          lowest severity that fails the run: error, warning (default), info, hint\n      --policy-type <type>        identity, resource, trust, scp or rcp (default: inferred per file)\n      --config <file>             project configuration (default: the nearest .iampolicy.json)\n      --fix                       apply the safe fixes (those that do not change access) in place\n      --access-analyzer           also run AWS IAM Access Analyzer ValidatePolicy (sends the policies to AWS)\n      --region <region>           Access Analyzer region (default: AWS_REGION, the profile's, or us-east-1)\n      --profile <name>            AWS profile for Access Analyzer (default: the standard credential chain)\n      --endpoint <url>            Access Analyzer endpoint override\n      --stdin-filename <name>     name (and so the language) of the policy read from stdin\n      --skip-non-policies         named files that hold no policy are skipped quietly, as in a\n                                  directory (for pre-commit and other tools that pass every file)\n      --max-size <MB>             skip (and report) files larger than this (default: 16)\n  -j, --jobs <n|auto>             lint with n worker threads (default: auto, one per core for 200 files or more)\n      --no-color                  plain text even on a terminal\n      --locale <en|ja>            language of messages (default: LC_ALL, LC_MESSAGES or LANG)\n  -h, --help                      this help\n  -v, --version                   the version\n\nExit status: 0 no findings at or above --severity; 1 findings; 2 usage or input errors.\n",
   'cli.needsValue': '{{flag}} needs a value',
   'cli.badFormat': '--format must be text, json or sarif, not "{{value}}"',
   'cli.badSeverity': '--severity must be error, warning, info or hint, not "{{value}}"',
@@ -218,7 +224,8 @@ export const MESSAGES_EN = {
   'severity.hint': 'hint',
   // CLI
   'cli.noProblems': '✔ no problems in {{files}} {{files:file:files}} ({{policies}} {{policies:policy:policies}})',
-  'cli.problems': '✖ {{total}} {{total:problem:problems}} ({{parts}}) in {{withProblems}} of {{files}} {{files:file:files}} ({{policies}} {{policies:policy:policies}})',
+  'cli.problems':
+    '✖ {{total}} {{total:problem:problems}} ({{parts}}) in {{withProblems}} of {{files}} {{files:file:files}} ({{policies}} {{policies:policy:policies}})',
   'cli.errors': '{{count}} {{count:error:errors}}',
   'cli.warnings': '{{count}} {{count:warning:warnings}}',
   'cli.infos': '{{count}} info',
@@ -232,7 +239,8 @@ export const MESSAGES_EN = {
   'fix.disableRuleSettings': 'Disable {{ruleId}} for this file (adds it to iamPolicy.ignore in the workspace settings)',
   'cli.badMaxSize': '--max-size must be a positive number of megabytes, not "{{value}}"',
   'cli.badJobs': '--jobs must be a positive number or auto, not "{{value}}"',
-  'cli.noProblemsChecked': 'no problems in {{files}} checked {{files:file:files}} ({{policies}} {{policies:policy:policies}}); {{inputErrors}} input {{inputErrors:error:errors}}',
+  'cli.noProblemsChecked':
+    'no problems in {{files}} checked {{files:file:files}} ({{policies}} {{policies:policy:policies}}); {{inputErrors}} input {{inputErrors:error:errors}}',
   'cli.kind.fifo': 'a FIFO',
   'cli.kind.charDevice': 'a character device',
   'cli.kind.blockDevice': 'a block device',
@@ -252,9 +260,11 @@ export const MESSAGES_EN = {
   'codeLens.statementSid': 'Statement "{{sid}}"',
   'codeLens.statementIndex': 'Statement {{index}}',
   'diag.checkFailed': 'could not check this policy: {{reason}}',
-  'diag.tooLarge': 'too large to check fully: {{count}} {{count:rule:rules}} did not run within {{seconds}} s. Split the policy, or check the file with iam-policy-lint.',
+  'diag.tooLarge':
+    'too large to check fully: {{count}} {{count:rule:rules}} did not run within {{seconds}} s. Split the policy, or check the file with iam-policy-lint.',
   'diag.ruleFailed': 'rule {{ruleId}} failed: {{error}}',
-  'diag.moreFindings': '{{count}} more {{ruleId}} {{count:finding:findings}} in this file (the editor shows the first {{cap}} of each rule; iam-policy-lint lists all).',
+  'diag.moreFindings':
+    '{{count}} more {{ruleId}} {{count:finding:findings}} in this file (the editor shows the first {{cap}} of each rule; iam-policy-lint lists all).',
   'cli.emptyPolicy.description': 'A file that is a policy by its name or a configured glob is empty: an empty policy is not a clean one.',
   'cli.emptyPolicy': 'The file is empty: it is a policy by its name or a configured glob, but holds no policy.',
   'config.didYouMean': ' (did you mean "{{value}}"?)',
@@ -278,7 +288,7 @@ export const MESSAGES_EN = {
   'completion.variable.question': 'a literal `?`',
   'completion.variable.dollar': 'a literal `$`',
   'completion.variable.detail': 'policy variable · {{type}}',
-  'completion.variable.doc': 'Replaced by the request\'s value when the policy is evaluated (Version 2012-10-17 only).',
+  'completion.variable.doc': "Replaced by the request's value when the policy is evaluated (Version 2012-10-17 only).",
   'completion.variable.special': 'special character',
   'completion.partition.aws': 'AWS commercial regions',
   'completion.partition.cn': 'China regions',
@@ -288,7 +298,7 @@ export const MESSAGES_EN = {
   'aa.needsUri': '{{command}} needs a document URI as its first argument.',
   'aa.unavailable': 'Access Analyzer is not available in this build.',
   'aa.unknownCommand': 'Unknown command {{command}}',
-  'codeLens.describeNeedsArgs': '{{command}} needs an open policy\'s URI and the line of one of its statements.',
+  'codeLens.describeNeedsArgs': "{{command}} needs an open policy's URI and the line of one of its statements.",
   'symbols.noEffect': 'no Effect',
   'symbols.policy': 'IAM policy',
   'links.action': '{{action}}: {{service}} in the Service Authorization Reference',

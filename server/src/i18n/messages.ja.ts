@@ -34,7 +34,8 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'hover.operator.unknown': '{{operator}} は条件演算子ではありません。',
   'hover.operator.ifExists': '**IfExists**: リクエストにキーがない場合にも true になります。',
   'hover.operator.forAnyValue': '**ForAnyValue**: リクエストの値の少なくとも 1 つが一致すると true、キーがない場合は false です。',
-  'hover.operator.forAllValues': '**ForAllValues**: リクエストのすべての値が一致すると true で、キーがない場合にも true になります。Allow ではキーの存在チェックと組み合わせてください。',
+  'hover.operator.forAllValues':
+    '**ForAllValues**: リクエストのすべての値が一致すると true で、キーがない場合にも true になります。Allow ではキーの存在チェックと組み合わせてください。',
   'hover.statement': 'ステートメント',
   'hover.exceptListed': ' — 列挙したもの**以外**のすべてのアクション',
   'hover.noKnownActions': '既知のアクションはありません。',
@@ -94,7 +95,8 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'summaryView.allExceptSome': '一部を除くすべてのリソース (NotResource)',
   'summaryView.fullAccess': 'フルアクセス ({{count}})',
   'hover.version.current': '現在のポリシー言語のバージョンです。',
-  'hover.version.old': '古いポリシー言語のバージョンです。`${aws:username}` などのポリシー変数は置き換えられません。`2012-10-17` を使用してください。',
+  'hover.version.old':
+    '古いポリシー言語のバージョンです。`${aws:username}` などのポリシー変数は置き換えられません。`2012-10-17` を使用してください。',
   'hover.principalType': '{{type}} プリンシパル',
   'hover.resourceType': 'リソースタイプ',
   'hover.required': ' (必須)',
@@ -107,9 +109,11 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'hover.resourceStar': 'ステートメントのアクションの**すべてのリソース**。',
   'hover.resourceNoType': '{{value}} はこのステートメントのアクションのどのリソースタイプにも一致しません。',
   'hover.arnFormat': 'ARN の形式',
-  'hover.principalStar': '**すべてのプリンシパル** (リソースが許可していれば匿名ユーザーも含む)。`aws:PrincipalOrgID` や `aws:SourceAccount` などの Condition で制限してください。',
+  'hover.principalStar':
+    '**すべてのプリンシパル** (リソースが許可していれば匿名ユーザーも含む)。`aws:PrincipalOrgID` や `aws:SourceAccount` などの Condition で制限してください。',
   'hover.servicePrincipal': '{{value}}: AWS のサービスプリンシパル。',
-  'hover.accountPrincipal': '{{value}}: AWS アカウント {{account}}。そのアカウント自身の IAM ポリシーが許可する、そのアカウントのすべてのプリンシパルです。',
+  'hover.accountPrincipal':
+    '{{value}}: AWS アカウント {{account}}。そのアカウント自身の IAM ポリシーが許可する、そのアカウントのすべてのプリンシパルです。',
   'hover.unknownConditionKey': '{{value}} は既知の条件キーではありません (IAM データ: {{date}})。',
   'hover.globalKey': ' · グローバル条件キー',
   'hover.deprecatedKey': '非推奨です。{{replacement}} を使用してください。',
@@ -149,8 +153,10 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'completion.value.githubAud': 'AWS 向けの GitHub Actions トークンのオーディエンス',
   'completion.value.branch': '1 つのリポジトリの 1 つのブランチ',
   'completion.value.environment': '1 つのデプロイ環境',
-  'completion.forAnyValue': '**ForAnyValue**: 複数値のキー向け。リクエストの値の少なくとも 1 つが一致すると true (キーがない場合は false)。',
-  'completion.forAllValues': '**ForAllValues**: 複数値のキー向け。リクエストのすべての値が一致すると true で、キーがない場合にも true になります。Allow だけで使わないでください。',
+  'completion.forAnyValue':
+    '**ForAnyValue**: 複数値のキー向け。リクエストの値の少なくとも 1 つが一致すると true (キーがない場合は false)。',
+  'completion.forAllValues':
+    '**ForAllValues**: 複数値のキー向け。リクエストのすべての値が一致すると true で、キーがない場合にも true になります。Allow だけで使わないでください。',
   'completion.operator': '{{family}} 演算子',
   'completion.key.global': ' · グローバル',
   'completion.key.applies': ' · このステートメントのアクション {{count}} 個',
@@ -181,7 +187,8 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'fix.vpcSourceIp': 'aws:VpcSourceIp を使用 (VPC の通信のプライベートアドレス)',
   'fix.all': '安全に修正できる IAM ポリシーの問題をすべて修正',
   'aa.notOpen': 'ドキュメント {{uri}} が開かれていません。',
-  'cli.usage': 'iam-policy-lint {{version}}: AWS IAM ポリシー (JSON、CloudFormation/SAM、Terraform) をチェックします\n\n使い方: iam-policy-lint [オプション] <ファイル | ディレクトリ | glob | ->...\n        iam-policy-lint simulate | diff | test ...   (アクセスのコマンド。各コマンドに --help を付けると説明を表示)\n\nオプション:\n  -f, --format <text|json|sarif>  出力形式 (デフォルト: text)\n  -o, --output <file>             レポートを標準出力ではなくファイルに書き込む\n      --severity <level>          実行を失敗にする最も低い重大度: error、warning (デフォルト)、info、hint\n      --policy-type <type>        identity、resource、trust、scp、rcp (デフォルト: ファイルごとに推定)\n      --config <file>             プロジェクトの設定 (デフォルト: 最も近い .iampolicy.json)\n      --fix                       安全な修正 (アクセスを変えないもの) をその場で適用する\n      --access-analyzer           AWS IAM Access Analyzer の ValidatePolicy も実行する (ポリシーを AWS に送信します)\n      --region <region>           Access Analyzer のリージョン (デフォルト: AWS_REGION、プロファイルの設定、または us-east-1)\n      --profile <name>            Access Analyzer に使う AWS プロファイル (デフォルト: 標準の認証情報チェーン)\n      --endpoint <url>            Access Analyzer のエンドポイントの上書き\n      --stdin-filename <name>     標準入力から読むポリシーの名前 (言語の判定に使います)\n      --skip-non-policies         名前を指定したファイルでもポリシーを含まないものは、ディレクトリ内と同様に\n                                  何も言わずにスキップする (すべてのファイルを渡す pre-commit などのツール向け)\n      --max-size <MB>             これより大きいファイルは読まずにスキップして報告する (デフォルト: 16)\n  -j, --jobs <n|auto>             n 個のワーカースレッドでチェックする (デフォルト: auto、200 ファイル以上でコアごとに 1 個)\n      --no-color                  端末でも色を付けない\n      --locale <en|ja>            メッセージの言語 (デフォルト: LC_ALL、LC_MESSAGES、LANG)\n  -h, --help                      このヘルプ\n  -v, --version                   バージョン\n\n終了ステータス: 0 --severity 以上の検出結果なし、1 検出結果あり、2 使い方または入力のエラー。\n',
+  'cli.usage':
+    'iam-policy-lint {{version}}: AWS IAM ポリシー (JSON、CloudFormation/SAM、Terraform) をチェックします\n\n使い方: iam-policy-lint [オプション] <ファイル | ディレクトリ | glob | ->...\n        iam-policy-lint simulate | diff | test ...   (アクセスのコマンド。各コマンドに --help を付けると説明を表示)\n\nオプション:\n  -f, --format <text|json|sarif>  出力形式 (デフォルト: text)\n  -o, --output <file>             レポートを標準出力ではなくファイルに書き込む\n      --severity <level>          実行を失敗にする最も低い重大度: error、warning (デフォルト)、info、hint\n      --policy-type <type>        identity、resource、trust、scp、rcp (デフォルト: ファイルごとに推定)\n      --config <file>             プロジェクトの設定 (デフォルト: 最も近い .iampolicy.json)\n      --fix                       安全な修正 (アクセスを変えないもの) をその場で適用する\n      --access-analyzer           AWS IAM Access Analyzer の ValidatePolicy も実行する (ポリシーを AWS に送信します)\n      --region <region>           Access Analyzer のリージョン (デフォルト: AWS_REGION、プロファイルの設定、または us-east-1)\n      --profile <name>            Access Analyzer に使う AWS プロファイル (デフォルト: 標準の認証情報チェーン)\n      --endpoint <url>            Access Analyzer のエンドポイントの上書き\n      --stdin-filename <name>     標準入力から読むポリシーの名前 (言語の判定に使います)\n      --skip-non-policies         名前を指定したファイルでもポリシーを含まないものは、ディレクトリ内と同様に\n                                  何も言わずにスキップする (すべてのファイルを渡す pre-commit などのツール向け)\n      --max-size <MB>             これより大きいファイルは読まずにスキップして報告する (デフォルト: 16)\n  -j, --jobs <n|auto>             n 個のワーカースレッドでチェックする (デフォルト: auto、200 ファイル以上でコアごとに 1 個)\n      --no-color                  端末でも色を付けない\n      --locale <en|ja>            メッセージの言語 (デフォルト: LC_ALL、LC_MESSAGES、LANG)\n  -h, --help                      このヘルプ\n  -v, --version                   バージョン\n\n終了ステータス: 0 --severity 以上の検出結果なし、1 検出結果あり、2 使い方または入力のエラー。\n',
   'cli.needsValue': '{{flag}} には値が必要です',
   'cli.badFormat': '--format は text、json、sarif のいずれかです ("{{value}}" は使えません)',
   'cli.badSeverity': '--severity は error、warning、info、hint のいずれかです ("{{value}}" は使えません)',
@@ -218,7 +225,8 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'fix.disableRuleSettings': 'このファイルで {{ruleId}} を無効にする (ワークスペース設定の iamPolicy.ignore に追加)',
   'cli.badMaxSize': '--max-size は正のメガバイト数です ("{{value}}" は使えません)',
   'cli.badJobs': '--jobs は正の数または auto です ("{{value}}" は使えません)',
-  'cli.noProblemsChecked': 'チェックした {{files}} 個のファイル ({{policies}} 個のポリシー) に問題はありません。入力エラー {{inputErrors}} 件',
+  'cli.noProblemsChecked':
+    'チェックした {{files}} 個のファイル ({{policies}} 個のポリシー) に問題はありません。入力エラー {{inputErrors}} 件',
   'cli.kind.fifo': 'FIFO',
   'cli.kind.charDevice': 'キャラクターデバイス',
   'cli.kind.blockDevice': 'ブロックデバイス',
@@ -227,7 +235,8 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'cli.kind.other': '通常のファイル以外',
   'cli.skippedNotRegular': 'スキップしました: 通常のファイルではありません ({{kind}})',
   'cli.skippedTooLarge': 'スキップしました: {{size}} は上限の {{limit}} を超えています (--max-size <MB> で上限を上げられます)',
-  'cli.notFixedEncoding': '修正していません: 修正すると有効な UTF-8 ではないバイトを書き換えることになります。先にエンコーディングを直してください',
+  'cli.notFixedEncoding':
+    '修正していません: 修正すると有効な UTF-8 ではないバイトを書き換えることになります。先にエンコーディングを直してください',
   'cli.accessAnalyzer': 'Access Analyzer: {{message}}',
   'cli.progress': '{{done}}/{{total}} 個のファイルをチェック中...',
   'fix.dependentAction': '{{action}} を別のステートメントで追加',
@@ -238,10 +247,13 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'codeLens.statementSid': 'ステートメント "{{sid}}"',
   'codeLens.statementIndex': 'ステートメント {{index}}',
   'diag.checkFailed': 'このポリシーをチェックできませんでした: {{reason}}',
-  'diag.tooLarge': '大きすぎるため完全にはチェックできません: {{count}} 個のルールが {{seconds}} 秒以内に実行されませんでした。ポリシーを分割するか、iam-policy-lint でファイルをチェックしてください。',
+  'diag.tooLarge':
+    '大きすぎるため完全にはチェックできません: {{count}} 個のルールが {{seconds}} 秒以内に実行されませんでした。ポリシーを分割するか、iam-policy-lint でファイルをチェックしてください。',
   'diag.ruleFailed': 'ルール {{ruleId}} が失敗しました: {{error}}',
-  'diag.moreFindings': 'このファイルには {{ruleId}} の検出結果があと {{count}} 件あります (エディタには各ルールの最初の {{cap}} 件を表示します。iam-policy-lint ではすべて表示されます)。',
-  'cli.emptyPolicy.description': '名前または設定した glob からポリシーとされるファイルが空です: 空のポリシーは問題のないポリシーではありません。',
+  'diag.moreFindings':
+    'このファイルには {{ruleId}} の検出結果があと {{count}} 件あります (エディタには各ルールの最初の {{cap}} 件を表示します。iam-policy-lint ではすべて表示されます)。',
+  'cli.emptyPolicy.description':
+    '名前または設定した glob からポリシーとされるファイルが空です: 空のポリシーは問題のないポリシーではありません。',
   'cli.emptyPolicy': 'ファイルが空です: 名前または設定した glob からポリシーとされるファイルですが、ポリシーを含んでいません。',
   'config.didYouMean': ' ("{{value}}" ではありませんか?)',
   'config.rulesObject': '"{{key}}" はルール ID から重大度へのオブジェクトでなければなりません',

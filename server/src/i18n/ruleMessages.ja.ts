@@ -81,7 +81,7 @@ export const RULE_MESSAGES_JA: Record<string, RuleTranslation> = {
   'allow-not-principal': allowNotPrincipal,
   'allow-not-resource': allowNotResource,
   'bad-mfa-pattern': badMfaPattern,
-  'bom': bom,
+  bom: bom,
   'broad-wildcard': broadWildcard,
   'bucket-policy-escalation': bucketPolicyEscalation,
   'comment-in-json': commentInJson,

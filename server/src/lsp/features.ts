@@ -12,5 +12,16 @@ import { registerInlayHints } from './handlers/inlayHints';
 import type { FeatureRegistration } from './state';
 
 export function serverFeatures(): FeatureRegistration[] {
-  return [registerCompletion, registerHover, registerDocumentInfo, registerDiagnostics, registerCodeActions, registerCodeLens, registerDocumentSymbols, registerDocumentLinks, registerInlayHints, registerAccessAnalyzer];
+  return [
+    registerCompletion,
+    registerHover,
+    registerDocumentInfo,
+    registerDiagnostics,
+    registerCodeActions,
+    registerCodeLens,
+    registerDocumentSymbols,
+    registerDocumentLinks,
+    registerInlayHints,
+    registerAccessAnalyzer,
+  ];
 }

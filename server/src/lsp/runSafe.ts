@@ -17,7 +17,13 @@ export function formatError(message: string, err: unknown): string {
   return `${message}: ${String(err)}`;
 }
 
-export function runSafe<T>(logger: Logger, what: string, token: CancellationToken | undefined, fallback: T, fn: () => T): T | ResponseError<void> {
+export function runSafe<T>(
+  logger: Logger,
+  what: string,
+  token: CancellationToken | undefined,
+  fallback: T,
+  fn: () => T,
+): T | ResponseError<void> {
   if (token?.isCancellationRequested) {
     return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
   }
@@ -29,7 +35,13 @@ export function runSafe<T>(logger: Logger, what: string, token: CancellationToke
   }
 }
 
-export async function runSafeAsync<T>(logger: Logger, what: string, token: CancellationToken | undefined, fallback: T, fn: () => Promise<T>): Promise<T | ResponseError<void>> {
+export async function runSafeAsync<T>(
+  logger: Logger,
+  what: string,
+  token: CancellationToken | undefined,
+  fallback: T,
+  fn: () => Promise<T>,
+): Promise<T | ResponseError<void>> {
   if (token?.isCancellationRequested) {
     return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
   }

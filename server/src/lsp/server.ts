@@ -5,7 +5,15 @@
  * features.ts) register itself. Handlers fetch the analysed document and settings, call a feature (a
  * pure function) and return its result, guarded by runSafe; settings are passed explicitly.
  */
-import { DidChangeConfigurationNotification, NotificationType, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import {
+  DidChangeConfigurationNotification,
+  NotificationType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/catalog';
 import type { StatementTemplate } from '../features/completion/completion';
@@ -47,7 +55,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     // the display language: the option the extension sends, else the LSP locale (VS Code's too)
     state.displayLanguage = options.displayLanguage ?? params.locale;
     setLocale(pickLocale(options.displayLanguage, params.locale));
-    state.clientCommands = new Set(Array.isArray(options.clientCommands) ? options.clientCommands.filter((c): c is string => typeof c === 'string') : []);
+    state.clientCommands = new Set(
+      Array.isArray(options.clientCommands) ? options.clientCommands.filter((c): c is string => typeof c === 'string') : [],
+    );
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     };
@@ -151,7 +161,9 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
       if (!catalog) {
         const start = Date.now();
         catalog = runtime.loadCatalog();
-        logger.info(`IAM catalog loaded in ${Date.now() - start} ms: ${catalog.services.length} services, ${catalog.actions.length} actions (data of ${catalog.dataDate})`);
+        logger.info(
+          `IAM catalog loaded in ${Date.now() - start} ms: ${catalog.services.length} services, ${catalog.actions.length} actions (data of ${catalog.dataDate})`,
+        );
       }
       return catalog;
     },

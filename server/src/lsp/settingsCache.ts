@@ -40,15 +40,13 @@ export class SettingsCache {
     }
     let settings = this.cache.get(uri);
     if (!settings) {
-      settings = this.connection.workspace
-        .getConfiguration([{ scopeUri: uri, section: 'iamPolicy' }, { section: 'iamPolicy' }])
-        .then(
-          (answers: unknown) => {
-            const [scoped, global] = Array.isArray(answers) ? (answers as unknown[]) : [];
-            return withMachineConnection(this.sanitize(scoped), this.sanitize(global));
-          },
-          () => this.globalSettings,
-        );
+      settings = this.connection.workspace.getConfiguration([{ scopeUri: uri, section: 'iamPolicy' }, { section: 'iamPolicy' }]).then(
+        (answers: unknown) => {
+          const [scoped, global] = Array.isArray(answers) ? (answers as unknown[]) : [];
+          return withMachineConnection(this.sanitize(scoped), this.sanitize(global));
+        },
+        () => this.globalSettings,
+      );
       this.cache.set(uri, settings);
     }
     return settings;

@@ -1,5 +1,12 @@
 /** The server's state and host interface: what every handler in handlers/ receives (types only). */
-import type { Connection, Diagnostic, ExecuteCommandParams, InitializeParams, InitializeResult, TextDocuments } from 'vscode-languageserver';
+import type {
+  Connection,
+  Diagnostic,
+  ExecuteCommandParams,
+  InitializeParams,
+  InitializeResult,
+  TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AccessAnalyzerApiFactory } from '../accessAnalyzer/model';
 import type { IamCatalog } from '../catalog/catalog';

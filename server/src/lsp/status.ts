@@ -21,7 +21,11 @@ export function documentInfo(file: PolicyFile | undefined): DocumentInfoResult {
 }
 
 /** Sends the document's policy type (for the status bar); the Access Analyzer part is filled by its module. */
-export async function sendStatus(state: ServerState, uri: string, accessAnalyzer: StatusParams['accessAnalyzer'] = state.accessAnalyzerStatus?.(uri) ?? { state: 'off' }): Promise<void> {
+export async function sendStatus(
+  state: ServerState,
+  uri: string,
+  accessAnalyzer: StatusParams['accessAnalyzer'] = state.accessAnalyzerStatus?.(uri) ?? { state: 'off' },
+): Promise<void> {
   try {
     const found = await state.fileFor(uri);
     if (!found) {

@@ -42,7 +42,7 @@ export function findProjectConfig(fromFile: string, stopAt?: string): ProjectCon
   const start = path.dirname(path.resolve(fromFile));
   const known = dirCache.get(start);
   if (known !== undefined) {
-    return known ? readConfig(known) ?? { value: {} } : { value: {} };
+    return known ? (readConfig(known) ?? { value: {} }) : { value: {} };
   }
   const found = searchUp(start, stopAt);
   dirCache.set(start, found?.file ?? '');
@@ -75,7 +75,12 @@ function readConfig(candidate: string, known?: fs.Stats): ProjectConfig | undefi
   try {
     entry = { mtimeMs: stat.mtimeMs, checkedAt: now, value: JSON.parse(fs.readFileSync(candidate, 'utf8')) as unknown };
   } catch (err) {
-    entry = { mtimeMs: stat.mtimeMs, checkedAt: now, value: {}, error: `${candidate}: ${err instanceof Error ? err.message : String(err)}` };
+    entry = {
+      mtimeMs: stat.mtimeMs,
+      checkedAt: now,
+      value: {},
+      error: `${candidate}: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
   cache.set(candidate, entry);
   return result(candidate, entry);

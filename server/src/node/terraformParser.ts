@@ -17,8 +17,12 @@ function locate(file: string, fallback: () => string): string {
 export function loadTerraformParser(onError: (err: unknown) => void = () => undefined): Promise<Parser | undefined> {
   loading ??= (async () => {
     try {
-      await Parser.init({ locateFile: (name: string) => locate(name, () => path.join(path.dirname(require.resolve('web-tree-sitter')), name)) });
-      const language = await Language.load(locate('tree-sitter-terraform.wasm', () => require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')));
+      await Parser.init({
+        locateFile: (name: string) => locate(name, () => path.join(path.dirname(require.resolve('web-tree-sitter')), name)),
+      });
+      const language = await Language.load(
+        locate('tree-sitter-terraform.wasm', () => require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')),
+      );
       const p = new Parser();
       p.setLanguage(language);
       parser = p;

@@ -57,8 +57,15 @@ export interface CursorLocation {
  */
 export function locate(text: string, offset: number, policy: PolicyDocument | undefined, basePath: JsonPath = []): CursorLocation {
   // YAML and Terraform are not JSON text: walk the tree they were converted to instead
-  if (policy?.root && (policy.container.kind === 'terraform' || (policy.container.kind === 'cloudformation' && text[policy.root.offset] !== '{'))) {
-    const { path, isAtPropertyKey, tokenNode } = walkTree(policy.root, offset, policy.container.kind === 'cloudformation' ? text : undefined);
+  if (
+    policy?.root &&
+    (policy.container.kind === 'terraform' || (policy.container.kind === 'cloudformation' && text[policy.root.offset] !== '{'))
+  ) {
+    const { path, isAtPropertyKey, tokenNode } = walkTree(
+      policy.root,
+      offset,
+      policy.container.kind === 'cloudformation' ? text : undefined,
+    );
     const token = treeToken(text, offset, tokenNode);
     return { context: contextFor(path, isAtPropertyKey, policy), token, isAtPropertyKey, path };
   }
@@ -92,9 +99,18 @@ function walkTree(root: JsonNode, offset: number, yamlText?: string): { path: Js
         // the line under `Condition:` as that key's value; both are a key being typed
         const keyEnd = key.offset + key.length;
         if (value.type === 'null' && value.length === 0 && yamlText[keyEnd] === ':' && offset === keyEnd + 1) {
-          return { path: [...path, `${String(key.value)}:`], isAtPropertyKey: true, tokenNode: { type: 'string', offset: key.offset, length: offset - key.offset, value: `${String(key.value)}:` } as JsonNode };
+          return {
+            path: [...path, `${String(key.value)}:`],
+            isAtPropertyKey: true,
+            tokenNode: { type: 'string', offset: key.offset, length: offset - key.offset, value: `${String(key.value)}:` } as JsonNode,
+          };
         }
-        if (value.type === 'string' && contains(value) && /\n/.test(yamlText.slice(keyEnd, value.offset)) && !/^['"|>]/.test(yamlText[value.offset] ?? '')) {
+        if (
+          value.type === 'string' &&
+          contains(value) &&
+          /\n/.test(yamlText.slice(keyEnd, value.offset)) &&
+          !/^['"|>]/.test(yamlText[value.offset] ?? '')
+        ) {
           return { path: [...path, String(key.value), String(value.value)], isAtPropertyKey: true, tokenNode: value };
         }
       }
@@ -141,7 +157,11 @@ function treeToken(text: string, offset: number, node: JsonNode | undefined): To
  * a complete statement object the answer is the same when only that statement is scanned, with
  * the statement's path in front and offsets shifted back.
  */
-function locationIn(text: string, offset: number, policy: PolicyDocument | undefined): Pick<Location, 'path' | 'previousNode' | 'isAtPropertyKey'> {
+function locationIn(
+  text: string,
+  offset: number,
+  policy: PolicyDocument | undefined,
+): Pick<Location, 'path' | 'previousNode' | 'isAtPropertyKey'> {
   const statements = policy?.statements ?? [];
   // statements are in text order: binary search for the one around the offset
   let lo = 0;
@@ -216,7 +236,14 @@ function tokenAt(text: string, offset: number, location: Pick<Location, 'previou
   while (start > 0 && /[A-Za-z0-9:*?_\-./]/.test(text[start - 1])) {
     start--;
   }
-  return { prefix: text.slice(start, offset), value: text.slice(start, offset), offset: start, length: offset - start, quoted: false, closed: false };
+  return {
+    prefix: text.slice(start, offset),
+    value: text.slice(start, offset),
+    offset: start,
+    length: offset - start,
+    quoted: false,
+    closed: false,
+  };
 }
 
 function isEscaped(text: string, index: number): boolean {
@@ -227,7 +254,10 @@ function isEscaped(text: string, index: number): boolean {
   return backslashes % 2 === 1;
 }
 
-function statementFor(policy: PolicyDocument | undefined, path: JsonPath): { statement: Statement | undefined; rest: JsonPath; statementPath: JsonPath } | undefined {
+function statementFor(
+  policy: PolicyDocument | undefined,
+  path: JsonPath,
+): { statement: Statement | undefined; rest: JsonPath; statementPath: JsonPath } | undefined {
   if (path[0] !== 'Statement') {
     return undefined;
   }

@@ -19,12 +19,18 @@ suite('parsePolicy', () => {
     assert.deepEqual(s.path, ['Statement', 0]);
     assert.equal(s.sid?.value, 'A');
     assert.equal(s.action?.isArray, false);
-    assert.deepEqual(s.action?.values.map((v) => v.value), ['s3:GetObject']);
+    assert.deepEqual(
+      s.action?.values.map((v) => v.value),
+      ['s3:GetObject'],
+    );
     assert.deepEqual(s.action?.values[0].path, ['Statement', 0, 'Action']);
-    assert.deepEqual(s.resource?.values.map((v) => v.path), [
-      ['Statement', 0, 'Resource', 0],
-      ['Statement', 0, 'Resource', 1],
-    ]);
+    assert.deepEqual(
+      s.resource?.values.map((v) => v.path),
+      [
+        ['Statement', 0, 'Resource', 0],
+        ['Statement', 0, 'Resource', 1],
+      ],
+    );
     const node = s.resource!.values[1].node;
     assert.equal(text.substr(node.offset, node.length), '"arn:aws:s3:::c/*"');
   });
@@ -40,7 +46,10 @@ suite('parsePolicy', () => {
     assert.equal(policy.statements.length, 1);
     const s = policy.statements[0];
     assert.equal(s.effect, undefined);
-    assert.deepEqual(s.action?.values.map((v) => v.value), ['s3:GetObject']);
+    assert.deepEqual(
+      s.action?.values.map((v) => v.value),
+      ['s3:GetObject'],
+    );
     assert.equal(s.action?.invalid.length, 2);
   });
 
@@ -58,12 +67,18 @@ suite('parsePolicy', () => {
       }),
     );
     const s = policy.statements[0];
-    assert.deepEqual(s.principal?.entries.map((e) => [e.type, e.values.values.map((v) => v.value)]), [
-      ['AWS', ['arn:aws:iam::111122223333:root']],
-      ['Service', ['ec2.amazonaws.com']],
-    ]);
+    assert.deepEqual(
+      s.principal?.entries.map((e) => [e.type, e.values.values.map((v) => v.value)]),
+      [
+        ['AWS', ['arn:aws:iam::111122223333:root']],
+        ['Service', ['ec2.amazonaws.com']],
+      ],
+    );
     const clauses = s.condition!.clauses;
-    assert.deepEqual(clauses.map((c) => c.operator), ['Bool', 'NumericLessThan']);
+    assert.deepEqual(
+      clauses.map((c) => c.operator),
+      ['Bool', 'NumericLessThan'],
+    );
     assert.equal(clauses[0].entries[0].values[0].value, 'true');
     assert.equal(clauses[0].entries[0].values[0].jsonType, 'boolean');
     assert.deepEqual(clauses[1].entries[0].values[0].path, ['Statement', 0, 'Condition', 'NumericLessThan', 'aws:MultiFactorAuthAge', 0]);
@@ -93,7 +108,9 @@ suite('policy type', () => {
   test('principal with sts:AssumeRole: trust', () => {
     const s = statements({ Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
     assert.equal(inferPolicyType(s), 'trust');
-    const web = statements({ Statement: [{ Effect: 'Allow', Principal: { Federated: 'x' }, Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'] }] });
+    const web = statements({
+      Statement: [{ Effect: 'Allow', Principal: { Federated: 'x' }, Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'] }],
+    });
     assert.equal(inferPolicyType(web), 'trust');
   });
 
@@ -104,9 +121,18 @@ suite('policy type', () => {
 
   test('a glob wins over the setting; auto means infer', () => {
     const settings = { policyType: 'identity' as const, policyTypes: { '**/scp/**': 'scp' as const } };
-    assert.deepEqual(explicitPolicyType(settings, (g) => g === '**/scp/**'), { type: 'scp', source: 'glob' });
-    assert.deepEqual(explicitPolicyType(settings, () => false), { type: 'identity', source: 'setting' });
-    assert.equal(explicitPolicyType({ policyType: 'auto', policyTypes: {} }, () => false), undefined);
+    assert.deepEqual(
+      explicitPolicyType(settings, (g) => g === '**/scp/**'),
+      { type: 'scp', source: 'glob' },
+    );
+    assert.deepEqual(
+      explicitPolicyType(settings, () => false),
+      { type: 'identity', source: 'setting' },
+    );
+    assert.equal(
+      explicitPolicyType({ policyType: 'auto', policyTypes: {} }, () => false),
+      undefined,
+    );
   });
 });
 

@@ -5,7 +5,8 @@
 import type { PolicyType, PolicyTypeSource, Statement } from './model';
 
 /** Actions that belong in a role trust policy. */
-const TRUST_ACTION = /^sts:(AssumeRole|AssumeRoleWithSAML|AssumeRoleWithWebIdentity|TagSession|SetSourceIdentity|SetContext|AssumeRole\*|\*)$/i;
+const TRUST_ACTION =
+  /^sts:(AssumeRole|AssumeRoleWithSAML|AssumeRoleWithWebIdentity|TagSession|SetSourceIdentity|SetContext|AssumeRole\*|\*)$/i;
 const ASSUME_ACTION = /^sts:AssumeRole/i;
 
 /**
@@ -59,7 +60,9 @@ export function explicitPolicyType(
 }
 
 /** The Access Analyzer API's name for a policy type. */
-export function accessAnalyzerPolicyType(type: PolicyType): 'IDENTITY_POLICY' | 'RESOURCE_POLICY' | 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY' {
+export function accessAnalyzerPolicyType(
+  type: PolicyType,
+): 'IDENTITY_POLICY' | 'RESOURCE_POLICY' | 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY' {
   switch (type) {
     case 'identity':
       return 'IDENTITY_POLICY';

@@ -39,7 +39,9 @@ export function attachedService(policy: PolicyDocument): string | undefined {
   for (const s of policy.statements) {
     for (const v of [...(s.action?.values ?? []), ...(s.notAction?.values ?? [])]) {
       const value = v.value.trim();
-      if (v.dynamic || value === '*') {continue;}
+      if (v.dynamic || value === '*') {
+        continue;
+      }
       prefixes.add(value.split(':')[0].toLowerCase());
     }
   }
@@ -51,7 +53,9 @@ export function attachedService(policy: PolicyDocument): string | undefined {
   for (const s of policy.statements) {
     for (const v of s.resource?.values ?? []) {
       const service = v.value.trim().split(':')[2];
-      if (!v.dynamic && v.value.startsWith('arn:') && service && !/[*?$]/.test(service)) {services.add(service.toLowerCase());}
+      if (!v.dynamic && v.value.startsWith('arn:') && service && !/[*?$]/.test(service)) {
+        services.add(service.toLowerCase());
+      }
     }
   }
   return prefixes.size === 0 && services.size === 1 ? [...services][0] : undefined;

@@ -14,11 +14,17 @@ import { ALL_RULES } from './index';
 import { findingsFor } from '../testing/testRule';
 
 const rulesDir = path.resolve(__dirname, '..', '..', '..', '..', 'server', 'src', 'rules');
-const SECTIONS_JA: Record<string, string> = { Problems: '問題のある例', 'Not problems': '問題のない例', 'When not to use it': '使用しない場合' };
+const SECTIONS_JA: Record<string, string> = {
+  Problems: '問題のある例',
+  'Not problems': '問題のない例',
+  'When not to use it': '使用しない場合',
+};
 
 function section(markdown: string, heading: string): string {
   const start = markdown.indexOf(`\n## ${heading}\n`);
-  if (start < 0) {return '';}
+  if (start < 0) {
+    return '';
+  }
   const next = markdown.indexOf('\n## ', start + heading.length + 4);
   return markdown.slice(start, next < 0 ? undefined : next);
 }
@@ -29,8 +35,18 @@ function blocks(body: string): string[] {
 
 function run(rule: (typeof ALL_RULES)[number], block: string) {
   const m = /```(jsonc?)([^\n]*)\n([\s\S]*?)```/.exec(block)!;
-  const attrs = Object.fromEntries(m[2].trim().split(/\s+/).filter(Boolean).map((a) => a.split('=') as [string, string]));
-  return findingsFor(rule, m[3], { language: m[1] as 'json' | 'jsonc', raw: attrs.raw === 'true', ...(attrs.policyType ? { policyType: attrs.policyType as PolicyType } : {}) }).findings;
+  const attrs = Object.fromEntries(
+    m[2]
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((a) => a.split('=') as [string, string]),
+  );
+  return findingsFor(rule, m[3], {
+    language: m[1] as 'json' | 'jsonc',
+    raw: attrs.raw === 'true',
+    ...(attrs.policyType ? { policyType: attrs.policyType as PolicyType } : {}),
+  }).findings;
 }
 
 suite('rule documentation in Japanese', () => {
@@ -44,7 +60,11 @@ suite('rule documentation in Japanese', () => {
       assert.equal(ja.split('\n\n')[1]?.trim(), ruleTranslation('ja', rule.id)?.description);
       for (const [heading, headingJa] of Object.entries(SECTIONS_JA)) {
         assert.ok(ja.includes(`\n## ${headingJa}\n`), `missing section "${headingJa}"`);
-        assert.deepEqual(blocks(section(ja, headingJa)), blocks(section(en, heading)), `the examples of "${headingJa}" differ from README.md's "${heading}"`);
+        assert.deepEqual(
+          blocks(section(ja, headingJa)),
+          blocks(section(en, heading)),
+          `the examples of "${headingJa}" differ from README.md's "${heading}"`,
+        );
       }
       for (const block of blocks(section(ja, SECTIONS_JA.Problems))) {
         assert.ok(run(rule, block).length > 0, `problem example reports nothing:\n${block}`);

@@ -22,7 +22,9 @@ interface Example {
 
 function sectionExamples(markdown: string, heading: string): Example[] {
   const start = markdown.indexOf(`\n## ${heading}\n`);
-  if (start < 0) {return [];}
+  if (start < 0) {
+    return [];
+  }
   const next = markdown.indexOf('\n## ', start + heading.length + 4);
   const body = markdown.slice(start, next < 0 ? undefined : next);
   const out: Example[] = [];
@@ -35,7 +37,12 @@ function sectionExamples(markdown: string, heading: string): Example[] {
         .filter(Boolean)
         .map((a) => a.split('=') as [string, string]),
     );
-    out.push({ code: m[3], language: m[1] as 'json' | 'jsonc', policyType: attrs.policyType as PolicyType | undefined, raw: attrs.raw === 'true' });
+    out.push({
+      code: m[3],
+      language: m[1] as 'json' | 'jsonc',
+      policyType: attrs.policyType as PolicyType | undefined,
+      raw: attrs.raw === 'true',
+    });
   }
   return out;
 }
@@ -67,11 +74,19 @@ suite('rule documentation', () => {
       assert.ok(problems.length > 0, 'at least one problem example');
       assert.ok(clean.length > 0, 'at least one non-problem example');
       for (const ex of problems) {
-        const { findings } = findingsFor(rule, ex.code, { language: ex.language, raw: ex.raw, ...(ex.policyType ? { policyType: ex.policyType } : {}) });
+        const { findings } = findingsFor(rule, ex.code, {
+          language: ex.language,
+          raw: ex.raw,
+          ...(ex.policyType ? { policyType: ex.policyType } : {}),
+        });
         assert.ok(findings.length > 0, `problem example reports nothing:\n${ex.code}`);
       }
       for (const ex of clean) {
-        const { findings } = findingsFor(rule, ex.code, { language: ex.language, raw: ex.raw, ...(ex.policyType ? { policyType: ex.policyType } : {}) });
+        const { findings } = findingsFor(rule, ex.code, {
+          language: ex.language,
+          raw: ex.raw,
+          ...(ex.policyType ? { policyType: ex.policyType } : {}),
+        });
         assert.equal(findings.length, 0, `non-problem example reports: ${findings.map((f) => f.message).join('; ')}\n${ex.code}`);
       }
     });

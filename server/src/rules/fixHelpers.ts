@@ -23,10 +23,14 @@ function samePath(a: JsonPath, b: JsonPath): boolean {
 
 /** The list value (action, resource, principal) that the finding underlines. */
 export function listValueAt(t: FixContext<unknown>): { list: StringList; value: PolicyString } | undefined {
-  if (!t.statement) {return undefined;}
+  if (!t.statement) {
+    return undefined;
+  }
   for (const { list } of stringLists(t.statement)) {
     const value = list.values.find((v) => v.node.offset === t.offset);
-    if (value) {return { list, value };}
+    if (value) {
+      return { list, value };
+    }
   }
   return undefined;
 }
@@ -41,7 +45,9 @@ export interface ReplacementPayload {
 /** "Change to X": the underlined string (a value, or a key; or the clause's operator with `operatorPath`) becomes X. */
 export function replacementFixes(t: FixContext<ReplacementPayload>, safe = false): FixProposal[] {
   const replacements = t.payload?.replacements ?? [];
-  if (replacements.length === 0) {return [];}
+  if (replacements.length === 0) {
+    return [];
+  }
   const operatorPath = t.payload?.operatorPath;
   let node = t.stringAt(t.offset);
   if (operatorPath && t.statement) {
@@ -53,7 +59,9 @@ export function replacementFixes(t: FixContext<ReplacementPayload>, safe = false
       return [];
     }
   }
-  if (!node) {return [];}
+  if (!node) {
+    return [];
+  }
   const target = node;
   return replacements.map((r, i) => ({
     title: tr('fix.changeTo', { value: quote(r) }),
@@ -65,17 +73,30 @@ export function replacementFixes(t: FixContext<ReplacementPayload>, safe = false
 
 /** Remove an element of the statement (`removePath`). */
 export function removeElementFix(t: FixContext<unknown>, path: JsonPath | undefined): FixProposal[] {
-  if (!path || !t.statement) {return [];}
+  if (!path || !t.statement) {
+    return [];
+  }
   const element = t.statement.elements.find((e) => samePath(e.path, path));
-  if (!element) {return [];}
+  if (!element) {
+    return [];
+  }
   const empty = element.valueNode?.type === 'object' && (element.valueNode.children?.length ?? 0) === 0;
-  return [{ title: tr('fix.remove', { value: `"${element.name}"` }), isPreferred: true, edits: [removeEntry(t.statement.node, element.propertyNode)], safe: empty && element.name === 'Condition' }];
+  return [
+    {
+      title: tr('fix.remove', { value: `"${element.name}"` }),
+      isPreferred: true,
+      edits: [removeEntry(t.statement.node, element.propertyNode)],
+      safe: empty && element.name === 'Condition',
+    },
+  ];
 }
 
 /** Add `"Version": "2012-10-17"`, or change the one there. */
 export function versionFix(t: FixContext<unknown>): FixProposal[] {
   const policy = t.policy;
-  if (!policy?.root || policy.root.type !== 'object') {return [];}
+  if (!policy?.root || policy.root.type !== 'object') {
+    return [];
+  }
   const existing = policy.elements.find((e) => e.name === 'Version');
   const edit: OffsetEdit = existing?.valueNode
     ? { offset: existing.valueNode.offset, length: existing.valueNode.length, text: '"2012-10-17"' }
@@ -85,30 +106,59 @@ export function versionFix(t: FixContext<unknown>): FixProposal[] {
 
 /** Add a missing Effect or Resource to the statement, with a place to type. */
 export function missingElementFix(t: FixContext<unknown>, name: 'Effect' | 'Resource'): FixProposal[] {
-  if (!t.statement) {return [];}
+  if (!t.statement) {
+    return [];
+  }
   const value: EditValue = name === 'Effect' ? new SnippetValue('"${1|Allow,Deny|}"') : new SnippetValue('"${1:*}"');
-  return [{ title: tr('fix.add', { name: `"${name}"` }), isPreferred: true, edits: [insertProperty(t.text, t.statement.node, name, value, t.style)] }];
+  return [
+    {
+      title: tr('fix.add', { name: `"${name}"` }),
+      isPreferred: true,
+      edits: [insertProperty(t.text, t.statement.node, name, value, t.style)],
+    },
+  ];
 }
 
 /** Narrow a wildcard (`s3:*`, `s3:Get*`, `*`) to explicit actions. */
 export function narrowFixes(t: FixContext<unknown>): FixProposal[] {
   const found = listValueAt(t);
-  if (!found || found.list !== t.statement?.action) {return [];}
+  if (!found || found.list !== t.statement?.action) {
+    return [];
+  }
   const pattern = found.value.value.trim();
   const others = new Set(found.list.values.filter((v) => v !== found.value).map((v) => v.value.trim().toLowerCase()));
   const options = narrowingOptions(t.catalog, t.file, pattern, found.value.node.offset);
   // preferred: the actions the file already uses, else the first (read-only) narrowing; never wider
-  const preferred = Math.max(0, options.findIndex((o) => o.usedElsewhere));
+  const preferred = Math.max(
+    0,
+    options.findIndex((o) => o.usedElsewhere),
+  );
   return options.map((o, i) => ({
     title: tr('fix.replaceWith', { value: quote(pattern), option: o.title }),
     isPreferred: i === preferred,
-    edits: [replaceListValue(t, found.list, found.value, o.actions.filter((a) => !others.has(a.toLowerCase())))],
+    edits: [
+      replaceListValue(
+        t,
+        found.list,
+        found.value,
+        o.actions.filter((a) => !others.has(a.toLowerCase())),
+      ),
+    ],
   }));
 }
 
 /** Add a condition to the statement. */
-export function addConditionFix(t: FixContext<unknown>, title: string, operator: string, key: string, value: EditValue, preferred = false): FixProposal[] {
-  if (!t.statement) {return [];}
+export function addConditionFix(
+  t: FixContext<unknown>,
+  title: string,
+  operator: string,
+  key: string,
+  value: EditValue,
+  preferred = false,
+): FixProposal[] {
+  if (!t.statement) {
+    return [];
+  }
   const edit = addCondition(t, t.statement, operator, key, value);
   return edit ? [{ title, isPreferred: preferred, edits: [edit] }] : [];
 }
@@ -118,8 +168,12 @@ export function arnSnippets(types: ResourceTypeInfo[]): string[] {
   const stops = new Map<string, number>();
   return [...new Set(types.map((t) => t.arn))].map((arn) =>
     arn.replace(/\$\{([^}]+)\}/g, (_m, name: string) => {
-      if (name === 'Partition') {return 'aws';}
-      if (!stops.has(name)) {stops.set(name, stops.size + 1);}
+      if (name === 'Partition') {
+        return 'aws';
+      }
+      if (!stops.has(name)) {
+        stops.set(name, stops.size + 1);
+      }
       return `\${${stops.get(name)}:${name}}`;
     }),
   );
@@ -145,7 +199,9 @@ function typesOfActions(actions: ActionInfo[], catalog: IamCatalog): ResourceTyp
   const out: ResourceTypeInfo[] = [];
   for (const a of actions) {
     for (const type of primaryResourceTypes(catalog, a)) {
-      if (!out.includes(type)) {out.push(type);}
+      if (!out.includes(type)) {
+        out.push(type);
+      }
     }
   }
   return out;
@@ -154,29 +210,47 @@ function typesOfActions(actions: ActionInfo[], catalog: IamCatalog): ResourceTyp
 /** `"Resource": "*"` -> ARN templates (or split off the actions that only take "*"). */
 export function resourceStarFixes(t: FixContext<unknown>): FixProposal[] {
   const s = t.statement;
-  if (!s?.resource || !t.policy) {return [];}
+  if (!s?.resource || !t.policy) {
+    return [];
+  }
   const star = s.resource.values.find((v) => v.value.trim() === '*');
-  if (!star) {return [];}
+  if (!star) {
+    return [];
+  }
   const actions = expandStatementActions(s, t.catalog).actions;
   const needStar = actions.filter((a) => t.catalog.resourceTypesOf(a).length === 0);
   const scoped = actions.filter((a) => t.catalog.resourceTypesOf(a).length > 0);
-  if (scoped.length === 0 || actions.length > 300) {return [];}
+  if (scoped.length === 0 || actions.length > 300) {
+    return [];
+  }
   const arns = arnSnippets(typesOfActions(scoped, t.catalog)).map((a) => new SnippetValue(`"${a}"`));
   if (needStar.length === 0) {
     return [{ title: tr('fix.resourceArns'), isPreferred: true, edits: [replaceListValue(t, s.resource, star, arns)] }];
   }
   // keep "*" for the actions that need it, in a statement of their own
   const explicit = s.action?.values.every((v) => !/[*?]/.test(v.value)) ?? false;
-  if (!explicit || !s.action) {return [];}
+  if (!explicit || !s.action) {
+    return [];
+  }
   const starNames = new Set(needStar.map((a) => a.fullName.toLowerCase()));
   const keep = s.action.values.filter((v) => !starNames.has(v.value.trim().toLowerCase()));
   const move = s.action.values.filter((v) => starNames.has(v.value.trim().toLowerCase()));
-  if (keep.length === 0 || move.length === 0) {return [];}
+  if (keep.length === 0 || move.length === 0) {
+    return [];
+  }
   const removals = removeListValues(s.action, move);
   const edits: OffsetEdit[] = [...removals, replaceListValue(t, s.resource, star, arns)];
-  const moved = statementValue(t, t.policy, s, { Sid: undefined, Action: move.length === 1 ? move[0].value : move.map((v) => v.value), Resource: '*' }, ['Sid']);
+  const moved = statementValue(
+    t,
+    t.policy,
+    s,
+    { Sid: undefined, Action: move.length === 1 ? move[0].value : move.map((v) => v.value), Resource: '*' },
+    ['Sid'],
+  );
   const insert = insertStatementsAfter(t, t.policy, s, [moved]);
-  if (!insert || removals.length === 0) {return [];}
+  if (!insert || removals.length === 0) {
+    return [];
+  }
   return [
     {
       title: tr('fix.splitStar', { count: keep.length, actions: move.map((v) => v.value).join(', ') }),
@@ -189,23 +263,40 @@ export function resourceStarFixes(t: FixContext<unknown>): FixProposal[] {
 export function splitByResourceTypeFix(t: FixContext<unknown>): FixProposal[] {
   const s = t.statement;
   const policy = t.policy;
-  if (!s?.action || !s.resource || !policy || s.action.values.some((v) => /[*?]/.test(v.value) || v.dynamic)) {return [];}
+  if (!s?.action || !s.resource || !policy || s.action.values.some((v) => /[*?]/.test(v.value) || v.dynamic)) {
+    return [];
+  }
   const groups = new Map<string, { actions: string[]; types: ResourceTypeInfo[] }>();
   for (const v of s.action.values) {
     const a = t.catalog.action(v.value.trim());
-    if (!a) {return [];}
+    if (!a) {
+      return [];
+    }
     const chosen = primaryResourceTypes(t.catalog, a);
     const key = chosen.map((x) => x.arn).join('|') || '*';
     const g = groups.get(key) ?? { actions: [], types: chosen };
     g.actions.push(v.value);
     groups.set(key, g);
   }
-  if (groups.size < 2 || groups.size > 6) {return [];}
+  if (groups.size < 2 || groups.size > 6) {
+    return [];
+  }
   const statements = [...groups.values()].map((g) =>
-    statementValue(t, policy, s, { Action: g.actions.length === 1 ? g.actions[0] : g.actions, Resource: g.types.length ? arnSnippets(g.types).map((a) => new SnippetValue(`"${a}"`)) : '*' }, ['Sid']),
+    statementValue(
+      t,
+      policy,
+      s,
+      {
+        Action: g.actions.length === 1 ? g.actions[0] : g.actions,
+        Resource: g.types.length ? arnSnippets(g.types).map((a) => new SnippetValue(`"${a}"`)) : '*',
+      },
+      ['Sid'],
+    ),
   );
   const [first, ...rest] = statements;
-  if (s.sid) {first.Sid = s.sid.value;}
+  if (s.sid) {
+    first.Sid = s.sid.value;
+  }
   const replaceFirst = replaceNode(t.text, s.node, first, t.style);
   const insert = insertStatementsAfter(t, policy, s, rest);
   if (!insert || insert.offset !== s.node.offset + s.node.length) {

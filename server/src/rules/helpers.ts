@@ -33,7 +33,9 @@ export function documentAnchor(policy: PolicyDocument): Located | { path: []; sp
 export function stringLists(statement: Statement): { name: string; list: StringList }[] {
   const out: { name: string; list: StringList }[] = [];
   const add = (name: string, list: StringList | undefined) => {
-    if (list) {out.push({ name, list });}
+    if (list) {
+      out.push({ name, list });
+    }
   };
   add('Action', statement.action);
   add('NotAction', statement.notAction);
@@ -53,12 +55,18 @@ export function statementStrings(statement: Statement): PolicyString[] {
   for (const { list } of stringLists(statement)) {
     out.push(...list.values);
   }
-  if (statement.principal?.scalar) {out.push(statement.principal.scalar);}
-  if (statement.notPrincipal?.scalar) {out.push(statement.notPrincipal.scalar);}
+  if (statement.principal?.scalar) {
+    out.push(statement.principal.scalar);
+  }
+  if (statement.notPrincipal?.scalar) {
+    out.push(statement.notPrincipal.scalar);
+  }
   for (const clause of statement.condition?.clauses ?? []) {
     for (const entry of clause.entries) {
       for (const v of entry.values) {
-        if (v.jsonType === 'string') {out.push(v);}
+        if (v.jsonType === 'string') {
+          out.push(v);
+        }
       }
     }
   }
@@ -67,7 +75,9 @@ export function statementStrings(statement: Statement): PolicyString[] {
 
 /** Walks every node of the policy object. */
 export function walk(node: JsonNode | undefined, visit: (node: JsonNode) => void): void {
-  if (!node) {return;}
+  if (!node) {
+    return;
+  }
   visit(node);
   for (const child of node.children ?? []) {
     walk(child, visit);
@@ -80,6 +90,8 @@ export function plural(n: number, word: string, pluralWord = `${word}s`): string
 
 /** `a, b and 3 more` */
 export function listSome(items: string[], max = 3): string {
-  if (items.length <= max) {return items.join(', ');}
+  if (items.length <= max) {
+    return items.join(', ');
+  }
   return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }

@@ -15,7 +15,8 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
-export type RuleCategory = 'syntax' | 'grammar' | 'actions' | 'resources' | 'conditions' | 'principals' | 'security' | 'suggestions' | 'limits';
+export type RuleCategory =
+  'syntax' | 'grammar' | 'actions' | 'resources' | 'conditions' | 'principals' | 'security' | 'suggestions' | 'limits';
 
 export interface RuleMeta {
   /** one line; equals the first paragraph of the rule's README */

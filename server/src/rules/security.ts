@@ -72,7 +72,12 @@ export function delegatesToAccounts(s: Statement): boolean {
   return (
     !s.principal?.scalar &&
     entries.length > 0 &&
-    entries.every((e) => e.type === 'AWS' && e.values.values.length > 0 && e.values.values.every((v) => /^(\d{12}|arn:[\w-]+:iam::\d{12}:root)$/.test(v.value.trim())))
+    entries.every(
+      (e) =>
+        e.type === 'AWS' &&
+        e.values.values.length > 0 &&
+        e.values.values.every((v) => /^(\d{12}|arn:[\w-]+:iam::\d{12}:root)$/.test(v.value.trim())),
+    )
   );
 }
 
@@ -87,7 +92,10 @@ export function isFullAdmin(facts: PolicyFacts, s: Statement): boolean {
  * can never be true, so the statement grants nothing and the broad-grant rules stay quiet (the
  * statement is reported once, by statement-never-applies or unknown-condition-key).
  */
-export function conditionAdjustment(facts: PolicyFacts, s: Statement): { severity?: Severity; security?: boolean; why: string; dead?: boolean } {
+export function conditionAdjustment(
+  facts: PolicyFacts,
+  s: Statement,
+): { severity?: Severity; security?: boolean; why: string; dead?: boolean } {
   const assessment = facts.conditions(s);
   if (assessment.neverTrue.length > 0) {
     return { why: '', dead: true };
@@ -100,5 +108,9 @@ export function conditionAdjustment(facts: PolicyFacts, s: Statement): { severit
 }
 
 export function withAdjustment<P>(input: FindingInput<P>, adj: { severity?: Severity; security?: boolean }): FindingInput<P> {
-  return { ...input, ...(adj.severity ? { severity: adj.severity } : {}), ...(adj.security !== undefined ? { security: adj.security } : {}) };
+  return {
+    ...input,
+    ...(adj.severity ? { severity: adj.severity } : {}),
+    ...(adj.security !== undefined ? { security: adj.security } : {}),
+  };
 }

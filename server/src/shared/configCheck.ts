@@ -64,10 +64,23 @@ export function checkRuleSeverities(rules: unknown, ruleIds: ReadonlySet<string>
   const ids = [...ruleIds];
   for (const [id, severity] of Object.entries(rules)) {
     if (!ruleIds.has(id)) {
-      problems.push({ path: [...base, id], onKey: true, message: t('config.unknownRule', { id: quote(id), suggestion: suggestion(id, ids) }) });
+      problems.push({
+        path: [...base, id],
+        onKey: true,
+        message: t('config.unknownRule', { id: quote(id), suggestion: suggestion(id, ids) }),
+      });
     }
     if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) {
-      problems.push({ path: [...base, id], onKey: false, message: t('config.badSeverity', { id: quote(id), allowed: SEVERITIES.join(', '), value: quote(severity), suggestion: typeof severity === 'string' ? suggestion(severity, SEVERITIES) : '' }) });
+      problems.push({
+        path: [...base, id],
+        onKey: false,
+        message: t('config.badSeverity', {
+          id: quote(id),
+          allowed: SEVERITIES.join(', '),
+          value: quote(severity),
+          suggestion: typeof severity === 'string' ? suggestion(severity, SEVERITIES) : '',
+        }),
+      });
     }
   }
   return problems;
@@ -81,7 +94,15 @@ export function checkProjectConfig(config: unknown, ruleIds: ReadonlySet<string>
   const problems: ConfigProblem[] = [];
   for (const key of Object.keys(config)) {
     if (!TOP_KEYS.includes(key)) {
-      problems.push({ path: [key], onKey: true, message: t('config.unknownKey', { key: quote(key), suggestion: suggestion(key, TOP_KEYS), known: TOP_KEYS.filter((k) => k !== '$schema').join(', ') }) });
+      problems.push({
+        path: [key],
+        onKey: true,
+        message: t('config.unknownKey', {
+          key: quote(key),
+          suggestion: suggestion(key, TOP_KEYS),
+          known: TOP_KEYS.filter((k) => k !== '$schema').join(', '),
+        }),
+      });
     }
   }
   problems.push(...checkRuleSeverities(config.rules, ruleIds));
@@ -97,14 +118,25 @@ export function checkProjectConfig(config: unknown, ruleIds: ReadonlySet<string>
         }
         list.forEach((id: string, i) => {
           if (id !== '*' && !ruleIds.has(id)) {
-            problems.push({ path: ['ignore', glob, i], onKey: false, message: t('config.unknownRule', { id: quote(id), suggestion: suggestion(id, ids) }) });
+            problems.push({
+              path: ['ignore', glob, i],
+              onKey: false,
+              message: t('config.unknownRule', { id: quote(id), suggestion: suggestion(id, ids) }),
+            });
           }
         });
       }
     }
   }
-  if (config.policyType !== undefined && !(typeof config.policyType === 'string' && ['auto', ...POLICY_TYPES].includes(config.policyType))) {
-    problems.push({ path: ['policyType'], onKey: false, message: t('config.badPolicyType', { allowed: `auto, ${POLICY_TYPES.join(', ')}`, value: quote(config.policyType) }) });
+  if (
+    config.policyType !== undefined &&
+    !(typeof config.policyType === 'string' && ['auto', ...POLICY_TYPES].includes(config.policyType))
+  ) {
+    problems.push({
+      path: ['policyType'],
+      onKey: false,
+      message: t('config.badPolicyType', { allowed: `auto, ${POLICY_TYPES.join(', ')}`, value: quote(config.policyType) }),
+    });
   }
   if (config.policyTypes !== undefined) {
     if (!isRecord(config.policyTypes)) {
@@ -112,7 +144,16 @@ export function checkProjectConfig(config: unknown, ruleIds: ReadonlySet<string>
     } else {
       for (const [glob, type] of Object.entries(config.policyTypes)) {
         if (typeof type !== 'string' || !POLICY_TYPES.includes(type)) {
-          problems.push({ path: ['policyTypes', glob], onKey: false, message: t('config.badGlobPolicyType', { glob: quote(glob), allowed: POLICY_TYPES.join(', '), value: quote(type), suggestion: typeof type === 'string' ? suggestion(type, POLICY_TYPES) : '' }) });
+          problems.push({
+            path: ['policyTypes', glob],
+            onKey: false,
+            message: t('config.badGlobPolicyType', {
+              glob: quote(glob),
+              allowed: POLICY_TYPES.join(', '),
+              value: quote(type),
+              suggestion: typeof type === 'string' ? suggestion(type, POLICY_TYPES) : '',
+            }),
+          });
         }
       }
     }

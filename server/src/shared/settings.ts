@@ -152,7 +152,9 @@ export function mergeProjectConfig(config: unknown, settings: Settings): Setting
     ignore: { ...file.ignore, ...settings.ignore },
     accessAnalyzer: {
       ...settings.accessAnalyzer,
-      ...(isRecord(raw.accessAnalyzer) && Array.isArray(raw.accessAnalyzer.accessNotGranted) ? { accessNotGranted: file.accessAnalyzer.accessNotGranted } : {}),
+      ...(isRecord(raw.accessAnalyzer) && Array.isArray(raw.accessAnalyzer.accessNotGranted)
+        ? { accessNotGranted: file.accessAnalyzer.accessNotGranted }
+        : {}),
     },
   };
 }

@@ -17,7 +17,10 @@ suite('parseJson', () => {
     const text = '{\n  // note\n  "Statement": [{"Effect": "Allow",},], /* x */\n}';
     const tree = parseJson(text);
     assert.deepEqual(tree.errors, []);
-    assert.deepEqual(tree.comments.map((c) => text.substr(c.offset, c.length)), ['// note', '/* x */']);
+    assert.deepEqual(
+      tree.comments.map((c) => text.substr(c.offset, c.length)),
+      ['// note', '/* x */'],
+    );
     assert.equal(tree.trailingCommas.length, 3);
     for (const c of tree.trailingCommas) {
       assert.equal(text[c.offset], ',');

@@ -36,7 +36,9 @@ export function ranges(marked: string): { text: string; ranges: { offset: number
       starts.push(text.length);
     } else if (ch === '⟧') {
       const start = starts.pop();
-      if (start === undefined) {throw new Error('unbalanced ⟧');}
+      if (start === undefined) {
+        throw new Error('unbalanced ⟧');
+      }
       out.push({ offset: start, length: text.length - start });
     } else {
       text += ch;

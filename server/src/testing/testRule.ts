@@ -44,7 +44,11 @@ export function wrapCode(code: string, raw = false): string {
   return `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${code.trim().split('\n').join('\n    ')}\n  ]\n}`;
 }
 
-export function findingsFor(rule: Rule | undefined, code: string, options: CaseOptions = {}): { findings: Finding[]; text: string; spans: { offset: number; length: number }[] } {
+export function findingsFor(
+  rule: Rule | undefined,
+  code: string,
+  options: CaseOptions = {},
+): { findings: Finding[]; text: string; spans: { offset: number; length: number }[] } {
   const { text } = ranges(wrapCode(code, options.raw));
   const analyzeOptions: Parameters<typeof analyzeFile>[1] = { languageId: options.language ?? 'json', matchesPolicyGlob: true };
   if (options.policyType) {
@@ -60,7 +64,9 @@ export function findingsFor(rule: Rule | undefined, code: string, options: CaseO
 }
 
 function describeFindings(findings: Finding[], text: string, spans: { offset: number; length: number }[]): string {
-  return findings.map((f, i) => `${f.messageId} @${JSON.stringify(text.substr(spans[i].offset, spans[i].length))}: ${f.message}`).join('\n');
+  return findings
+    .map((f, i) => `${f.messageId} @${JSON.stringify(text.substr(spans[i].offset, spans[i].length))}: ${f.message}`)
+    .join('\n');
 }
 
 export function testRule(rule: Rule, cases: { accept?: (string | AcceptCase)[]; reject?: RejectCase[] }): void {
@@ -78,20 +84,36 @@ export function testRule(rule: Rule, cases: { accept?: (string | AcceptCase)[]; 
         const { findings, text, spans } = findingsFor(rule, c.code, c);
         const expectedCount = c.count ?? (marked.length || undefined);
         if (expectedCount !== undefined) {
-          assert.equal(findings.length, expectedCount, `expected ${expectedCount} finding(s), got:\n${describeFindings(findings, text, spans)}`);
+          assert.equal(
+            findings.length,
+            expectedCount,
+            `expected ${expectedCount} finding(s), got:\n${describeFindings(findings, text, spans)}`,
+          );
         } else {
           assert.ok(findings.length > 0, 'expected at least one finding');
         }
         if (marked.length) {
           const got = spans.map((s) => `${s.offset}:${s.length}`).sort();
           const want = marked.map((m) => `${m.offset}:${m.length}`).sort();
-          assert.deepEqual(got, want, `ranges differ; findings:\n${describeFindings(findings, text, spans)}\nexpected: ${marked.map((m) => JSON.stringify(text.substr(m.offset, m.length))).join(', ')}`);
+          assert.deepEqual(
+            got,
+            want,
+            `ranges differ; findings:\n${describeFindings(findings, text, spans)}\nexpected: ${marked.map((m) => JSON.stringify(text.substr(m.offset, m.length))).join(', ')}`,
+          );
         }
         for (const f of findings) {
-          if (c.messageId) {assert.equal(f.messageId, c.messageId, f.message);}
-          if (c.severity) {assert.equal(f.severity, c.severity, f.message);}
-          if (c.security !== undefined) {assert.equal(f.security, c.security, f.message);}
-          if (c.message) {assert.match(f.message, c.message);}
+          if (c.messageId) {
+            assert.equal(f.messageId, c.messageId, f.message);
+          }
+          if (c.severity) {
+            assert.equal(f.severity, c.severity, f.message);
+          }
+          if (c.security !== undefined) {
+            assert.equal(f.security, c.security, f.message);
+          }
+          if (c.message) {
+            assert.match(f.message, c.message);
+          }
         }
       });
     });

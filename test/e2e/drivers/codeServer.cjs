@@ -10,9 +10,15 @@ const path = require('path');
 
 /** Workbench settings for a quiet, offline window. */
 const QUIET_SETTINGS = {
-  'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
-  'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.enableExperiments': false,
-  'json.schemaDownload.enable': false, 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.startupEditor': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'workbench.enableExperiments': false,
+  'json.schemaDownload.enable': false,
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 function freePort(port = 0) {
@@ -37,16 +43,38 @@ async function startCodeServer(options) {
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   const settingsFile = path.join(userData, 'User', 'settings.json');
   if (!options.keepSettings || !fs.existsSync(settingsFile)) {
-    fs.writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...(options.trust === false ? {} : { 'security.workspace.trust.enabled': false }), ...options.settings }, null, 2));
+    fs.writeFileSync(
+      settingsFile,
+      JSON.stringify(
+        { ...QUIET_SETTINGS, ...(options.trust === false ? {} : { 'security.workspace.trust.enabled': false }), ...options.settings },
+        null,
+        2,
+      ),
+    );
   }
   const config = path.join(dir, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
   const port = await freePort(options.port ?? 0);
-  const args = [codeServer, '--config', config, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--user-data-dir', userData, '--extensions-dir', path.join(dir, 'extensions'), '--bind-addr', `127.0.0.1:${port}`, '--ignore-last-opened',
+  const args = [
+    codeServer,
+    '--config',
+    config,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    path.join(dir, 'extensions'),
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--ignore-last-opened',
     // a built VS Code ignores the URL payload's dev options unless the smoke-test driver is on:
     //   if (this.payload && (!this.isBuilt || this.enableSmokeTestDriver)) ...
-    '--vscode-option', 'enable-smoke-test-driver'];
+    '--vscode-option',
+    'enable-smoke-test-driver',
+  ];
   if (options.trust !== false) args.push('--disable-workspace-trust');
   const child = spawn(node24, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,11 +86,21 @@ async function startCodeServer(options) {
   child.stderr.pipe(logStream);
   const stop = async () => {
     child.kill('SIGTERM');
-    await new Promise((r) => { const t = setTimeout(r, 5000); child.once('exit', () => { clearTimeout(t); r(); }); });
+    await new Promise((r) => {
+      const t = setTimeout(r, 5000);
+      child.once('exit', () => {
+        clearTimeout(t);
+        r();
+      });
+    });
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
   for (let i = 0; ; i++) {
-    try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
     if (i > 300 || child.exitCode !== null) {
       await stop();
       throw new Error(`code-server did not come up (log: ${options.log})`);
@@ -78,7 +116,10 @@ async function startCodeServer(options) {
  * CODE_SERVER and, for the e2e, DRIVERS. Other lines it prints are passed to `echo`.
  */
 function installTools(root, echo = () => undefined, purpose = 'e2e') {
-  const out = execFileSync('bash', [path.join(root, 'test', 'e2e', 'install.sh'), purpose], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync('bash', [path.join(root, 'test', 'e2e', 'install.sh'), purpose], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const tools = {};
   for (const line of out.split('\n')) {
     const m = /^(E2E_CACHE|NODE24|CODE_SERVER|DRIVERS)=(.*)$/.exec(line.trim());

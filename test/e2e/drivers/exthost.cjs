@@ -33,11 +33,12 @@ const NODE24 = process.env.NODE24 || 'node';
 const cli = { dev: [], tests: undefined, folder: undefined };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
-  const val = (name) => (a.startsWith(`--${name}=`) ? a.slice(name.length + 3) : (a === `--${name}` ? process.argv[++i] : undefined));
+  const val = (name) => (a.startsWith(`--${name}=`) ? a.slice(name.length + 3) : a === `--${name}` ? process.argv[++i] : undefined);
   let v;
   if ((v = val('extensionDevelopmentPath')) !== undefined) cli.dev.push(v);
   else if ((v = val('extensionTestsPath')) !== undefined) cli.tests = v;
-  else if (/^--(user-data-dir|extensions-dir|locale|log|profile|logsPath)$/.test(a)) i++; // flag + separate value: ignored
+  else if (/^--(user-data-dir|extensions-dir|locale|log|profile|logsPath)$/.test(a))
+    i++; // flag + separate value: ignored
   else if (!a.startsWith('-')) cli.folder = a;
 }
 const CODE_SERVER = process.env.CODE_SERVER;
@@ -47,10 +48,15 @@ const WS_TEMPLATE = cli.folder ? undefined : process.env.WS_TEMPLATE;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const OUT = path.resolve(process.env.OUT || 'e2e-out');
 const TIMEOUT_MS = +(process.env.TIMEOUT_MS || 180000);
-for (const [k, v] of Object.entries({ CODE_SERVER, EXT_DEV, EXT_TESTS })) if (!v) { console.error(k + ' is required'); process.exit(2); }
+for (const [k, v] of Object.entries({ CODE_SERVER, EXT_DEV, EXT_TESTS }))
+  if (!v) {
+    console.error(k + ' is required');
+    process.exit(2);
+  }
 fs.mkdirSync(OUT, { recursive: true });
 // workbench chatter that is not test output (still written to exthost-automation.log)
-const QUIET = /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|getaddrinfo ENOTFOUND|Failed: getaddrinfo)/;
+const QUIET =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|getaddrinfo ENOTFOUND|Failed: getaddrinfo)/;
 const t0 = Date.now();
 const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 
@@ -58,18 +64,34 @@ const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`,
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-exthost-'));
   // workspace: the folder given on the command line (opened in place, like `code <folder>`),
   // else a fresh copy of WS_TEMPLATE, else an empty window
-  const ws = cli.folder ? path.resolve(cli.folder) : (WS_TEMPLATE ? path.join(tmp, 'ws') : undefined);
+  const ws = cli.folder ? path.resolve(cli.folder) : WS_TEMPLATE ? path.join(tmp, 'ws') : undefined;
   if (WS_TEMPLATE) fs.cpSync(WS_TEMPLATE, ws, { recursive: true });
-  let browser, server, exitCode = 1;
+  let browser,
+    server,
+    exitCode = 1;
   try {
-    server = await startCodeServer({ node24: NODE24, codeServer: CODE_SERVER, dir: tmp, log: path.join(OUT, 'code-server-exthost.log'), settings: { 'iamPolicy.trace.server': 'off' } });
+    server = await startCodeServer({
+      node24: NODE24,
+      codeServer: CODE_SERVER,
+      dir: tmp,
+      log: path.join(OUT, 'code-server-exthost.log'),
+      settings: { 'iamPolicy.trace.server': 'off' },
+    });
     const { port } = server;
     log(`code-server pid ${server.child.pid} on 127.0.0.1:${port}`);
     log('code-server healthy');
     browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     // The workbench forwards every log line (its own and the extension host's
@@ -100,7 +122,11 @@ const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`,
   } catch (e) {
     log('HARNESS ERROR:', e && (e.stack || e));
   } finally {
-    try { if (browser) await browser.close(); } catch { /* ignore */ }
+    try {
+      if (browser) await browser.close();
+    } catch {
+      /* ignore */
+    }
     if (server) await server.stop();
     if (!process.env.KEEP) fs.rmSync(tmp, { recursive: true, force: true });
   }

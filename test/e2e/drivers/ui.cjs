@@ -44,14 +44,33 @@ function assert(ok, message) {
       codeServer: CODE_SERVER,
       dir: tmp,
       log: path.join(OUT, 'code-server.log'),
-      settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 100, 'editor.quickSuggestions': { strings: false }, 'editor.minimap.enabled': false },
+      settings: {
+        'workbench.colorTheme': 'Default Dark Modern',
+        'editor.hover.delay': 100,
+        'editor.quickSuggestions': { strings: false },
+        'editor.minimap.enabled': false,
+      },
     });
     const { port } = server;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
     const host = `127.0.0.1:${port}`;
-    const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${path.resolve(EXT_DEV)}`], ['skipWelcome', 'true']]);
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', `vscode-remote://${host}${path.resolve(EXT_DEV)}`],
+      ['skipWelcome', 'true'],
+    ]);
     await page.goto(`http://${host}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
@@ -81,7 +100,10 @@ function assert(ok, message) {
       await panel.locator('.monaco-list-row', { hasText: 'service-wildcard' }).first().waitFor({ timeout: 30000 });
       const rows = (await panel.locator('.monaco-list-row').allInnerTexts()).map(norm);
       log('problems:', JSON.stringify(rows.slice(0, 8)));
-      assert(rows.some((r) => /passrole-star/.test(r)), 'passrole-star listed');
+      assert(
+        rows.some((r) => /passrole-star/.test(r)),
+        'passrole-star listed',
+      );
       await page.screenshot({ path: path.join(OUT, '02-problems.png') });
     });
 
@@ -116,7 +138,11 @@ function assert(ok, message) {
     results.push(['harness', false]);
     log('HARNESS ERROR:', e && (e.stack || e));
   } finally {
-    try { if (browser) await browser.close(); } catch { /* ignore */ }
+    try {
+      if (browser) await browser.close();
+    } catch {
+      /* ignore */
+    }
     if (server) await server.stop();
     if (!process.env.KEEP) fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -34,20 +34,43 @@ const norm = (s) => s.replace(/\s+/g, ' ').trim();
   let ok = false;
   try {
     log(`installing ${path.basename(VSIX)} (${(fs.statSync(VSIX).size / 1e6).toFixed(2)} MB)`);
-    const out = execFileSync(NODE24, [CODE_SERVER, '--install-extension', VSIX, '--extensions-dir', extensions, '--user-data-dir', path.join(tmp, 'user-data')], {
-      encoding: 'utf8', env: { ...process.env, XDG_DATA_HOME: path.join(tmp, 'xdg-data'), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config') },
-    });
+    const out = execFileSync(
+      NODE24,
+      [CODE_SERVER, '--install-extension', VSIX, '--extensions-dir', extensions, '--user-data-dir', path.join(tmp, 'user-data')],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, XDG_DATA_HOME: path.join(tmp, 'xdg-data'), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config') },
+      },
+    );
     log(norm(out));
     const installed = fs.readdirSync(extensions).filter((d) => d.startsWith('iam-policy-language.'));
     if (installed.length !== 1) throw new Error(`expected one installed extension, found ${JSON.stringify(fs.readdirSync(extensions))}`);
     const dir = path.join(extensions, installed[0]);
     // the packed extension: bundles only, no sources (the dev folder would have server/src)
-    if (!fs.existsSync(path.join(dir, 'dist', 'server.js')) || fs.existsSync(path.join(dir, 'server'))) throw new Error(`${dir} is not the packed extension`);
+    if (!fs.existsSync(path.join(dir, 'dist', 'server.js')) || fs.existsSync(path.join(dir, 'server')))
+      throw new Error(`${dir} is not the packed extension`);
     log(`installed ${installed[0]}`);
 
-    server = await startCodeServer({ node24: NODE24, codeServer: CODE_SERVER, dir: tmp, log: path.join(OUT, 'code-server-vsix.log'), settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false } });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    server = await startCodeServer({
+      node24: NODE24,
+      codeServer: CODE_SERVER,
+      dir: tmp,
+      log: path.join(OUT, 'code-server-vsix.log'),
+      settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false },
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
     // no payload: nothing but the installed extensions is loaded
     await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(ws)}`);
@@ -69,7 +92,11 @@ const norm = (s) => s.replace(/\s+/g, ' ').trim();
   } catch (e) {
     log('FAIL:', e && (e.stack || e));
   } finally {
-    try { if (browser) await browser.close(); } catch { /* ignore */ }
+    try {
+      if (browser) await browser.close();
+    } catch {
+      /* ignore */
+    }
     if (server) await server.stop();
     if (!process.env.KEEP) fs.rmSync(tmp, { recursive: true, force: true });
   }

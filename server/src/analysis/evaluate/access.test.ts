@@ -10,8 +10,14 @@ const diff = (before: object | undefined, after: object, type: 'identity' | 'res
   compareAccess(before ? standalone(doc(before, type)) : [], standalone(doc(after, type)), catalog);
 
 test('a new action is added access, with its service and access level', () => {
-  const d = diff(stmts({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }), stmts({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::b/*' }));
-  assert.deepEqual(d.added.map((e) => [e.action, e.resource, e.accessLevel, e.kind]), [['s3:PutObject', 'arn:aws:s3:::b/*', 'Write', 'action']]);
+  const d = diff(
+    stmts({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }),
+    stmts({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::b/*' }),
+  );
+  assert.deepEqual(
+    d.added.map((e) => [e.action, e.resource, e.accessLevel, e.kind]),
+    [['s3:PutObject', 'arn:aws:s3:::b/*', 'Write', 'action']],
+  );
   assert.deepEqual(d.removed, []);
 });
 
@@ -27,14 +33,30 @@ test('a wildcard action expands to every action it adds; narrowing is removed ac
 });
 
 test('a broader resource is a new resource for an action already allowed', () => {
-  const d = diff(stmts({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/public/*' }), stmts({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }));
-  assert.deepEqual(d.added.map((e) => [e.action, e.resource, e.kind]), [['s3:GetObject', 'arn:aws:s3:::b/*', 'resource']]);
+  const d = diff(
+    stmts({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/public/*' }),
+    stmts({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }),
+  );
+  assert.deepEqual(
+    d.added.map((e) => [e.action, e.resource, e.kind]),
+    [['s3:GetObject', 'arn:aws:s3:::b/*', 'resource']],
+  );
   assert.deepEqual(d.newResources, ['arn:aws:s3:::b/*']);
 });
 
 test('a loosened condition is reported with the context that now passes', () => {
-  const before = stmts({ Effect: 'Allow', Action: 'ec2:StartInstances', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/env': 'dev' } } });
-  const after = stmts({ Effect: 'Allow', Action: 'ec2:StartInstances', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/env': ['dev', 'prod'] } } });
+  const before = stmts({
+    Effect: 'Allow',
+    Action: 'ec2:StartInstances',
+    Resource: '*',
+    Condition: { StringEquals: { 'aws:ResourceTag/env': 'dev' } },
+  });
+  const after = stmts({
+    Effect: 'Allow',
+    Action: 'ec2:StartInstances',
+    Resource: '*',
+    Condition: { StringEquals: { 'aws:ResourceTag/env': ['dev', 'prod'] } },
+  });
   const d = diff(before, after);
   assert.equal(d.added.length, 1);
   assert.equal(d.added[0].kind, 'condition');
@@ -46,21 +68,47 @@ test('a loosened condition is reported with the context that now passes', () => 
 
 test('a new Deny removes access; equivalent rewrites change nothing', () => {
   const allow = { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::b/*' };
-  const d = diff(stmts(allow), stmts(allow, { Effect: 'Deny', Action: 's3:PutObject', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+  const d = diff(
+    stmts(allow),
+    stmts(allow, { Effect: 'Deny', Action: 's3:PutObject', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+  );
   assert.deepEqual(d.added, []);
-  assert.deepEqual(d.removed.map((e) => [e.action, e.kind]), [['s3:PutObject', 'condition']]);
-  const same = diff(stmts(allow), stmts({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }, { Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::b/*' }));
+  assert.deepEqual(
+    d.removed.map((e) => [e.action, e.kind]),
+    [['s3:PutObject', 'condition']],
+  );
+  const same = diff(
+    stmts(allow),
+    stmts(
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' },
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::b/*' },
+    ),
+  );
   assert.deepEqual([same.added, same.removed], [[], []]);
 });
 
 test('resource policies: a new principal is added access for that principal', () => {
   const base = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' };
-  const d = diff(stmts({ ...base, Principal: { AWS: 'arn:aws:iam::111122223333:root' } }), stmts({ ...base, Principal: { AWS: ['arn:aws:iam::111122223333:root', 'arn:aws:iam::444455556666:role/Reader'] } }), 'resource');
+  const d = diff(
+    stmts({ ...base, Principal: { AWS: 'arn:aws:iam::111122223333:root' } }),
+    stmts({ ...base, Principal: { AWS: ['arn:aws:iam::111122223333:root', 'arn:aws:iam::444455556666:role/Reader'] } }),
+    'resource',
+  );
   assert.ok(d.added.length > 0);
-  assert.ok(d.added.every((e) => e.kind === 'principal' && /444455556666/.test(e.principal ?? '')), JSON.stringify(d.added));
+  assert.ok(
+    d.added.every((e) => e.kind === 'principal' && /444455556666/.test(e.principal ?? '')),
+    JSON.stringify(d.added),
+  );
   assert.deepEqual(d.newPrincipals, ['AWS:arn:aws:iam::444455556666:role/Reader']);
-  const open = diff(stmts({ ...base, Principal: { AWS: 'arn:aws:iam::111122223333:root' } }), stmts({ ...base, Principal: '*' }), 'resource');
-  assert.ok(open.added.some((e) => e.principal === undefined || /outsider/.test(e.principal)), 'public access reaches an outsider');
+  const open = diff(
+    stmts({ ...base, Principal: { AWS: 'arn:aws:iam::111122223333:root' } }),
+    stmts({ ...base, Principal: '*' }),
+    'resource',
+  );
+  assert.ok(
+    open.added.some((e) => e.principal === undefined || /outsider/.test(e.principal)),
+    'public access reaches an outsider',
+  );
 });
 
 test('a new policy: everything it allows is added; NotAction covers the catalog', () => {

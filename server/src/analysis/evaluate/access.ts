@@ -101,7 +101,13 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
       for (let pr = 0; pr < principals.length; pr++) {
         for (let ctx = 0; ctx < contexts.length; ctx++) {
           // identity policies: the resources are the principal's account's (a cross-account grant needs a resource policy too)
-          const request: EvalRequest = { action: cls.representative, resource: probe, principal: principals[pr], context: contexts[ctx], resourceAccount: resourceSide ? OWNER_ACCOUNT : SAMPLE_ACCOUNT };
+          const request: EvalRequest = {
+            action: cls.representative,
+            resource: probe,
+            principal: principals[pr],
+            context: contexts[ctx],
+            resourceAccount: resourceSide ? OWNER_ACCOUNT : SAMPLE_ACCOUNT,
+          };
           const a = after.length ? evaluate(after, request).decision === 'allowed' : false;
           const b = before.length ? evaluate(before, request).decision === 'allowed' : false;
           requests++;
@@ -114,7 +120,12 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
           }
         }
       }
-      const record = (list: AccessEntry[], seen: Set<string>, witness: { ctx: number; pr: number }, otherAllowed: (g: (typeof grid)[number]) => boolean) => {
+      const record = (
+        list: AccessEntry[],
+        seen: Set<string>,
+        witness: { ctx: number; pr: number },
+        otherAllowed: (g: (typeof grid)[number]) => boolean,
+      ) => {
         const samePrincipal = grid.some((g) => g.pr === witness.pr && otherAllowed(g));
         const anyPrincipal = grid.some((g) => otherAllowed(g));
         const kind: AccessEntry['kind'] = samePrincipal ? 'condition' : anyPrincipal ? 'principal' : 'action';
@@ -132,7 +143,9 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
             accessLevel: action.level,
             resource: probe,
             ...(resourceSide && principals[witness.pr].arn ? { principal: principals[witness.pr].arn } : {}),
-            ...(Object.keys(ctx).length ? { context: Object.fromEntries(Object.entries(ctx).map(([k, v]) => [k, (Array.isArray(v) ? v : [v]).map(String)])) } : {}),
+            ...(Object.keys(ctx).length
+              ? { context: Object.fromEntries(Object.entries(ctx).map(([k, v]) => [k, (Array.isArray(v) ? v : [v]).map(String)])) }
+              : {}),
             kind,
           };
           classOf.set(entry, ci);
@@ -142,7 +155,13 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
           const key = `${cls.representative}\u0000${probe}`;
           if (!seen.has(key)) {
             seen.add(key);
-            const entry: AccessEntry = { action: cls.representative, service: cls.representative.split(':')[0], accessLevel: 'Unknown', resource: probe, kind };
+            const entry: AccessEntry = {
+              action: cls.representative,
+              service: cls.representative.split(':')[0],
+              accessLevel: 'Unknown',
+              resource: probe,
+              kind,
+            };
             classOf.set(entry, ci);
             list.push(entry);
           }
@@ -159,14 +178,18 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
     }
   }
   // an action allowed on some resource before, and on a new one now, is a new resource, not a new action
-  for (const [list, allowedElsewhere] of [[added, allowedBefore], [removed, allowedAfter]] as const) {
+  for (const [list, allowedElsewhere] of [
+    [added, allowedBefore],
+    [removed, allowedAfter],
+  ] as const) {
     for (const e of list) {
       if (e.kind === 'action' && allowedElsewhere.has(classOf.get(e) ?? -1)) {
         e.kind = 'resource';
       }
     }
   }
-  const sort = (x: AccessEntry, y: AccessEntry) => x.service.localeCompare(y.service) || x.action.localeCompare(y.action) || x.resource.localeCompare(y.resource);
+  const sort = (x: AccessEntry, y: AccessEntry) =>
+    x.service.localeCompare(y.service) || x.action.localeCompare(y.action) || x.resource.localeCompare(y.resource);
   added.sort(sort);
   removed.sort(sort);
   const namesOf = (policies: EvalPolicy[], pick: (d: PolicyDocument) => string[]) => new Set(policies.flatMap((p) => pick(p.document)));
@@ -357,7 +380,9 @@ function samplesFor(operator: string, value: string): string[] {
     }
     case 'Date': {
       const ms = /^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v);
-      return Number.isNaN(ms) ? [v] : [new Date(ms).toISOString(), new Date(ms - 86_400_000).toISOString(), new Date(ms + 86_400_000).toISOString()];
+      return Number.isNaN(ms)
+        ? [v]
+        : [new Date(ms).toISOString(), new Date(ms - 86_400_000).toISOString(), new Date(ms + 86_400_000).toISOString()];
     }
     case 'Bool':
       return ['true', 'false'];
@@ -392,7 +417,11 @@ export function contextSamples(docs: PolicyDocument[], max: number): Record<stri
       for (const clause of s.condition?.clauses ?? []) {
         const multi = !!parseOperator(clause.operator).qualifier;
         for (const entry of clause.entries) {
-          note(entry.key, entry.values.flatMap((v) => samplesFor(clause.operator, v.value)), multi);
+          note(
+            entry.key,
+            entry.values.flatMap((v) => samplesFor(clause.operator, v.value)),
+            multi,
+          );
         }
       }
       for (const r of resourcesOf(d)) {

@@ -45,7 +45,8 @@ export function compileClauses(clauses: ConditionClause[], variables: boolean): 
         qualifier: parsed.qualifier,
         // policy variables work in string, ARN and Boolean conditions only (IAM User Guide, condition operators)
         values: entry.values.map((v) => compilePattern(v.value, variables && VARIABLE_FAMILIES.has(parsed.info?.family ?? 'Null'))),
-        dynamic: entry.values.some((v) => v.dynamic !== undefined) || clause.element.dynamic !== undefined || entry.element.dynamic !== undefined,
+        dynamic:
+          entry.values.some((v) => v.dynamic !== undefined) || clause.element.dynamic !== undefined || entry.element.dynamic !== undefined,
       });
     }
   }
@@ -53,7 +54,12 @@ export function compileClauses(clauses: ConditionClause[], variables: boolean): 
 }
 
 /** Evaluates one condition entry; `trace` collects the explanation when given. */
-export function evaluateCondition(c: CompiledCondition, context: RequestContext, lookup: VariableLookup, trace?: ConditionTrace[]): boolean {
+export function evaluateCondition(
+  c: CompiledCondition,
+  context: RequestContext,
+  lookup: VariableLookup,
+  trace?: ConditionTrace[],
+): boolean {
   const request = context.get(c.keyLower);
   const present = request !== undefined && request.length > 0;
   let result: boolean;
@@ -100,18 +106,31 @@ export function evaluateCondition(c: CompiledCondition, context: RequestContext,
     if (c.qualifier === 'ForAllValues') {
       const failing = verdicts.find((x) => !satisfies(x));
       result = !failing;
-      reason = failing ? `${c.key} value ${quote(failing.v)} ${describe(c, failing.hit)}` : `every value of ${c.key} (${request.map(quote).join(', ')}) ${c.negated ? 'matches none of the values' : 'matches a value'}`;
+      reason = failing
+        ? `${c.key} value ${quote(failing.v)} ${describe(c, failing.hit)}`
+        : `every value of ${c.key} (${request.map(quote).join(', ')}) ${c.negated ? 'matches none of the values' : 'matches a value'}`;
     } else if (c.qualifier === 'ForAnyValue') {
       const passing = verdicts.find(satisfies);
       result = !!passing;
-      reason = passing ? `${c.key} value ${quote(passing.v)} ${describe(c, passing.hit)}` : `no value of ${c.key} (${request.map(quote).join(', ')}) ${c.negated ? 'is outside the values' : 'matches'}`;
+      reason = passing
+        ? `${c.key} value ${quote(passing.v)} ${describe(c, passing.hit)}`
+        : `no value of ${c.key} (${request.map(quote).join(', ')}) ${c.negated ? 'is outside the values' : 'matches'}`;
     } else {
       const hit = verdicts.find((x) => x.hit !== undefined);
       result = c.negated ? !hit : !!hit;
-      reason = hit ? `${c.key} value ${quote(hit.v)} ${describe(c, hit.hit)}` : `${c.key} ${request.map(quote).join(', ')} matches none of ${shownValues.map(quote).join(', ') || '(no values)'}${c.negated ? `: ${c.baseName} is true` : ''}`;
+      reason = hit
+        ? `${c.key} value ${quote(hit.v)} ${describe(c, hit.hit)}`
+        : `${c.key} ${request.map(quote).join(', ')} matches none of ${shownValues.map(quote).join(', ') || '(no values)'}${c.negated ? `: ${c.baseName} is true` : ''}`;
     }
   }
-  trace?.push({ operator: c.operator, key: c.key, values: shownValues ?? c.values.map((v) => v.text), requestValues: request, result, reason });
+  trace?.push({
+    operator: c.operator,
+    key: c.key,
+    values: shownValues ?? c.values.map((v) => v.text),
+    requestValues: request,
+    result,
+    reason,
+  });
   return result;
 }
 

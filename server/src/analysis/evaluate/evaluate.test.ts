@@ -8,8 +8,17 @@ import { decide, pol, stmts } from './testHelpers';
 import type { EvalPolicy, EvalRequest } from './types';
 
 const alice = { arn: 'arn:aws:iam::123456789012:user/alice' };
-const req = (action: string, resource = '*', context?: EvalRequest['context']): EvalRequest => ({ action, resource, principal: alice, ...(context ? { context } : {}) });
-const cond = (operator: string, key: string, values: unknown) => pol('identity', stmts({ Sid: 'C', Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { [operator]: { [key]: values } } }));
+const req = (action: string, resource = '*', context?: EvalRequest['context']): EvalRequest => ({
+  action,
+  resource,
+  principal: alice,
+  ...(context ? { context } : {}),
+});
+const cond = (operator: string, key: string, values: unknown) =>
+  pol(
+    'identity',
+    stmts({ Sid: 'C', Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { [operator]: { [key]: values } } }),
+  );
 const holds = (p: EvalPolicy, context?: EvalRequest['context']) => decide([p], req('s3:GetObject', '*', context)) === 'allowed';
 
 test('actions: case-insensitive, * and ? wildcards, NotAction', () => {
@@ -74,8 +83,16 @@ test('IP and ARN operators', () => {
   assert.ok(holds(cond('IpAddress', 'aws:SourceIp', '::ffff:10.0.0.0/104'), { 'aws:SourceIp': '::ffff:10.1.1.1' }));
   assert.ok(holds(cond('IpAddress', 'aws:SourceIp', '0.0.0.0/0'), { 'aws:SourceIp': '8.8.8.8' }));
   assert.ok(!holds(cond('IpAddress', 'aws:SourceIp', '10.0.0.0/8'), { 'aws:SourceIp': 'not-an-ip' }));
-  assert.ok(holds(cond('ArnNotLike', 'aws:PrincipalArn', 'arn:aws:iam::*:role/admin-*'), { 'aws:PrincipalArn': 'arn:aws:iam::123456789012:role/dev' }));
-  assert.ok(!holds(cond('ArnNotEquals', 'aws:PrincipalArn', 'arn:aws:iam::*:role/admin-*'), { 'aws:PrincipalArn': 'arn:aws:iam::123456789012:role/admin-x' }));
+  assert.ok(
+    holds(cond('ArnNotLike', 'aws:PrincipalArn', 'arn:aws:iam::*:role/admin-*'), {
+      'aws:PrincipalArn': 'arn:aws:iam::123456789012:role/dev',
+    }),
+  );
+  assert.ok(
+    !holds(cond('ArnNotEquals', 'aws:PrincipalArn', 'arn:aws:iam::*:role/admin-*'), {
+      'aws:PrincipalArn': 'arn:aws:iam::123456789012:role/admin-x',
+    }),
+  );
   assert.ok(holds(cond('ArnLike', 'aws:SourceArn', 'arn:aws:s3:::bucket-?'), { 'aws:SourceArn': 'arn:aws:s3:::bucket-1' }));
   assert.ok(!holds(cond('ArnLike', 'aws:SourceArn', 'arn:aws:s3:::bucket'), { 'aws:SourceArn': 'not-an-arn' }));
 });
@@ -97,7 +114,15 @@ test('set operators with negated operators, IfExists and Null on multivalued key
 });
 
 test('conditions: keys and operators are ANDed, values ORed; unknown operators never match', () => {
-  const p = pol('identity', stmts({ Effect: 'Allow', Action: 's3:*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/a': ['1', '2'], 'aws:PrincipalTag/b': '3' }, Bool: { 'aws:SecureTransport': 'true' } } }));
+  const p = pol(
+    'identity',
+    stmts({
+      Effect: 'Allow',
+      Action: 's3:*',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:PrincipalTag/a': ['1', '2'], 'aws:PrincipalTag/b': '3' }, Bool: { 'aws:SecureTransport': 'true' } },
+    }),
+  );
   const ctx = { 'aws:PrincipalTag/a': '2', 'aws:PrincipalTag/b': '3', 'aws:SecureTransport': true };
   assert.equal(decide([p], req('s3:GetObject', '*', ctx)), 'allowed');
   assert.equal(decide([p], req('s3:GetObject', '*', { ...ctx, 'aws:SecureTransport': false })), 'implicitDeny');
@@ -108,11 +133,18 @@ test('conditions: keys and operators are ANDed, values ORed; unknown operators n
 });
 
 test('explanation: matched statements and the key/value that decided each condition', () => {
-  const p = pol('identity', stmts({ Sid: 'Net', Effect: 'Allow', Action: 's3:*', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }), 'net.json');
+  const p = pol(
+    'identity',
+    stmts({ Sid: 'Net', Effect: 'Allow', Action: 's3:*', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }),
+    'net.json',
+  );
   const r = evaluate([p], req('s3:GetObject', '*', { 'aws:SourceIp': '10.1.2.3' }));
   assert.equal(r.decision, 'allowed');
   assert.equal(r.reason, 'allowed by statement "Net" of net.json');
-  assert.deepEqual(r.statements[0].conditions.map((c) => [c.key, c.result, c.reason]), [['aws:SourceIp', true, 'aws:SourceIp value "10.1.2.3" matches "10.0.0.0/8"']]);
+  assert.deepEqual(
+    r.statements[0].conditions.map((c) => [c.key, c.result, c.reason]),
+    [['aws:SourceIp', true, 'aws:SourceIp value "10.1.2.3" matches "10.0.0.0/8"']],
+  );
   const denied = evaluate([p], req('s3:GetObject', '*', { 'aws:SourceIp': '11.0.0.1' }));
   assert.equal(denied.decision, 'implicitDeny');
   assert.equal(denied.statements[0].matched, false);
@@ -120,39 +152,76 @@ test('explanation: matched statements and the key/value that decided each condit
 });
 
 test('principals: accounts, role sessions, services, NotPrincipal', () => {
-  const resource = (principal: object, extra: object = {}) => pol('resource', stmts({ Sid: 'R', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', ...principal, ...extra }));
-  const get = (principal: EvalRequest['principal'], policies: EvalPolicy[]) => decide(policies, { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', resourceAccount: '111122223333', principal });
+  const resource = (principal: object, extra: object = {}) =>
+    pol('resource', stmts({ Sid: 'R', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', ...principal, ...extra }));
+  const get = (principal: EvalRequest['principal'], policies: EvalPolicy[]) =>
+    decide(policies, { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', resourceAccount: '111122223333', principal });
   const allowAll = pol('identity', stmts({ Effect: 'Allow', Action: '*', Resource: '*' }));
   const outsider = { arn: 'arn:aws:iam::444455556666:user/eve' };
   assert.equal(get(outsider, [resource({ Principal: '*' }), allowAll]), 'allowed');
   assert.equal(get(outsider, [resource({ Principal: { AWS: '444455556666' } }), allowAll]), 'allowed');
   assert.equal(get(outsider, [resource({ Principal: { AWS: 'arn:aws:iam::999999999999:root' } }), allowAll]), 'implicitDeny');
-  assert.equal(get({ arn: 'arn:aws:sts::444455556666:assumed-role/Reader/s1' }, [resource({ Principal: { AWS: 'arn:aws:iam::444455556666:role/team/Reader' } }), allowAll]), 'allowed');
+  assert.equal(
+    get({ arn: 'arn:aws:sts::444455556666:assumed-role/Reader/s1' }, [
+      resource({ Principal: { AWS: 'arn:aws:iam::444455556666:role/team/Reader' } }),
+      allowAll,
+    ]),
+    'allowed',
+  );
   assert.equal(get({ arn: 's3.amazonaws.com' }, [resource({ Principal: { Service: 's3.amazonaws.com' } })]), 'allowed');
   assert.equal(get({ arn: 'logs.amazonaws.com' }, [resource({ Principal: { Service: 's3.amazonaws.com' } })]), 'implicitDeny');
   // NotPrincipal in a Deny: naming the user alone still denies the user (the account must be listed too)
-  const deny = (names: string[]) => pol('resource', stmts({ Sid: 'D', Effect: 'Deny', NotPrincipal: { AWS: names }, Action: 's3:*', Resource: '*' }));
+  const deny = (names: string[]) =>
+    pol('resource', stmts({ Sid: 'D', Effect: 'Deny', NotPrincipal: { AWS: names }, Action: 's3:*', Resource: '*' }));
   const bob = { arn: 'arn:aws:iam::111122223333:user/bob' };
   const grant = resource({ Principal: { AWS: bob.arn } });
   assert.equal(get(bob, [grant, deny([bob.arn])]), 'explicitDeny');
   assert.equal(get(bob, [grant, deny([bob.arn, 'arn:aws:iam::111122223333:root'])]), 'allowed');
-  assert.equal(get({ arn: 'arn:aws:iam::111122223333:user/carol' }, [grant, deny([bob.arn, 'arn:aws:iam::111122223333:root'])]), 'explicitDeny');
+  assert.equal(
+    get({ arn: 'arn:aws:iam::111122223333:user/carol' }, [grant, deny([bob.arn, 'arn:aws:iam::111122223333:root'])]),
+    'explicitDeny',
+  );
 });
 
 test('RCPs and SCP levels: every level must allow; Deny in an RCP wins', () => {
   const allowAll = pol('identity', stmts({ Effect: 'Allow', Action: '*', Resource: '*' }));
-  const scp = (action: string, layer: string): EvalPolicy => ({ ...pol('scp', stmts({ Effect: 'Allow', Action: action, Resource: '*' })), layer });
+  const scp = (action: string, layer: string): EvalPolicy => ({
+    ...pol('scp', stmts({ Effect: 'Allow', Action: action, Resource: '*' })),
+    layer,
+  });
   const r = req('s3:GetObject', 'arn:aws:s3:::b/k');
   assert.equal(decide([allowAll, scp('s3:*', 'root'), scp('ec2:*', 'ou'), scp('s3:Get*', 'ou')], r), 'allowed');
   assert.equal(decide([allowAll, scp('s3:*', 'root'), scp('ec2:*', 'ou')], r), 'implicitDeny');
-  const rcp = pol('rcp', stmts({ Effect: 'Allow', Action: '*', Resource: '*', Principal: '*' }, { Sid: 'OrgOnly', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-123' } } }));
+  const rcp = pol(
+    'rcp',
+    stmts(
+      { Effect: 'Allow', Action: '*', Resource: '*', Principal: '*' },
+      {
+        Sid: 'OrgOnly',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: '*',
+        Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-123' } },
+      },
+    ),
+  );
   assert.equal(decide([allowAll, rcp], r), 'explicitDeny');
   assert.equal(decide([allowAll, rcp], { ...r, context: { 'aws:PrincipalOrgID': 'o-123' } }), 'allowed');
 });
 
 test('template-computed values are unknown: they grant nothing', () => {
   const p = pol('identity', stmts({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }));
-  const dynamic = { ...p, document: { ...p.document, statements: p.document.statements.map((s) => ({ ...s, action: s.action && { ...s.action, values: s.action.values.map((v) => ({ ...v, dynamic: 'Ref' })) } })) } };
+  const dynamic = {
+    ...p,
+    document: {
+      ...p.document,
+      statements: p.document.statements.map((s) => ({
+        ...s,
+        action: s.action && { ...s.action, values: s.action.values.map((v) => ({ ...v, dynamic: 'Ref' })) },
+      })),
+    },
+  };
   assert.equal(decide([dynamic], req('s3:GetObject')), 'implicitDeny');
 });
 
@@ -253,7 +322,13 @@ test('template-computed resources: references stand for any text, IAM variables 
   const p = pol('identity', stmts({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'x' }));
   const withResource = (value: string, dynamic: string) => ({
     ...p,
-    document: { ...p.document, statements: p.document.statements.map((s) => ({ ...s, resource: s.resource && { ...s.resource, values: s.resource.values.map((v) => ({ ...v, value, dynamic })) } })) },
+    document: {
+      ...p.document,
+      statements: p.document.statements.map((s) => ({
+        ...s,
+        resource: s.resource && { ...s.resource, values: s.resource.values.map((v) => ({ ...v, value, dynamic })) },
+      })),
+    },
   });
   const sub = withResource('arn:${AWS::Partition}:s3:::${Bucket}/${!aws:username}/*', 'Fn::Sub');
   assert.equal(decide([sub], req('s3:GetObject', 'arn:aws:s3:::any-bucket/alice/k')), 'allowed');
@@ -262,14 +337,35 @@ test('template-computed resources: references stand for any text, IAM variables 
 });
 
 test('decideWithAssumptions: an SCP or a cross-account resource policy alone is judged with an assumed identity grant', () => {
-  const scp = pol('scp', stmts({ Effect: 'Allow', Action: '*', Resource: '*' }, { Sid: 'NoIam', Effect: 'Deny', Action: 'iam:*', Resource: '*' }));
+  const scp = pol(
+    'scp',
+    stmts({ Effect: 'Allow', Action: '*', Resource: '*' }, { Sid: 'NoIam', Effect: 'Deny', Action: 'iam:*', Resource: '*' }),
+  );
   const a = decideWithAssumptions([scp], req('s3:GetObject'));
   assert.equal(a.result.decision, 'allowed');
   assert.equal(a.assumed.length, 1);
   assert.equal(decideWithAssumptions([scp], req('iam:CreateUser')).result.decision, 'explicitDeny');
-  const bucket = pol('resource', stmts({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/alice' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }));
-  const same = decideWithAssumptions([bucket], { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', resourceAccount: '111122223333', principal: { arn: 'arn:aws:iam::111122223333:user/alice' } });
+  const bucket = pol(
+    'resource',
+    stmts({
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::111122223333:user/alice' },
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::b/*',
+    }),
+  );
+  const same = decideWithAssumptions([bucket], {
+    action: 's3:GetObject',
+    resource: 'arn:aws:s3:::b/k',
+    resourceAccount: '111122223333',
+    principal: { arn: 'arn:aws:iam::111122223333:user/alice' },
+  });
   assert.deepEqual([same.result.decision, same.assumed.length], ['allowed', 0]);
-  const other = decideWithAssumptions([bucket], { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', resourceAccount: '111122223333', principal: { arn: 'arn:aws:iam::111122223333:user/bob' } });
+  const other = decideWithAssumptions([bucket], {
+    action: 's3:GetObject',
+    resource: 'arn:aws:s3:::b/k',
+    resourceAccount: '111122223333',
+    principal: { arn: 'arn:aws:iam::111122223333:user/bob' },
+  });
   assert.deepEqual([other.result.decision, other.assumed.length], ['implicitDeny', 0]);
 });

@@ -85,7 +85,11 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
 }
 
 /** Builds the request context: the given keys (lower-cased, values as strings) plus what the principal implies. */
-export function buildContext(request: EvalRequest, principal: NormalizedPrincipal, resourceAccount = resourceAccountOf(request)): RequestContext {
+export function buildContext(
+  request: EvalRequest,
+  principal: NormalizedPrincipal,
+  resourceAccount = resourceAccountOf(request),
+): RequestContext {
   const context: RequestContext = new Map();
   for (const [key, value] of Object.entries(request.context ?? {})) {
     context.set(key.toLowerCase(), toStrings(value));
@@ -96,11 +100,17 @@ export function buildContext(request: EvalRequest, principal: NormalizedPrincipa
     }
   };
   if (principal.kind === 'AWS' && principal.arn) {
-    setDefault('aws:principalarn', principal.roleName && principal.account ? `arn:aws:iam::${principal.account}:role/${principal.roleName}` : principal.arn);
+    setDefault(
+      'aws:principalarn',
+      principal.roleName && principal.account ? `arn:aws:iam::${principal.account}:role/${principal.roleName}` : principal.arn,
+    );
     setDefault('aws:principalaccount', principal.account);
     const user = /^arn:[^:]+:iam::\d{12}:user\/(?:.*\/)?([^/]+)$/.exec(principal.arn);
     setDefault('aws:username', user?.[1]);
-    setDefault('aws:principaltype', user ? 'User' : principal.roleName ? 'AssumedRole' : /:root$/.test(principal.arn) ? 'Account' : undefined);
+    setDefault(
+      'aws:principaltype',
+      user ? 'User' : principal.roleName ? 'AssumedRole' : /:root$/.test(principal.arn) ? 'Account' : undefined,
+    );
   }
   setDefault('aws:resourceaccount', resourceAccount);
   return context;
@@ -136,7 +146,16 @@ function policyName(p: EvalPolicy, i: number): string {
 }
 
 /** Statements of one policy whose action, resource and principal match, with their conditions evaluated. */
-function evaluatePolicy(policy: EvalPolicy, name: string, action: string, resource: string, principal: NormalizedPrincipal, context: RequestContext, lookup: VariableLookup, out: StatementTrace[]): void {
+function evaluatePolicy(
+  policy: EvalPolicy,
+  name: string,
+  action: string,
+  resource: string,
+  principal: NormalizedPrincipal,
+  context: RequestContext,
+  lookup: VariableLookup,
+  out: StatementTrace[],
+): void {
   const compiled = compilePolicy(policy.document);
   for (const c of compiled.statements) {
     if (!c.effect || !c.actions) {
@@ -205,13 +224,19 @@ export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest):
     byPolicy.push(out);
     statements.push(...out);
   });
-  const result = (decision: EvaluationResult['decision'], reason: string, deciding: StatementTrace[]): EvaluationResult => ({ decision, reason, deciding, statements });
+  const result = (decision: EvaluationResult['decision'], reason: string, deciding: StatementTrace[]): EvaluationResult => ({
+    decision,
+    reason,
+    deciding,
+    statements,
+  });
 
   const denies = statements.filter((s) => s.matched && s.effect === 'Deny');
   if (denies.length > 0) {
     return result('explicitDeny', `explicitly denied by ${describeStatement(denies[0])}`, denies);
   }
-  const allowsOf = (types: EvalPolicyType[]) => policies.flatMap((p, i) => (types.includes(p.type) ? byPolicy[i].filter((s) => s.matched && s.effect === 'Allow') : []));
+  const allowsOf = (types: EvalPolicyType[]) =>
+    policies.flatMap((p, i) => (types.includes(p.type) ? byPolicy[i].filter((s) => s.matched && s.effect === 'Allow') : []));
   const deciding: StatementTrace[] = [];
 
   // organization limits: every level of RCPs and SCPs must allow
@@ -226,7 +251,11 @@ export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest):
     });
     for (const [layer, allows] of layers) {
       if (allows.length === 0) {
-        return result('implicitDeny', `no ${type === 'scp' ? 'service control policy' : 'resource control policy'}${layer ? ` at ${layer}` : ''} allows the action`, []);
+        return result(
+          'implicitDeny',
+          `no ${type === 'scp' ? 'service control policy' : 'resource control policy'}${layer ? ` at ${layer}` : ''} allows the action`,
+          [],
+        );
       }
       deciding.push(allows[0]);
     }
@@ -238,7 +267,11 @@ export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest):
     const grant = allowsOf(['resource', 'trust'])[0];
     return grant
       ? result('allowed', `allowed by ${describeStatement(grant)}`, [...deciding, grant])
-      : result('implicitDeny', `no resource-based policy allows the ${principal.kind === 'Anonymous' ? 'anonymous' : principal.kind.toLowerCase()} principal`, []);
+      : result(
+          'implicitDeny',
+          `no resource-based policy allows the ${principal.kind === 'Anonymous' ? 'anonymous' : principal.kind.toLowerCase()} principal`,
+          [],
+        );
   }
   const limits = (): { ok: true } | { ok: false; reason: string } => {
     for (const type of ['boundary', 'session'] as const) {
@@ -259,16 +292,28 @@ export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest):
 
   if (crossAccount) {
     if (resourceAllows.length === 0) {
-      return result('implicitDeny', `cross-account request (principal in ${principal.account}, resource in ${resourceAccount}): no resource-based policy allows it`, []);
+      return result(
+        'implicitDeny',
+        `cross-account request (principal in ${principal.account}, resource in ${resourceAccount}): no resource-based policy allows it`,
+        [],
+      );
     }
     if (identityAllows.length === 0) {
-      return result('implicitDeny', `cross-account request: the resource-based policy allows it, but no identity-based policy of account ${principal.account} does`, []);
+      return result(
+        'implicitDeny',
+        `cross-account request: the resource-based policy allows it, but no identity-based policy of account ${principal.account} does`,
+        [],
+      );
     }
     const l = limits();
     if (!l.ok) {
       return result('implicitDeny', l.reason, []);
     }
-    return result('allowed', `allowed by ${describeStatement(resourceAllows[0])} and ${describeStatement(identityAllows[0])}`, [...deciding, resourceAllows[0], identityAllows[0]]);
+    return result('allowed', `allowed by ${describeStatement(resourceAllows[0])} and ${describeStatement(identityAllows[0])}`, [
+      ...deciding,
+      resourceAllows[0],
+      identityAllows[0],
+    ]);
   }
 
   // same account: a resource policy naming the principal grants on its own
@@ -280,12 +325,21 @@ export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest):
   if (viaRole) {
     const l = limits();
     if (l.ok) {
-      return result('allowed', `allowed by ${describeStatement(viaRole)} (granted to the role, within its boundary and session policy)`, [...deciding, viaRole]);
+      return result('allowed', `allowed by ${describeStatement(viaRole)} (granted to the role, within its boundary and session policy)`, [
+        ...deciding,
+        viaRole,
+      ]);
     }
   }
   if (identityAllows.length === 0) {
     const hasIdentity = has('identity');
-    return result('implicitDeny', hasIdentity || resourceAllows.length > 0 ? 'no identity-based policy allows the action' : 'no policy allows the action (implicit deny)', []);
+    return result(
+      'implicitDeny',
+      hasIdentity || resourceAllows.length > 0
+        ? 'no identity-based policy allows the action'
+        : 'no policy allows the action (implicit deny)',
+      [],
+    );
   }
   const l = limits();
   if (!l.ok) {

@@ -168,7 +168,10 @@ export class PatternSet {
     }
     this.matchesAll = this.wild.some(({ pattern }) => pattern.text === '*');
     // one expression for all wildcard patterns: a miss costs one test
-    this.combined = this.wild.length > 1 ? new RegExp(`^(?:${this.wild.map(({ pattern }) => resolvePattern(pattern, none, true)?.source ?? '(?!)').join('|')})$`, flags) : undefined;
+    this.combined =
+      this.wild.length > 1
+        ? new RegExp(`^(?:${this.wild.map(({ pattern }) => resolvePattern(pattern, none, true)?.source ?? '(?!)').join('|')})$`, flags)
+        : undefined;
   }
 
   /** The first pattern that matches, or undefined. */

@@ -16,7 +16,17 @@ export interface NormalizedPrincipal {
 
 export function normalizePrincipal(p: EvalPrincipal | undefined): NormalizedPrincipal {
   const arn = p?.arn?.trim() || undefined;
-  let kind: PrincipalKind = p?.kind ?? (!arn ? 'Anonymous' : arn.startsWith('arn:') ? 'AWS' : /\.amazonaws\.com(\.cn)?$/i.test(arn) ? 'Service' : /^\d{12}$/.test(arn) ? 'AWS' : 'CanonicalUser');
+  let kind: PrincipalKind =
+    p?.kind ??
+    (!arn
+      ? 'Anonymous'
+      : arn.startsWith('arn:')
+        ? 'AWS'
+        : /\.amazonaws\.com(\.cn)?$/i.test(arn)
+          ? 'Service'
+          : /^\d{12}$/.test(arn)
+            ? 'AWS'
+            : 'CanonicalUser');
   let account = p?.account;
   if (!account && arn) {
     const fields = arn.split(':');

@@ -23,7 +23,11 @@ function analyze(text: string, languageId = 'json') {
   return { document, file, diagnostics };
 }
 
-function actions(text: string, at: { rule?: string; offset?: number; only?: string[] }, setup: Setup = {}): { actions: CodeAction[]; diagnostics: Diagnostic[] } {
+function actions(
+  text: string,
+  at: { rule?: string; offset?: number; only?: string[] },
+  setup: Setup = {},
+): { actions: CodeAction[]; diagnostics: Diagnostic[] } {
   const { document, file, diagnostics } = analyze(text, setup.languageId);
   let range: Range;
   let selected: Diagnostic[] = [];
@@ -37,7 +41,13 @@ function actions(text: string, at: { rule?: string; offset?: number; only?: stri
     range = { start: p, end: p };
   }
   const result = getCodeActions(
-    { catalog: testCatalog(), document, file, snippetEdits: !!setup.snippets, ...(setup.languageId === 'jsonc' ? { commentPrefix: '//' } : {}) },
+    {
+      catalog: testCatalog(),
+      document,
+      file,
+      snippetEdits: !!setup.snippets,
+      ...(setup.languageId === 'jsonc' ? { commentPrefix: '//' } : {}),
+    },
     range,
     selected,
     at.only,
@@ -55,7 +65,9 @@ function apply(text: string, action: CodeAction): string {
     edits = Object.values(action.edit.changes)[0];
   } else {
     const change = action.edit.documentChanges![0] as TextDocumentEdit;
-    edits = change.edits.map((e) => ('snippet' in e ? { range: e.range, newText: unsnippet((e as SnippetTextEdit).snippet.value) } : (e as TextEdit)));
+    edits = change.edits.map((e) =>
+      'snippet' in e ? { range: e.range, newText: unsnippet((e as SnippetTextEdit).snippet.value) } : (e as TextEdit),
+    );
   }
   return TextDocument.applyEdits(doc, edits);
 }
@@ -77,7 +89,10 @@ function fix(text: string, rule: string, title: RegExp, setup: Setup = {}): stri
   const again = analyze(after, setup.languageId).diagnostics.filter((d) => d.code === rule);
   for (const d of again) {
     const { actions: next } = actions(after, { rule }, setup);
-    assert.ok(!next.some((a) => title.test(a.title) && JSON.stringify(a.edit) === JSON.stringify(pick(list, title).edit)), `offered again after applying: ${d.message}`);
+    assert.ok(
+      !next.some((a) => title.test(a.title) && JSON.stringify(a.edit) === JSON.stringify(pick(list, title).edit)),
+      `offered again after applying: ${d.message}`,
+    );
   }
   return after;
 }
@@ -101,38 +116,66 @@ const policy = (statements: string, indent = '  ') =>
 
 suite('quick-fixes: narrowing never widens', () => {
   test('service wildcard -> only List + Read, only Read, only Write, used elsewhere', () => {
-    const text = policy('{\n  "Effect": "Allow",\n  "Action": "s3:*",\n  "Resource": "*"\n},\n{\n  "Effect": "Allow",\n  "Action": ["s3:GetObject", "s3:PutObject"],\n  "Resource": "arn:aws:s3:::b/*"\n}');
+    const text = policy(
+      '{\n  "Effect": "Allow",\n  "Action": "s3:*",\n  "Resource": "*"\n},\n{\n  "Effect": "Allow",\n  "Action": ["s3:GetObject", "s3:PutObject"],\n  "Resource": "arn:aws:s3:::b/*"\n}',
+    );
     const { actions: list } = actions(text, { rule: 'service-wildcard' });
     const titles = list.map((a) => a.title);
-    for (const t of [/Only List \+ Read actions of s3 \(\d+ actions\)/, /Only Read actions of s3/, /Only Write actions of s3/, /used elsewhere in this file \(2 actions\)/]) {
-      assert.ok(titles.some((x) => t.test(x)), `${t} in ${titles.join(' | ')}`);
+    for (const t of [
+      /Only List \+ Read actions of s3 \(\d+ actions\)/,
+      /Only Read actions of s3/,
+      /Only Write actions of s3/,
+      /used elsewhere in this file \(2 actions\)/,
+    ]) {
+      assert.ok(
+        titles.some((x) => t.test(x)),
+        `${t} in ${titles.join(' | ')}`,
+      );
     }
     const before = granted(text);
     for (const a of list.filter((x) => x.title.startsWith('Replace'))) {
       const after = apply(text, a);
       JSON.parse(after);
       const afterSet = granted(after);
-      for (const x of afterSet) {assert.ok(before.has(x), `${a.title} widened access with ${x}`);}
+      for (const x of afterSet) {
+        assert.ok(before.has(x), `${a.title} widened access with ${x}`);
+      }
       assert.ok(afterSet.size < before.size, `${a.title} did not narrow`);
     }
     const usedElsewhere = apply(text, pick(list, /used elsewhere/));
     assert.equal(
       usedElsewhere,
-      policy('{\n  "Effect": "Allow",\n  "Action": [\n    "s3:GetObject",\n    "s3:PutObject"\n  ],\n  "Resource": "*"\n},\n{\n  "Effect": "Allow",\n  "Action": ["s3:GetObject", "s3:PutObject"],\n  "Resource": "arn:aws:s3:::b/*"\n}'),
+      policy(
+        '{\n  "Effect": "Allow",\n  "Action": [\n    "s3:GetObject",\n    "s3:PutObject"\n  ],\n  "Resource": "*"\n},\n{\n  "Effect": "Allow",\n  "Action": ["s3:GetObject", "s3:PutObject"],\n  "Resource": "arn:aws:s3:::b/*"\n}',
+      ),
     );
   });
 
   test('"*" in a full-admin statement -> the actions used elsewhere', () => {
-    const text = policy('{"Effect": "Allow", "Action": "*", "Resource": "*"},\n{"Effect": "Allow", "Action": ["ec2:StartInstances"], "Resource": "*"}');
+    const text = policy(
+      '{"Effect": "Allow", "Action": "*", "Resource": "*"},\n{"Effect": "Allow", "Action": ["ec2:StartInstances"], "Resource": "*"}',
+    );
     const after = fix(text, 'full-admin', /Only the actions used elsewhere/);
     // a single string stays a single string when one action replaces it
-    assert.equal(after, policy('{"Effect": "Allow", "Action": "ec2:StartInstances", "Resource": "*"},\n{"Effect": "Allow", "Action": ["ec2:StartInstances"], "Resource": "*"}'));
+    assert.equal(
+      after,
+      policy(
+        '{"Effect": "Allow", "Action": "ec2:StartInstances", "Resource": "*"},\n{"Effect": "Allow", "Action": ["ec2:StartInstances"], "Resource": "*"}',
+      ),
+    );
   });
 
   test('a wildcard inside an array is replaced in place, keeping the array layout', () => {
-    const text = policy('{\n  "Effect": "Allow",\n  "Action": [\n    "ec2:DescribeInstances",\n    "s3:*"\n  ],\n  "Resource": "*"\n},\n{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b"}');
+    const text = policy(
+      '{\n  "Effect": "Allow",\n  "Action": [\n    "ec2:DescribeInstances",\n    "s3:*"\n  ],\n  "Resource": "*"\n},\n{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b"}',
+    );
     const after = fix(text, 'service-wildcard', /used elsewhere/);
-    assert.equal(after, policy('{\n  "Effect": "Allow",\n  "Action": [\n    "ec2:DescribeInstances",\n    "s3:ListBucket"\n  ],\n  "Resource": "*"\n},\n{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b"}'));
+    assert.equal(
+      after,
+      policy(
+        '{\n  "Effect": "Allow",\n  "Action": [\n    "ec2:DescribeInstances",\n    "s3:ListBucket"\n  ],\n  "Resource": "*"\n},\n{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b"}',
+      ),
+    );
   });
 });
 
@@ -166,7 +209,12 @@ suite('quick-fixes: resources, PassRole, conditions', () => {
   test('PassRole alone: add iam:PassedToService', () => {
     const text = policy('{\n  "Effect": "Allow",\n  "Action": "iam:PassRole",\n  "Resource": "*"\n}');
     const after = fix(text, 'passrole-star', /Add an iam:PassedToService condition/);
-    assert.equal(after, policy('{\n  "Effect": "Allow",\n  "Action": "iam:PassRole",\n  "Resource": "*",\n  "Condition": {\n    "StringEquals": {\n      "iam:PassedToService": "lambda.amazonaws.com"\n    }\n  }\n}'));
+    assert.equal(
+      after,
+      policy(
+        '{\n  "Effect": "Allow",\n  "Action": "iam:PassRole",\n  "Resource": "*",\n  "Condition": {\n    "StringEquals": {\n      "iam:PassedToService": "lambda.amazonaws.com"\n    }\n  }\n}',
+      ),
+    );
   });
 
   test('PassRole among other actions: move it into its own limited statement', () => {
@@ -183,48 +231,83 @@ suite('quick-fixes: resources, PassRole, conditions', () => {
   });
 
   test('ForAllValues in Allow: add the Null check into the existing Condition', () => {
-    const text = policy('{"Effect": "Allow", "Action": "ec2:CreateTags", "Resource": "*", "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["env"]}}}');
+    const text = policy(
+      '{"Effect": "Allow", "Action": "ec2:CreateTags", "Resource": "*", "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["env"]}}}',
+    );
     const after = fix(text, 'forallvalues-with-allow', /Null: false/);
-    assert.equal(after, policy('{"Effect": "Allow", "Action": "ec2:CreateTags", "Resource": "*", "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["env"]}, "Null": { "aws:TagKeys": "false" }}}'));
+    assert.equal(
+      after,
+      policy(
+        '{"Effect": "Allow", "Action": "ec2:CreateTags", "Resource": "*", "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["env"]}, "Null": { "aws:TagKeys": "false" }}}',
+      ),
+    );
   });
 
   test('a bad MFA pattern switches the operator', () => {
-    const text = policy('{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}}');
-    assert.equal(fix(text, 'bad-mfa-pattern', /Change to "BoolIfExists"/), policy('{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}'));
+    const text = policy(
+      '{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}}',
+    );
+    assert.equal(
+      fix(text, 'bad-mfa-pattern', /Change to "BoolIfExists"/),
+      policy('{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}'),
+    );
   });
 });
 
 suite('quick-fixes: typos and grammar, keeping the file style', () => {
   test('did-you-mean for an action', () => {
     const text = policy('{"Effect": "Allow", "Action": "s3:GetObjcet", "Resource": "*"}');
-    assert.equal(fix(text, 'unknown-action', /Change to "s3:GetObject"/), policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'));
+    assert.equal(
+      fix(text, 'unknown-action', /Change to "s3:GetObject"/),
+      policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'),
+    );
   });
 
   test('did-you-mean for an element name and an operator', () => {
-    assert.equal(fix(policy('{"Effect": "Allow", "Actions": "s3:GetObject", "Resource": "*"}'), 'unknown-element', /Change to "Action"/), policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'));
+    assert.equal(
+      fix(policy('{"Effect": "Allow", "Actions": "s3:GetObject", "Resource": "*"}'), 'unknown-element', /Change to "Action"/),
+      policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'),
+    );
     const op = policy('{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": {"StringEqual": {"s3:prefix": "a"}}}');
     assert.equal(fix(op, 'unknown-condition-operator', /Change to "StringEquals"/), op.replace('StringEqual"', 'StringEquals"'));
   });
 
   test('missing Version is added first, with tabs and CRLF kept', () => {
     const text = '{\r\n\t"Statement": [\r\n\t\t{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}\r\n\t]\r\n}';
-    assert.equal(fix(text, 'missing-version', /Add "Version"/), '{\r\n\t"Version": "2012-10-17",\r\n\t"Statement": [\r\n\t\t{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}\r\n\t]\r\n}');
+    assert.equal(
+      fix(text, 'missing-version', /Add "Version"/),
+      '{\r\n\t"Version": "2012-10-17",\r\n\t"Statement": [\r\n\t\t{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}\r\n\t]\r\n}',
+    );
   });
 
   test('a one-line policy stays on one line', () => {
     const text = '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}';
-    assert.equal(fix(text, 'missing-version', /Add "Version"/), '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}');
+    assert.equal(
+      fix(text, 'missing-version', /Add "Version"/),
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}',
+    );
   });
 
   test('trailing commas, the BOM and redundant actions are removed; comments elsewhere stay', () => {
-    assert.equal(fix(policy('{"Effect": "Allow", "Action": ["s3:GetObject",], "Resource": "*"}'), 'trailing-comma', /Remove the trailing comma/), policy('{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"}'));
-    assert.equal(fix(`\uFEFF${policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}')}`, 'bom', /byte-order mark/), policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'));
+    assert.equal(
+      fix(policy('{"Effect": "Allow", "Action": ["s3:GetObject",], "Resource": "*"}'), 'trailing-comma', /Remove the trailing comma/),
+      policy('{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"}'),
+    );
+    assert.equal(
+      fix(`\uFEFF${policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}')}`, 'bom', /byte-order mark/),
+      policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'),
+    );
     const jsonc = `// keep me\n${policy('{"Effect": "Allow", "Action": ["s3:Get*", /* x */ "s3:GetObject"], "Resource": "*"}')}`;
-    assert.equal(fix(jsonc, 'redundant-action', /Remove "s3:GetObject"/, { languageId: 'jsonc' }), `// keep me\n${policy('{"Effect": "Allow", "Action": ["s3:Get*"], "Resource": "*"}')}`);
+    assert.equal(
+      fix(jsonc, 'redundant-action', /Remove "s3:GetObject"/, { languageId: 'jsonc' }),
+      `// keep me\n${policy('{"Effect": "Allow", "Action": ["s3:Get*"], "Resource": "*"}')}`,
+    );
   });
 
   test('mergeable statements are merged', () => {
-    const text = policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"},\n{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::b/*"}');
+    const text = policy(
+      '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"},\n{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::b/*"}',
+    );
     const after = fix(text, 'mergeable-statements', /Merge into statement 1/);
     assert.equal(after, policy('{"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/*"}'));
     assert.deepEqual([...granted(after)].sort(), [...granted(text)].sort());
@@ -236,7 +319,13 @@ suite('every diagnostic: disable and documentation', () => {
     const text = policy('{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}');
     const first = fix(text, 'service-wildcard', /Disable service-wildcard for this file/, { languageId: 'jsonc' });
     assert.equal(first, `// iam-policy-disable service-wildcard\n${text}`);
-    const second = apply(first, pick(actions(first, { rule: 'permissions-management' }, { languageId: 'jsonc' }).actions, /Disable permissions-management for this file/));
+    const second = apply(
+      first,
+      pick(
+        actions(first, { rule: 'permissions-management' }, { languageId: 'jsonc' }).actions,
+        /Disable permissions-management for this file/,
+      ),
+    );
     assert.equal(second, `// iam-policy-disable service-wildcard, permissions-management\n${text}`);
   });
 
@@ -253,9 +342,17 @@ suite('refactors at the cursor', () => {
   test('expand a wildcard and collapse it back', () => {
     const text = policy('{"Effect": "Allow", "Action": ["s3:GetObjectVersion*"], "Resource": "*"}');
     const offset = text.indexOf('s3:GetObjectVersion*') + 2;
-    const expanded = apply(text, pick(actions(text, { offset, only: ['refactor'] }).actions, /Expand "s3:GetObjectVersion\*" into its \d+ actions/));
+    const expanded = apply(
+      text,
+      pick(actions(text, { offset, only: ['refactor'] }).actions, /Expand "s3:GetObjectVersion\*" into its \d+ actions/),
+    );
     const list = (JSON.parse(expanded) as { Statement: { Action: string[] }[] }).Statement[0].Action;
-    assert.deepEqual(list, testCatalog().matchActions('s3:GetObjectVersion*').map((a) => a.fullName));
+    assert.deepEqual(
+      list,
+      testCatalog()
+        .matchActions('s3:GetObjectVersion*')
+        .map((a) => a.fullName),
+    );
     const inList = expanded.indexOf('s3:GetObjectVersion');
     const collapsed = apply(expanded, pick(actions(expanded, { offset: inList, only: ['refactor'] }).actions, /Collapse/));
     assert.deepEqual(granted(collapsed), granted(expanded));
@@ -263,18 +360,32 @@ suite('refactors at the cursor', () => {
 
   test('convert a string to an array; split by service', () => {
     const text = policy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}');
-    const asArray = apply(text, pick(actions(text, { offset: text.indexOf('s3:GetObject'), only: ['refactor'] }).actions, /Convert "Action" to an array/));
+    const asArray = apply(
+      text,
+      pick(actions(text, { offset: text.indexOf('s3:GetObject'), only: ['refactor'] }).actions, /Convert "Action" to an array/),
+    );
     assert.equal(asArray, policy('{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"}'));
     const mixed = policy('{\n  "Effect": "Allow",\n  "Action": ["s3:GetObject", "ec2:StartInstances"],\n  "Resource": "*"\n}');
-    const split = apply(mixed, pick(actions(mixed, { offset: mixed.indexOf('Effect'), only: ['refactor'] }).actions, /Split this statement by service/));
-    assert.deepEqual((JSON.parse(split) as { Statement: { Action: string }[] }).Statement.map((s) => s.Action), ['s3:GetObject', 'ec2:StartInstances']);
+    const split = apply(
+      mixed,
+      pick(actions(mixed, { offset: mixed.indexOf('Effect'), only: ['refactor'] }).actions, /Split this statement by service/),
+    );
+    assert.deepEqual(
+      (JSON.parse(split) as { Statement: { Action: string }[] }).Statement.map((s) => s.Action),
+      ['s3:GetObject', 'ec2:StartInstances'],
+    );
   });
 
   test('add conditions: MFA merges into an existing Bool; the IP limit is a Deny beside the Allow', () => {
-    const text = policy('{\n  "Effect": "Allow",\n  "Action": "ec2:StopInstances",\n  "Resource": "*",\n  "Condition": {\n    "Bool": {\n      "aws:SecureTransport": "true"\n    }\n  }\n}');
+    const text = policy(
+      '{\n  "Effect": "Allow",\n  "Action": "ec2:StopInstances",\n  "Resource": "*",\n  "Condition": {\n    "Bool": {\n      "aws:SecureTransport": "true"\n    }\n  }\n}',
+    );
     const at = { offset: text.indexOf('Effect'), only: ['refactor'] };
     const mfa = apply(text, pick(actions(text, at).actions, /require MFA/));
-    assert.equal(mfa, text.replace('"aws:SecureTransport": "true"', '"aws:SecureTransport": "true",\n          "aws:MultiFactorAuthPresent": "true"'));
+    assert.equal(
+      mfa,
+      text.replace('"aws:SecureTransport": "true"', '"aws:SecureTransport": "true",\n          "aws:MultiFactorAuthPresent": "true"'),
+    );
     const ip = apply(text, pick(actions(text, at).actions, /source IP ranges/));
     const statements = (JSON.parse(ip) as { Statement: Record<string, unknown>[] }).Statement;
     assert.deepEqual(statements[1], {
@@ -288,7 +399,9 @@ suite('refactors at the cursor', () => {
 
 suite('fix all', () => {
   test('applies every safe fix in one edit, and only those', () => {
-    const text = policy('{"Effect": "Allow", "Action": ["s3:Get*", "s3:GetObject",], "Resource": "arn:aws:s3:::b/*"},\n{"Effect": "Allow", "Action": "s3:PutObject", "Resource": ["arn:aws:s3:::b/*"]},\n{"Effect": "Allow", "Action": "s3:GetObjcet", "Resource": "*", "Condition": {}}');
+    const text = policy(
+      '{"Effect": "Allow", "Action": ["s3:Get*", "s3:GetObject",], "Resource": "arn:aws:s3:::b/*"},\n{"Effect": "Allow", "Action": "s3:PutObject", "Resource": ["arn:aws:s3:::b/*"]},\n{"Effect": "Allow", "Action": "s3:GetObjcet", "Resource": "*", "Condition": {}}',
+    );
     const { actions: list } = actions(text, { only: [FIX_ALL_KIND], offset: 0 });
     const all = pick(list, /Fix all safe/);
     const after = apply(text, all);

@@ -49,7 +49,14 @@ function disableProposals(session: EditSession, diagnostic: Diagnostic, ruleId: 
   if (!prefix) {
     const title = t('fix.disableRuleSettings', { ruleId });
     return clientHas(session, DISABLE_RULE_COMMAND)
-      ? [{ title, kind: CodeActionKind.QuickFix, diagnostic, command: Command.create(title, DISABLE_RULE_COMMAND, session.ctx.document.uri, ruleId) }]
+      ? [
+          {
+            title,
+            kind: CodeActionKind.QuickFix,
+            diagnostic,
+            command: Command.create(title, DISABLE_RULE_COMMAND, session.ctx.document.uri, ruleId),
+          },
+        ]
       : [];
   }
   const out: Proposal[] = [];
@@ -59,7 +66,10 @@ function disableProposals(session: EditSession, diagnostic: Diagnostic, ruleId: 
     const line = diagnostic.range.start.line;
     const lineStart = session.offsetAt({ line, character: 0 });
     const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-    const previous = line > 0 ? session.ctx.document.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).replace(/\r?\n$/, '') : '';
+    const previous =
+      line > 0
+        ? session.ctx.document.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).replace(/\r?\n$/, '')
+        : '';
     const existing = new RegExp(`^[ \\t]*${escaped}[ \\t]*iam-policy-disable-next-line(?![\\w-])[ \\t]*[a-z0-9-]`).exec(previous);
     const edit: OffsetEdit = existing
       ? { offset: session.offsetAt({ line: line - 1, character: previous.replace(/\s+$/, '').length }), length: 0, text: `, ${ruleId}` }
@@ -76,9 +86,18 @@ function disableProposals(session: EditSession, diagnostic: Diagnostic, ruleId: 
 }
 
 function docsProposals(session: EditSession, diagnostic: Diagnostic, ruleId: string): Proposal[] {
-  if (!clientHas(session, OPEN_RULE_DOCS_COMMAND)) {return [];}
+  if (!clientHas(session, OPEN_RULE_DOCS_COMMAND)) {
+    return [];
+  }
   const title = t('fix.openDocs', { ruleId });
-  return [{ title, kind: CodeActionKind.QuickFix, diagnostic, command: Command.create(title, OPEN_RULE_DOCS_COMMAND, ruleId, diagnostic.codeDescription?.href) }];
+  return [
+    {
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostic,
+      command: Command.create(title, OPEN_RULE_DOCS_COMMAND, ruleId, diagnostic.codeDescription?.href),
+    },
+  ];
 }
 
 /**
@@ -108,7 +127,13 @@ function orderedFixes(session: EditSession, diagnostic: Diagnostic): Proposal[] 
  * Order: every diagnostic's fixes (preferred first), refactors, fix-all, then documentation, and
  * "disable" last: the first entry of the light bulb is never one that silences a finding.
  */
-export function getCodeActions(ctx: CodeActionContext, range: Range, diagnostics: Diagnostic[], only?: string[], allDiagnostics?: Diagnostic[]): CodeAction[] {
+export function getCodeActions(
+  ctx: CodeActionContext,
+  range: Range,
+  diagnostics: Diagnostic[],
+  only?: string[],
+  allDiagnostics?: Diagnostic[],
+): CodeAction[] {
   const session = new EditSession(ctx);
   const proposals: Proposal[] = [];
   const docs: Proposal[] = [];
@@ -126,7 +151,9 @@ export function getCodeActions(ctx: CodeActionContext, range: Range, diagnostics
   }
   if (only && wants(only, FIX_ALL_KIND) && only.some((o) => o.startsWith(CodeActionKind.Source))) {
     const fixAll = fixAllProposal(session, ourDiagnostics(allDiagnostics ?? diagnostics));
-    if (fixAll) {proposals.push(fixAll);}
+    if (fixAll) {
+      proposals.push(fixAll);
+    }
   }
   return [...proposals, ...docs, ...disable].map((p) => toCodeAction(ctx, p));
 }
@@ -142,7 +169,11 @@ export function fixAllProposal(session: EditSession, diagnostics: Diagnostic[]):
     let hi = spans.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (spans[mid].end <= offset) {lo = mid + 1;} else {hi = mid;}
+      if (spans[mid].end <= offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
     return lo;
   };
@@ -170,13 +201,23 @@ export function fixAllProposal(session: EditSession, diagnostics: Diagnostic[]):
   const ordered = [...diagnostics].sort((a, b) => syntaxFirst(a) - syntaxFirst(b));
   for (const d of ordered) {
     const safe = quickFixes(session, d).find((p) => p.safe && p.edits);
-    if (!safe?.edits || safe.edits.some(overlaps)) {continue;}
+    if (!safe?.edits || safe.edits.some(overlaps)) {
+      continue;
+    }
     edits.push(...safe.edits);
     safe.edits.forEach(accept);
   }
-  if (edits.length === 0) {return undefined;}
+  if (edits.length === 0) {
+    return undefined;
+  }
   // never hand back a document that parses worse than the one we were given
   const before = parseJson(session.text).errors.length;
-  if (parseJson(applyOffsetEdits(session.text, edits)).errors.length > before) {return undefined;}
-  return { title: t('fix.all'), kind: FIX_ALL_KIND, edits: edits.map((e) => ({ ...e, snippet: false, text: e.snippet ? unsnippet(e.text) : e.text })) };
+  if (parseJson(applyOffsetEdits(session.text, edits)).errors.length > before) {
+    return undefined;
+  }
+  return {
+    title: t('fix.all'),
+    kind: FIX_ALL_KIND,
+    edits: edits.map((e) => ({ ...e, snippet: false, text: e.snippet ? unsnippet(e.text) : e.text })),
+  };
 }

@@ -73,11 +73,17 @@ export class EditSession {
     const root = this.ctx.file.tree.root;
     let found: JsonNode | undefined;
     const visit = (node: JsonNode) => {
-      if (offset < node.offset || offset > node.offset + node.length) {return;}
-      if (node.type === 'string' && node.offset === offset) {found = node;}
+      if (offset < node.offset || offset > node.offset + node.length) {
+        return;
+      }
+      if (node.type === 'string' && node.offset === offset) {
+        found = node;
+      }
       node.children?.forEach(visit);
     };
-    if (root) {visit(root);}
+    if (root) {
+      visit(root);
+    }
     return found;
   }
 
@@ -148,9 +154,17 @@ export function workspaceEdit(ctx: CodeActionContext, edits: OffsetEdit[]): Work
 
 export function toCodeAction(ctx: CodeActionContext, p: Proposal): CodeAction {
   const action: CodeAction = { title: p.title, kind: p.kind };
-  if (p.diagnostic) {action.diagnostics = [p.diagnostic];}
-  if (p.isPreferred) {action.isPreferred = true;}
-  if (p.edits) {action.edit = workspaceEdit(ctx, p.edits);}
-  if (p.command) {action.command = p.command;}
+  if (p.diagnostic) {
+    action.diagnostics = [p.diagnostic];
+  }
+  if (p.isPreferred) {
+    action.isPreferred = true;
+  }
+  if (p.edits) {
+    action.edit = workspaceEdit(ctx, p.edits);
+  }
+  if (p.command) {
+    action.command = p.command;
+  }
   return action;
 }

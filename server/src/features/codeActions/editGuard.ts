@@ -31,7 +31,11 @@ export function keepSafeEdits(actions: CodeAction[], file: PolicyFile, document:
       if (!holder) {
         return true;
       }
-      return holder.policy.container.stringEncoding === 'verbatim' && !edit.newText.includes('\n') && !document.getText(edit.range).includes('\n');
+      return (
+        holder.policy.container.stringEncoding === 'verbatim' &&
+        !edit.newText.includes('\n') &&
+        !document.getText(edit.range).includes('\n')
+      );
     }),
   );
 }

@@ -16,11 +16,24 @@ import { applyOffsetEdits } from '../../edits/textEdits';
 const catalog = loadCatalog();
 
 function fixAll(duplicates: number): string {
-  const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: Array.from({ length: duplicates }, () => 's3:GetObject'), Resource: 'arn:aws:s3:::b/*' }] }, null, 2);
+  const text = JSON.stringify(
+    {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: Array.from({ length: duplicates }, () => 's3:GetObject'), Resource: 'arn:aws:s3:::b/*' }],
+    },
+    null,
+    2,
+  );
   const document = TextDocument.create('file:///p.policy.json', 'json', 1, text);
   const file = analyzeFile(text, { languageId: 'json', matchesPolicyGlob: true });
   const diagnostics = getDiagnostics(file, catalog, document);
-  const [action] = getCodeActions({ catalog, document, file }, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll'], diagnostics);
+  const [action] = getCodeActions(
+    { catalog, document, file },
+    { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    [],
+    ['source.fixAll'],
+    diagnostics,
+  );
   const edits = action?.edit?.changes?.[document.uri];
   assert.ok(edits && edits.length > 0);
   return TextDocument.applyEdits(document, edits);

@@ -34,7 +34,9 @@ function fixContext(session: EditSession, diagnostic: Diagnostic, data: Diagnost
 export function quickFixes(session: EditSession, diagnostic: Diagnostic): Proposal[] {
   const data = diagnostic.data as DiagnosticData | undefined;
   const fix = data?.ruleId ? RULES_BY_ID.get(data.ruleId)?.fix : undefined;
-  if (!data || !fix) {return [];}
+  if (!data || !fix) {
+    return [];
+  }
   return fix(fixContext(session, diagnostic, data)).map((p) => ({
     title: p.title,
     kind: CodeActionKind.QuickFix,

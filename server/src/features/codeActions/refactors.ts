@@ -24,15 +24,26 @@ function listsOf(s: Statement): StringList[] {
 
 function expandWildcard(session: EditSession, list: StringList, value: PolicyString): Proposal[] {
   const pattern = value.value.trim();
-  if (!/[*?]/.test(pattern) || pattern === '*') {return [];}
+  if (!/[*?]/.test(pattern) || pattern === '*') {
+    return [];
+  }
   const matches = session.catalog.matchActions(pattern);
-  if (matches.length === 0 || matches.length > 400) {return [];}
+  if (matches.length === 0 || matches.length > 400) {
+    return [];
+  }
   const others = new Set(list.values.filter((v) => v !== value).map((v) => v.value.trim().toLowerCase()));
   return [
     {
       title: t('refactor.expand', { pattern, count: matches.length }),
       kind: REWRITE,
-      edits: [replaceListValue(session, list, value, matches.map((a) => a.fullName).filter((a) => !others.has(a.toLowerCase())))],
+      edits: [
+        replaceListValue(
+          session,
+          list,
+          value,
+          matches.map((a) => a.fullName).filter((a) => !others.has(a.toLowerCase())),
+        ),
+      ],
     },
   ];
 }
@@ -40,44 +51,79 @@ function expandWildcard(session: EditSession, list: StringList, value: PolicyStr
 function collapse(session: EditSession, list: StringList): Proposal[] {
   const explicit = list.values.filter((v) => !/[*?]/.test(v.value));
   const proposals: Proposal[] = [];
-  for (const { wildcard, covered } of collapsibleWildcards(session.catalog, explicit.map((v) => v.value.trim()))) {
+  for (const { wildcard, covered } of collapsibleWildcards(
+    session.catalog,
+    explicit.map((v) => v.value.trim()),
+  )) {
     const lower = new Set(covered.map((c) => c.toLowerCase()));
     const members = explicit.filter((v) => lower.has(v.value.trim().toLowerCase()));
     const [first, ...rest] = members;
     const edits: OffsetEdit[] = [replaceListValue(session, list, first, [wildcard]), ...removeListValues(list, rest)];
-    proposals.push({ title: t('refactor.collapse', { count: members.length, prefix: wildcard.replace('*', '…'), wildcard }), kind: REWRITE, edits });
+    proposals.push({
+      title: t('refactor.collapse', { count: members.length, prefix: wildcard.replace('*', '…'), wildcard }),
+      kind: REWRITE,
+      edits,
+    });
   }
   return proposals;
 }
 
 function toArray(session: EditSession, list: StringList): Proposal[] {
   const node = list.element.valueNode;
-  if (!node || node.type !== 'string') {return [];}
-  return [{ title: t('refactor.toArray', { element: list.element.name }), kind: REWRITE, edits: [replaceNode(session.text, node, [String(node.value)], session.style, true)] }];
+  if (!node || node.type !== 'string') {
+    return [];
+  }
+  return [
+    {
+      title: t('refactor.toArray', { element: list.element.name }),
+      kind: REWRITE,
+      edits: [replaceNode(session.text, node, [String(node.value)], session.style, true)],
+    },
+  ];
 }
 
 function splitByService(session: EditSession, policy: PolicyDocument, s: Statement): Proposal[] {
-  if (!s.action || s.action.values.some((v) => v.dynamic)) {return [];}
+  if (!s.action || s.action.values.some((v) => v.dynamic)) {
+    return [];
+  }
   const byService = new Map<string, string[]>();
   for (const v of s.action.values) {
     const service = v.value.trim() === '*' ? '*' : v.value.trim().split(':')[0].toLowerCase();
     byService.set(service, [...(byService.get(service) ?? []), v.value]);
   }
-  if (byService.size < 2 || byService.has('*')) {return [];}
-  const statements = [...byService.values()].map((actions) => statementValue(session, policy, s, { Action: actions.length === 1 ? actions[0] : actions }, ['Sid']));
+  if (byService.size < 2 || byService.has('*')) {
+    return [];
+  }
+  const statements = [...byService.values()].map((actions) =>
+    statementValue(session, policy, s, { Action: actions.length === 1 ? actions[0] : actions }, ['Sid']),
+  );
   const [first, ...rest] = statements;
-  if (s.sid) {first.Sid = s.sid.value;}
+  if (s.sid) {
+    first.Sid = s.sid.value;
+  }
   const insert = insertStatementsAfter(session, policy, s, rest);
-  if (!insert) {return [];}
-  return [{ title: t('refactor.splitByService', { services: [...byService.keys()].join(', ') }), kind: REWRITE, edits: [replaceNode(session.text, s.node, first, session.style), insert] }];
+  if (!insert) {
+    return [];
+  }
+  return [
+    {
+      title: t('refactor.splitByService', { services: [...byService.keys()].join(', ') }),
+      kind: REWRITE,
+      edits: [replaceNode(session.text, s.node, first, session.style), insert],
+    },
+  ];
 }
 
 function conditions(session: EditSession, policy: PolicyDocument, s: Statement): Proposal[] {
-  if (s.effect?.value !== 'Allow') {return [];}
+  if (s.effect?.value !== 'Allow') {
+    return [];
+  }
   const out: Proposal[] = [];
   const add = (title: string, operator: string, key: string, value: EditValue) => {
     const edit = addCondition(session, s, operator, key, value);
-    if (edit) {out.push({ title, kind: REWRITE, edits: [edit] });}
+    if (edit) {
+      out.push({ title, kind: REWRITE, edits: [edit] });
+    }
   };
   add(t('refactor.mfa'), 'Bool', 'aws:MultiFactorAuthPresent', 'true');
   add(t('refactor.regions'), 'StringEquals', 'aws:RequestedRegion', [new SnippetValue('"${1:eu-west-1}"')]);
@@ -85,27 +131,46 @@ function conditions(session: EditSession, policy: PolicyDocument, s: Statement):
   // an Allow cannot say "this IP, or an AWS service acting for me": a Deny beside it can
   const actions = s.action ?? s.notAction;
   if (actions && (s.resource || s.notResource)) {
-    const deny = statementValue(session, policy, s, {
-      Sid: undefined,
-      Effect: 'Deny',
-      Condition: { NotIpAddress: { 'aws:SourceIp': [new SnippetValue('"${1:203.0.113.0/24}"')] }, Bool: { 'aws:ViaAWSService': 'false' } },
-    }, ['Sid', 'Condition']);
+    const deny = statementValue(
+      session,
+      policy,
+      s,
+      {
+        Sid: undefined,
+        Effect: 'Deny',
+        Condition: {
+          NotIpAddress: { 'aws:SourceIp': [new SnippetValue('"${1:203.0.113.0/24}"')] },
+          Bool: { 'aws:ViaAWSService': 'false' },
+        },
+      },
+      ['Sid', 'Condition'],
+    );
     const insert = insertStatementsAfter(session, policy, s, [deny]);
-    if (insert) {out.push({ title: t('refactor.sourceIp'), kind: REWRITE, edits: [insert] });}
+    if (insert) {
+      out.push({ title: t('refactor.sourceIp'), kind: REWRITE, edits: [insert] });
+    }
   }
   return out;
 }
 
 export function refactors(session: EditSession, offset: number): Proposal[] {
   const found = session.statementAt(offset);
-  if (!found) {return [];}
+  if (!found) {
+    return [];
+  }
   const { policy, statement } = found;
   const out: Proposal[] = [];
   for (const list of listsOf(statement)) {
-    if (!within(offset, list.element.propertyNode)) {continue;}
+    if (!within(offset, list.element.propertyNode)) {
+      continue;
+    }
     const value = list.values.find((v) => within(offset, v.node));
-    if (value && (list === statement.action || list === statement.notAction)) {out.push(...expandWildcard(session, list, value));}
-    if (list === statement.action || list === statement.notAction) {out.push(...collapse(session, list));}
+    if (value && (list === statement.action || list === statement.notAction)) {
+      out.push(...expandWildcard(session, list, value));
+    }
+    if (list === statement.action || list === statement.notAction) {
+      out.push(...collapse(session, list));
+    }
     out.push(...toArray(session, list));
   }
   out.push(...splitByService(session, policy, statement));

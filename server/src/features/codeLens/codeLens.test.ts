@@ -7,7 +7,12 @@ import { getCodeLenses } from './codeLens';
 
 function lenses(text: string) {
   const document = TextDocument.create('file:///p.json', 'json', 1, text);
-  return getCodeLenses(testCatalog(), analyzeFile(text, { languageId: 'json', matchesPolicyGlob: true }), document, new Date('2026-11-22T00:00:00Z'));
+  return getCodeLenses(
+    testCatalog(),
+    analyzeFile(text, { languageId: 'json', matchesPolicyGlob: true }),
+    document,
+    new Date('2026-11-22T00:00:00Z'),
+  );
 }
 
 suite('code lens: what each statement grants', () => {
@@ -16,7 +21,12 @@ suite('code lens: what each statement grants', () => {
       {
         Version: '2012-10-17',
         Statement: [
-          { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetObject', 's3:GetObjectVersion'], Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/*'], Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } },
+          {
+            Effect: 'Allow',
+            Action: ['s3:ListBucket', 's3:GetObject', 's3:GetObjectVersion'],
+            Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/*'],
+            Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+          },
           { Effect: 'Deny', Action: '*', Resource: '*' },
         ],
       },
@@ -33,7 +43,9 @@ suite('code lens: what each statement grants', () => {
   });
 
   test('half-typed policies still get lenses for what parses', () => {
-    const out = lenses('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ec2:StartInstances", "Resource": "*"}, {"Effect": ');
+    const out = lenses(
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ec2:StartInstances", "Resource": "*"}, {"Effect": ',
+    );
     assert.ok(out.length >= 1);
     assert.match(out[0].command!.title, /ec2: Write 1/);
   });

@@ -41,11 +41,19 @@ export function getCodeLenses(catalog: IamCatalog, file: PolicyFile, document: T
 }
 
 /** The whole summary line (every service) of the statement starting on a line, for DESCRIBE_STATEMENT_COMMAND. */
-export function describeStatement(catalog: IamCatalog, file: PolicyFile, document: TextDocument, line: number, now: Date): string | undefined {
+export function describeStatement(
+  catalog: IamCatalog,
+  file: PolicyFile,
+  document: TextDocument,
+  line: number,
+  now: Date,
+): string | undefined {
   for (const { policy } of file.policies) {
     for (const [i, statement] of policy.statements.entries()) {
       if (document.positionAt(statement.node.offset).line === line) {
-        const name = statement.sid?.value ? t('codeLens.statementSid', { sid: statement.sid.value }) : t('codeLens.statementIndex', { index: i + 1 });
+        const name = statement.sid?.value
+          ? t('codeLens.statementSid', { sid: statement.sid.value })
+          : t('codeLens.statementIndex', { index: i + 1 });
         return `${name}: ${formatStatementLine(statementAccess(statement, catalog, now), Number.MAX_SAFE_INTEGER)}`;
       }
     }

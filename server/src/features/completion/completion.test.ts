@@ -36,7 +36,11 @@ function resultOf(text: string, item: CompletionItem): string {
   return applyEdits(text, [{ range: edit.range, newText }]);
 }
 
-function check(textWithCaret: string, expected: Expected[], options: { policyType?: PolicyType; templates?: StatementTemplate[] } = {}): CompletionItem[] {
+function check(
+  textWithCaret: string,
+  expected: Expected[],
+  options: { policyType?: PolicyType; templates?: StatementTemplate[] } = {},
+): CompletionItem[] {
   const { text, list } = complete(textWithCaret, options);
   for (const e of expected) {
     const item = list.items.find((i) => i.label === e.label);
@@ -44,10 +48,19 @@ function check(textWithCaret: string, expected: Expected[], options: { policyTyp
       assert.equal(item, undefined, `${e.label} should not be offered`);
       continue;
     }
-    assert.ok(item, `${e.label} should be offered; got ${list.items.slice(0, 20).map((i) => i.label).join(', ')}`);
+    assert.ok(
+      item,
+      `${e.label} should be offered; got ${list.items
+        .slice(0, 20)
+        .map((i) => i.label)
+        .join(', ')}`,
+    );
     if (e.detail !== undefined) {
-      if (e.detail instanceof RegExp) {assert.match(item.detail ?? '', e.detail);}
-      else {assert.equal(item.detail, e.detail);}
+      if (e.detail instanceof RegExp) {
+        assert.match(item.detail ?? '', e.detail);
+      } else {
+        assert.equal(item.detail, e.detail);
+      }
     }
     if (e.resultText !== undefined) {
       assert.equal(resultOf(text, item), e.resultText);
@@ -58,11 +71,7 @@ function check(textWithCaret: string, expected: Expected[], options: { policyTyp
 
 suite('completion: keys', () => {
   test('top-level keys not yet present', () => {
-    check('{\n  "Version": "2012-10-17",\n  "|"\n}', [
-      { label: 'Statement' },
-      { label: 'Id' },
-      { label: 'Version', notAvailable: true },
-    ]);
+    check('{\n  "Version": "2012-10-17",\n  "|"\n}', [{ label: 'Statement' }, { label: 'Id' }, { label: 'Version', notAvailable: true }]);
   });
 
   test('statement keys: only those allowed for the policy type and not present', () => {
@@ -98,10 +107,7 @@ suite('completion: keys', () => {
 
 suite('completion: values', () => {
   test('Effect and Version', () => {
-    check('{"Statement": [{"Effect": "|"}]}', [
-      { label: 'Allow', resultText: '{"Statement": [{"Effect": "Allow"}]}' },
-      { label: 'Deny' },
-    ]);
+    check('{"Statement": [{"Effect": "|"}]}', [{ label: 'Allow', resultText: '{"Statement": [{"Effect": "Allow"}]}' }, { label: 'Deny' }]);
     check('{"Version": "20|", "Statement": []}', [{ label: '2012-10-17', resultText: '{"Version": "2012-10-17", "Statement": []}' }]);
   });
 
@@ -122,7 +128,10 @@ suite('completion: values', () => {
     assert.ok(ec2.items.some((i) => i.label === 'ec2-instance-connect:'));
     for (const service of testCatalog().services) {
       const { list: one } = complete(`{"Statement": [{"Effect": "Allow", "Action": ["${service.prefix}|"]}]}`);
-      assert.ok(one.items.some((i) => i.label === `${service.prefix}:`), `${service.prefix}: offered when typed in full`);
+      assert.ok(
+        one.items.some((i) => i.label === `${service.prefix}:`),
+        `${service.prefix}: offered when typed in full`,
+      );
     }
   });
 
@@ -157,9 +166,15 @@ suite('completion: values', () => {
     assert.ok(cut.items.length <= MAX_LIST_ITEMS);
     const full = complete('{"Statement": [{"Effect": "Allow", "Action": ["s3:GetObjectT|"]}]}').list;
     assert.equal(full.isIncomplete, false);
-    const expected = catalog.service('s3')!.actions.filter((a) => a.name.startsWith('GetObjectT')).map((a) => a.fullName);
+    const expected = catalog
+      .service('s3')!
+      .actions.filter((a) => a.name.startsWith('GetObjectT'))
+      .map((a) => a.fullName);
     for (const name of expected) {
-      assert.ok(full.items.some((i) => i.label === name), name);
+      assert.ok(
+        full.items.some((i) => i.label === name),
+        name,
+      );
     }
     // monotone: whenever a list is complete, what the user types next only narrows it
     for (const typed of ['Sta', 'StartI', 'DescribeInstanceS', 'Tag', 'RunI']) {
@@ -171,7 +186,10 @@ suite('completion: values', () => {
         const offered = new Set(list.items.map((i) => i.label));
         for (let m = n + 1; m <= typed.length; m++) {
           for (const item of complete(`{"Statement": [{"Effect": "Allow", "Action": ["ec2:${typed.slice(0, m)}|"]}]}`).list.items) {
-            assert.ok(offered.has(item.label), `${item.label} for ${typed.slice(0, m)} but not in the complete list for ${typed.slice(0, n)}`);
+            assert.ok(
+              offered.has(item.label),
+              `${item.label} for ${typed.slice(0, m)} but not in the complete list for ${typed.slice(0, n)}`,
+            );
           }
         }
       }
@@ -210,7 +228,9 @@ suite('completion: values', () => {
   });
 
   test('principal types and service principals', () => {
-    check('{"Statement": [{"Effect": "Allow", "Principal": {"|"}}]}', [{ label: 'Service' }, { label: 'AWS' }, { label: 'Federated' }], { policyType: 'trust' });
+    check('{"Statement": [{"Effect": "Allow", "Principal": {"|"}}]}', [{ label: 'Service' }, { label: 'AWS' }, { label: 'Federated' }], {
+      policyType: 'trust',
+    });
     check('{"Statement": [{"Effect": "Allow", "Principal": {"Service": "|"}}]}', [
       { label: 'ec2.amazonaws.com', resultText: '{"Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}}]}' },
       { label: 'lambda.amazonaws.com' },
@@ -222,7 +242,10 @@ suite('completion: values', () => {
 suite('completion: conditions', () => {
   test('operators, with IfExists and set qualifiers', () => {
     check('{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Condition": {"|"}}]}', [
-      { label: 'StringEquals', resultText: '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Condition": {"StringEquals": {\n\t"": ""\n}}}]}' },
+      {
+        label: 'StringEquals',
+        resultText: '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Condition": {"StringEquals": {\n\t"": ""\n}}}]}',
+      },
       { label: 'StringEqualsIfExists' },
       { label: 'ForAnyValue:StringLike' },
       { label: 'ForAllValues:StringEquals' },
@@ -232,12 +255,15 @@ suite('completion: conditions', () => {
   });
 
   test('condition keys: global keys plus the keys of the statement actions', () => {
-    const items = check('{"Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*", "Condition": {"StringEquals": {"|"}}}]}', [
-      { label: 'iam:PassedToService', detail: /String · 1 action in this statement/ },
-      { label: 'aws:SourceIp' },
-      { label: 'aws:ResourceTag/${TagKey}' },
-      { label: 's3:prefix', notAvailable: true },
-    ]);
+    const items = check(
+      '{"Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*", "Condition": {"StringEquals": {"|"}}}]}',
+      [
+        { label: 'iam:PassedToService', detail: /String · 1 action in this statement/ },
+        { label: 'aws:SourceIp' },
+        { label: 'aws:ResourceTag/${TagKey}' },
+        { label: 's3:prefix', notAvailable: true },
+      ],
+    );
     // the statement's own keys sort before the other global keys
     const rank = (label: string) => items.find((i) => i.label === label)!.sortText!;
     assert.ok(rank('iam:PassedToService') < rank('aws:SourceIp'));
@@ -247,14 +273,20 @@ suite('completion: conditions', () => {
     check('{"Statement": [{"Effect": "Allow", "Action": "ec2:StartInstances", "Condition": {"StringEquals": {"aws:Res|"}}}]}', [
       {
         label: 'aws:ResourceTag/${TagKey}',
-        resultText: '{"Statement": [{"Effect": "Allow", "Action": "ec2:StartInstances", "Condition": {"StringEquals": {"aws:ResourceTag/TagKey": ""}}}]}',
+        resultText:
+          '{"Statement": [{"Effect": "Allow", "Action": "ec2:StartInstances", "Condition": {"StringEquals": {"aws:ResourceTag/TagKey": ""}}}]}',
       },
     ]);
   });
 
   test('condition values for Bool keys, regions and PassedToService', () => {
-    check('{"Statement": [{"Effect": "Deny", "Condition": {"Bool": {"aws:SecureTransport": "|"}}}]}', [{ label: 'false' }, { label: 'true' }]);
-    check('{"Statement": [{"Effect": "Deny", "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["|"]}}}]}', [{ label: 'eu-west-1' }]);
+    check('{"Statement": [{"Effect": "Deny", "Condition": {"Bool": {"aws:SecureTransport": "|"}}}]}', [
+      { label: 'false' },
+      { label: 'true' },
+    ]);
+    check('{"Statement": [{"Effect": "Deny", "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["|"]}}}]}', [
+      { label: 'eu-west-1' },
+    ]);
     check('{"Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Condition": {"StringEquals": {"iam:PassedToService": "|"}}}]}', [
       { label: 'lambda.amazonaws.com' },
     ]);
@@ -276,7 +308,8 @@ suite('completion: templates and robustness', () => {
   });
 
   test('nothing breaks at any offset of a policy', () => {
-    const text = '{"Version": "2012-10-17", "Statement": [{"Sid": "A", "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["s3:Get*"], "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}]}';
+    const text =
+      '{"Version": "2012-10-17", "Statement": [{"Sid": "A", "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["s3:Get*"], "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}]}';
     for (let i = 0; i <= text.length; i++) {
       const list = getCompletions({ catalog: testCatalog(), document: textDocument(text), policy: policyOf(text) }, i);
       assert.ok(Array.isArray(list.items));

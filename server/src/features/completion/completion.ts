@@ -23,13 +23,7 @@ import { CONDITION_OPERATORS, allOperatorSpellings, familyAcceptsType, familyFor
 import { REGIONS } from '../../catalog/regions';
 import { expandStatementActions } from '../../analysis/expandActions';
 import { locate, type CursorLocation, type Token } from '../../policy/locate';
-import {
-  PRINCIPAL_TYPES,
-  statementActions,
-  type PolicyDocument,
-  type PolicyType,
-  type Statement,
-} from '../../policy/model';
+import { PRINCIPAL_TYPES, statementActions, type PolicyDocument, type PolicyType, type Statement } from '../../policy/model';
 import type { JsonPath } from '../../syntax/jsonPath';
 import type { JsonNode } from '../../syntax/parseJson';
 import { code } from '../markdown';
@@ -60,7 +54,8 @@ export interface StatementTemplate {
 
 /** What completionItem/resolve needs to fill in documentation later. */
 /** (Action and wildcard items carry no name: it is their label, which keeps long lists small.) */
-export type CompletionData = { kind: 'action'; name?: string } | { kind: 'wildcard'; pattern?: string } | { kind: 'conditionKey'; key: string };
+export type CompletionData =
+  { kind: 'action'; name?: string } | { kind: 'wildcard'; pattern?: string } | { kind: 'conditionKey'; key: string };
 
 const TRIGGER_SUGGEST = Command.create('Suggest', 'editor.action.triggerSuggest');
 const MAX_ARN_ACTIONS = 200;
@@ -147,13 +142,27 @@ interface ItemOptions {
 }
 
 function applyOptions(item: CompletionItem, options: ItemOptions): CompletionItem {
-  if (options.detail) {item.detail = options.detail;}
-  if (options.documentation) {item.documentation = { kind: MarkupKind.Markdown, value: options.documentation };}
-  if (options.sortText) {item.sortText = options.sortText;}
-  if (options.preselect) {item.preselect = true;}
-  if (options.command) {item.command = options.command;}
-  if (options.data) {item.data = options.data;}
-  if (options.deprecated) {item.tags = [1];}
+  if (options.detail) {
+    item.detail = options.detail;
+  }
+  if (options.documentation) {
+    item.documentation = { kind: MarkupKind.Markdown, value: options.documentation };
+  }
+  if (options.sortText) {
+    item.sortText = options.sortText;
+  }
+  if (options.preselect) {
+    item.preselect = true;
+  }
+  if (options.command) {
+    item.command = options.command;
+  }
+  if (options.data) {
+    item.data = options.data;
+  }
+  if (options.deprecated) {
+    item.tags = [1];
+  }
   return item;
 }
 
@@ -183,7 +192,14 @@ function snippetValueItem(ctx: CompletionContext, token: Token, label: string, b
 }
 
 /** A property name; adds `: value` (a snippet) unless the property already has one. */
-function keyItem(ctx: CompletionContext, loc: CursorLocation, text: string, key: string, valueSnippet: string, options: ItemOptions = {}): CompletionItem {
+function keyItem(
+  ctx: CompletionContext,
+  loc: CursorLocation,
+  text: string,
+  key: string,
+  valueSnippet: string,
+  options: ItemOptions = {},
+): CompletionItem {
   const token = loc.token;
   const quotedKey = jsonString(key);
   const newText = keyInsertText(hostSyntaxAt(ctx.policy, text, token), text, token, snippetText(quotedKey), valueSnippet);
@@ -245,7 +261,13 @@ const EXCLUSIVE: Record<string, string> = {
   NotPrincipal: 'Principal',
 };
 
-function statementKeys(ctx: CompletionContext, loc: CursorLocation, text: string, statement: Statement | undefined, policyType: PolicyType): CompletionItem[] {
+function statementKeys(
+  ctx: CompletionContext,
+  loc: CursorLocation,
+  text: string,
+  statement: Statement | undefined,
+  policyType: PolicyType,
+): CompletionItem[] {
   const present = existingKeys(statement?.node, loc.token);
   const allowed = elementsAllowed(policyType);
   const items: CompletionItem[] = [];
@@ -278,7 +300,12 @@ function statementTemplates(ctx: CompletionContext, token: Token, policyType: Po
   return templateItems(ctx, token, policyType, 'statement');
 }
 
-function templateItems(ctx: CompletionContext, token: Token, policyType: PolicyType, mode: 'statement' | 'statementBody'): CompletionItem[] {
+function templateItems(
+  ctx: CompletionContext,
+  token: Token,
+  policyType: PolicyType,
+  mode: 'statement' | 'statementBody',
+): CompletionItem[] {
   const items: CompletionItem[] = [];
   (ctx.templates ?? []).forEach((t, i) => {
     if (t.scope !== 'statement' || (t.policyTypes && !t.policyTypes.includes(policyType))) {
@@ -310,7 +337,10 @@ function templateItems(ctx: CompletionContext, token: Token, policyType: PolicyT
 
 /** The template text with placeholders replaced by their defaults. */
 function previewOf(body: string): string {
-  return body.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '').replace(/\\\$/g, '$');
+  return body
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '')
+    .replace(/\\\$/g, '$');
 }
 
 function policyTemplates(ctx: CompletionContext, token: { offset: number; length: number }): CompletionItem[] {
@@ -526,7 +556,10 @@ function resourceItems(ctx: CompletionContext, token: Token, statement: Statemen
   const items: CompletionItem[] = [
     valueItem(ctx, token, '*', { detail: tr('completion.allResources'), sortText: '9', kind: CompletionItemKind.Constant }),
   ];
-  const actions = statement && statementActions(statement) && !statementActions(statement)?.negated ? expandStatementActions(statement, ctx.catalog).actions : [];
+  const actions =
+    statement && statementActions(statement) && !statementActions(statement)?.negated
+      ? expandStatementActions(statement, ctx.catalog).actions
+      : [];
   const seen = new Map<string, { service: string; type: string; actions: string[] }>();
   for (const action of actions.slice(0, MAX_ARN_ACTIONS)) {
     for (const type of ctx.catalog.resourceTypesOf(action)) {
@@ -542,10 +575,13 @@ function resourceItems(ctx: CompletionContext, token: Token, statement: Statemen
       snippetValueItem(ctx, token, arn, snippet, {
         kind: CompletionItemKind.Reference,
         detail: `${entry.service} ${entry.type}`,
-        documentation: tr('completion.arnDoc', { type: `${entry.service} ${entry.type}`, actions: `${entry.actions
-          .slice(0, 8)
-          .map(code)
-          .join(', ')}${entry.actions.length > 8 ? tr('completion.andMore', { count: entry.actions.length - 8 }) : ''}` }),
+        documentation: tr('completion.arnDoc', {
+          type: `${entry.service} ${entry.type}`,
+          actions: `${entry.actions
+            .slice(0, 8)
+            .map(code)
+            .join(', ')}${entry.actions.length > 8 ? tr('completion.andMore', { count: entry.actions.length - 8 }) : ''}`,
+        }),
         sortText: `0${String(i++).padStart(4, '0')}`,
       }),
     );
@@ -553,10 +589,16 @@ function resourceItems(ctx: CompletionContext, token: Token, statement: Statemen
   items.push(...arnContinuation(ctx, token, [...seen.keys()]));
   if (seen.size === 0) {
     items.push(
-      snippetValueItem(ctx, token, 'arn:aws:service:region:account:resource', 'arn:${1:aws}:${2:service}:${3:region}:${4:account}:${5:resource}', {
-        detail: 'ARN',
-        sortText: '5',
-      }),
+      snippetValueItem(
+        ctx,
+        token,
+        'arn:aws:service:region:account:resource',
+        'arn:${1:aws}:${2:service}:${3:region}:${4:account}:${5:resource}',
+        {
+          detail: 'ARN',
+          sortText: '5',
+        },
+      ),
     );
   }
   return items;
@@ -577,15 +619,21 @@ const SPECIAL_VARIABLES: [string, MessageId][] = [
  * when the cursor is not in a variable (the usual items apply).
  */
 function variableItems(ctx: CompletionContext, token: Token): CompletionItem[] | undefined {
-  if (!token.quoted) {return undefined;}
+  if (!token.quoted) {
+    return undefined;
+  }
   const dollar = token.prefix.lastIndexOf('$');
-  if (dollar < 0 || token.prefix.includes('}', dollar) || (dollar + 1 < token.prefix.length && token.prefix[dollar + 1] !== '{')) {return undefined;}
+  if (dollar < 0 || token.prefix.includes('}', dollar) || (dollar + 1 < token.prefix.length && token.prefix[dollar + 1] !== '{')) {
+    return undefined;
+  }
   const start = ctx.document.positionAt(token.offset + 1 + dollar);
   const end = ctx.document.positionAt(token.offset + 1 + token.prefix.length);
   // replace up to the closing brace when the variable is already closed after the cursor
   const after = ctx.document.getText().slice(token.offset + 1 + token.prefix.length, token.offset + token.length);
   const closing = /^[\w:/-]*\}/.exec(after);
-  const range = closing ? { start, end: ctx.document.positionAt(token.offset + 1 + token.prefix.length + closing[0].length) } : { start, end };
+  const range = closing
+    ? { start, end: ctx.document.positionAt(token.offset + 1 + token.prefix.length + closing[0].length) }
+    : { start, end };
   const items: CompletionItem[] = [];
   const add = (label: string, snippet: string, detail: string, documentation: string, sortText: string) =>
     items.push({
@@ -605,9 +653,17 @@ function variableItems(ctx: CompletionContext, token: Token): CompletionItem[] |
       const label = `\${${info.key}}`;
       // templated keys (aws:PrincipalTag/${TagKey}): the template part becomes a tab stop
       const body = info.key.replace(/\$\{([^}]*)\}/g, (_m, name: string) => `\${1:${name}}`);
-      add(label, `\\\${${body}\\}`, tr('completion.variable.detail', { type: info.type }), `${info.description}\n\n${tr('completion.variable.doc')}`, `0${String(i).padStart(4, '0')}`);
+      add(
+        label,
+        `\\\${${body}\\}`,
+        tr('completion.variable.detail', { type: info.type }),
+        `${info.description}\n\n${tr('completion.variable.doc')}`,
+        `0${String(i).padStart(4, '0')}`,
+      );
     });
-  SPECIAL_VARIABLES.forEach(([c, doc], i) => add(`\${${c}}`, `\\\${${snippetText(c)}\\}`, tr('completion.variable.special'), tr(doc), `1${i}`));
+  SPECIAL_VARIABLES.forEach(([c, doc], i) =>
+    add(`\${${c}}`, `\\\${${snippetText(c)}\\}`, tr('completion.variable.special'), tr(doc), `1${i}`),
+  );
   return items;
 }
 
@@ -651,7 +707,14 @@ function arnContinuation(ctx: CompletionContext, token: Token, preferred: string
   const head = done.join(':') + ':';
   const items: CompletionItem[] = [];
   const next = (segment: string, detail: string, sortText: string, kind: CompletionItemKind = CompletionItemKind.Value) =>
-    items.push(snippetValueItem(ctx, token, `${head}${segment}:`, `${snippetText(`${head}${segment}:`)}$0`, { detail, sortText, kind, command: TRIGGER_SUGGEST }));
+    items.push(
+      snippetValueItem(ctx, token, `${head}${segment}:`, `${snippetText(`${head}${segment}:`)}$0`, {
+        detail,
+        sortText,
+        kind,
+        command: TRIGGER_SUGGEST,
+      }),
+    );
   if (n === 1) {
     PARTITIONS.forEach(([p, detail], i) => next(p, tr(detail), `00${i}`));
   } else if (n === 2) {
@@ -662,22 +725,34 @@ function arnContinuation(ctx: CompletionContext, token: Token, preferred: string
   } else if (n === 3) {
     REGIONS.forEach((r, i) => next(r.code, r.name, `00${String(i).padStart(3, '0')}`));
   } else if (n === 4) {
-    accountsInDocument(ctx.document.getText()).forEach((id, i) => next(id, tr('completion.accountInFile'), `00${String(i).padStart(3, '0')}`));
+    accountsInDocument(ctx.document.getText()).forEach((id, i) =>
+      next(id, tr('completion.accountInFile'), `00${String(i).padStart(3, '0')}`),
+    );
   }
   // the service's resource types, continued from the typed segments
   if (n >= 3) {
     const service = ctx.catalog.service(done[2].toLowerCase());
-    const templates = new Set([...preferred.filter((arn) => arnSegments(arn)[2] === done[2].toLowerCase()), ...[...(service?.resourceTypes.values() ?? [])].map((t) => t.arn)]);
+    const templates = new Set([
+      ...preferred.filter((arn) => arnSegments(arn)[2] === done[2].toLowerCase()),
+      ...[...(service?.resourceTypes.values() ?? [])].map((t) => t.arn),
+    ]);
     let i = 0;
     for (const arn of templates) {
       const segments = arnSegments(arn);
-      if (segments.length <= n) {continue;}
+      if (segments.length <= n) {
+        continue;
+      }
       // typed segments must fit the template's (a placeholder fits anything; an empty region stays empty)
       const fits = done.every((d, k) => k < 2 || /\$\{/.test(segments[k]) || segments[k].toLowerCase() === d.toLowerCase());
-      if (!fits) {continue;}
+      if (!fits) {
+        continue;
+      }
       const rest = segments.slice(n).join(':');
       let stop = 1;
-      const body = rest.split(/(\$\{[^}]*\})/).map((part) => (/^\$\{/.test(part) ? `\${${stop++}:${snippetText(part.slice(2, -1))}}` : snippetText(part))).join('');
+      const body = rest
+        .split(/(\$\{[^}]*\})/)
+        .map((part) => (/^\$\{/.test(part) ? `\${${stop++}:${snippetText(part.slice(2, -1))}}` : snippetText(part)))
+        .join('');
       const type = service ? [...service.resourceTypes.values()].find((t) => t.arn === arn) : undefined;
       items.push(
         snippetValueItem(ctx, token, `${head}${rest}`, `${snippetText(head)}${body}`, {
@@ -697,7 +772,8 @@ function arnContinuation(ctx: CompletionContext, token: Token, preferred: string
 const PRINCIPAL_KEY_DOCS: Record<string, string> = localizedRecord({
   AWS: 'AWS accounts, IAM roles, IAM users, assumed-role sessions (ARNs or 12-digit account IDs), or `"*"`.',
   Service: 'AWS service principals such as `ec2.amazonaws.com` or `lambda.amazonaws.com`.',
-  Federated: 'Web identity (OIDC) or SAML identity providers: `arn:aws:iam::111122223333:oidc-provider/...`, `cognito-identity.amazonaws.com`.',
+  Federated:
+    'Web identity (OIDC) or SAML identity providers: `arn:aws:iam::111122223333:oidc-provider/...`, `cognito-identity.amazonaws.com`.',
   CanonicalUser: 'S3 canonical user ID (legacy; for CloudFront origin access identities and ACL-style grants).',
 });
 
@@ -711,7 +787,12 @@ function principalKeyItems(ctx: CompletionContext, loc: CursorLocation, text: st
   );
 }
 
-function principalValueItems(ctx: CompletionContext, token: Token, principalType: string | undefined, policyType: PolicyType): CompletionItem[] {
+function principalValueItems(
+  ctx: CompletionContext,
+  token: Token,
+  principalType: string | undefined,
+  policyType: PolicyType,
+): CompletionItem[] {
   if (principalType === undefined) {
     return [
       valueItem(ctx, token, '*', {
@@ -723,32 +804,73 @@ function principalValueItems(ctx: CompletionContext, token: Token, principalType
   switch (principalType) {
     case 'Service':
       return ctx.catalog.servicePrincipals.map((p, i) =>
-        valueItem(ctx, token, p.principal, { detail: p.description, sortText: String(i).padStart(4, '0'), kind: CompletionItemKind.EnumMember }),
+        valueItem(ctx, token, p.principal, {
+          detail: p.description,
+          sortText: String(i).padStart(4, '0'),
+          kind: CompletionItemKind.EnumMember,
+        }),
       );
     case 'AWS':
       return [
-        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:root', 'arn:${1:aws}:iam::${2:111122223333}:root', { detail: tr('completion.principal.root'), sortText: '0' }),
-        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:role/<name>', 'arn:${1:aws}:iam::${2:111122223333}:role/${3:RoleName}', { detail: tr('completion.principal.role'), sortText: '1' }),
-        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:user/<name>', 'arn:${1:aws}:iam::${2:111122223333}:user/${3:UserName}', { detail: tr('completion.principal.user'), sortText: '2' }),
-        snippetValueItem(ctx, token, 'arn:aws:sts::<account>:assumed-role/<role>/<session>', 'arn:${1:aws}:sts::${2:111122223333}:assumed-role/${3:RoleName}/${4:SessionName}', { detail: tr('completion.principal.session'), sortText: '3' }),
+        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:root', 'arn:${1:aws}:iam::${2:111122223333}:root', {
+          detail: tr('completion.principal.root'),
+          sortText: '0',
+        }),
+        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:role/<name>', 'arn:${1:aws}:iam::${2:111122223333}:role/${3:RoleName}', {
+          detail: tr('completion.principal.role'),
+          sortText: '1',
+        }),
+        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:user/<name>', 'arn:${1:aws}:iam::${2:111122223333}:user/${3:UserName}', {
+          detail: tr('completion.principal.user'),
+          sortText: '2',
+        }),
+        snippetValueItem(
+          ctx,
+          token,
+          'arn:aws:sts::<account>:assumed-role/<role>/<session>',
+          'arn:${1:aws}:sts::${2:111122223333}:assumed-role/${3:RoleName}/${4:SessionName}',
+          { detail: tr('completion.principal.session'), sortText: '3' },
+        ),
         snippetValueItem(ctx, token, '<account id>', '${1:111122223333}', { detail: tr('completion.principal.account'), sortText: '4' }),
         valueItem(ctx, token, '*', { detail: tr('completion.principal.awsStar'), sortText: '5', kind: CompletionItemKind.Constant }),
       ];
     case 'Federated':
       return [
-        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:oidc-provider/token.actions.githubusercontent.com', 'arn:${1:aws}:iam::${2:111122223333}:oidc-provider/token.actions.githubusercontent.com', {
-          detail: tr('completion.principal.github'),
-          sortText: '0',
-        }),
-        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:oidc-provider/<host>', 'arn:${1:aws}:iam::${2:111122223333}:oidc-provider/${3:oidc.example.com}', { detail: tr('completion.principal.oidc'), sortText: '1' }),
-        snippetValueItem(ctx, token, 'arn:aws:iam::<account>:saml-provider/<name>', 'arn:${1:aws}:iam::${2:111122223333}:saml-provider/${3:ProviderName}', { detail: tr('completion.principal.saml'), sortText: '2' }),
+        snippetValueItem(
+          ctx,
+          token,
+          'arn:aws:iam::<account>:oidc-provider/token.actions.githubusercontent.com',
+          'arn:${1:aws}:iam::${2:111122223333}:oidc-provider/token.actions.githubusercontent.com',
+          {
+            detail: tr('completion.principal.github'),
+            sortText: '0',
+          },
+        ),
+        snippetValueItem(
+          ctx,
+          token,
+          'arn:aws:iam::<account>:oidc-provider/<host>',
+          'arn:${1:aws}:iam::${2:111122223333}:oidc-provider/${3:oidc.example.com}',
+          { detail: tr('completion.principal.oidc'), sortText: '1' },
+        ),
+        snippetValueItem(
+          ctx,
+          token,
+          'arn:aws:iam::<account>:saml-provider/<name>',
+          'arn:${1:aws}:iam::${2:111122223333}:saml-provider/${3:ProviderName}',
+          { detail: tr('completion.principal.saml'), sortText: '2' },
+        ),
         valueItem(ctx, token, 'cognito-identity.amazonaws.com', { detail: tr('completion.principal.cognito'), sortText: '3' }),
         valueItem(ctx, token, 'accounts.google.com', { detail: 'Google', sortText: '4' }),
         valueItem(ctx, token, 'graph.facebook.com', { detail: 'Facebook', sortText: '5' }),
         valueItem(ctx, token, 'www.amazon.com', { detail: 'Login with Amazon', sortText: '6' }),
       ];
     case 'CanonicalUser':
-      return [snippetValueItem(ctx, token, '<canonical user id>', '${1:79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be}', { detail: tr('completion.principal.canonical') })];
+      return [
+        snippetValueItem(ctx, token, '<canonical user id>', '${1:79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be}', {
+          detail: tr('completion.principal.canonical'),
+        }),
+      ];
     default:
       return [];
   }
@@ -761,16 +883,22 @@ function principalValueItems(ctx: CompletionContext, token: Token, principalType
 function keyTypesUnderOperator(ctx: CompletionContext, loc: CursorLocation): string[] {
   let property: JsonNode | undefined;
   const visit = (node: JsonNode) => {
-    if (property || loc.token.offset < node.offset || loc.token.offset > node.offset + node.length) {return;}
+    if (property || loc.token.offset < node.offset || loc.token.offset > node.offset + node.length) {
+      return;
+    }
     if (node.type === 'property' && node.children?.[0]?.offset === loc.token.offset) {
       property = node;
       return;
     }
     node.children?.forEach(visit);
   };
-  if (ctx.policy?.root) {visit(ctx.policy.root);}
+  if (ctx.policy?.root) {
+    visit(ctx.policy.root);
+  }
   const value = property?.children?.[1];
-  if (value?.type !== 'object') {return [];}
+  if (value?.type !== 'object') {
+    return [];
+  }
   return (value.children ?? [])
     .map((p) => ctx.catalog.conditionKey(String(p.children?.[0]?.value ?? ''))?.type)
     .filter((t): t is NonNullable<typeof t> => !!t);
@@ -805,7 +933,9 @@ function operatorItems(ctx: CompletionContext, loc: CursorLocation, text: string
       const fit = keyTypes.every((t) => familyForType(baseKeyType(t)) === info.family) ? 0 : fits.every((f) => f !== 'no') ? 1 : 2;
       const set = multivalued === !!parsed.qualifier ? 0 : 1;
       rank = `${fit}${set}${parsed.ifExists ? 1 : 0}`;
-      if (fit === 2) {notes.push(tr('completion.operator.notMadeFor', { types: [...new Set(keyTypes)].join(', ') }));}
+      if (fit === 2) {
+        notes.push(tr('completion.operator.notMadeFor', { types: [...new Set(keyTypes)].join(', ') }));
+      }
     }
     return keyItem(ctx, loc, text, spelling, '{\n\t"$1": "$2"\n}', {
       kind: CompletionItemKind.Operator,
@@ -818,7 +948,10 @@ function operatorItems(ctx: CompletionContext, loc: CursorLocation, text: string
 }
 
 /** Global keys plus the keys of the statement's actions and their resource types. */
-export function conditionKeysForStatement(catalog: IamCatalog, statement: Statement | undefined): { info: ConditionKeyInfo; applies: number }[] {
+export function conditionKeysForStatement(
+  catalog: IamCatalog,
+  statement: Statement | undefined,
+): { info: ConditionKeyInfo; applies: number }[] {
   const result = new Map<string, { info: ConditionKeyInfo; applies: number }>();
   for (const info of catalog.globalKeys) {
     if (!info.deprecatedBy) {
@@ -830,7 +963,9 @@ export function conditionKeysForStatement(catalog: IamCatalog, statement: Statem
     for (const action of actions.actions) {
       for (const key of catalog.conditionKeysOf(action)) {
         const info = catalog.conditionKey(key);
-        if (!info) {continue;}
+        if (!info) {
+          continue;
+        }
         const entry = result.get(info.key.toLowerCase()) ?? { info, applies: 0 };
         entry.applies++;
         result.set(info.key.toLowerCase(), entry);
@@ -840,7 +975,13 @@ export function conditionKeysForStatement(catalog: IamCatalog, statement: Statem
   return [...result.values()];
 }
 
-function conditionKeyItems(ctx: CompletionContext, loc: CursorLocation, text: string, statement: Statement | undefined, operator: string): CompletionItem[] {
+function conditionKeyItems(
+  ctx: CompletionContext,
+  loc: CursorLocation,
+  text: string,
+  statement: Statement | undefined,
+  operator: string,
+): CompletionItem[] {
   const parsed = parseOperator(operator);
   const family = parsed.info?.family;
   return conditionKeysForStatement(ctx.catalog, statement).map(({ info, applies }) => {
@@ -887,10 +1028,18 @@ function conditionValueItems(ctx: CompletionContext, token: Token, operator: str
     ];
   }
   if (lower === 'aws:requestedregion') {
-    return REGIONS.map((r, i) => valueItem(ctx, token, r.code, { detail: r.name, sortText: String(i).padStart(3, '0'), kind: CompletionItemKind.EnumMember }));
+    return REGIONS.map((r, i) =>
+      valueItem(ctx, token, r.code, { detail: r.name, sortText: String(i).padStart(3, '0'), kind: CompletionItemKind.EnumMember }),
+    );
   }
   if (lower === 'iam:passedtoservice' || lower === 'aws:principalservicename' || lower.startsWith('aws:calledvia')) {
-    return ctx.catalog.servicePrincipals.map((p, i) => valueItem(ctx, token, p.principal, { detail: p.description, sortText: String(i).padStart(4, '0'), kind: CompletionItemKind.EnumMember }));
+    return ctx.catalog.servicePrincipals.map((p, i) =>
+      valueItem(ctx, token, p.principal, {
+        detail: p.description,
+        sortText: String(i).padStart(4, '0'),
+        kind: CompletionItemKind.EnumMember,
+      }),
+    );
   }
   if (lower === 'aws:principaltype') {
     return PRINCIPAL_TYPE_VALUES.map((v) => valueItem(ctx, token, v, { kind: CompletionItemKind.EnumMember }));
@@ -907,8 +1056,12 @@ function conditionValueItems(ctx: CompletionContext, token: Token, operator: str
   }
   if (lower.endsWith(':sub') && lower.startsWith('token.actions.githubusercontent.com')) {
     return [
-      snippetValueItem(ctx, token, 'repo:<org>/<repo>:ref:refs/heads/<branch>', 'repo:${1:org}/${2:repo}:ref:refs/heads/${3:main}', { detail: tr('completion.value.branch') }),
-      snippetValueItem(ctx, token, 'repo:<org>/<repo>:environment:<name>', 'repo:${1:org}/${2:repo}:environment:${3:production}', { detail: tr('completion.value.environment') }),
+      snippetValueItem(ctx, token, 'repo:<org>/<repo>:ref:refs/heads/<branch>', 'repo:${1:org}/${2:repo}:ref:refs/heads/${3:main}', {
+        detail: tr('completion.value.branch'),
+      }),
+      snippetValueItem(ctx, token, 'repo:<org>/<repo>:environment:<name>', 'repo:${1:org}/${2:repo}:environment:${3:production}', {
+        detail: tr('completion.value.environment'),
+      }),
     ];
   }
   return [];

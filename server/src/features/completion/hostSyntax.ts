@@ -48,7 +48,9 @@ function yamlKey(inner: string): string {
 
 /** The JSON value snippet on one line (a YAML flow collection or an HCL value). */
 function oneLine(valueSnippet: string): string {
-  return valueSnippet.replace(/\n\t*/g, (_m, offset: number, all: string) => (/[[{]$/.test(all.slice(0, offset)) || /^\n\t*[\]}]/.test(all.slice(offset)) ? '' : ' '));
+  return valueSnippet.replace(/\n\t*/g, (_m, offset: number, all: string) =>
+    /[[{]$/.test(all.slice(0, offset)) || /^\n\t*[\]}]/.test(all.slice(offset)) ? '' : ' ',
+  );
 }
 
 /**

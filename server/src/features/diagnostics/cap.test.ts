@@ -6,7 +6,12 @@ import { getDiagnostics, getDiagnosticsAsync } from './diagnostics';
 
 /** A policy whose every statement has a redundant action (an info/hint finding) and a typo (an error). */
 function flood(statements: number): string {
-  const statement = (i: number) => ({ Sid: `S${i}`, Effect: 'Allow', Action: ['s3:Get*', 's3:GetObject', 's3:GetObjct'], Resource: `arn:aws:s3:::b${i}/*` });
+  const statement = (i: number) => ({
+    Sid: `S${i}`,
+    Effect: 'Allow',
+    Action: ['s3:Get*', 's3:GetObject', 's3:GetObjct'],
+    Resource: `arn:aws:s3:::b${i}/*`,
+  });
   return JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: statements }, (_, i) => statement(i)) }, null, 2);
 }
 
@@ -17,12 +22,19 @@ suite('diagnostics: a flood of hints is capped per rule', () => {
     const document = textDocument(text);
     const all = getDiagnostics(file, testCatalog(), document);
     const capped = getDiagnostics(file, testCatalog(), document, { maxHintsPerRule: 50 });
-    const asyncCapped = await getDiagnosticsAsync(file, testCatalog(), document, { maxHintsPerRule: 50, pause: async () => undefined, isCancelled: () => false });
+    const asyncCapped = await getDiagnosticsAsync(file, testCatalog(), document, {
+      maxHintsPerRule: 50,
+      pause: async () => undefined,
+      isCancelled: () => false,
+    });
     assert.deepEqual(asyncCapped, capped);
     const byRule = (list: typeof all, rule: string) => list.filter((d) => d.code === rule);
     const redundant = byRule(all, 'redundant-action');
     assert.ok(redundant.length >= 130, `one redundant-action per statement (${redundant.length})`);
-    assert.ok(redundant.every((d) => d.severity! >= 3), 'redundant-action is info or hint');
+    assert.ok(
+      redundant.every((d) => d.severity! >= 3),
+      'redundant-action is info or hint',
+    );
     const kept = byRule(capped, 'redundant-action');
     assert.equal(kept.length, 51);
     assert.deepEqual(kept.slice(0, 50), redundant.slice(0, 50));

@@ -20,7 +20,10 @@ export function configFileDiagnostics(document: TextDocument, ruleIds: ReadonlyS
   const text = document.getText();
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  const at = (offset: number, length: number) => ({ start: document.positionAt(offset), end: document.positionAt(offset + Math.max(length, 1)) });
+  const at = (offset: number, length: number) => ({
+    start: document.positionAt(offset),
+    end: document.positionAt(offset + Math.max(length, 1)),
+  });
   const diagnostics: Diagnostic[] = errors.map((e) => ({
     range: at(e.offset, e.length),
     severity: DiagnosticSeverity.Error,
@@ -39,7 +42,7 @@ export function configFileDiagnostics(document: TextDocument, ruleIds: ReadonlyS
   }
   for (const problem of checkProjectConfig(value, ruleIds)) {
     const node: Node | undefined = findNodeAtLocation(root, problem.path) ?? root;
-    const target = problem.onKey && node.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node;
+    const target = problem.onKey && node.parent?.type === 'property' ? (node.parent.children?.[0] ?? node) : node;
     diagnostics.push({
       range: at(target.offset, target.length),
       severity: DiagnosticSeverity.Error,

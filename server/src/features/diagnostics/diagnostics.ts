@@ -147,9 +147,15 @@ function toDiagnostics(
       diagnostic.codeDescription = { href };
     }
     const tags: DiagnosticTag[] = [];
-    if (finding.unnecessary) {tags.push(DiagnosticTag.Unnecessary);}
-    if (finding.deprecated) {tags.push(DiagnosticTag.Deprecated);}
-    if (tags.length) {diagnostic.tags = tags;}
+    if (finding.unnecessary) {
+      tags.push(DiagnosticTag.Unnecessary);
+    }
+    if (finding.deprecated) {
+      tags.push(DiagnosticTag.Deprecated);
+    }
+    if (tags.length) {
+      diagnostic.tags = tags;
+    }
     if (cap !== undefined && (severity === 'info' || severity === 'hint')) {
       const c = hints.get(finding.ruleId) ?? { kept: 0, dropped: 0 };
       hints.set(finding.ruleId, c);
@@ -181,7 +187,9 @@ function errorText(error: unknown): string {
 export function checkFailedDiagnostic(document: TextDocument, reason: unknown, offset = 0): Diagnostic {
   const start = document.positionAt(offset);
   // to the end of that line (an empty range at an empty line)
-  const line = document.getText({ start: { line: start.line, character: 0 }, end: { line: start.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const line = document
+    .getText({ start: { line: start.line, character: 0 }, end: { line: start.line + 1, character: 0 } })
+    .replace(/\r?\n$/, '');
   const end = { line: start.line, character: Math.max(start.character, line.length) };
   return {
     range: { start, end },
@@ -209,7 +217,12 @@ function ruleFailed(document: TextDocument, embedded: EmbeddedPolicy, ruleId: st
   return checkFailedDiagnostic(document, t('diag.ruleFailed', { ruleId, error: errorText(error) }), embedded.offset);
 }
 
-export function getDiagnostics(file: PolicyFile, catalog: IamCatalog, document: TextDocument, options: DiagnosticOptions = {}): Diagnostic[] {
+export function getDiagnostics(
+  file: PolicyFile,
+  catalog: IamCatalog,
+  document: TextDocument,
+  options: DiagnosticOptions = {},
+): Diagnostic[] {
   if (options.ignored?.has('*')) {
     return [];
   }
@@ -225,7 +238,9 @@ export function getDiagnostics(file: PolicyFile, catalog: IamCatalog, document: 
     const now = options.now ?? new Date();
     for (const embedded of file.policies) {
       const { findings, failures } = options.cache
-        ? options.cache.findings(embedded, file.text, catalog, { skip, now }, (f) => spanOf(f, embedded.policy.tree.root, embedded.basePath, file.text))
+        ? options.cache.findings(embedded, file.text, catalog, { skip, now }, (f) =>
+            spanOf(f, embedded.policy.tree.root, embedded.basePath, file.text),
+          )
         : runRules(embedded.policy, catalog, { skip, now });
       for (const f of failures) {
         options.onRuleFailure?.(f.ruleId, f.error);
@@ -265,9 +280,17 @@ export async function getDiagnosticsAsync(
     for (const embedded of file.policies) {
       // one budget for the whole document, shared by its policies
       const budget = options.budgetMs !== undefined ? Math.max(0, options.budgetMs - (Date.now() - checkStarted)) : undefined;
-      const run = { skip, now, pause: options.pause, isCancelled: options.isCancelled, ...(budget !== undefined ? { budgetMs: budget } : {}) };
+      const run = {
+        skip,
+        now,
+        pause: options.pause,
+        isCancelled: options.isCancelled,
+        ...(budget !== undefined ? { budgetMs: budget } : {}),
+      };
       const result = options.cache
-        ? await options.cache.findingsAsync(embedded, file.text, catalog, run, (f) => spanOf(f, embedded.policy.tree.root, embedded.basePath, file.text))
+        ? await options.cache.findingsAsync(embedded, file.text, catalog, run, (f) =>
+            spanOf(f, embedded.policy.tree.root, embedded.basePath, file.text),
+          )
         : await runRulesAsync(embedded.policy, catalog, run);
       if (!result) {
         return undefined;

@@ -21,7 +21,10 @@ suite('diagnostics fail closed', () => {
 
   test('an analysis that throws yields a visible error, not an empty list', async () => {
     assert.equal(file.isPolicy, true);
-    for (const diagnostics of [getDiagnostics(file, catalog, document), await getDiagnosticsAsync(file, catalog, document, { pause: async () => {}, isCancelled: () => false })]) {
+    for (const diagnostics of [
+      getDiagnostics(file, catalog, document),
+      await getDiagnosticsAsync(file, catalog, document, { pause: async () => {}, isCancelled: () => false }),
+    ]) {
       assert.equal(diagnostics?.length, 1);
       const [d] = diagnostics!;
       assert.equal(d.code, CHECK_FAILED_CODE);
@@ -38,7 +41,13 @@ suite('diagnostics fail closed', () => {
   });
 
   test('a document that cannot hold a policy stays quiet', () => {
-    const other = analyzeFile('name: x\n', { languageId: 'yaml', matchesPolicyGlob: false, embedded: () => { throw new Error('x'); } });
+    const other = analyzeFile('name: x\n', {
+      languageId: 'yaml',
+      matchesPolicyGlob: false,
+      embedded: () => {
+        throw new Error('x');
+      },
+    });
     assert.equal(other.isPolicy, false);
   });
 });

@@ -55,7 +55,28 @@ function random(seed: number): () => number {
   };
 }
 
-const SNIPPETS = ['"', ',', '*', ':', '{', '}', '[', ']', 's3:', 'Get', 'x', ' ', '\n', '"Deny"', '"Allow"', 'arn:aws:s3:::b/*', '"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}},', '${aws:username}', 'iam:PassRole', '"NotAction": "iam:*",'];
+const SNIPPETS = [
+  '"',
+  ',',
+  '*',
+  ':',
+  '{',
+  '}',
+  '[',
+  ']',
+  's3:',
+  'Get',
+  'x',
+  ' ',
+  '\n',
+  '"Deny"',
+  '"Allow"',
+  'arn:aws:s3:::b/*',
+  '"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}},',
+  '${aws:username}',
+  'iam:PassRole',
+  '"NotAction": "iam:*",',
+];
 
 /** A random edit: insert, delete or replace a few characters somewhere. */
 function edit(text: string, rand: () => number): string {
@@ -80,10 +101,13 @@ suite('diagnostics: per-statement cache', () => {
       const file = analyzeFile(text, { languageId: 'json', matchesPolicyGlob: true });
       for (const embedded of file.policies) {
         const policy = embedded.policy;
-        const norm = (f: Parameters<typeof spanOf>[0]) => JSON.stringify([f.ruleId, spanOf(f, policy.tree.root, embedded.basePath, text), f.message, f.severity, f.at.path, f.fix ?? null]);
+        const norm = (f: Parameters<typeof spanOf>[0]) =>
+          JSON.stringify([f.ruleId, spanOf(f, policy.tree.root, embedded.basePath, text), f.message, f.severity, f.at.path, f.fix ?? null]);
         for (const rule of local) {
           const whole = runRules(policy, catalog, { rules: [rule], now: new Date(0) }).findings.map(norm);
-          const parts = policy.statements.flatMap((s) => runRules({ ...policy, statements: [s] }, catalog, { rules: [rule], now: new Date(0) }).findings.map(norm));
+          const parts = policy.statements.flatMap((s) =>
+            runRules({ ...policy, statements: [s] }, catalog, { rules: [rule], now: new Date(0) }).findings.map(norm),
+          );
           assert.deepEqual(parts, whole, `${rule.id}:\n${text}`);
         }
       }
@@ -104,9 +128,16 @@ suite('diagnostics: per-statement cache', () => {
         const document = textDocument(text);
         const now = new Date(Date.UTC(2026, 0, 1));
         const fresh = getDiagnostics(file, catalog, document, { now, maxHintsPerRule: 3 });
-        const cached = k % 2
-          ? getDiagnostics(file, catalog, document, { now, maxHintsPerRule: 3, cache })
-          : await getDiagnosticsAsync(file, catalog, document, { now, maxHintsPerRule: 3, cache, pause: async () => undefined, isCancelled: () => false });
+        const cached =
+          k % 2
+            ? getDiagnostics(file, catalog, document, { now, maxHintsPerRule: 3, cache })
+            : await getDiagnosticsAsync(file, catalog, document, {
+                now,
+                maxHintsPerRule: 3,
+                cache,
+                pause: async () => undefined,
+                isCancelled: () => false,
+              });
         assert.deepEqual(cached, fresh, `after edit ${k} of policy ${p}:\n${text}`);
         reused += cache.lastRun.reused;
       }
@@ -116,10 +147,20 @@ suite('diagnostics: per-statement cache', () => {
 
   test('an edit inside one statement re-checks only that statement; entries of removed statements are dropped', () => {
     const catalog = testCatalog();
-    const statement = (i: number) => ({ Sid: `S${i}`, Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjct'], Resource: `arn:aws:s3:::b${i}/*` });
-    const policy = (n: number, sid = 'S3') => JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: n }, (_, i) => statement(i)) }, null, 2).replace('"S3"', `"${sid}"`);
+    const statement = (i: number) => ({
+      Sid: `S${i}`,
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 's3:GetObjct'],
+      Resource: `arn:aws:s3:::b${i}/*`,
+    });
+    const policy = (n: number, sid = 'S3') =>
+      JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: n }, (_, i) => statement(i)) }, null, 2).replace(
+        '"S3"',
+        `"${sid}"`,
+      );
     const cache = new StatementFindingsCache();
-    const check = (text: string) => getDiagnostics(analyzeFile(text, { languageId: 'json', matchesPolicyGlob: true }), catalog, textDocument(text), { cache });
+    const check = (text: string) =>
+      getDiagnostics(analyzeFile(text, { languageId: 'json', matchesPolicyGlob: true }), catalog, textDocument(text), { cache });
     check(policy(10));
     assert.deepEqual(cache.lastRun, { checked: 10, reused: 0 });
     const after = check(policy(10, 'S3edited'));

@@ -70,7 +70,13 @@ export class StatementFindingsCache {
   lastRun = { checked: 0, reused: 0 };
 
   /** Findings of the embedded policy, as a full run would give them, in the same order. */
-  findings(embedded: EmbeddedPolicy, text: string, catalog: IamCatalog, options: RunContext, spanOf: SpanOf): { findings: Finding[]; failures: { ruleId: string; error: unknown }[] } {
+  findings(
+    embedded: EmbeddedPolicy,
+    text: string,
+    catalog: IamCatalog,
+    options: RunContext,
+    spanOf: SpanOf,
+  ): { findings: Finding[]; failures: { ruleId: string; error: unknown }[] } {
     const run = this.begin(embedded, catalog, options);
     const wide = runRules(embedded.policy, catalog, { rules: WIDE_RULES, skip: options.skip, now: options.now });
     for (const s of embedded.policy.statements) {
@@ -168,7 +174,12 @@ export class StatementFindingsCache {
       const n = statementNo++;
       cached.forEach((f, seq) => {
         const at = f.at as { path: Finding['at']['path']; span: { offset: number; length: number } };
-        local.push({ order: RULE_ORDER.get(f.ruleId) ?? 0, statement: n, seq, finding: { ...f, at: { path: at.path, span: { offset: at.span.offset + start, length: at.span.length } } } });
+        local.push({
+          order: RULE_ORDER.get(f.ruleId) ?? 0,
+          statement: n,
+          seq,
+          finding: { ...f, at: { path: at.path, span: { offset: at.span.offset + start, length: at.span.length } } },
+        });
       });
     };
     const finish = (wideFindings: Finding[], wideFailures: { ruleId: string; error: unknown }[]) => {

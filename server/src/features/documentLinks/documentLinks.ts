@@ -27,26 +27,42 @@ export function getDocumentLinks(catalog: IamCatalog, file: PolicyFile, document
     for (const statement of policy.statements) {
       for (const list of [statement.action, statement.notAction]) {
         for (const value of list?.values ?? []) {
-          if (out.length >= MAX_LINKS || value.dynamic) {continue;}
+          if (out.length >= MAX_LINKS || value.dynamic) {
+            continue;
+          }
           const name = value.value.trim();
           const action = catalog.action(name);
           if (action) {
-            out.push({ range: innerRange(document, value.node), target: catalog.actionDocUrl(action), tooltip: t('links.action', { action: action.fullName, service: action.service.name }) });
+            out.push({
+              range: innerRange(document, value.node),
+              target: catalog.actionDocUrl(action),
+              tooltip: t('links.action', { action: action.fullName, service: action.service.name }),
+            });
             continue;
           }
           // a wildcard of one known service: the service's page
           const service = /^([a-z0-9-]+):/i.exec(name) ? catalog.service(name.slice(0, name.indexOf(':')).toLowerCase()) : undefined;
           if (service && /[*?]/.test(name)) {
-            out.push({ range: innerRange(document, value.node), target: service.docUrl, tooltip: t('links.service', { service: service.name }) });
+            out.push({
+              range: innerRange(document, value.node),
+              target: service.docUrl,
+              tooltip: t('links.service', { service: service.name }),
+            });
           }
         }
       }
       for (const clause of statement.condition?.clauses ?? []) {
         for (const entry of clause.entries) {
-          if (out.length >= MAX_LINKS) {break;}
+          if (out.length >= MAX_LINKS) {
+            break;
+          }
           const info = catalog.conditionKey(entry.key);
           if (info) {
-            out.push({ range: innerRange(document, entry.element.keyNode), target: catalog.conditionKeyDocUrl(info), tooltip: t('links.conditionKey', { key: info.key }) });
+            out.push({
+              range: innerRange(document, entry.element.keyNode),
+              target: catalog.conditionKeyDocUrl(info),
+              tooltip: t('links.conditionKey', { key: info.key }),
+            });
           }
         }
       }

@@ -17,16 +17,29 @@ function rangeOf(document: TextDocument, node: { offset: number; length: number 
 }
 
 function valueText(node: JsonNode | undefined, text: string): string {
-  if (!node) {return '';}
-  if (node.type === 'array') {return `${node.children?.length ?? 0} item${node.children?.length === 1 ? '' : 's'}`;}
-  if (node.type === 'object') {return '';}
+  if (!node) {
+    return '';
+  }
+  if (node.type === 'array') {
+    return `${node.children?.length ?? 0} item${node.children?.length === 1 ? '' : 's'}`;
+  }
+  if (node.type === 'object') {
+    return '';
+  }
   const raw = text.slice(node.offset, node.offset + node.length);
   return raw.length > 60 ? `${raw.slice(0, 57)}...` : raw;
 }
 
 function elementSymbol(document: TextDocument, text: string, e: PolicyElement, children?: DocumentSymbol[]): DocumentSymbol {
   const kind = e.valueNode?.type === 'array' ? SymbolKind.Array : e.valueNode?.type === 'object' ? SymbolKind.Object : SymbolKind.Property;
-  return DocumentSymbol.create(e.name || '""', valueText(e.valueNode, text), kind, rangeOf(document, e.propertyNode), rangeOf(document, e.keyNode), children);
+  return DocumentSymbol.create(
+    e.name || '""',
+    valueText(e.valueNode, text),
+    kind,
+    rangeOf(document, e.propertyNode),
+    rangeOf(document, e.keyNode),
+    children,
+  );
 }
 
 function statementName(s: Statement, position: number): string {
@@ -38,7 +51,9 @@ function statementDetail(s: Statement): string {
   const actions = s.action ?? s.notAction;
   if (actions) {
     const names = actions.values.map((v) => v.value);
-    parts.push(`${s.notAction && !s.action ? 'NotAction ' : ''}${names.length <= 2 ? names.join(', ') : `${names[0]} +${names.length - 1}`}`);
+    parts.push(
+      `${s.notAction && !s.action ? 'NotAction ' : ''}${names.length <= 2 ? names.join(', ') : `${names[0]} +${names.length - 1}`}`,
+    );
   }
   return parts.join(' · ');
 }
@@ -76,7 +91,16 @@ export function getDocumentSymbols(file: PolicyFile, document: TextDocument): Do
     // a policy inside a template: one symbol for it, named by where it is kept
     const range = rangeOf(document, { offset: embedded.offset, length: embedded.length });
     const name = embedded.policy.container.description ?? t('symbols.policy');
-    out.push(DocumentSymbol.create(name, `${embedded.policy.statements.length} statement${embedded.policy.statements.length === 1 ? '' : 's'}`, SymbolKind.Namespace, range, { start: range.start, end: range.start }, symbols));
+    out.push(
+      DocumentSymbol.create(
+        name,
+        `${embedded.policy.statements.length} statement${embedded.policy.statements.length === 1 ? '' : 's'}`,
+        SymbolKind.Namespace,
+        range,
+        { start: range.start, end: range.start },
+        symbols,
+      ),
+    );
   }
   return out;
 }

@@ -5,8 +5,13 @@ import { getHover } from './hover';
 
 function hover(textWithCaret: string): string | undefined {
   const { text, offset } = caret(textWithCaret);
-  const result = getHover({ catalog: testCatalog(), document: textDocument(text), policy: policyOf(text), now: new Date('2026-11-22T00:00:00Z') }, offset);
-  if (!result) {return undefined;}
+  const result = getHover(
+    { catalog: testCatalog(), document: textDocument(text), policy: policyOf(text), now: new Date('2026-11-22T00:00:00Z') },
+    offset,
+  );
+  if (!result) {
+    return undefined;
+  }
   return typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : String(result.contents);
 }
 
@@ -43,7 +48,9 @@ suite('hover', () => {
   });
 
   test('a condition key: type, description, supporting actions', () => {
-    const h = hover('{"Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*", "Condition": {"StringEquals": {"iam:PassedTo|Service": "x"}}}]}')!;
+    const h = hover(
+      '{"Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*", "Condition": {"StringEquals": {"iam:PassedTo|Service": "x"}}}]}',
+    )!;
     assert.match(h, /`iam:PassedToService`\*\* · String/);
     assert.match(h, /1 in this statement/);
   });
@@ -73,7 +80,9 @@ suite('hover', () => {
   });
 
   test('the whole policy on "Statement"', () => {
-    const h = hover('{"Version": "2012-10-17", "State|ment": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}, {"Effect": "Deny", "Action": "s3:DeleteBucket", "Resource": "*"}]}')!;
+    const h = hover(
+      '{"Version": "2012-10-17", "State|ment": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}, {"Effect": "Deny", "Action": "s3:DeleteBucket", "Resource": "*"}]}',
+    )!;
     assert.match(h, /Policy summary\*\* · Identity policy \(inferred\)/);
     assert.match(h, /\| Amazon S3 \(s3\) \| List \(all \d+\), Read \(all \d+\)/);
     assert.match(h, /\| Write 1 \|$/m);

@@ -65,12 +65,12 @@ export function getHover(ctx: HoverContext, offset: number): Hover | null {
       break;
     }
     case 'action':
-      if ((token.quoted || token.fromTree)) {
+      if (token.quoted || token.fromTree) {
         body = actionHover(ctx.catalog, value);
       }
       break;
     case 'resource':
-      if ((token.quoted || token.fromTree)) {
+      if (token.quoted || token.fromTree) {
         body = resourceHover(ctx.catalog, value, context.statement);
       }
       break;
@@ -78,7 +78,7 @@ export function getHover(ctx: HoverContext, offset: number): Hover | null {
       body = PRINCIPAL_DOCS[value] ? `${t('hover.principalType', { type: `**${md(value)}**` })}\n\n${PRINCIPAL_DOCS[value]}` : undefined;
       break;
     case 'principalValue':
-      if ((token.quoted || token.fromTree)) {
+      if (token.quoted || token.fromTree) {
         body = principalHover(ctx.catalog, value, context.principalType);
       }
       break;
@@ -98,7 +98,10 @@ export function getHover(ctx: HoverContext, offset: number): Hover | null {
 }
 
 function nodeRange(ctx: HoverContext, statement: Statement) {
-  return { start: ctx.document.positionAt(statement.node.offset), end: ctx.document.positionAt(statement.node.offset + statement.node.length) };
+  return {
+    start: ctx.document.positionAt(statement.node.offset),
+    end: ctx.document.positionAt(statement.node.offset + statement.node.length),
+  };
 }
 
 function statementAtOffset(policy: PolicyDocument, offset: number): Statement | undefined {
@@ -159,7 +162,11 @@ export function renderWildcard(pattern: string, matches: ActionInfo[]): string {
   ];
   if (pattern !== '*') {
     const shown = matches.slice(0, MAX_LISTED).map((a) => `${code(a.fullName)} (${accessLevelName(a.level)})`);
-    lines.push('', shown.join(', ') + (matches.length > MAX_LISTED ? t('hover.andMore', { count: matches.length - MAX_LISTED, total: matches.length }) : ''));
+    lines.push(
+      '',
+      shown.join(', ') +
+        (matches.length > MAX_LISTED ? t('hover.andMore', { count: matches.length - MAX_LISTED, total: matches.length }) : ''),
+    );
   }
   return lines.join('\n');
 }
@@ -178,9 +185,16 @@ export function actionHover(catalog: IamCatalog, value: string): string | undefi
   const colon = value.indexOf(':');
   const service = colon > 0 ? catalog.service(value.slice(0, colon)) : undefined;
   if (!service) {
-    return t('hover.unknownService', { value: `**${code(value)}**`, prefix: `\`${md(value.slice(0, Math.max(colon, 0)))}\``, date: catalog.dataDate });
+    return t('hover.unknownService', {
+      value: `**${code(value)}**`,
+      prefix: `\`${md(value.slice(0, Math.max(colon, 0)))}\``,
+      date: catalog.dataDate,
+    });
   }
-  const guesses = nearest(value.slice(colon + 1), service.actions.map((a) => a.name));
+  const guesses = nearest(
+    value.slice(colon + 1),
+    service.actions.map((a) => a.name),
+  );
   return `${t('hover.unknownAction', { value: `**${code(value)}**`, service: service.name, date: catalog.dataDate })}${
     guesses.length ? t('hover.didYouMean', { candidates: guesses.map((g) => code(`${service.prefix}:${g}`)).join(', ') }) : ''
   }`;
@@ -213,16 +227,18 @@ function resourceHover(catalog: IamCatalog, value: string, statement: Statement 
     '',
     table(
       [t('hover.resourceType'), t('hover.arnFormat'), t('hover.actions')],
-      [...matched.values()].map((m) => [`${m.service} ${m.type}`, code(m.arn), `${m.actions.slice(0, 4).map(code).join(', ')}${m.actions.length > 4 ? ` +${m.actions.length - 4}` : ''}`]),
+      [...matched.values()].map((m) => [
+        `${m.service} ${m.type}`,
+        code(m.arn),
+        `${m.actions.slice(0, 4).map(code).join(', ')}${m.actions.length > 4 ? ` +${m.actions.length - 4}` : ''}`,
+      ]),
     ),
   ].join('\n');
 }
 
 function principalHover(catalog: IamCatalog, value: string, principalType: string | undefined): string | undefined {
   if (value === '*') {
-    return principalType === undefined || principalType === 'AWS'
-      ? t('hover.principalStar')
-      : undefined;
+    return principalType === undefined || principalType === 'AWS' ? t('hover.principalStar') : undefined;
   }
   if (principalType === 'Service') {
     const p = catalog.servicePrincipals.find((sp) => sp.principal === value);
@@ -315,10 +331,12 @@ export function renderStatementSummary(sa: StatementAccess): string {
     lines.push(
       table(
         [t('hover.service'), t(sa.effect === 'Deny' ? 'hover.deniedLevels' : 'hover.grantedLevels')],
-        sa.services.slice(0, 25).map((s) => [
-          `${s.service.name} (${s.service.prefix})`,
-          s.full ? t('hover.fullAccess', { count: s.actions.length }) : t('hover.limited', { levels: formatLevels(s.levels, s.totals) }),
-        ]),
+        sa.services
+          .slice(0, 25)
+          .map((s) => [
+            `${s.service.name} (${s.service.prefix})`,
+            s.full ? t('hover.fullAccess', { count: s.actions.length }) : t('hover.limited', { levels: formatLevels(s.levels, s.totals) }),
+          ]),
       ),
     );
     if (sa.services.length > 25) {
@@ -334,7 +352,10 @@ export function renderStatementSummary(sa: StatementAccess): string {
 }
 
 export function renderPolicySummary(policy: PolicyDocument, access: PolicyAccess): string {
-  const lines = [`${t('hover.policySummary')} · ${policyTypeLabel(policy.policyType)}${policy.policyTypeSource === 'inferred' ? t('hover.inferred') : ''}`, ''];
+  const lines = [
+    `${t('hover.policySummary')} · ${policyTypeLabel(policy.policyType)}${policy.policyTypeSource === 'inferred' ? t('hover.inferred') : ''}`,
+    '',
+  ];
   if (access.services.length === 0) {
     lines.push(t('hover.noKnownActions'));
     return lines.join('\n');
@@ -343,8 +364,14 @@ export function renderPolicySummary(policy: PolicyDocument, access: PolicyAccess
     const allowed = formatLevels(s.allowed, s.totals) || '—';
     const denied = formatLevels(s.denied) || '—';
     const allowing = s.statements.filter((sa) => sa.effect === 'Allow');
-    const resources = allowing.some((sa) => sa.resources.kind === 'all' || sa.resources.kind === 'allExcept') ? t('hover.allResources') : allowing.length ? t('hover.specific') : '—';
-    const conditions = allowing.some((sa) => sa.conditions.length > 0) ? [...new Set(allowing.flatMap((sa) => sa.conditions))].slice(0, 3).join(', ') : t('hover.noneCap');
+    const resources = allowing.some((sa) => sa.resources.kind === 'all' || sa.resources.kind === 'allExcept')
+      ? t('hover.allResources')
+      : allowing.length
+        ? t('hover.specific')
+        : '—';
+    const conditions = allowing.some((sa) => sa.conditions.length > 0)
+      ? [...new Set(allowing.flatMap((sa) => sa.conditions))].slice(0, 3).join(', ')
+      : t('hover.noneCap');
     return [`${s.service.name} (${s.service.prefix})`, allowed, resources, conditions, denied];
   });
   lines.push(table([t('hover.service'), t('hover.allowed'), t('hover.resources'), t('hover.conditions'), t('hover.denied')], rows));

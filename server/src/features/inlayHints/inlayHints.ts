@@ -13,12 +13,20 @@ const LEVEL_ORDER: AccessLevel[] = ['List', 'Read', 'Write', 'Permissions manage
 
 function levelsOf(catalog: IamCatalog, name: string): string | undefined {
   const action = catalog.action(name);
-  if (action) {return accessLevelName(action.level);}
-  if (!/[*?]/.test(name)) {return undefined;}
+  if (action) {
+    return accessLevelName(action.level);
+  }
+  if (!/[*?]/.test(name)) {
+    return undefined;
+  }
   const matches = catalog.matchActions(name);
-  if (matches.length === 0) {return undefined;}
+  if (matches.length === 0) {
+    return undefined;
+  }
   const levels = new Set(matches.map((a) => a.level));
-  return LEVEL_ORDER.filter((l) => levels.has(l)).map((l) => accessLevelName(l)).join(t('cli.listSeparator'));
+  return LEVEL_ORDER.filter((l) => levels.has(l))
+    .map((l) => accessLevelName(l))
+    .join(t('cli.listSeparator'));
 }
 
 export function getInlayHints(catalog: IamCatalog, file: PolicyFile, document: TextDocument, range: Range): InlayHint[] {
@@ -27,13 +35,19 @@ export function getInlayHints(catalog: IamCatalog, file: PolicyFile, document: T
   const out: InlayHint[] = [];
   for (const { policy } of file.policies) {
     for (const statement of policy.statements) {
-      if (statement.node.offset > to || statement.node.offset + statement.node.length < from) {continue;}
+      if (statement.node.offset > to || statement.node.offset + statement.node.length < from) {
+        continue;
+      }
       for (const list of [statement.action, statement.notAction]) {
         for (const value of list?.values ?? []) {
           const end = value.node.offset + value.node.length;
-          if (end < from || end > to || value.dynamic) {continue;}
+          if (end < from || end > to || value.dynamic) {
+            continue;
+          }
           const levels = levelsOf(catalog, value.value.trim());
-          if (!levels) {continue;}
+          if (!levels) {
+            continue;
+          }
           const hint = InlayHint.create(document.positionAt(end), levels, InlayHintKind.Type);
           hint.paddingLeft = true;
           out.push(hint);

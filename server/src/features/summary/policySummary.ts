@@ -34,13 +34,16 @@ export function buildPolicySummary(catalog: IamCatalog, file: PolicyFile, now: D
           ? t('hover.allResources')
           : contributing.some((sa) => sa.resources.kind === 'allExcept')
             ? t('summaryView.allExceptSome')
-            : [...new Set(contributing.flatMap((sa) => (sa.resources.kind === 'specific' ? sa.resources.resources : [])))].join(', ') || t('hover.noneCap');
+            : [...new Set(contributing.flatMap((sa) => (sa.resources.kind === 'specific' ? sa.resources.resources : [])))].join(', ') ||
+              t('hover.noneCap');
         const conditions = [...new Set(contributing.flatMap((sa) => sa.conditions))].join(', ') || t('hover.noneCap');
         rows.push({
           service: svc.service.prefix,
           serviceName: svc.service.name,
           effect,
-          accessLevel: full ? t('summaryView.fullAccess', { count: total }) : t('hover.limited', { levels: formatLevels(levels, svc.totals) }),
+          accessLevel: full
+            ? t('summaryView.fullAccess', { count: total })
+            : t('hover.limited', { levels: formatLevels(levels, svc.totals) }),
           levels: { ...levels },
           resources,
           conditions,

@@ -131,16 +131,24 @@ export const registerAccessAnalyzer: FeatureRegistration = (state) => {
             return { error: t('aa.needsExisting') };
           }
           const existing = args.existingPolicyDocument;
-          return await service.customCheck(args.uri, settings, (api, signal) => api.checkNoNewAccess({ newPolicyDocument: policyDocument, existingPolicyDocument: existing, policyType }, signal));
+          return await service.customCheck(args.uri, settings, (api, signal) =>
+            api.checkNoNewAccess({ newPolicyDocument: policyDocument, existingPolicyDocument: existing, policyType }, signal),
+          );
         }
         case Commands.checkAccessNotGranted: {
           const actions = args.actions ?? settings.accessNotGranted;
           const resources = args.resources ?? [];
-          return await service.customCheck(args.uri, settings, (api, signal) => api.checkAccessNotGranted({ policyDocument, policyType, actions, resources }, signal));
+          return await service.customCheck(args.uri, settings, (api, signal) =>
+            api.checkAccessNotGranted({ policyDocument, policyType, actions, resources }, signal),
+          );
         }
         case Commands.checkNoPublicAccess: {
-          const resourceType = args.resourceType ?? (embedded.policy.policyType === 'trust' ? 'AWS::IAM::AssumeRolePolicyDocument' : VALIDATE_RESOURCE_TYPES[0]);
-          return await service.customCheck(args.uri, settings, (api, signal) => api.checkNoPublicAccess({ policyDocument, resourceType }, signal));
+          const resourceType =
+            args.resourceType ??
+            (embedded.policy.policyType === 'trust' ? 'AWS::IAM::AssumeRolePolicyDocument' : VALIDATE_RESOURCE_TYPES[0]);
+          return await service.customCheck(args.uri, settings, (api, signal) =>
+            api.checkNoPublicAccess({ policyDocument, resourceType }, signal),
+          );
         }
         default:
           return { error: t('aa.unknownCommand', { command: params.command }) };
@@ -149,7 +157,12 @@ export const registerAccessAnalyzer: FeatureRegistration = (state) => {
       return { error: err instanceof Error ? err.message : String(err) };
     }
   };
-  for (const command of [Commands.validateWithAccessAnalyzer, Commands.checkNoNewAccess, Commands.checkAccessNotGranted, Commands.checkNoPublicAccess]) {
+  for (const command of [
+    Commands.validateWithAccessAnalyzer,
+    Commands.checkNoNewAccess,
+    Commands.checkAccessNotGranted,
+    Commands.checkNoPublicAccess,
+  ]) {
     state.commands.set(command, execute);
   }
 };

@@ -11,7 +11,8 @@ const COMMENT_PREFIX: Record<string, string> = { jsonc: '//', yaml: '#', terrafo
 export const registerCodeActions: FeatureRegistration = (state, capabilities) => {
   capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] };
   const workspaceEdit = state.clientCapabilities.workspace?.workspaceEdit;
-  const snippetEdits = !!workspaceEdit?.documentChanges && !!(workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport;
+  const snippetEdits =
+    !!workspaceEdit?.documentChanges && !!(workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport;
 
   state.connection.onCodeAction((params, token) =>
     runSafeAsync(state.logger, 'code actions', token, [], async () => {
@@ -25,7 +26,14 @@ export const registerCodeActions: FeatureRegistration = (state, capabilities) =>
       const all = fixAll ? await computeLocalDiagnostics(state, params.textDocument.uri, () => token.isCancellationRequested) : undefined;
       const prefix = COMMENT_PREFIX[found.document.languageId];
       const actions = getCodeActions(
-        { catalog: state.catalog(), document: found.document, file: found.file, snippetEdits, clientCommands: state.clientCommands, ...(prefix ? { commentPrefix: prefix } : {}) },
+        {
+          catalog: state.catalog(),
+          document: found.document,
+          file: found.file,
+          snippetEdits,
+          clientCommands: state.clientCommands,
+          ...(prefix ? { commentPrefix: prefix } : {}),
+        },
         params.range,
         params.context.diagnostics,
         only,

@@ -18,13 +18,22 @@ export const registerCodeLens: FeatureRegistration = (state, capabilities) => {
       if (!found?.file.isPolicy || !found.settings.codeLens.enable) {
         return [];
       }
-      return getCodeLenses(state.catalog(), found.file, found.document, state.runtime.now?.() ?? new Date(), state.clientCommands.has(SHOW_SUMMARY_COMMAND));
+      return getCodeLenses(
+        state.catalog(),
+        found.file,
+        found.document,
+        state.runtime.now?.() ?? new Date(),
+        state.clientCommands.has(SHOW_SUMMARY_COMMAND),
+      );
     }),
   );
   state.commands.set(DESCRIBE_STATEMENT_COMMAND, async (params) => {
     const [uri, line] = params.arguments ?? [];
     const found = typeof uri === 'string' ? await state.fileFor(uri) : undefined;
-    const text = found && typeof line === 'number' ? describeStatement(state.catalog(), found.file, found.document, line, state.runtime.now?.() ?? new Date()) : undefined;
+    const text =
+      found && typeof line === 'number'
+        ? describeStatement(state.catalog(), found.file, found.document, line, state.runtime.now?.() ?? new Date())
+        : undefined;
     if (!text) {
       return { error: t('codeLens.describeNeedsArgs', { command: DESCRIBE_STATEMENT_COMMAND }) };
     }

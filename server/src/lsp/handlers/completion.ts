@@ -11,7 +11,8 @@ export const registerCompletion: FeatureRegistration = (state, capabilities) => 
     runSafeAsync(state.logger, 'completion', token, null, async () => {
       const found = await state.fileFor(params.textDocument.uri);
       // an empty JSON document may become a policy: it gets the whole-policy templates
-      const emptyJson = !!found && found.file.text.trim() === '' && (found.document.languageId === 'json' || found.document.languageId === 'jsonc');
+      const emptyJson =
+        !!found && found.file.text.trim() === '' && (found.document.languageId === 'json' || found.document.languageId === 'jsonc');
       if (!found || (!found.file.isPolicy && !emptyJson)) {
         return null;
       }

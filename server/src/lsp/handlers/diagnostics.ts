@@ -4,7 +4,13 @@
  * text changes, so completion and hover never wait for a large document. Other sources (Access
  * Analyzer) add their diagnostics through `contributors`.
  */
-import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver';
+import {
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+} from 'vscode-languageserver';
 import { configFileDiagnostics, isProjectConfigUri } from '../../features/diagnostics/configFile';
 import { checkFailedDiagnostic, getDiagnosticsAsync } from '../../features/diagnostics/diagnostics';
 import { formatError } from '../runSafe';
@@ -23,7 +29,6 @@ export const MAX_HINTS_PER_RULE = 100;
  */
 const CHECK_BUDGET_MS = Number(process.env.IAM_POLICY_CHECK_BUDGET_MS) > 0 ? Number(process.env.IAM_POLICY_CHECK_BUDGET_MS) : 10_000;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 
 /** Per server and document: the findings of unchanged statements, reused on the next check. */
 const statementCaches = new WeakMap<ServerState, Map<string, StatementFindingsCache>>();
@@ -44,7 +49,11 @@ function statementCacheFor(state: ServerState, uri: string): StatementFindingsCa
 }
 
 /** Local diagnostics of the current version; undefined when the text changed meanwhile. */
-export async function computeLocalDiagnostics(state: ServerState, uri: string, isCancelled: () => boolean = () => false): Promise<Diagnostic[] | undefined> {
+export async function computeLocalDiagnostics(
+  state: ServerState,
+  uri: string,
+  isCancelled: () => boolean = () => false,
+): Promise<Diagnostic[] | undefined> {
   const open = state.documents.get(uri);
   if (open && isProjectConfigUri(uri)) {
     // .iampolicy.json: an unknown rule id or a misspelled severity is shown where it is
@@ -86,29 +95,31 @@ export const registerDiagnostics: FeatureRegistration = (state, capabilities) =>
 
   if (pull) {
     capabilities.diagnosticProvider = { identifier: 'iam-policy', interFileDependencies: false, workspaceDiagnostics: false };
-    connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport | ResponseError<{ retriggerRequest: boolean }>> => {
-      const uri = params.textDocument.uri;
-      try {
-        const items = await collect(uri, () => token.isCancellationRequested);
-        if (items) {
-          return { kind: DocumentDiagnosticReportKind.Full, items };
+    connection.languages.diagnostics.on(
+      async (params, token): Promise<DocumentDiagnosticReport | ResponseError<{ retriggerRequest: boolean }>> => {
+        const uri = params.textDocument.uri;
+        try {
+          const items = await collect(uri, () => token.isCancellationRequested);
+          if (items) {
+            return { kind: DocumentDiagnosticReportKind.Full, items };
+          }
+        } catch (err) {
+          state.logger.error(formatError('diagnostics failed', err));
+          // fail closed: a visible error, never an empty list that reads as "no problems"
+          const document = documents.get(uri);
+          return { kind: DocumentDiagnosticReportKind.Full, items: document ? [checkFailedDiagnostic(document, err)] : [] };
         }
-      } catch (err) {
-        state.logger.error(formatError('diagnostics failed', err));
-        // fail closed: a visible error, never an empty list that reads as "no problems"
-        const document = documents.get(uri);
-        return { kind: DocumentDiagnosticReportKind.Full, items: document ? [checkFailedDiagnostic(document, err)] : [] };
-      }
-      // the text changed (or the client cancelled) while checking: the result would belong to
-      // replaced text, so none is given; the client asks again for the new text
-      // the client cancels a pull when it asks again (after a workspace/diagnostic/refresh, say): it
-      // must pull again, since no answer was given (retriggerRequest false would leave the document
-      // with no diagnostics at all until its next edit)
-      if (token.isCancellationRequested) {
-        return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled', { retriggerRequest: true });
-      }
-      return new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was checked.', { retriggerRequest: true });
-    });
+        // the text changed (or the client cancelled) while checking: the result would belong to
+        // replaced text, so none is given; the client asks again for the new text
+        // the client cancels a pull when it asks again (after a workspace/diagnostic/refresh, say): it
+        // must pull again, since no answer was given (retriggerRequest false would leave the document
+        // with no diagnostics at all until its next edit)
+        if (token.isCancellationRequested) {
+          return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled', { retriggerRequest: true });
+        }
+        return new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was checked.', { retriggerRequest: true });
+      },
+    );
     state.refreshDiagnostics = () => {
       if (state.clientCapabilities.workspace?.diagnostics?.refreshSupport) {
         void connection.languages.diagnostics.refresh();

@@ -1,7 +1,14 @@
 /** The custom requests for the client's status bar and summary view: iamPolicy/documentInfo and iamPolicy/policySummary. */
 import { RequestType } from 'vscode-languageserver';
 import { buildPolicySummary } from '../../features/summary/policySummary';
-import { DocumentInfoRequestMethod, PolicySummaryRequestMethod, type DocumentInfoParams, type DocumentInfoResult, type PolicySummaryParams, type PolicySummaryResult } from '../../shared/protocol';
+import {
+  DocumentInfoRequestMethod,
+  PolicySummaryRequestMethod,
+  type DocumentInfoParams,
+  type DocumentInfoResult,
+  type PolicySummaryParams,
+  type PolicySummaryResult,
+} from '../../shared/protocol';
 import { runSafeAsync } from '../runSafe';
 import type { FeatureRegistration } from '../state';
 import { documentInfo } from '../status';

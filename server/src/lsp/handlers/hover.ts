@@ -17,7 +17,16 @@ export const registerHover: FeatureRegistration = (state, capabilities) => {
       if (!embedded) {
         return null;
       }
-      return getHover({ catalog: state.catalog(), document: found.document, policy: embedded.policy, basePath: embedded.basePath, now: state.runtime.now?.() }, offset);
+      return getHover(
+        {
+          catalog: state.catalog(),
+          document: found.document,
+          policy: embedded.policy,
+          basePath: embedded.basePath,
+          now: state.runtime.now?.(),
+        },
+        offset,
+      );
     }),
   );
 };

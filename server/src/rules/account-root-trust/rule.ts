@@ -15,9 +15,13 @@ export default defineRule({
   },
   check({ policy, report }) {
     for (const s of policy.statements) {
-      if (s.effect?.value !== 'Allow' || s.condition?.clauses.length) {continue;}
+      if (s.effect?.value !== 'Allow' || s.condition?.clauses.length) {
+        continue;
+      }
       for (const entry of s.principal?.entries ?? []) {
-        if (entry.type !== 'AWS') {continue;}
+        if (entry.type !== 'AWS') {
+          continue;
+        }
         for (const v of entry.values.values) {
           const m = ROOT.exec(v.value.trim());
           if (m) {

@@ -8,7 +8,10 @@ export default defineRule({
     category: 'principals',
     defaultSeverity: 'warning',
     security: true,
-    messages: { allow: '"Allow" with "NotPrincipal" grants access to every principal not listed, including anonymous users and every other AWS account. Use "Principal" with the principals you mean.' },
+    messages: {
+      allow:
+        '"Allow" with "NotPrincipal" grants access to every principal not listed, including anonymous users and every other AWS account. Use "Principal" with the principals you mean.',
+    },
   },
   check({ policy, report }) {
     for (const s of policy.statements) {

@@ -10,14 +10,19 @@ export default defineRule({
     defaultSeverity: 'warning',
     security: true,
     messages: {
-      notResource: '"Allow" with "NotResource" grants these actions on every resource but the listed ones, in every account the principal can reach{{why}}. Name the resources with "Resource".',
+      notResource:
+        '"Allow" with "NotResource" grants these actions on every resource but the listed ones, in every account the principal can reach{{why}}. Name the resources with "Resource".',
     },
   },
   check({ policy, facts, report }) {
     for (const s of policy.statements) {
-      if (s.effect?.value !== 'Allow' || !s.notResource) {continue;}
+      if (s.effect?.value !== 'Allow' || !s.notResource) {
+        continue;
+      }
       const adj = conditionAdjustment(facts, s);
-      if (adj.dead) {continue;}
+      if (adj.dead) {
+        continue;
+      }
       report(withAdjustment({ messageId: 'notResource', at: keyOf(s.notResource.element), data: { why: adj.why } }, adj));
     }
   },

@@ -7,16 +7,20 @@ export default defineRule<Payload>({
   id: 'bad-mfa-pattern',
   fix,
   meta: {
-    description: 'An MFA condition that does not do what it reads, because aws:MultiFactorAuthPresent is absent (not false) for long-term access keys.',
+    description:
+      'An MFA condition that does not do what it reads, because aws:MultiFactorAuthPresent is absent (not false) for long-term access keys.',
     category: 'conditions',
     defaultSeverity: 'warning',
     security: true,
     fixable: true,
     messages: {
-      denyBool: 'Bool "aws:MultiFactorAuthPresent": "false" does not match requests signed with long-term access keys (the key is absent), so they are not denied. Use "BoolIfExists".',
-      allowIfExists: 'BoolIfExists "aws:MultiFactorAuthPresent": "true" also matches requests without the key (long-term access keys), so MFA is not required. Use "Bool".',
+      denyBool:
+        'Bool "aws:MultiFactorAuthPresent": "false" does not match requests signed with long-term access keys (the key is absent), so they are not denied. Use "BoolIfExists".',
+      allowIfExists:
+        'BoolIfExists "aws:MultiFactorAuthPresent": "true" also matches requests without the key (long-term access keys), so MFA is not required. Use "Bool".',
       allowFalse: 'This Allow applies to sessions without MFA: did you mean a Deny, or "true"?',
-      nullCheck: 'Null "aws:MultiFactorAuthPresent": "false" only checks that the key exists (temporary credentials), not that MFA was used. Use Bool "true".',
+      nullCheck:
+        'Null "aws:MultiFactorAuthPresent": "false" only checks that the key exists (temporary credentials), not that MFA was used. Use Bool "true".',
     },
   },
   check({ policy, report }) {
@@ -25,7 +29,9 @@ export default defineRule<Payload>({
       for (const clause of s.condition?.clauses ?? []) {
         const p = parseOperator(clause.operator);
         for (const entry of clause.entries) {
-          if (entry.key.toLowerCase() !== 'aws:multifactorauthpresent' || entry.values.length === 0) {continue;}
+          if (entry.key.toLowerCase() !== 'aws:multifactorauthpresent' || entry.values.length === 0) {
+            continue;
+          }
           const value = entry.values[0].value.toLowerCase();
           const at = keyOf(entry.element);
           if (p.info?.family === 'Bool' && !p.ifExists && value === 'false' && effect === 'Deny') {

@@ -9,7 +9,9 @@ export default defineRule<Payload>({
     category: 'syntax',
     defaultSeverity: 'warning',
     fixable: true,
-    messages: { bom: 'The file starts with a UTF-8 byte-order mark: `aws iam create-policy --policy-document file://...` and other tools fail with MalformedPolicyDocument. Save the file as UTF-8 without BOM.' },
+    messages: {
+      bom: 'The file starts with a UTF-8 byte-order mark: `aws iam create-policy --policy-document file://...` and other tools fail with MalformedPolicyDocument. Save the file as UTF-8 without BOM.',
+    },
   },
   check({ policy, report }) {
     if (policy.tree.hasBom && (policy.container.kind === 'json' || policy.container.kind === 'jsonc')) {

@@ -8,14 +8,25 @@ export type Payload = undefined;
 
 function expandFix(t: FixContext<Payload>): FixProposal[] {
   const found = listValueAt(t);
-  if (!found) {return [];}
+  if (!found) {
+    return [];
+  }
   const matches = t.catalog.matchActions(found.value.value.trim());
-  if (matches.length === 0 || matches.length > 400) {return [];}
+  if (matches.length === 0 || matches.length > 400) {
+    return [];
+  }
   const others = new Set(found.list.values.filter((v) => v !== found.value).map((v) => v.value.trim().toLowerCase()));
   return [
     {
       title: tr('fix.expand', { value: quote(found.value.value), count: matches.length }),
-      edits: [replaceListValue(t, found.list, found.value, matches.map((a) => a.fullName).filter((a) => !others.has(a.toLowerCase())))],
+      edits: [
+        replaceListValue(
+          t,
+          found.list,
+          found.value,
+          matches.map((a) => a.fullName).filter((a) => !others.has(a.toLowerCase())),
+        ),
+      ],
     },
   ];
 }

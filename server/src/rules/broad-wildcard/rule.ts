@@ -21,19 +21,29 @@ export default defineRule<Payload>({
   },
   check({ policy, facts, report }) {
     for (const s of policy.statements) {
-      if (s.effect?.value !== 'Allow' || isFullAdmin(facts, s)) {continue;}
+      if (s.effect?.value !== 'Allow' || isFullAdmin(facts, s)) {
+        continue;
+      }
       const adj = conditionAdjustment(facts, s);
-      if (adj.dead) {continue;}
+      if (adj.dead) {
+        continue;
+      }
       for (const { pattern, matches: all } of facts.expanded(s).byPattern) {
         const matches = netActionsOf(facts, s, all);
         const value = pattern.value.trim();
         // "*" and "svc:*" have their own rules
-        if (pattern.dynamic || value === '*' || /^[^:]+:\*$/.test(value) || !/[*?]/.test(value)) {continue;}
+        if (pattern.dynamic || value === '*' || /^[^:]+:\*$/.test(value) || !/[*?]/.test(value)) {
+          continue;
+        }
         const counts = new Map<string, number>();
-        for (const a of matches) {counts.set(a.level, (counts.get(a.level) ?? 0) + 1);}
+        for (const a of matches) {
+          counts.set(a.level, (counts.get(a.level) ?? 0) + 1);
+        }
         const levels = [...counts.entries()].map(([l, n]) => `${l} ${n}`).join(', ');
         const changing = matches.filter((a) => a.level !== 'List' && a.level !== 'Read').length;
-        if (matches.length < (changing > 0 ? WRITE_THRESHOLD : READ_THRESHOLD)) {continue;}
+        if (matches.length < (changing > 0 ? WRITE_THRESHOLD : READ_THRESHOLD)) {
+          continue;
+        }
         report({
           messageId: changing === 0 ? 'read' : 'write',
           at: pattern,

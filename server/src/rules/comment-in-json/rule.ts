@@ -6,7 +6,10 @@ export default defineRule({
     description: 'Comments are not allowed in a policy stored as strict JSON.',
     category: 'syntax',
     defaultSeverity: 'error',
-    messages: { comment: 'Comments are not allowed in JSON: IAM rejects this policy. Remove the comment, or name the file .jsonc if a build step strips comments.' },
+    messages: {
+      comment:
+        'Comments are not allowed in JSON: IAM rejects this policy. Remove the comment, or name the file .jsonc if a build step strips comments.',
+    },
   },
   check({ policy, report }) {
     // JSONC files are the author's choice (a build step strips comments); templates have their own syntax

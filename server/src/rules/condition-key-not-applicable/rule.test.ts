@@ -9,8 +9,18 @@ testRule(rule, {
     '{"Effect": "Deny", "NotAction": "iam:*", "Resource": "*", "Condition": {"StringEquals": {"s3:prefix": "a"}}}',
   ],
   reject: [
-    { code: '{"Effect": "Allow", "Action": ["s3:ListBucketVersions", "s3:ListBucket"], "Resource": "*", "Condition": {"StringEquals": {"s3:prefix": ["custom"], ⟦"s3:VersionId"⟧: ["1234"]}}}', messageId: 'none' },
-    { code: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {⟦"ec2:InstanceType"⟧: "t3.micro"}}}', messageId: 'none' },
-    { code: '{"Effect": "Allow", "Action": ["s3:GetObject", "iam:GetRole"], "Resource": "*", "Condition": {"StringEquals": {⟦"iam:ResourceTag/status"⟧: "x"}}}', messageId: 'some', severity: 'info' },
+    {
+      code: '{"Effect": "Allow", "Action": ["s3:ListBucketVersions", "s3:ListBucket"], "Resource": "*", "Condition": {"StringEquals": {"s3:prefix": ["custom"], ⟦"s3:VersionId"⟧: ["1234"]}}}',
+      messageId: 'none',
+    },
+    {
+      code: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {⟦"ec2:InstanceType"⟧: "t3.micro"}}}',
+      messageId: 'none',
+    },
+    {
+      code: '{"Effect": "Allow", "Action": ["s3:GetObject", "iam:GetRole"], "Resource": "*", "Condition": {"StringEquals": {⟦"iam:ResourceTag/status"⟧: "x"}}}',
+      messageId: 'some',
+      severity: 'info',
+    },
   ],
 });

@@ -4,8 +4,12 @@ import { keyOf, listSome } from '../helpers';
 
 /** Global keys that only some actions carry: tag keys. The others are in every request. */
 function dependsOnAction(info: ConditionKeyInfo): boolean {
-  if (info.generic) {return false;}
-  if (!info.global) {return true;}
+  if (info.generic) {
+    return false;
+  }
+  if (!info.global) {
+    return true;
+  }
   return /^aws:(RequestTag|ResourceTag)\//i.test(info.key) || info.key.toLowerCase() === 'aws:tagkeys';
 }
 
@@ -22,16 +26,24 @@ export default defineRule({
   },
   check({ policy, catalog, facts, report }) {
     for (const s of policy.statements) {
-      if (!s.action || !s.condition) {continue;}
+      if (!s.action || !s.condition) {
+        continue;
+      }
       const expanded = facts.expanded(s);
-      if (expanded.all || expanded.actions.length === 0 || s.action.values.some((v) => v.dynamic)) {continue;}
+      if (expanded.all || expanded.actions.length === 0 || s.action.values.some((v) => v.dynamic)) {
+        continue;
+      }
       for (const clause of s.condition.clauses) {
         const ifExists = /IfExists$/.test(clause.operator);
         for (const entry of clause.entries) {
           const info = catalog.conditionKey(entry.key);
-          if (!info || !dependsOnAction(info)) {continue;}
+          if (!info || !dependsOnAction(info)) {
+            continue;
+          }
           const unsupported = expanded.actions.filter((a) => !catalog.actionSupportsKey(a, info));
-          if (unsupported.length === 0) {continue;}
+          if (unsupported.length === 0) {
+            continue;
+          }
           const names = unsupported.map((a) => a.fullName);
           if (unsupported.length === expanded.actions.length) {
             // with IfExists the key's absence makes the condition true: the condition is useless rather than blocking
@@ -42,7 +54,12 @@ export default defineRule({
               ...(ifExists ? { severity: 'info' as const } : {}),
             });
           } else {
-            report({ messageId: 'some', at: keyOf(entry.element), severity: 'info', data: { key: entry.key, count: unsupported.length, total: expanded.actions.length, examples: listSome(names, 3) } });
+            report({
+              messageId: 'some',
+              at: keyOf(entry.element),
+              severity: 'info',
+              data: { key: entry.key, count: unsupported.length, total: expanded.actions.length, examples: listSome(names, 3) },
+            });
           }
         }
       }

@@ -3,7 +3,14 @@ import { familyAcceptsType, familyForType, parseOperator } from '../../catalog/o
 import { defineRule } from '../ruleApi';
 import { keyOf } from '../helpers';
 
-const SUGGESTED: Record<string, string> = { Arn: 'ArnLike or ArnEquals', Numeric: 'NumericEquals, NumericLessThan, ...', Date: 'DateGreaterThan, DateLessThan, ...', Bool: 'Bool', IpAddress: 'IpAddress or NotIpAddress', String: 'StringEquals, StringLike, ...' };
+const SUGGESTED: Record<string, string> = {
+  Arn: 'ArnLike or ArnEquals',
+  Numeric: 'NumericEquals, NumericLessThan, ...',
+  Date: 'DateGreaterThan, DateLessThan, ...',
+  Bool: 'Bool',
+  IpAddress: 'IpAddress or NotIpAddress',
+  String: 'StringEquals, StringLike, ...',
+};
 
 export default defineRule({
   id: 'condition-type-mismatch',
@@ -21,15 +28,23 @@ export default defineRule({
       for (const clause of s.condition?.clauses ?? []) {
         const parsed = parseOperator(clause.operator);
         const family = parsed.info?.family;
-        if (!family || family === 'Null') {continue;}
+        if (!family || family === 'Null') {
+          continue;
+        }
         for (const entry of clause.entries) {
           const info = catalog.conditionKey(entry.key);
-          if (!info) {continue;}
+          if (!info) {
+            continue;
+          }
           const type = baseKeyType(info.type);
           // aws:EpochTime takes Date and Numeric operators
-          if (info.key === 'aws:EpochTime' && family === 'Numeric') {continue;}
+          if (info.key === 'aws:EpochTime' && family === 'Numeric') {
+            continue;
+          }
           const fit = familyAcceptsType(family, type);
-          if (fit === 'yes') {continue;}
+          if (fit === 'yes') {
+            continue;
+          }
           const target = familyForType(type);
           const data = { operator: clause.operator, family, key: entry.key, type: info.type, suggested: SUGGESTED[target] ?? target };
           if (fit === 'usable') {

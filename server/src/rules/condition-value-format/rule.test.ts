@@ -7,9 +7,22 @@ testRule(rule, {
     '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"DateLessThan": {"aws:CurrentTime": ["2030-01-01T00:00:00Z", "2030-01-01", "1893456000"]}, "NumericLessThan": {"aws:MultiFactorAuthAge": 3600}}}',
   ],
   reject: [
-    { code: '{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"NotIpAddress": {"aws:SourceIp": ⟦"203.0.113.300/24"⟧}}}', messageId: 'ip' },
-    { code: '{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": ⟦"yes"⟧}}}', messageId: 'bool' },
-    { code: '{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"DateGreaterThan": {"aws:CurrentTime": ⟦"01/02/2030"⟧}}}', messageId: 'date' },
-    { code: '{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": ⟦["true", "false"]⟧}}}', messageId: 'boolMany', severity: 'error' },
+    {
+      code: '{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"NotIpAddress": {"aws:SourceIp": ⟦"203.0.113.300/24"⟧}}}',
+      messageId: 'ip',
+    },
+    {
+      code: '{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": ⟦"yes"⟧}}}',
+      messageId: 'bool',
+    },
+    {
+      code: '{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"DateGreaterThan": {"aws:CurrentTime": ⟦"01/02/2030"⟧}}}',
+      messageId: 'date',
+    },
+    {
+      code: '{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": ⟦["true", "false"]⟧}}}',
+      messageId: 'boolMany',
+      severity: 'error',
+    },
   ],
 });

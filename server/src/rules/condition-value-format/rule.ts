@@ -8,10 +8,16 @@ function isIpv4Cidr(v: string): boolean {
 
 function isIpv6Cidr(v: string): boolean {
   const [addr, prefix, ...rest] = v.split('/');
-  if (rest.length || (prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= 128))) {return false;}
-  if (!/^[0-9a-f:.]+$/i.test(addr) || !addr.includes(':')) {return false;}
+  if (rest.length || (prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= 128))) {
+    return false;
+  }
+  if (!/^[0-9a-f:.]+$/i.test(addr) || !addr.includes(':')) {
+    return false;
+  }
   const doubles = addr.split('::').length - 1;
-  if (doubles > 1) {return false;}
+  if (doubles > 1) {
+    return false;
+  }
   const groups = addr.split(':').filter((g) => g !== '');
   return groups.every((g) => /^[0-9a-f]{1,4}$/i.test(g) || isIpv4Cidr(g)) && (doubles === 1 ? groups.length < 8 : groups.length === 8);
 }
@@ -21,7 +27,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{
 export default defineRule({
   id: 'condition-value-format',
   meta: {
-    description: "A condition value has the wrong form for its operator (a bad CIDR range, date, number or boolean).",
+    description: 'A condition value has the wrong form for its operator (a bad CIDR range, date, number or boolean).',
     category: 'conditions',
     defaultSeverity: 'warning',
     messages: {
@@ -38,36 +44,57 @@ export default defineRule({
     for (const s of policy.statements) {
       for (const clause of s.condition?.clauses ?? []) {
         const family = parseOperator(clause.operator).info?.family;
-        if (!family) {continue;}
+        if (!family) {
+          continue;
+        }
         for (const entry of clause.entries) {
           const values = entry.values.filter((v) => !v.dynamic);
           if ((family === 'Bool' || family === 'Null') && values.length > 1 && new Set(values.map((v) => v.value.toLowerCase())).size > 1) {
-            report({ messageId: 'boolMany', at: { node: entry.element.valueNode ?? entry.element.keyNode, path: entry.element.path }, data: { operator: clause.operator }, severity: 'error' });
+            report({
+              messageId: 'boolMany',
+              at: { node: entry.element.valueNode ?? entry.element.keyNode, path: entry.element.path },
+              data: { operator: clause.operator },
+              severity: 'error',
+            });
             continue;
           }
           for (const v of values) {
             const value = v.value.trim();
-            if (value.includes('${')) {continue;}
+            if (value.includes('${')) {
+              continue;
+            }
             let bad: string | undefined;
             switch (family) {
               case 'IpAddress':
-                if (!isIpv4Cidr(value) && !isIpv6Cidr(value)) {bad = 'ip';}
+                if (!isIpv4Cidr(value) && !isIpv6Cidr(value)) {
+                  bad = 'ip';
+                }
                 break;
               case 'Numeric':
-                if (!/^-?\d+(\.\d+)?$/.test(value)) {bad = 'number';}
+                if (!/^-?\d+(\.\d+)?$/.test(value)) {
+                  bad = 'number';
+                }
                 break;
               case 'Date':
-                if (!(/^\d+$/.test(value) || (DATE.test(value) && !Number.isNaN(Date.parse(value))))) {bad = 'date';}
+                if (!(/^\d+$/.test(value) || (DATE.test(value) && !Number.isNaN(Date.parse(value))))) {
+                  bad = 'date';
+                }
                 break;
               case 'Bool':
               case 'Null':
-                if (!/^(true|false)$/i.test(value)) {bad = 'bool';}
+                if (!/^(true|false)$/i.test(value)) {
+                  bad = 'bool';
+                }
                 break;
               case 'Arn':
-                if (!value.startsWith('arn:') && value !== '*') {bad = 'arn';}
+                if (!value.startsWith('arn:') && value !== '*') {
+                  bad = 'arn';
+                }
                 break;
               case 'Binary':
-                if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) {bad = 'base64';}
+                if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) {
+                  bad = 'base64';
+                }
                 break;
               default:
                 break;

@@ -10,20 +10,36 @@ export default defineRule({
     defaultSeverity: 'warning',
     security: true,
     messages: {
-      credentials: '"{{value}}" returns credentials ({{actions}}) for every resource: whoever has this policy can obtain them{{why}}. Limit the resources.',
+      credentials:
+        '"{{value}}" returns credentials ({{actions}}) for every resource: whoever has this policy can obtain them{{why}}. Limit the resources.',
     },
   },
   check({ policy, catalog, facts, report }) {
     const credentialActions = new Set(CREDENTIAL_ACTIONS.map((n) => catalog.action(n)).filter((a) => !!a));
     for (const s of policy.statements) {
-      if (s.effect?.value !== 'Allow' || !s.action || isFullAdmin(facts, s)) {continue;}
+      if (s.effect?.value !== 'Allow' || !s.action || isFullAdmin(facts, s)) {
+        continue;
+      }
       const adj = conditionAdjustment(facts, s);
-      if (adj.dead) {continue;}
+      if (adj.dead) {
+        continue;
+      }
       for (const { pattern, matches } of facts.expanded(s).byPattern) {
         const hits = matches.filter((a) => credentialActions.has(a) && facts.grants(s, a) && coversAllOf(facts, s, a));
         // a service-wide wildcard is reported by service-wildcard and privilege-escalation already
-        if (pattern.dynamic || hits.length === 0 || /:\*$/.test(pattern.value.trim()) || pattern.value.trim() === '*') {continue;}
-        report(withAdjustment({ messageId: 'credentials', at: pattern, data: { value: pattern.value.trim(), actions: hits.map((a) => a.fullName).join(', '), why: adj.why } }, adj));
+        if (pattern.dynamic || hits.length === 0 || /:\*$/.test(pattern.value.trim()) || pattern.value.trim() === '*') {
+          continue;
+        }
+        report(
+          withAdjustment(
+            {
+              messageId: 'credentials',
+              at: pattern,
+              data: { value: pattern.value.trim(), actions: hits.map((a) => a.fullName).join(', '), why: adj.why },
+            },
+            adj,
+          ),
+        );
       }
     }
   },

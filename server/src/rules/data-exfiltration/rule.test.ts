@@ -4,13 +4,21 @@ import { testRule } from '../../testing/testRule';
 testRule(rule, {
   accept: [
     // AWS's default KMS key policy: "*" is this key, and kms:* for the account root delegates to IAM
-    { code: '{"Version": "2012-10-17", "Id": "key-default-1", "Statement": [{"Sid": "Enable IAM User Permissions", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}, {"Sid": "Allow use of the key", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/KeyUser"}, "Action": ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], "Resource": "*"}, {"Sid": "Allow attachment of persistent resources", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/KeyUser"}, "Action": ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"], "Resource": "*", "Condition": {"Bool": {"kms:GrantIsForAWSResource": "true"}}}]}', policyType: 'resource', name: 'default KMS key policy' },
+    {
+      code: '{"Version": "2012-10-17", "Id": "key-default-1", "Statement": [{"Sid": "Enable IAM User Permissions", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}, {"Sid": "Allow use of the key", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/KeyUser"}, "Action": ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], "Resource": "*"}, {"Sid": "Allow attachment of persistent resources", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/KeyUser"}, "Action": ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"], "Resource": "*", "Condition": {"Bool": {"kms:GrantIsForAWSResource": "true"}}}]}',
+      policyType: 'resource',
+      name: 'default KMS key policy',
+    },
     '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}',
     '{"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "arn:aws:secretsmanager:us-east-1:111122223333:secret:app/*"}',
   ],
   reject: [
     { code: '{"Effect": "Allow", "Action": [⟦"s3:GetObject"⟧, "iam:CreateAccessKey"], "Resource": "*"}', security: true },
     { code: '{"Effect": "Allow", "Action": ⟦"s3:GetObject"⟧, "Resource": "arn:aws:s3:::*/*"}' },
-    { code: '{"Effect": "Allow", "Action": ⟦"secretsmanager:GetSecretValue"⟧, "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/app": "web"}}}', severity: 'info', security: false },
+    {
+      code: '{"Effect": "Allow", "Action": ⟦"secretsmanager:GetSecretValue"⟧, "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/app": "web"}}}',
+      severity: 'info',
+      security: false,
+    },
   ],
 });

@@ -17,7 +17,9 @@ export interface Payload {
 
 export function fix(t: FixContext<Payload>): FixProposal[] {
   const requires = t.payload?.requires;
-  if (!t.policy || !t.statement || !requires) {return [];}
+  if (!t.policy || !t.statement || !requires) {
+    return [];
+  }
   const added: Record<string, EditValue> = { Effect: 'Allow', Action: requires };
   if (requires.toLowerCase() === 'iam:passrole') {
     added.Resource = new SnippetValue('"arn:aws:iam::${1:111122223333}:role/${2:RoleName}"');
@@ -28,6 +30,8 @@ export function fix(t: FixContext<Payload>): FixProposal[] {
     added.Resource = new SnippetValue('"${1:*}"');
   }
   const insert = insertStatementsAfter(t, t.policy, t.statement, [added]);
-  if (!insert) {return [];}
+  if (!insert) {
+    return [];
+  }
   return [{ title: tr('fix.dependentAction', { action: requires }), isPreferred: true, edits: [insert] }];
 }

@@ -18,13 +18,23 @@ testRule(rule, {
     // a wildcard says nothing about intent
     '{"Effect": "Allow", "Action": "ec2:*", "Resource": "*"}',
     // resource policies cannot grant iam:PassRole
-    { code: '{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "lambda:CreateFunction", "Resource": "*"}', policyType: 'resource' },
+    {
+      code: '{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "lambda:CreateFunction", "Resource": "*"}',
+      policyType: 'resource',
+    },
   ],
   reject: [
-    { code: '{"Effect": "Allow", "Action": [⟦"lambda:CreateFunction"⟧, "lambda:GetFunction"], "Resource": "*"}', messageId: 'missing', severity: 'info', message: /needs iam:PassRole to give the function its execution role/ },
+    {
+      code: '{"Effect": "Allow", "Action": [⟦"lambda:CreateFunction"⟧, "lambda:GetFunction"], "Resource": "*"}',
+      messageId: 'missing',
+      severity: 'info',
+      message: /needs iam:PassRole to give the function its execution role/,
+    },
     { code: '{"Effect": "Allow", "Action": [⟦"ecs:RunTask"⟧, "ecs:DescribeTasks"], "Resource": "*"}', message: /CWE_IAM_role\.html/ },
     // a Deny of the dependency leaves it missing
-    { code: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [⟦"cloudformation:CreateStack"⟧, "iam:PassRole"], "Resource": "*"}, {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}]}' },
+    {
+      code: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [⟦"cloudformation:CreateStack"⟧, "iam:PassRole"], "Resource": "*"}, {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}]}',
+    },
   ],
 });
 
@@ -52,9 +62,17 @@ test('the quick-fix adds iam:PassRole in its own least-privilege statement', () 
   ].join('\n');
   const document = TextDocument.create('file:///t/deploy-policy.json', 'json', 1, text);
   const file = analyzeFile(text, { languageId: 'json', matchesPolicyGlob: true });
-  const diagnostics = getDiagnostics(file, testCatalog(), document, { now: new Date('2026-11-22T00:00:00Z') }).filter((d) => d.code === 'dependent-actions');
+  const diagnostics = getDiagnostics(file, testCatalog(), document, { now: new Date('2026-11-22T00:00:00Z') }).filter(
+    (d) => d.code === 'dependent-actions',
+  );
   assert.equal(diagnostics.length, 1);
-  const actions = getCodeActions({ catalog: testCatalog(), document, file, snippetEdits: false }, diagnostics[0].range, diagnostics, undefined, diagnostics);
+  const actions = getCodeActions(
+    { catalog: testCatalog(), document, file, snippetEdits: false },
+    diagnostics[0].range,
+    diagnostics,
+    undefined,
+    diagnostics,
+  );
   const action = actions.find((a) => a.title === 'Add iam:PassRole in its own statement');
   assert.ok(action?.edit?.changes, actions.map((a) => a.title).join('\n'));
   const edits = Object.values(action.edit.changes)[0] as TextEdit[];
@@ -86,5 +104,10 @@ test('the quick-fix adds iam:PassRole in its own least-privilege statement', () 
   );
   // applied: the dependency is no longer missing
   const again = analyzeFile(after, { languageId: 'json', matchesPolicyGlob: true });
-  assert.equal(getDiagnostics(again, testCatalog(), TextDocument.create('file:///t/deploy-policy.json', 'json', 2, after), {}).filter((d) => d.code === 'dependent-actions').length, 0);
+  assert.equal(
+    getDiagnostics(again, testCatalog(), TextDocument.create('file:///t/deploy-policy.json', 'json', 2, after), {}).filter(
+      (d) => d.code === 'dependent-actions',
+    ).length,
+    0,
+  );
 });

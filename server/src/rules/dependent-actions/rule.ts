@@ -13,7 +13,8 @@ export default defineRule<Payload>({
   fix,
   id: 'dependent-actions',
   meta: {
-    description: 'An action needs another action that the policy does not allow (lambda:CreateFunction needs iam:PassRole for the execution role).',
+    description:
+      'An action needs another action that the policy does not allow (lambda:CreateFunction needs iam:PassRole for the execution role).',
     category: 'actions',
     defaultSeverity: 'info',
     fixable: true,
@@ -25,17 +26,26 @@ export default defineRule<Payload>({
   check({ policy, catalog, facts, report }) {
     const allowed = (fullName: string) => {
       const action = catalog.action(fullName);
-      return !!action && policy.statements.some((s) => s.effect?.value === 'Allow' && facts.grants(s, action) && netActionsOf(facts, s, [action]).length > 0);
+      return (
+        !!action &&
+        policy.statements.some((s) => s.effect?.value === 'Allow' && facts.grants(s, action) && netActionsOf(facts, s, [action]).length > 0)
+      );
     };
     const reported = new Set<string>();
     for (const s of policy.statements) {
-      if (s.effect?.value !== 'Allow' || !s.action) {continue;}
+      if (s.effect?.value !== 'Allow' || !s.action) {
+        continue;
+      }
       for (const entry of DEPENDENT_ACTIONS) {
         const action = catalog.action(entry.action);
-        if (!action || !facts.grants(s, action) || netActionsOf(facts, s, [action]).length === 0) {continue;}
+        if (!action || !facts.grants(s, action) || netActionsOf(facts, s, [action]).length === 0) {
+          continue;
+        }
         // only explicit names: "ec2:*" or "*" says nothing about intent
         const named = s.action.values.find((v) => v.value.trim().toLowerCase() === entry.action.toLowerCase());
-        if (!named || reported.has(`${entry.action}|${entry.requires}`) || allowed(entry.requires)) {continue;}
+        if (!named || reported.has(`${entry.action}|${entry.requires}`) || allowed(entry.requires)) {
+          continue;
+        }
         reported.add(`${entry.action}|${entry.requires}`);
         report({
           messageId: 'missing',

@@ -18,7 +18,13 @@ export default defineRule<Payload>({
         for (const entry of clause.entries) {
           const info = catalog.conditionKey(entry.key);
           if (info?.deprecatedBy) {
-            report({ messageId: 'deprecated', at: keyOf(entry.element), data: { key: entry.key, replacement: info.deprecatedBy }, deprecated: true, fix: { replacements: [info.deprecatedBy] } });
+            report({
+              messageId: 'deprecated',
+              at: keyOf(entry.element),
+              data: { key: entry.key, replacement: info.deprecatedBy },
+              deprecated: true,
+              fix: { replacements: [info.deprecatedBy] },
+            });
           }
         }
       }

@@ -8,7 +8,10 @@ testRule(rule, {
   ],
   reject: [
     { code: '{"Effect": "Allow", "Action": "s3:*", ⟦"Effect"⟧: "Deny", "Resource": "*"}', messageId: 'duplicate' },
-    { code: '{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": {"StringEquals": {"s3:prefix": "a", ⟦"s3:Prefix"⟧: "b"}}}', messageId: 'caseDuplicate' },
+    {
+      code: '{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": {"StringEquals": {"s3:prefix": "a", ⟦"s3:Prefix"⟧: "b"}}}',
+      messageId: 'caseDuplicate',
+    },
     { code: '{"Version": "2012-10-17", "Statement": [], ⟦"Statement"⟧: []}', raw: true },
   ],
 });

@@ -12,12 +12,19 @@ export default defineRule({
     const seen = new Map<string, number>();
     policy.statements.forEach((s, i) => {
       const sid = s.sid;
-      if (!sid || sid.value === '' || sid.dynamic) {return;}
+      if (!sid || sid.value === '' || sid.dynamic) {
+        return;
+      }
       const first = seen.get(sid.value);
       if (first === undefined) {
         seen.set(sid.value, i);
       } else {
-        report({ messageId: 'duplicate', at: sid, data: { value: sid.value, first: first + 1 }, severity: policy.policyType === 'identity' ? 'warning' : 'error' });
+        report({
+          messageId: 'duplicate',
+          at: sid,
+          data: { value: sid.value, first: first + 1 },
+          severity: policy.policyType === 'identity' ? 'warning' : 'error',
+        });
       }
     });
   },

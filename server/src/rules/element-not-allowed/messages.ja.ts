@@ -2,7 +2,8 @@
 import type { RuleTranslation } from '../../i18n/types';
 
 const ja: RuleTranslation = {
-  description: 'ステートメントが、そのポリシータイプでサポートされない要素を使用しています (例: アイデンティティベースのポリシーの Principal)。',
+  description:
+    'ステートメントが、そのポリシータイプでサポートされない要素を使用しています (例: アイデンティティベースのポリシーの Principal)。',
   messages: {
     notAllowed: '"{{element}}" は{{type}}ではサポートされていません: {{why}}。',
   },

@@ -35,7 +35,11 @@ export default defineRule<Payload>({
           report({
             messageId: 'notAllowed',
             at: keyOf(e),
-            data: { element: e.name, type: POLICY_TYPE_LABELS[policy.policyType].toLowerCase(), why: WHY[`${policy.policyType}:${e.name}`] ?? 'remove it' },
+            data: {
+              element: e.name,
+              type: POLICY_TYPE_LABELS[policy.policyType].toLowerCase(),
+              why: WHY[`${policy.policyType}:${e.name}`] ?? 'remove it',
+            },
             fix: { removePath: e.path },
           });
         }

@@ -14,7 +14,9 @@ export default defineRule({
   check({ policy, report }) {
     const e = policy.statementElement;
     const v = e?.valueNode;
-    if (!e || !v) {return;}
+    if (!e || !v) {
+      return;
+    }
     if ((v.type === 'array' || v.type === 'object') && (v.children?.length ?? 0) === 0) {
       report({ messageId: v.type === 'array' ? 'emptyArray' : 'emptyObject', at: { node: v, path: e.path } });
     }

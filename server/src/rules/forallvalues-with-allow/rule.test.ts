@@ -7,5 +7,10 @@ testRule(rule, {
     '{"Effect": "Deny", "Action": "ec2:CreateTags", "Resource": "*", "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["env"]}}}',
     '{"Effect": "Allow", "Action": "ec2:CreateTags", "Resource": "*", "Condition": {"ForAnyValue:StringEquals": {"aws:TagKeys": ["env"]}}}',
   ],
-  reject: [{ code: '{"Effect": "Allow", "Action": "ec2:CreateTags", "Resource": "*", "Condition": {"ForAllValues:StringEquals": {⟦"aws:TagKeys"⟧: ["env", "team"]}}}', security: true }],
+  reject: [
+    {
+      code: '{"Effect": "Allow", "Action": "ec2:CreateTags", "Resource": "*", "Condition": {"ForAllValues:StringEquals": {⟦"aws:TagKeys"⟧: ["env", "team"]}}}',
+      security: true,
+    },
+  ],
 });

@@ -9,7 +9,15 @@ testRule(rule, {
   ],
   reject: [
     { code: '{"Effect": "Allow", "Action": ⟦"*"⟧, "Resource": "*"}', security: true, severity: 'warning' },
-    { code: '{"Effect": "Allow", "Action": ⟦"*"⟧, "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}}', security: true },
-    { code: '{"Effect": "Allow", "Action": ⟦"*"⟧, "Resource": "*", "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}}', security: false, severity: 'info', message: /limited by aws:SourceIp/ },
+    {
+      code: '{"Effect": "Allow", "Action": ⟦"*"⟧, "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}}',
+      security: true,
+    },
+    {
+      code: '{"Effect": "Allow", "Action": ⟦"*"⟧, "Resource": "*", "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}}',
+      security: false,
+      severity: 'info',
+      message: /limited by aws:SourceIp/,
+    },
   ],
 });

@@ -13,16 +13,23 @@ export default defineRule<Payload>({
     security: true,
     fixable: true,
     messages: {
-      admin: 'Full administrator access: every action of every AWS service on every resource, including actions AWS adds later{{why}}. Grant only the services and actions this principal needs.',
+      admin:
+        'Full administrator access: every action of every AWS service on every resource, including actions AWS adds later{{why}}. Grant only the services and actions this principal needs.',
     },
   },
   check({ policy, facts, report }) {
     for (const s of policy.statements) {
-      if (!isFullAdmin(facts, s) || !s.action) {continue;}
+      if (!isFullAdmin(facts, s) || !s.action) {
+        continue;
+      }
       // a blanket Deny of everything elsewhere cancels it
-      if (facts.deniedElsewhere(s).size === facts.expanded(s).actions.length) {continue;}
+      if (facts.deniedElsewhere(s).size === facts.expanded(s).actions.length) {
+        continue;
+      }
       const adj = conditionAdjustment(facts, s);
-      if (adj.dead) {continue;}
+      if (adj.dead) {
+        continue;
+      }
       const star = s.action.values.find((v) => v.value.trim() === '*') ?? statementAnchor(s);
       report(withAdjustment({ messageId: 'admin', at: star, data: { why: adj.why } }, adj));
     }

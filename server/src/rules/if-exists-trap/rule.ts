@@ -39,16 +39,32 @@ export default defineRule<Payload>({
   },
   check({ policy, report }) {
     for (const s of policy.statements) {
-      if (s.effect?.value !== 'Allow') {continue;}
+      if (s.effect?.value !== 'Allow') {
+        continue;
+      }
       for (const clause of s.condition?.clauses ?? []) {
         const p = parseOperator(clause.operator);
-        if (!p.ifExists || !p.info || p.info.negated) {continue;}
+        if (!p.ifExists || !p.info || p.info.negated) {
+          continue;
+        }
         for (const entry of clause.entries) {
           const key = entry.key.toLowerCase();
-          if (!BOUNDARY_KEYS.has(key)) {continue;}
-          const absent = key === 'aws:sourceip' ? 'for example requests made through a VPC endpoint or by an AWS service' : key.startsWith('aws:source') ? 'requests that do not come from a service on your behalf' : 'requests that do not carry it';
+          if (!BOUNDARY_KEYS.has(key)) {
+            continue;
+          }
+          const absent =
+            key === 'aws:sourceip'
+              ? 'for example requests made through a VPC endpoint or by an AWS service'
+              : key.startsWith('aws:source')
+                ? 'requests that do not come from a service on your behalf'
+                : 'requests that do not carry it';
           const fixed = clause.operator.replace(/IfExists$/, '');
-          report({ messageId: 'trap', at: keyOf(entry.element), data: { operator: clause.operator, key: entry.key, absent, fixed }, fix: { replacements: [fixed], operatorPath: clause.element.path } });
+          report({
+            messageId: 'trap',
+            at: keyOf(entry.element),
+            data: { operator: clause.operator, key: entry.key, absent, fixed },
+            fix: { replacements: [fixed], operatorPath: clause.element.path },
+          });
         }
       }
     }

@@ -5,7 +5,8 @@ const ja: RuleTranslation = {
   description: 'アクションが service:Action (または "*") の形式ではありません。',
   messages: {
     format: '"{{value}}" はアクションではありません。service:Action の形式 (例: "s3:GetObject") で書いてください。{{suggestion}}',
-    serviceWildcard: '"{{value}}": サービスのプレフィックスにワイルドカードがあると、意図しないサービス (今後追加されるサービスを含む) に一致することがあります。サービスを明示してください。',
+    serviceWildcard:
+      '"{{value}}": サービスのプレフィックスにワイルドカードがあると、意図しないサービス (今後追加されるサービスを含む) に一致することがあります。サービスを明示してください。',
   },
 };
 export default ja;

@@ -12,8 +12,14 @@ testRule(rule, {
     { code: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ⟦"my-bucket/*"⟧}', messageId: 'notArn' },
     { code: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ⟦"arn:aws:s3:b"⟧}', messageId: 'fields' },
     { code: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ⟦"arn:amazon:s3:::b/*"⟧}', messageId: 'partition' },
-    { code: '{"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": ⟦"arn:aws:sqs:us-east-9x:111122223333:q"⟧}', messageId: 'region' },
-    { code: '{"Effect": "Allow", "Action": "ec2:DescribeInstances", "Resource": ⟦"arn:aws:ec2:us-east-2:ACCOUNT-ID:instance/*"⟧}', messageId: 'account' },
+    {
+      code: '{"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": ⟦"arn:aws:sqs:us-east-9x:111122223333:q"⟧}',
+      messageId: 'region',
+    },
+    {
+      code: '{"Effect": "Allow", "Action": "ec2:DescribeInstances", "Resource": ⟦"arn:aws:ec2:us-east-2:ACCOUNT-ID:instance/*"⟧}',
+      messageId: 'account',
+    },
     { code: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ⟦"arn:aws:s3:us-east-1::b/*"⟧}', messageId: 'regionNotAllowed' },
     { code: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ⟦"arn:aws:s3::111122223333:b/*"⟧}', messageId: 'accountNotAllowed' },
     { code: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ⟦"arn:aws:S3:::b/*"⟧}', messageId: 'serviceCase' },

@@ -9,14 +9,21 @@ const hasPattern = (s: string) => /[*?]|\$\{/.test(s);
  * Region or account), 'required' when none does, else 'either'.
  */
 function fieldRule(catalog: IamCatalog, value: string, service: string, field: 'region' | 'account'): 'empty' | 'required' | 'either' {
-  if (!catalog.isArnService(service)) {return 'either';}
+  if (!catalog.isArnService(service)) {
+    return 'either';
+  }
   let empty = 0;
   let filled = 0;
   for (const t of catalog.resourceTypesMatching(value)) {
     const parsed = parseArn(t.arn);
-    if (!parsed) {continue;}
-    if ((field === 'region' ? parsed.region : parsed.account) === '') {empty++;}
-    else {filled++;}
+    if (!parsed) {
+      continue;
+    }
+    if ((field === 'region' ? parsed.region : parsed.account) === '') {
+      empty++;
+    } else {
+      filled++;
+    }
   }
   return empty + filled === 0 ? 'either' : filled === 0 ? 'empty' : empty === 0 ? 'required' : 'either';
 }
@@ -44,10 +51,14 @@ export default defineRule({
     for (const s of policy.statements) {
       for (const v of [...(s.resource?.values ?? []), ...(s.notResource?.values ?? [])]) {
         const value = v.value.trim();
-        if (v.dynamic || value === '*' || value === '' || value !== v.value) {continue;}
+        if (v.dynamic || value === '*' || value === '' || value !== v.value) {
+          continue;
+        }
         if (!value.startsWith('arn:')) {
           // a bare variable or wildcard pattern that could expand to anything is left alone
-          if (!/^\$\{[^}]+\}$/.test(value)) {report({ messageId: 'notArn', at: v, data: { value } });}
+          if (!/^\$\{[^}]+\}$/.test(value)) {
+            report({ messageId: 'notArn', at: v, data: { value } });
+          }
           continue;
         }
         const arn = parseArn(value);
@@ -70,7 +81,11 @@ export default defineRule({
         const accountRule = hasPattern(arn.service) ? 'either' : fieldRule(catalog, value, arn.service, 'account');
         if (arn.region !== '' && !hasPattern(arn.region)) {
           if (regionRule === 'empty') {
-            report({ messageId: 'regionNotAllowed', at: v, data: { service: arn.service, fixed: `arn:${arn.partition}:${arn.service}::${arn.account}:${arn.resource}` } });
+            report({
+              messageId: 'regionNotAllowed',
+              at: v,
+              data: { service: arn.service, fixed: `arn:${arn.partition}:${arn.service}::${arn.account}:${arn.resource}` },
+            });
           } else if (!REGION_PATTERN.test(arn.region)) {
             report({ messageId: 'region', at: v, data: { region: arn.region } });
           }
@@ -79,7 +94,11 @@ export default defineRule({
         }
         if (arn.account !== '' && !hasPattern(arn.account)) {
           if (accountRule === 'empty' && arn.account !== 'aws') {
-            report({ messageId: 'accountNotAllowed', at: v, data: { service: arn.service, fixed: `arn:${arn.partition}:${arn.service}:${arn.region}::${arn.resource}` } });
+            report({
+              messageId: 'accountNotAllowed',
+              at: v,
+              data: { service: arn.service, fixed: `arn:${arn.partition}:${arn.service}:${arn.region}::${arn.resource}` },
+            });
           } else if (!/^\d{12}$/.test(arn.account) && arn.account !== 'aws') {
             report({ messageId: 'account', at: v, data: { account: arn.account } });
           }

@@ -14,7 +14,9 @@ export default defineRule({
   },
   check({ policy, report }) {
     const strings = policy.statements.flatMap((s) => [...(s.sid ? [s.sid] : []), ...statementStrings(s)]);
-    if (policy.id) {strings.push(policy.id);}
+    if (policy.id) {
+      strings.push(policy.id);
+    }
     for (const s of strings) {
       const m = OUTSIDE.exec(s.value);
       if (m) {

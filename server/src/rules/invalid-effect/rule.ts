@@ -17,7 +17,12 @@ export default defineRule<Payload>({
       if (effect && !effect.dynamic && effect.value !== 'Allow' && effect.value !== 'Deny') {
         const lower = effect.value.trim().toLowerCase();
         const replacement = lower === 'allow' ? 'Allow' : lower === 'deny' ? 'Deny' : undefined;
-        report({ messageId: 'invalid', at: effect, data: { value: effect.value }, fix: replacement ? { replacements: [replacement] } : { replacements: ['Allow', 'Deny'] } });
+        report({
+          messageId: 'invalid',
+          at: effect,
+          data: { value: effect.value },
+          fix: replacement ? { replacements: [replacement] } : { replacements: ['Allow', 'Deny'] },
+        });
       }
     }
   },

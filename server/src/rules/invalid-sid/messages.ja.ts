@@ -5,7 +5,8 @@ const ja: RuleTranslation = {
   description: 'Sid に英字と数字以外の文字が含まれています。',
   messages: {
     iam: 'Sid "{{value}}": IAM の Sid に使えるのは英字 A-Z、a-z と数字 0-9 だけです。',
-    resource: 'Sid "{{value}}": リソースベースのポリシーでは他の文字を受け付けるサービスもありますが、IAM は受け付けません。英字と数字にしてください。',
+    resource:
+      'Sid "{{value}}": リソースベースのポリシーでは他の文字を受け付けるサービスもありますが、IAM は受け付けません。英字と数字にしてください。',
   },
 };
 export default ja;

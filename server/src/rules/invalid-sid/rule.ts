@@ -22,7 +22,9 @@ export default defineRule<Payload>({
       if (!sid || sid.dynamic || sid.value === '' || IAM_SID.test(sid.value)) {
         continue;
       }
-      const payload: Payload = { replacements: [sid.value.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))].filter(Boolean) };
+      const payload: Payload = {
+        replacements: [sid.value.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))].filter(Boolean),
+      };
       if (policy.policyType === 'resource') {
         report({ messageId: 'resource', at: sid, data: { value: sid.value }, severity: 'hint', fix: payload });
       } else {

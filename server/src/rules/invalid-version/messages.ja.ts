@@ -4,7 +4,8 @@ import type { RuleTranslation } from '../../i18n/types';
 const ja: RuleTranslation = {
   description: 'Version は "2012-10-17" (または古い "2008-10-17") でなければなりません。',
   messages: {
-    invalid: '"{{value}}" はポリシー言語のバージョンではありません。"2012-10-17" を使用してください (Version はポリシー言語のバージョンで、ポリシーを書いた日付ではありません)。',
+    invalid:
+      '"{{value}}" はポリシー言語のバージョンではありません。"2012-10-17" を使用してください (Version はポリシー言語のバージョンで、ポリシーを書いた日付ではありません)。',
   },
 };
 export default ja;

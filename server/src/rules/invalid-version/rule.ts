@@ -10,7 +10,10 @@ export default defineRule<Payload>({
     category: 'grammar',
     defaultSeverity: 'error',
     fixable: true,
-    messages: { invalid: '"{{value}}" is not a policy language version: use "2012-10-17". (Version is the language version, not a date of your policy.)' },
+    messages: {
+      invalid:
+        '"{{value}}" is not a policy language version: use "2012-10-17". (Version is the language version, not a date of your policy.)',
+    },
   },
   check({ policy, report }) {
     const v = policy.version;

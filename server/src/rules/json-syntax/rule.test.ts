@@ -9,6 +9,10 @@ testRule(rule, {
     { code: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow" "Action": "*"}]}', raw: true, message: /Expected ','/ },
     { code: '{"Statement": [{"Action": "s3:Get', raw: true, message: /Unterminated string/ },
     // the 129th level is reported (its content is not checked); the levels above it parse
-    { code: `{"Statement": [{"Condition": {"X": {"k": ${'['.repeat(123)}⟦[⟧[1]]${']'.repeat(123)}}}}]}`, raw: true, message: /more than 128 levels/ },
+    {
+      code: `{"Statement": [{"Condition": {"X": {"k": ${'['.repeat(123)}⟦[⟧[1]]${']'.repeat(123)}}}}]}`,
+      raw: true,
+      message: /more than 128 levels/,
+    },
   ],
 });

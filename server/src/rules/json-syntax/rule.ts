@@ -20,7 +20,11 @@ export default defineRule({
     const end = policy.tree.text.trimEnd().length;
     const errors = policy.tree.errors.filter((e, i) => i === 0 || e.offset < end);
     for (const error of errors.slice(0, MAX_REPORTED)) {
-      report({ messageId: 'syntax', at: { path: [], span: { offset: error.offset, length: Math.max(error.length, 1) } }, data: { message: error.message } });
+      report({
+        messageId: 'syntax',
+        at: { path: [], span: { offset: error.offset, length: Math.max(error.length, 1) } },
+        data: { message: error.message },
+      });
     }
     // a crafted depth must not hide the rest of the policy: the deep part is reported, the rest checked
     for (const span of (policy.tree.tooDeep ?? []).slice(0, MAX_REPORTED)) {

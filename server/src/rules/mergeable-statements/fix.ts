@@ -18,10 +18,14 @@ export function fix(t: FixContext<Payload>): FixProposal[] {
   const policy = t.policy;
   const from = t.statement;
   const target = policy?.statements.find((x) => into && x.path.join('\u0000') === into.join('\u0000'));
-  if (!policy || !from || !target || !element) {return [];}
+  if (!policy || !from || !target || !element) {
+    return [];
+  }
   const targetList = element === 'Action' ? target.action : target.resource;
   const fromList = element === 'Action' ? from.action : from.resource;
-  if (!targetList || !fromList || !policy.statementElement?.valueNode) {return [];}
+  if (!targetList || !fromList || !policy.statementElement?.valueNode) {
+    return [];
+  }
   const existing = new Set(targetList.values.map((v) => v.value.trim().toLowerCase()));
   const added = fromList.values.filter((v) => !existing.has(v.value.trim().toLowerCase())).map((v) => v.value);
   return [

@@ -7,7 +7,13 @@ testRule(rule, {
     '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}, {"Effect": "Deny", "Action": "s3:PutObject", "Resource": "*"}]}',
   ],
   reject: [
-    { code: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}, {"Sid": ⟦"Put"⟧, "Effect": "Allow", "Action": "s3:PutObject", "Resource": ["arn:aws:s3:::b/*"]}]}', messageId: 'actions' },
-    { code: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::a/*"}, {⟦"Effect"⟧: "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}', messageId: 'resources' },
+    {
+      code: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}, {"Sid": ⟦"Put"⟧, "Effect": "Allow", "Action": "s3:PutObject", "Resource": ["arn:aws:s3:::b/*"]}]}',
+      messageId: 'actions',
+    },
+    {
+      code: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::a/*"}, {⟦"Effect"⟧: "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}',
+      messageId: 'resources',
+    },
   ],
 });

@@ -10,7 +10,9 @@ import { fix, type Payload } from './fix';
 function canonical(text: string, s: Statement, name: string): string {
   const element = s.elements.find((e) => e.name === name);
   const node = element?.valueNode;
-  if (!node) {return '';}
+  if (!node) {
+    return '';
+  }
   if (node.type === 'array' && node.children?.length === 1) {
     const only = node.children[0];
     return compact(text.slice(only.offset, only.offset + only.length));
@@ -32,8 +34,10 @@ export default defineRule<Payload>({
     defaultSeverity: 'hint',
     fixable: true,
     messages: {
-      actions: 'This statement has the same effect, resources and conditions as statement {{other}}: merge their actions into one statement.',
-      resources: 'This statement has the same effect, actions and conditions as statement {{other}}: merge their resources into one statement.',
+      actions:
+        'This statement has the same effect, resources and conditions as statement {{other}}: merge their actions into one statement.',
+      resources:
+        'This statement has the same effect, actions and conditions as statement {{other}}: merge their resources into one statement.',
     },
   },
   check({ policy, report }) {
@@ -43,7 +47,9 @@ export default defineRule<Payload>({
     const byRest = new Map<string, Statement>();
     const byActions = new Map<string, Statement>();
     for (const s of policy.statements) {
-      if (!s.action || s.notAction || !(s.resource || s.notResource)) {continue;}
+      if (!s.action || s.notAction || !(s.resource || s.notResource)) {
+        continue;
+      }
       const common = ['Effect', 'Condition', 'Principal', 'NotPrincipal'].map((n) => canonical(text, s, n)).join('|');
       const resourceName = s.notResource ? 'NotResource' : 'Resource';
       const resources = `${resourceName}:${canonical(text, s, resourceName)}`;
@@ -52,13 +58,28 @@ export default defineRule<Payload>({
       const sameActions = `${common}|${actions}|${s.notResource ? 'not' : ''}`;
       const first = byRest.get(sameResources);
       if (first && canonical(text, first, 'Action') !== actions) {
-        report({ messageId: 'actions', at: statementAnchor(s), data: { other: index.get(first) ?? 0 }, fix: { mergeInto: first.path, merge: 'Action' } });
+        report({
+          messageId: 'actions',
+          at: statementAnchor(s),
+          data: { other: index.get(first) ?? 0 },
+          fix: { mergeInto: first.path, merge: 'Action' },
+        });
       } else if (!first) {
         byRest.set(sameResources, s);
       }
       const firstSameActions = byActions.get(sameActions);
-      if (firstSameActions && !s.notResource && canonical(text, firstSameActions, resourceName) !== canonical(text, s, resourceName) && !first) {
-        report({ messageId: 'resources', at: statementAnchor(s), data: { other: index.get(firstSameActions) ?? 0 }, fix: { mergeInto: firstSameActions.path, merge: 'Resource' } });
+      if (
+        firstSameActions &&
+        !s.notResource &&
+        canonical(text, firstSameActions, resourceName) !== canonical(text, s, resourceName) &&
+        !first
+      ) {
+        report({
+          messageId: 'resources',
+          at: statementAnchor(s),
+          data: { other: index.get(firstSameActions) ?? 0 },
+          fix: { mergeInto: firstSameActions.path, merge: 'Resource' },
+        });
       } else if (!firstSameActions) {
         byActions.set(sameActions, s);
       }

@@ -22,10 +22,16 @@ export default defineRule<Payload>({
       return; // an ECR repository policy applies to its repository
     }
     const attached = attachedService(policy);
-    if (attached && NO_RESOURCE_SERVICES.has(attached)) {return;}
+    if (attached && NO_RESOURCE_SERVICES.has(attached)) {
+      return;
+    }
     for (const s of policy.statements) {
       if (s.elements.length > 0 && !s.elements.some((e) => e.name === 'Resource' || e.name === 'NotResource')) {
-        report({ messageId: 'missing', at: statementAnchor(s), data: { type: policy.policyType === 'scp' ? 'SCP' : policy.policyType === 'rcp' ? 'RCP' : policy.policyType } });
+        report({
+          messageId: 'missing',
+          at: statementAnchor(s),
+          data: { type: policy.policyType === 'scp' ? 'SCP' : policy.policyType === 'rcp' ? 'RCP' : policy.policyType },
+        });
       }
     }
   },

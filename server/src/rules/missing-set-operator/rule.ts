@@ -12,14 +12,17 @@ export default defineRule<Payload>({
     defaultSeverity: 'warning',
     fixable: true,
     messages: {
-      missing: '"{{key}}" can carry several values: say how they must match with ForAnyValue:{{operator}} (at least one) or ForAllValues:{{operator}} (every one).',
+      missing:
+        '"{{key}}" can carry several values: say how they must match with ForAnyValue:{{operator}} (at least one) or ForAllValues:{{operator}} (every one).',
     },
   },
   check({ policy, catalog, report }) {
     for (const s of policy.statements) {
       for (const clause of s.condition?.clauses ?? []) {
         const p = parseOperator(clause.operator);
-        if (p.qualifier || !p.info || p.info.family === 'Null') {continue;}
+        if (p.qualifier || !p.info || p.info.family === 'Null') {
+          continue;
+        }
         for (const entry of clause.entries) {
           const info = catalog.conditionKey(entry.key);
           if (info?.multiValued) {
@@ -27,7 +30,10 @@ export default defineRule<Payload>({
               messageId: 'missing',
               at: keyOf(entry.element),
               data: { key: entry.key, operator: clause.operator },
-              fix: { replacements: [`ForAnyValue:${clause.operator}`, `ForAllValues:${clause.operator}`], operatorPath: clause.element.path },
+              fix: {
+                replacements: [`ForAnyValue:${clause.operator}`, `ForAllValues:${clause.operator}`],
+                operatorPath: clause.element.path,
+              },
             });
           }
         }

@@ -5,7 +5,8 @@ const ja: RuleTranslation = {
   description: 'ポリシーに Statement 要素がありません。',
   messages: {
     missing: 'ポリシーに "Statement" がありません。何も許可も拒否もせず、IAM はこのポリシーを拒否します。',
-    emptyTrust: '空の信頼ポリシーです: IAM はこのロールを拒否し (MalformedPolicyDocument)、誰もロールを引き受けられません。ロールを必要とするプリンシパルに sts:AssumeRole を許可するステートメントを追加してください。',
+    emptyTrust:
+      '空の信頼ポリシーです: IAM はこのロールを拒否し (MalformedPolicyDocument)、誰もロールを引き受けられません。ロールを必要とするプリンシパルに sts:AssumeRole を許可するステートメントを追加してください。',
   },
 };
 export default ja;

@@ -29,5 +29,8 @@ test('an empty AssumeRolePolicyDocument in a CloudFormation template is reported
   ].join('\n');
   const file = analyzeFile(text, { languageId: 'yaml', matchesPolicyGlob: false, embedded: createEmbeddedExtractor({}) });
   const findings = file.policies.flatMap((p) => runRules(p.policy, testCatalog(), { now: TEST_NOW, rules: [rule] }).findings);
-  assert.deepEqual(findings.map((f) => f.messageId), ['emptyTrust']);
+  assert.deepEqual(
+    findings.map((f) => f.messageId),
+    ['emptyTrust'],
+  );
 });

@@ -9,7 +9,8 @@ export default defineRule({
     defaultSeverity: 'error',
     messages: {
       missing: 'The policy has no "Statement": it grants and denies nothing, and IAM rejects it.',
-      emptyTrust: 'An empty trust policy: IAM rejects the role (MalformedPolicyDocument), and no one could assume it. Add a statement that allows sts:AssumeRole to the principal that needs the role.',
+      emptyTrust:
+        'An empty trust policy: IAM rejects the role (MalformedPolicyDocument), and no one could assume it. Add a statement that allows sts:AssumeRole to the principal that needs the role.',
     },
   },
   check({ policy, report }) {

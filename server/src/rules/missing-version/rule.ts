@@ -10,7 +10,9 @@ export default defineRule<Payload>({
     category: 'grammar',
     defaultSeverity: 'warning',
     fixable: true,
-    messages: { missing: 'Add "Version": "2012-10-17": without it IAM uses the 2008-10-17 language, which treats policy variables as plain text.' },
+    messages: {
+      missing: 'Add "Version": "2012-10-17": without it IAM uses the 2008-10-17 language, which treats policy variables as plain text.',
+    },
   },
   check({ policy, report }) {
     if (policy.root?.type === 'object' && !policy.elements.some((e) => e.name === 'Version') && policy.container.kind !== 'terraform') {

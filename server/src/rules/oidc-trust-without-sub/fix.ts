@@ -11,7 +11,9 @@ export interface Payload {
 
 export function fix(t: FixContext<Payload>): FixProposal[] {
   const key = t.payload?.addCondition ?? '';
-  if (!key) {return [];}
+  if (!key) {
+    return [];
+  }
   const value = key.endsWith(':aud')
     ? new SnippetValue(`"${key.startsWith('token.actions.githubusercontent.com') ? '${1:sts.amazonaws.com}' : '${1:client-id}'}"`)
     : new SnippetValue('"repo:${1:my-org}/${2:my-repo}:ref:refs/heads/${3:main}"');

@@ -8,13 +8,17 @@ export type Payload = undefined;
 
 export function fix(t: FixContext<Payload>): FixProposal[] {
   const s = t.statement;
-  if (!s?.action || !t.policy) {return [];}
+  if (!s?.action || !t.policy) {
+    return [];
+  }
   const condition: EditValue = new SnippetValue('"${1:lambda.amazonaws.com}"');
   const onlyPassRole = s.action.values.length === 1 && /^iam:PassRole$/i.test(s.action.values[0].value.trim());
   const proposals: FixProposal[] = [];
   if (onlyPassRole) {
     const edit = addCondition(t, s, 'StringEquals', 'iam:PassedToService', condition);
-    if (edit) {proposals.push({ title: tr('fix.passedToService'), isPreferred: true, edits: [edit] });}
+    if (edit) {
+      proposals.push({ title: tr('fix.passedToService'), isPreferred: true, edits: [edit] });
+    }
     const star = s.resource?.values.find((v) => v.value.trim() === '*');
     if (star && s.resource) {
       proposals.push({

@@ -21,11 +21,17 @@ export default defineRule<Payload>({
   },
   check({ policy, catalog, facts, report }) {
     const passRole = catalog.action('iam:PassRole');
-    if (!passRole) {return;}
+    if (!passRole) {
+      return;
+    }
     for (const s of policy.statements) {
-      if (s.effect?.value !== 'Allow' || isFullAdmin(facts, s) || !facts.grants(s, passRole)) {continue;}
+      if (s.effect?.value !== 'Allow' || isFullAdmin(facts, s) || !facts.grants(s, passRole)) {
+        continue;
+      }
       const keys = new Set((s.condition?.clauses ?? []).flatMap((c) => c.entries.map((e) => e.key.toLowerCase())));
-      if (keys.has('iam:passedtoservice')) {continue;}
+      if (keys.has('iam:passedtoservice')) {
+        continue;
+      }
       const granting = facts.expanded(s).byPattern.find((p) => p.matches.includes(passRole));
       const at = granting?.pattern ?? (s.notAction ? { node: s.notAction.element.keyNode, path: s.notAction.element.path } : s);
       const value = granting?.pattern.value.trim() ?? 'NotAction';

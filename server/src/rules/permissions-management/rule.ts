@@ -18,13 +18,19 @@ export default defineRule<Payload>({
   },
   check({ policy, facts, report }) {
     for (const s of policy.statements) {
-      if (s.effect?.value !== 'Allow' || !s.action || isFullAdmin(facts, s)) {continue;}
+      if (s.effect?.value !== 'Allow' || !s.action || isFullAdmin(facts, s)) {
+        continue;
+      }
       const breadth = resourceBreadth(facts, s);
       const adj = conditionAdjustment(facts, s);
-      if (adj.dead) {continue;}
+      if (adj.dead) {
+        continue;
+      }
       for (const { pattern, matches } of facts.expanded(s).byPattern) {
         const pm = matches.filter((a) => a.level === 'Permissions management' && facts.grants(s, a) && coversAllOf(facts, s, a));
-        if (pattern.dynamic || pm.length === 0) {continue;}
+        if (pattern.dynamic || pm.length === 0) {
+          continue;
+        }
         report(
           withAdjustment(
             {
@@ -34,7 +40,10 @@ export default defineRule<Payload>({
                 value: pattern.value.trim(),
                 count: pm.length,
                 plural: pm.length > 1 ? 's' : '',
-                examples: listSome(pm.map((a) => a.fullName), 3),
+                examples: listSome(
+                  pm.map((a) => a.fullName),
+                  3,
+                ),
                 scope: breadth === 'all' ? 'every resource' : 'every resource of its type',
                 why: adj.why,
               },

@@ -10,7 +10,11 @@ interface Limit {
 }
 
 const LIMITS: Record<PolicyType, Limit> = {
-  identity: { limit: 6144, what: 'managed policies (inline policies: 2,048 per user, 5,120 per group, 10,240 per role in total)', whitespaceCounts: false },
+  identity: {
+    limit: 6144,
+    what: 'managed policies (inline policies: 2,048 per user, 5,120 per group, 10,240 per role in total)',
+    whitespaceCounts: false,
+  },
   trust: { limit: 2048, what: 'role trust policies (the default quota; it can be raised to 4,096)', whitespaceCounts: false },
   resource: { limit: 20480, what: 'S3 bucket policies (SQS: 8,192; other services differ)', whitespaceCounts: false },
   scp: { limit: 5120, what: 'service control policies, where every character counts', whitespaceCounts: true },
@@ -54,9 +58,14 @@ export default defineRule({
   },
   check({ policy, report }) {
     const root = policy.root;
-    if (!root || root.type !== 'object' || policy.tree.errors.length > 0) {return;}
+    if (!root || root.type !== 'object' || policy.tree.errors.length > 0) {
+      return;
+    }
     const limit = LIMITS[policy.policyType];
-    const count = limit.whitespaceCounts && policy.container.kind !== 'terraform' ? root.length : minifiedLength(policy.tree.text, root.offset, root.offset + root.length);
+    const count =
+      limit.whitespaceCounts && policy.container.kind !== 'terraform'
+        ? root.length
+        : minifiedLength(policy.tree.text, root.offset, root.offset + root.length);
     const data = {
       count: count.toLocaleString('en-US'),
       limit: limit.limit.toLocaleString('en-US'),
@@ -65,7 +74,12 @@ export default defineRule({
       percent: Math.round((count / limit.limit) * 100),
     };
     if (count > limit.limit) {
-      report({ messageId: 'over', at: documentAnchor(policy), data, severity: policy.policyType === 'scp' || policy.policyType === 'rcp' ? 'error' : 'warning' });
+      report({
+        messageId: 'over',
+        at: documentAnchor(policy),
+        data,
+        severity: policy.policyType === 'scp' || policy.policyType === 'rcp' ? 'error' : 'warning',
+      });
     } else if (count > limit.limit * 0.9) {
       report({ messageId: 'near', at: documentAnchor(policy), data, severity: 'info' });
     }

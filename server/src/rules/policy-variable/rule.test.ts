@@ -11,7 +11,11 @@ testRule(rule, {
   reject: [
     { code: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ⟦"arn:aws:s3:::b/${aws:username/*"⟧}', messageId: 'unclosed' },
     { code: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ⟦"arn:aws:s3:::b/${ aws:username}/*"⟧}', messageId: 'space' },
-    { code: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ⟦"arn:aws:s3:::b/${aws:usrname}/*"⟧}', messageId: 'unknown', severity: 'warning' },
+    {
+      code: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ⟦"arn:aws:s3:::b/${aws:usrname}/*"⟧}',
+      messageId: 'unknown',
+      severity: 'warning',
+    },
     { code: '{"Effect": "Allow", "Action": ⟦"s3:${aws:username}"⟧, "Resource": "*"}', messageId: 'element' },
   ],
 });

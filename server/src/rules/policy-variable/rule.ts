@@ -20,15 +20,25 @@ export default defineRule({
     for (const s of policy.statements) {
       const substituted = new Set(variableStrings(s));
       for (const str of statementStrings(s)) {
-        if (str.dynamic) {continue;}
+        if (str.dynamic) {
+          continue;
+        }
         for (const v of variablesIn(str.value)) {
           if (v.problem) {
             report({ messageId: v.problem, at: str, data: { variable: v.text } });
           } else if (!substituted.has(str)) {
-            const element = typeof str.path[str.path.length - 1] === 'number' ? String(str.path[str.path.length - 2]) : String(str.path[str.path.length - 1]);
+            const element =
+              typeof str.path[str.path.length - 1] === 'number'
+                ? String(str.path[str.path.length - 2])
+                : String(str.path[str.path.length - 1]);
             report({ messageId: 'element', at: str, data: { variable: v.text, element }, severity: 'warning' });
           } else if (!catalog.conditionKey(v.name)) {
-            report({ messageId: 'unknown', at: str, data: { variable: v.text, name: v.name, date: catalog.dataDate }, severity: 'warning' });
+            report({
+              messageId: 'unknown',
+              at: str,
+              data: { variable: v.text, name: v.name, date: catalog.dataDate },
+              severity: 'warning',
+            });
           }
         }
       }

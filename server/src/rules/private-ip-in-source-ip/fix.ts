@@ -7,5 +7,12 @@ export type Payload = undefined;
 export function fix(t: FixContext<Payload>): FixProposal[] {
   const node = t.stringAt(t.offset);
   const entry = t.statement?.condition?.clauses.flatMap((c) => c.entries).find((e) => e.values.some((v) => v.node === node));
-  return entry ? [{ title: tr('fix.vpcSourceIp'), edits: [{ offset: entry.element.keyNode.offset, length: entry.element.keyNode.length, text: '"aws:VpcSourceIp"' }] }] : [];
+  return entry
+    ? [
+        {
+          title: tr('fix.vpcSourceIp'),
+          edits: [{ offset: entry.element.keyNode.offset, length: entry.element.keyNode.length, text: '"aws:VpcSourceIp"' }],
+        },
+      ]
+    : [];
 }

@@ -7,7 +7,14 @@ function isPrivate(value: string): boolean {
   if (v4) {
     const a = Number(v4[1]);
     const b = Number(v4[2]);
-    return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a === 127 || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+    return (
+      a === 10 ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
   }
   return /^(fc|fd|fe80|::1)/i.test(value);
 }
@@ -21,15 +28,20 @@ export default defineRule<Payload>({
     defaultSeverity: 'warning',
     fixable: true,
     messages: {
-      private: '"{{value}}" is a private range, but aws:SourceIp is the public address the request comes from: for traffic through a VPC endpoint use aws:VpcSourceIp (with aws:SourceVpc or aws:SourceVpce).',
+      private:
+        '"{{value}}" is a private range, but aws:SourceIp is the public address the request comes from: for traffic through a VPC endpoint use aws:VpcSourceIp (with aws:SourceVpc or aws:SourceVpce).',
     },
   },
   check({ policy, report }) {
     for (const s of policy.statements) {
       for (const clause of s.condition?.clauses ?? []) {
-        if (!/IpAddress/.test(clause.operator)) {continue;}
+        if (!/IpAddress/.test(clause.operator)) {
+          continue;
+        }
         for (const entry of clause.entries) {
-          if (entry.key.toLowerCase() !== 'aws:sourceip') {continue;}
+          if (entry.key.toLowerCase() !== 'aws:sourceip') {
+            continue;
+          }
           for (const v of entry.values) {
             if (isPrivate(v.value.trim())) {
               report({ messageId: 'private', at: v, data: { value: v.value } });

@@ -26,7 +26,9 @@ export default defineRule({
     const found = new Map<string, { at: Located; value: string; methods: string[]; level: Level; why: string }>();
     for (const method of ESCALATION_METHODS) {
       const actions = method.actions.map((name) => catalog.action(name));
-      if (actions.some((a) => !a || !net.has(a))) {continue;}
+      if (actions.some((a) => !a || !net.has(a))) {
+        continue;
+      }
       let level = 3 as Level;
       let why = '';
       let anchor: { at: Located; value: string } | undefined;
@@ -34,13 +36,21 @@ export default defineRule({
       for (const [i, action] of (actions as ActionInfo[]).entries()) {
         let best: { s: Statement; level: Level; why: string } | undefined;
         for (const s of net.get(action) ?? []) {
-          if (isFullAdmin(facts, s)) {continue;}
+          if (isFullAdmin(facts, s)) {
+            continue;
+          }
           const breadth = resourceBreadth(facts, s);
-          if ((breadth === 'self' && method.selfSafe) || (breadth === 'awsManaged' && method.awsManagedSafe)) {continue;}
+          if ((breadth === 'self' && method.selfSafe) || (breadth === 'awsManaged' && method.awsManagedSafe)) {
+            continue;
+          }
           const adj = conditionAdjustment(facts, s);
-          if (adj.dead) {continue;}
+          if (adj.dead) {
+            continue;
+          }
           const l: Level = adj.severity ? 1 : breadth === 'all' || breadth === 'wildcard' ? 3 : 2;
-          if (!best || l > best.level) {best = { s, level: l, why: adj.why };}
+          if (!best || l > best.level) {
+            best = { s, level: l, why: adj.why };
+          }
         }
         if (!best) {
           exploitable = false;
@@ -59,7 +69,9 @@ export default defineRule({
               : { at: best.s, value: action.fullName };
         }
       }
-      if (!exploitable || !anchor) {continue;}
+      if (!exploitable || !anchor) {
+        continue;
+      }
       const a = anchor as { at: Located; value: string };
       const key = `${a.at.node.offset}:${a.at.node.length}`;
       const entry = found.get(key) ?? { at: a.at, value: a.value, methods: [], level, why };
@@ -75,7 +87,12 @@ export default defineRule({
       report({
         messageId: 'escalation',
         at: e.at,
-        data: { value: e.value, methods: listSome(e.methods, 3), scope: e.level === 2 ? ' (limited to the named resources)' : '', why: e.why },
+        data: {
+          value: e.value,
+          methods: listSome(e.methods, 3),
+          scope: e.level === 2 ? ' (limited to the named resources)' : '',
+          why: e.why,
+        },
         severity,
         security: e.level === 3,
       });

@@ -4,12 +4,14 @@ import { statementAnchor, valueOf } from '../helpers';
 export default defineRule({
   id: 'rcp-restrictions',
   meta: {
-    description: 'A resource control policy breaks RCP rules: Allow only in the full-access statement, Principal "*", and only services that support RCPs.',
+    description:
+      'A resource control policy breaks RCP rules: Allow only in the full-access statement, Principal "*", and only services that support RCPs.',
     category: 'grammar',
     defaultSeverity: 'error',
     policyTypes: ['rcp'],
     messages: {
-      allow: 'RCPs do not grant access: the only Allow statement they accept is the full-access one (Principal "*", Action "*", Resource "*", no Condition). Write Deny statements.',
+      allow:
+        'RCPs do not grant access: the only Allow statement they accept is the full-access one (Principal "*", Action "*", Resource "*", no Condition). Write Deny statements.',
       principal: 'In an RCP, Principal must be "*"; limit principals with conditions such as aws:PrincipalOrgID.',
       service: '"{{action}}": {{service}} does not support resource control policies (supported: {{supported}}).',
     },
@@ -20,7 +22,12 @@ export default defineRule({
       const effect = s.effect?.value;
       const actions = s.action?.values.map((v) => v.value.trim()) ?? [];
       const fullAccess =
-        effect === 'Allow' && s.principal?.scalar?.value === '*' && actions.length === 1 && actions[0] === '*' && s.resource?.values.map((v) => v.value.trim()).join() === '*' && !s.condition;
+        effect === 'Allow' &&
+        s.principal?.scalar?.value === '*' &&
+        actions.length === 1 &&
+        actions[0] === '*' &&
+        s.resource?.values.map((v) => v.value.trim()).join() === '*' &&
+        !s.condition;
       if (effect === 'Allow' && !fullAccess) {
         report({ messageId: 'allow', at: s.effect ?? statementAnchor(s) });
       }
@@ -29,7 +36,9 @@ export default defineRule({
       }
       for (const v of s.action?.values ?? []) {
         const service = v.value.trim().split(':')[0].toLowerCase();
-        if (v.dynamic || v.value.trim() === '*' || /[*?]/.test(service) || !catalog.service(service) || catalog.rcpServices.has(service)) {continue;}
+        if (v.dynamic || v.value.trim() === '*' || /[*?]/.test(service) || !catalog.service(service) || catalog.rcpServices.has(service)) {
+          continue;
+        }
         report({ messageId: 'service', at: v, data: { action: v.value.trim(), service, supported: supported.join(', ') } });
       }
     }

@@ -8,8 +8,12 @@ export type Payload = undefined;
 
 export function fix(t: FixContext<Payload>): FixProposal[] {
   const found = listValueAt(t);
-  if (!found) {return [];}
+  if (!found) {
+    return [];
+  }
   const edit = removeListValue(found.list, found.value);
-  if (!edit) {return [];}
+  if (!edit) {
+    return [];
+  }
   return [{ title: tr('fix.remove', { value: quote(found.value.value) }), isPreferred: true, edits: [edit], safe: true }];
 }

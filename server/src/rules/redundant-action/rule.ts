@@ -37,19 +37,27 @@ export default defineRule<Payload>({
       });
       expanded.forEach(({ pattern, matches }, i) => {
         const value = pattern.value.trim();
-        if (pattern.dynamic || value === '') {return;}
+        if (pattern.dynamic || value === '') {
+          return;
+        }
         const key = value.toLowerCase();
         if (seen.has(key)) {
           report({ messageId: 'duplicate', at: pattern, data: { value }, unnecessary: true });
           return;
         }
         seen.set(key, value);
-        if (matches.length === 0 || expanded.length < 2) {return;}
+        if (matches.length === 0 || expanded.length < 2) {
+          return;
+        }
         for (const { j, other, otherValue, otherKey } of wildcards) {
-          if (j === i || otherKey === key || other.matches.length <= matches.length - 1) {continue;}
+          if (j === i || otherKey === key || other.matches.length <= matches.length - 1) {
+            continue;
+          }
           // covered when the other pattern matches everything this one does (and is a wildcard)
           if (other.matches.length >= matches.length && covers(other.matches, matches)) {
-            if (other.matches.length === matches.length && j > i) {continue;} // equal sets: report the later one only
+            if (other.matches.length === matches.length && j > i) {
+              continue;
+            } // equal sets: report the later one only
             report({ messageId: 'covered', at: pattern, data: { value, by: otherValue }, unnecessary: true });
             return;
           }

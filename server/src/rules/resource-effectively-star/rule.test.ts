@@ -8,7 +8,9 @@ testRule(rule, {
     '{"Effect": "Deny", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::*/*"}',
   ],
   reject: [
-    { code: '{"Effect": "Allow", "Action": ["cloudtrail:GetEventSelectors", "cloudtrail:PutEventSelectors"], "Resource": [⟦"arn:*:cloudtrail:*:*:trail/*"⟧]}' },
+    {
+      code: '{"Effect": "Allow", "Action": ["cloudtrail:GetEventSelectors", "cloudtrail:PutEventSelectors"], "Resource": [⟦"arn:*:cloudtrail:*:*:trail/*"⟧]}',
+    },
     { code: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ⟦"arn:aws:s3:::*/*"⟧}' },
   ],
 });

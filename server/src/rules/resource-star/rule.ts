@@ -24,20 +24,35 @@ export default defineRule<Payload>({
   },
   check({ policy, catalog, facts, report }) {
     for (const s of policy.statements) {
-      if (s.effect?.value !== 'Allow' || !s.resource || isFullAdmin(facts, s)) {continue;}
+      if (s.effect?.value !== 'Allow' || !s.resource || isFullAdmin(facts, s)) {
+        continue;
+      }
       const star = s.resource.values.find((v) => v.value.trim() === '*');
-      if (!star) {continue;}
+      if (!star) {
+        continue;
+      }
       // actions that only accept "*" (ec2:Describe*, xray:PutTraceSegments) are fine there
       const offending = netActionsOf(facts, s, facts.expanded(s).actions)
         .filter((a) => a.level !== 'List' && a.level !== 'Read' && catalog.resourceTypesOf(a).length > 0)
-        .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || compareText(a.service.prefix, b.service.prefix) || compareText(a.name, b.name))
+        .sort(
+          (a, b) =>
+            LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || compareText(a.service.prefix, b.service.prefix) || compareText(a.name, b.name),
+        )
         .map((a) => a.fullName);
-      if (offending.length === 0) {continue;}
+      if (offending.length === 0) {
+        continue;
+      }
       const adj = conditionAdjustment(facts, s);
-      if (adj.dead) {continue;}
+      if (adj.dead) {
+        continue;
+      }
       report(
         withAdjustment(
-          { messageId: 'star', at: s.resource.isArray ? star : valueOf(s.resource.element), data: { actions: listSome(offending, 3), why: adj.why } },
+          {
+            messageId: 'star',
+            at: s.resource.isArray ? star : valueOf(s.resource.element),
+            data: { actions: listSome(offending, 3), why: adj.why },
+          },
           adj,
         ),
       );

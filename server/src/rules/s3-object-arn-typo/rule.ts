@@ -21,13 +21,19 @@ export default defineRule<Payload>({
   check({ policy, report }) {
     for (const s of policy.statements) {
       for (const v of [...(s.resource?.values ?? []), ...(s.notResource?.values ?? [])]) {
-        if (v.dynamic) {continue;}
+        if (v.dynamic) {
+          continue;
+        }
         const value = v.value.trim();
         const arn = parseArn(value);
-        if (!arn || arn.service !== 's3' || arn.region !== '' || arn.account !== '') {continue;}
+        if (!arn || arn.service !== 's3' || arn.region !== '' || arn.account !== '') {
+          continue;
+        }
         // the bucket part ends at the first "/": a ":" before it is the typo
         const m = /^([^/:]+):(.*)$/.exec(arn.resource);
-        if (!m || m[1].includes('${')) {continue;}
+        if (!m || m[1].includes('${')) {
+          continue;
+        }
         const fixed = `arn:${arn.partition}:s3:::${m[1]}/${m[2] || '*'}`;
         report({ messageId: 'colon', at: v, data: { value, fixed }, fix: { replacements: [fixed] } });
       }

@@ -4,7 +4,8 @@ import type { RuleTranslation } from '../../i18n/types';
 const ja: RuleTranslation = {
   description: 'Allow がサービスのすべてのアクション ("s3:*") を許可しています。',
   messages: {
-    wildcard: '"{{value}}" は {{service}} の {{count}} 個すべてのアクション ({{levels}}) を、今後 AWS が追加するものも含めて許可します{{why}}。必要なアクションに絞り込んでください。',
+    wildcard:
+      '"{{value}}" は {{service}} の {{count}} 個すべてのアクション ({{levels}}) を、今後 AWS が追加するものも含めて許可します{{why}}。必要なアクションに絞り込んでください。',
   },
 };
 export default ja;

@@ -11,20 +11,29 @@ export default defineRule<Payload>({
     defaultSeverity: 'warning',
     fixable: true,
     messages: {
-      wildcard: '"{{value}}" grants all {{count}} {{service}} actions ({{levels}}), including those AWS adds later{{why}}. Narrow it to the actions you need.',
+      wildcard:
+        '"{{value}}" grants all {{count}} {{service}} actions ({{levels}}), including those AWS adds later{{why}}. Narrow it to the actions you need.',
     },
   },
   check({ policy, facts, report }) {
     for (const s of policy.statements) {
-      if (s.effect?.value !== 'Allow' || isFullAdmin(facts, s)) {continue;}
+      if (s.effect?.value !== 'Allow' || isFullAdmin(facts, s)) {
+        continue;
+      }
       // a resource policy delegating to whole accounts ("kms:*" for the account root in AWS's default key policy)
-      if (policy.policyType === 'resource' && delegatesToAccounts(s)) {continue;}
+      if (policy.policyType === 'resource' && delegatesToAccounts(s)) {
+        continue;
+      }
       const adj = conditionAdjustment(facts, s);
-      if (adj.dead) {continue;}
+      if (adj.dead) {
+        continue;
+      }
       for (const { pattern, matches } of facts.expanded(s).byPattern) {
         const value = pattern.value.trim();
         const m = /^([A-Za-z0-9-]+):\*$/.exec(value);
-        if (pattern.dynamic || !m || netActionsOf(facts, s, matches).length === 0) {continue;}
+        if (pattern.dynamic || !m || netActionsOf(facts, s, matches).length === 0) {
+          continue;
+        }
         const levels = [...new Set(matches.map((a) => a.level))].join(', ');
         report(
           withAdjustment(

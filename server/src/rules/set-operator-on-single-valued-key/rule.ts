@@ -22,19 +22,42 @@ export default defineRule<Payload>({
     for (const s of policy.statements) {
       for (const clause of s.condition?.clauses ?? []) {
         const p = parseOperator(clause.operator);
-        if (!p.qualifier || !p.info) {continue;}
+        if (!p.qualifier || !p.info) {
+          continue;
+        }
         const fixed = clause.operator.slice(clause.operator.indexOf(':') + 1);
         if (p.info.family === 'Null') {
-          report({ messageId: 'nullQualifier', at: keyOf(clause.element), data: { qualifier: p.qualifier }, severity: 'hint', security: false, fix: { replacements: [fixed] } });
+          report({
+            messageId: 'nullQualifier',
+            at: keyOf(clause.element),
+            data: { qualifier: p.qualifier },
+            severity: 'hint',
+            security: false,
+            fix: { replacements: [fixed] },
+          });
           continue;
         }
         for (const entry of clause.entries) {
           const info = catalog.conditionKey(entry.key);
-          if (!info || info.multiValued) {continue;}
+          if (!info || info.multiValued) {
+            continue;
+          }
           if (p.qualifier === 'ForAllValues') {
-            report({ messageId: 'forAll', at: keyOf(entry.element), data: { key: entry.key, fixed }, fix: { replacements: [fixed], operatorPath: clause.element.path } });
+            report({
+              messageId: 'forAll',
+              at: keyOf(entry.element),
+              data: { key: entry.key, fixed },
+              fix: { replacements: [fixed], operatorPath: clause.element.path },
+            });
           } else {
-            report({ messageId: 'forAny', at: keyOf(entry.element), data: { key: entry.key, fixed }, severity: 'hint', security: false, fix: { replacements: [fixed], operatorPath: clause.element.path } });
+            report({
+              messageId: 'forAny',
+              at: keyOf(entry.element),
+              data: { key: entry.key, fixed },
+              severity: 'hint',
+              security: false,
+              fix: { replacements: [fixed], operatorPath: clause.element.path },
+            });
           }
         }
       }

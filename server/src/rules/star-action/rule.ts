@@ -11,15 +11,23 @@ export default defineRule<Payload>({
     defaultSeverity: 'warning',
     security: true,
     fixable: true,
-    messages: { star: '"Action": "*" grants every action of every service on these resources, including deleting them and changing their policies{{why}}. List the actions you need.' },
+    messages: {
+      star: '"Action": "*" grants every action of every service on these resources, including deleting them and changing their policies{{why}}. List the actions you need.',
+    },
   },
   check({ policy, facts, report }) {
     for (const s of policy.statements) {
-      if (s.effect?.value !== 'Allow' || !s.action || isFullAdmin(facts, s)) {continue;}
+      if (s.effect?.value !== 'Allow' || !s.action || isFullAdmin(facts, s)) {
+        continue;
+      }
       const star = s.action.values.find((v) => v.value.trim() === '*');
-      if (!star || netActionsOf(facts, s, facts.expanded(s).actions).length === 0) {continue;}
+      if (!star || netActionsOf(facts, s, facts.expanded(s).actions).length === 0) {
+        continue;
+      }
       const adj = conditionAdjustment(facts, s);
-      if (adj.dead) {continue;}
+      if (adj.dead) {
+        continue;
+      }
       report(withAdjustment({ messageId: 'star', at: star, data: { why: adj.why } }, adj));
     }
   },

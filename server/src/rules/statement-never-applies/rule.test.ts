@@ -13,7 +13,11 @@ testRule(rule, {
     '{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresnt": "true"}}}',
   ],
   reject: [
-    { code: '{"Effect": "Allow", "Action": "iam:CreatePolicyVersion", "Resource": "*", "Condition": {"DateLessThan": {⟦"aws:TokenIssueTime"⟧: "2020-01-01T00:00:01Z"}}}', messageId: 'date', message: /never applies/ },
+    {
+      code: '{"Effect": "Allow", "Action": "iam:CreatePolicyVersion", "Resource": "*", "Condition": {"DateLessThan": {⟦"aws:TokenIssueTime"⟧: "2020-01-01T00:00:01Z"}}}',
+      messageId: 'date',
+      message: /never applies/,
+    },
   ],
 });
 
@@ -27,12 +31,16 @@ test('a dead statement is said once: no broad-grant rule reports it or cites its
     assert.equal(dead.length, 1, findings.map((f) => `${f.ruleId}: ${f.message}`).join('\n'));
     const cited = findings.filter((f) => /limited by|lower severity/.test(f.message));
     assert.deepEqual(cited, []);
-    assert.deepEqual(findings.filter((f) => f.security).map((f) => f.ruleId), []);
+    assert.deepEqual(
+      findings.filter((f) => f.security).map((f) => f.ruleId),
+      [],
+    );
   }
 });
 
 test('the code lens of a dead statement says "never applies" and lists no misspelled key as a condition', () => {
-  const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresnt": "true"}}}]}';
+  const text =
+    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresnt": "true"}}}]}';
   const policy = analyzeFile(text, { languageId: 'json', matchesPolicyGlob: true }).policies[0].policy;
   const line = formatStatementLine(statementAccess(policy.statements[0], testCatalog(), TEST_NOW));
   assert.match(line, /never applies/);

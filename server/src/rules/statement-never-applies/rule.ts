@@ -19,9 +19,13 @@ export default defineRule({
   check({ policy, facts, report }) {
     for (const s of policy.statements) {
       const dead = facts.conditions(s).neverTrue.find((n) => n.cause === 'date');
-      if (!dead) {continue;}
+      if (!dead) {
+        continue;
+      }
       const entry = s.condition?.clauses.flatMap((c) => c.entries).find((e) => e.key === dead.key);
-      if (!entry) {continue;}
+      if (!entry) {
+        continue;
+      }
       report({ messageId: 'date', at: keyOf(entry.element), data: { reason: dead.reason ?? '' } });
     }
   },

@@ -9,6 +9,8 @@ export interface Payload {
 
 export function fix(t: FixContext<Payload>): FixProposal[] {
   const offset = t.payload?.removeOffset;
-  if (offset === undefined || t.text[offset] !== ',') {return [];}
+  if (offset === undefined || t.text[offset] !== ',') {
+    return [];
+  }
   return [{ title: tr('fix.trailingComma'), isPreferred: true, edits: [{ offset, length: 1, text: '' }], safe: true }];
 }

@@ -5,7 +5,8 @@ const ja: RuleTranslation = {
   description: 'アクションがそのサービスに存在しません。',
   messages: {
     typo: '"{{value}}" は{{article}} {{serviceName}} のアクションではないため、何も許可しません。{{suggestions}} ではありませんか?',
-    unknown: '"{{value}}" は IAM カタログ ({{date}} のデータ) にある{{article}} {{serviceName}} のアクションではないため、何も許可しません。AWS がその後追加した場合は、拡張機能を更新してください。',
+    unknown:
+      '"{{value}}" は IAM カタログ ({{date}} のデータ) にある{{article}} {{serviceName}} のアクションではないため、何も許可しません。AWS がその後追加した場合は、拡張機能を更新してください。',
   },
 };
 export default ja;

@@ -12,7 +12,8 @@ export default defineRule<Payload>({
     fixable: true,
     messages: {
       typo: '"{{value}}" is not {{article}} {{serviceName}} action, so it grants nothing. Did you mean {{suggestions}}?',
-      unknown: '"{{value}}" is not {{article}} {{serviceName}} action in the IAM catalog (data of {{date}}): it grants nothing. If AWS added it since, update the extension.',
+      unknown:
+        '"{{value}}" is not {{article}} {{serviceName}} action in the IAM catalog (data of {{date}}): it grants nothing. If AWS added it since, update the extension.',
     },
   },
   check({ policy, catalog, report }) {
@@ -20,12 +21,26 @@ export default defineRule<Payload>({
       for (const v of [...(s.action?.values ?? []), ...(s.notAction?.values ?? [])]) {
         const value = v.value.trim();
         const parts = value.split(':');
-        if (v.dynamic || parts.length !== 2 || /[*?]/.test(value)) {continue;}
+        if (v.dynamic || parts.length !== 2 || /[*?]/.test(value)) {
+          continue;
+        }
         const service = catalog.service(parts[0]);
         // AWS's managed policies use it although the data lacks it: IAM accepts it
-        if (!service || catalog.action(value) || catalog.undocumentedAction(value)) {continue;}
-        const guesses = nearestActions(parts[1], service.actions.map((a) => a.name), 3).map((g) => `${service.prefix}:${g}`);
-        const data = { value, serviceName: service.name, article: /^[AEIOU]/i.test(service.name) ? 'an' : 'a', suggestions: guesses.map((g) => `"${g}"`).join(' or '), date: catalog.dataDate };
+        if (!service || catalog.action(value) || catalog.undocumentedAction(value)) {
+          continue;
+        }
+        const guesses = nearestActions(
+          parts[1],
+          service.actions.map((a) => a.name),
+          3,
+        ).map((g) => `${service.prefix}:${g}`);
+        const data = {
+          value,
+          serviceName: service.name,
+          article: /^[AEIOU]/i.test(service.name) ? 'an' : 'a',
+          suggestions: guesses.map((g) => `"${g}"`).join(' or '),
+          date: catalog.dataDate,
+        };
         if (guesses.length) {
           report({ messageId: 'typo', at: v, data, fix: { replacements: guesses } });
         } else {

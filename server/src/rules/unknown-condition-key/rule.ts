@@ -13,7 +13,8 @@ export default defineRule<Payload>({
     fixable: true,
     messages: {
       global: '"{{key}}" is not a global condition key: the condition never matches.{{suggestion}}',
-      service: '"{{key}}" is not a {{service}} condition key in the IAM catalog (data of {{date}}): the condition never matches.{{suggestion}}',
+      service:
+        '"{{key}}" is not a {{service}} condition key in the IAM catalog (data of {{date}}): the condition never matches.{{suggestion}}',
       format: '"{{key}}" is not a condition key: keys are written service:name (for example aws:SourceIp).',
       emptyTag: '"{{key}}" names no tag: add the tag key after the slash.',
     },
@@ -29,7 +30,9 @@ export default defineRule<Payload>({
             report({ messageId: 'emptyTag', at, data: { key } });
             continue;
           }
-          if (catalog.conditionKey(key) || catalog.undocumentedConditionKey(key)) {continue;}
+          if (catalog.conditionKey(key) || catalog.undocumentedConditionKey(key)) {
+            continue;
+          }
           const colon = key.indexOf(':');
           if (colon <= 0) {
             report({ messageId: 'format', at, data: { key } });
@@ -38,7 +41,12 @@ export default defineRule<Payload>({
           const prefix = key.slice(0, colon).toLowerCase();
           if (prefix === 'aws') {
             const guesses = nearest(key, globals, 2);
-            report({ messageId: 'global', at, data: { key, suggestion: guesses.length ? ` Did you mean "${guesses[0]}"?` : '' }, fix: { replacements: guesses } });
+            report({
+              messageId: 'global',
+              at,
+              data: { key, suggestion: guesses.length ? ` Did you mean "${guesses[0]}"?` : '' },
+              fix: { replacements: guesses },
+            });
             continue;
           }
           const service = catalog.service(prefix);
@@ -47,7 +55,12 @@ export default defineRule<Payload>({
           report({
             messageId: 'service',
             at,
-            data: { key, service: service?.name ?? prefix, date: catalog.dataDate, suggestion: guesses.length ? ` Did you mean "${guesses[0]}"?` : '' },
+            data: {
+              key,
+              service: service?.name ?? prefix,
+              date: catalog.dataDate,
+              suggestion: guesses.length ? ` Did you mean "${guesses[0]}"?` : '',
+            },
             severity: guesses.length ? 'error' : 'warning',
             fix: { replacements: guesses },
           });

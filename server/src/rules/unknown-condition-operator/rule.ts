@@ -33,10 +33,20 @@ export default defineRule<Payload>({
           const qualifier = colon >= 0 ? op.slice(0, colon) : undefined;
           if (qualifier && qualifier !== 'ForAllValues' && qualifier !== 'ForAnyValue' && parseOperator(op.slice(colon + 1)).info) {
             const guess = nearest(qualifier, ['ForAllValues', 'ForAnyValue'], 1);
-            report({ messageId: 'qualifier', at, data: { qualifier }, fix: { replacements: guess.map((g) => `${g}:${op.slice(colon + 1)}`) } });
+            report({
+              messageId: 'qualifier',
+              at,
+              data: { qualifier },
+              fix: { replacements: guess.map((g) => `${g}:${op.slice(colon + 1)}`) },
+            });
           } else {
             const guesses = nearest(op, spellings, 2);
-            report({ messageId: 'unknown', at, data: { operator: op, suggestion: guesses.length ? ` Did you mean "${guesses[0]}"?` : '' }, fix: { replacements: guesses } });
+            report({
+              messageId: 'unknown',
+              at,
+              data: { operator: op, suggestion: guesses.length ? ` Did you mean "${guesses[0]}"?` : '' },
+              fix: { replacements: guesses },
+            });
           }
         } else if (parsed.caseMismatch) {
           const canonical = formatOperator(parsed);

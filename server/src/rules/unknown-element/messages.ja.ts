@@ -5,7 +5,8 @@ const ja: RuleTranslation = {
   description: 'IAM ポリシーの文法で定義されていない要素名です。',
   messages: {
     topLevel: '"{{name}}" はポリシー要素 (Version、Id、Statement) ではありません。{{suggestion}}',
-    statement: '"{{name}}" はステートメントの要素 (Sid、Effect、Principal、NotPrincipal、Action、NotAction、Resource、NotResource、Condition) ではありません。{{suggestion}}',
+    statement:
+      '"{{name}}" はステートメントの要素 (Sid、Effect、Principal、NotPrincipal、Action、NotAction、Resource、NotResource、Condition) ではありません。{{suggestion}}',
   },
 };
 export default ja;

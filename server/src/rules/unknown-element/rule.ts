@@ -14,7 +14,8 @@ export default defineRule<Payload>({
     fixable: true,
     messages: {
       topLevel: '"{{name}}" is not a policy element (Version, Id, Statement).{{suggestion}}',
-      statement: '"{{name}}" is not a statement element (Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource, Condition).{{suggestion}}',
+      statement:
+        '"{{name}}" is not a statement element (Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource, Condition).{{suggestion}}',
     },
   },
   check({ policy, report }) {

@@ -16,8 +16,11 @@ export default defineRule<Payload>({
     for (const s of policy.statements) {
       const strings = [...statementStrings(s), ...(s.effect ? [s.effect] : [])];
       for (const str of strings) {
-        if (str.dynamic || str.value.trim() === str.value || str.value.trim() === '') {continue;}
-        const where = /^\s/.test(str.value) && /\s$/.test(str.value) ? 'leading and trailing' : /^\s/.test(str.value) ? 'leading' : 'trailing';
+        if (str.dynamic || str.value.trim() === str.value || str.value.trim() === '') {
+          continue;
+        }
+        const where =
+          /^\s/.test(str.value) && /\s$/.test(str.value) ? 'leading and trailing' : /^\s/.test(str.value) ? 'leading' : 'trailing';
         report({ messageId: 'whitespace', at: str, data: { value: str.value, where }, fix: { replacements: [str.value.trim()] } });
       }
     }

@@ -13,7 +13,9 @@ export default defineRule({
       for (const v of [...(s.action?.values ?? []), ...(s.notAction?.values ?? [])]) {
         const value = v.value.trim();
         const parts = value.split(':');
-        if (v.dynamic || parts.length !== 2 || !/[*?]/.test(parts[1]) || /[*?]/.test(parts[0])) {continue;}
+        if (v.dynamic || parts.length !== 2 || !/[*?]/.test(parts[1]) || /[*?]/.test(parts[0])) {
+          continue;
+        }
         const service = catalog.service(parts[0]);
         if (service && catalog.matchActions(value).length === 0) {
           report({ messageId: 'nothing', at: v, data: { value, serviceName: service.name, date: catalog.dataDate } });

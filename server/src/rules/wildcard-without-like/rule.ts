@@ -18,15 +18,24 @@ export default defineRule<Payload>({
     for (const s of policy.statements) {
       for (const clause of s.condition?.clauses ?? []) {
         const p = parseOperator(clause.operator);
-        if (p.info?.family !== 'String' || p.info.wildcards) {continue;}
-        const fixed = clause.operator.replace(/StringEquals(IgnoreCase)?/, 'StringLike').replace(/StringNotEquals(IgnoreCase)?/, 'StringNotLike');
+        if (p.info?.family !== 'String' || p.info.wildcards) {
+          continue;
+        }
+        const fixed = clause.operator
+          .replace(/StringEquals(IgnoreCase)?/, 'StringLike')
+          .replace(/StringNotEquals(IgnoreCase)?/, 'StringNotLike');
         for (const entry of clause.entries) {
           for (const v of entry.values) {
             // ${*} and ${?} are escapes, not wildcards
             const bare = v.value.replace(/\$\{[*?$]\}/g, '');
             const m = /[*?]/.exec(bare.replace(/\$\{[^}]*\}/g, ''));
             if (m) {
-              report({ messageId: 'literal', at: v, data: { value: v.value, char: m[0], operator: clause.operator, fixed }, fix: { replacements: [fixed], operatorPath: clause.element.path } });
+              report({
+                messageId: 'literal',
+                at: v,
+                data: { value: v.value, char: m[0], operator: clause.operator, fixed },
+                fix: { replacements: [fixed], operatorPath: clause.element.path },
+              });
             }
           }
         }

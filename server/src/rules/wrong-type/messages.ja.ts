@@ -7,7 +7,8 @@ const ja: RuleTranslation = {
     root: 'ポリシーは JSON オブジェクトです。{{type}}ではありません。',
     expected: '{{element}} は{{expected}}でなければなりません。{{type}}ではありません。',
     entry: '{{element}} の各要素は文字列でなければなりません。{{type}}ではありません。',
-    intrinsic: '{{element}} にオブジェクト ({{key}}) があります。Fn::Sub などのテンプレート関数は IAM ではなく CloudFormation が解決します。通常のポリシーファイルでは ARN を書いてください。',
+    intrinsic:
+      '{{element}} にオブジェクト ({{key}}) があります。Fn::Sub などのテンプレート関数は IAM ではなく CloudFormation が解決します。通常のポリシーファイルでは ARN を書いてください。',
     statement: '各ステートメントはオブジェクトでなければなりません。{{type}}ではありません。',
     conditionValue: '条件の値は文字列、数値、ブール値のいずれかでなければなりません。{{type}}ではありません。',
   },

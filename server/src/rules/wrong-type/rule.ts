@@ -11,7 +11,8 @@ export default defineRule({
       root: 'A policy is a JSON object, not {{type}}.',
       expected: '{{element}} must be {{expected}}, not {{type}}.',
       entry: 'Entries of {{element}} must be strings, not {{type}}.',
-      intrinsic: '{{element}} holds an object ({{key}}): template functions such as Fn::Sub are resolved by CloudFormation, not by IAM. In a plain policy file write the ARN.',
+      intrinsic:
+        '{{element}} holds an object ({{key}}): template functions such as Fn::Sub are resolved by CloudFormation, not by IAM. In a plain policy file write the ARN.',
       statement: 'Each statement must be an object, not {{type}}.',
       conditionValue: 'Condition values must be strings, numbers or booleans, not {{type}}.',
     },
@@ -42,29 +43,41 @@ export default defineRule({
       for (const e of s.elements) {
         const v = e.valueNode;
         // a value the template computes ({"Fn::Sub": ...}, !Join [...]) is not ours to type-check
-        if (!v || e.dynamic) {continue;}
+        if (!v || e.dynamic) {
+          continue;
+        }
         switch (e.name) {
           case 'Sid':
           case 'Effect':
-            if (v.type !== 'string') {expected(ctx, e, 'a string');}
+            if (v.type !== 'string') {
+              expected(ctx, e, 'a string');
+            }
             break;
           case 'Action':
           case 'NotAction':
           case 'Resource':
           case 'NotResource':
-            if (v.type !== 'string' && v.type !== 'array') {expected(ctx, e, 'a string or an array of strings');}
+            if (v.type !== 'string' && v.type !== 'array') {
+              expected(ctx, e, 'a string or an array of strings');
+            }
             break;
           case 'Principal':
           case 'NotPrincipal':
-            if (v.type !== 'string' && v.type !== 'object') {expected(ctx, e, '"*" or an object such as {"AWS": [...]}');}
+            if (v.type !== 'string' && v.type !== 'object') {
+              expected(ctx, e, '"*" or an object such as {"AWS": [...]}');
+            }
             break;
           case 'Condition':
-            if (v.type !== 'object') {expected(ctx, e, 'an object of operators');}
+            if (v.type !== 'object') {
+              expected(ctx, e, 'an object of operators');
+            }
             break;
         }
       }
       for (const list of [s.action, s.notAction, s.resource, s.notResource]) {
-        if (list?.isArray || list?.element.valueNode?.type === 'string') {entries(ctx, list);}
+        if (list?.isArray || list?.element.valueNode?.type === 'string') {
+          entries(ctx, list);
+        }
       }
       for (const block of [s.principal, s.notPrincipal]) {
         for (const entry of block?.entries ?? []) {
