@@ -11,7 +11,9 @@ import {
   removeEntry,
   replaceArrayEntry,
   replaceNode,
+  SnippetObject,
   SnippetValue,
+  unsnippet,
   type EditValue,
   type OffsetEdit,
   type EditText,
@@ -21,6 +23,10 @@ import {
 export function replaceListValue(s: EditText, list: StringList, value: PolicyString, replacements: EditValue[]): OffsetEdit {
   const array = list.element.valueNode!;
   if (list.isArray) {
+    if (replacements.length === 0 && list.values.length > 1) {
+      // every replacement is already in the list: the value goes, with its comma
+      return removeEntry(array, value.node);
+    }
     return replaceArrayEntry(s.text, array, value.node, replacements, s.style);
   }
   if (replacements.length === 1) {
@@ -62,10 +68,18 @@ export function appendToList(s: EditText, list: StringList, values: EditValue[])
 }
 
 /** Adds `"Operator": {"key": value}` to a statement's Condition, merging into what is there. */
-export function addCondition(s: EditText, statement: Statement, operator: string, key: string, value: EditValue): OffsetEdit | undefined {
+export function addCondition(
+  s: EditText,
+  statement: Statement,
+  operator: string,
+  key: string | SnippetValue,
+  value: EditValue,
+): OffsetEdit | undefined {
+  const entryValue = new SnippetObject([[key, value]]);
+  const keyName = conditionKeyName(key);
   const condition = statement.condition;
   if (!condition) {
-    return insertProperty(s.text, statement.node, 'Condition', { [operator]: { [key]: value } }, s.style);
+    return insertProperty(s.text, statement.node, 'Condition', { [operator]: entryValue }, s.style);
   }
   const conditionNode = condition.element.valueNode;
   if (conditionNode?.type !== 'object') {
@@ -73,16 +87,25 @@ export function addCondition(s: EditText, statement: Statement, operator: string
   }
   const clause = condition.clauses.find((c) => c.operator === operator);
   if (!clause) {
-    return insertProperty(s.text, conditionNode, operator, { [key]: value }, s.style);
+    return insertProperty(s.text, conditionNode, operator, entryValue, s.style);
   }
   if (clause.element.valueNode?.type !== 'object') {
     return undefined;
   }
-  const entry = clause.entries.find((e) => e.key.toLowerCase() === key.toLowerCase());
+  const entry = clause.entries.find((e) => e.key.toLowerCase() === keyName.toLowerCase());
   if (entry?.element.valueNode) {
     return replaceNode(s.text, entry.element.valueNode, value, s.style);
   }
   return insertProperty(s.text, clause.element.valueNode, key, value, s.style);
+}
+
+/** The key a condition key (plain, or quoted snippet text) stands for, with its placeholders' defaults. */
+export function conditionKeyName(key: string | SnippetValue): string {
+  if (typeof key === 'string') {
+    return key;
+  }
+  const text = unsnippet(key.snippet);
+  return text.startsWith('"') && text.endsWith('"') && text.length >= 2 ? text.slice(1, -1) : text;
 }
 
 /** Inserts new statements after `statement` (a single Statement object becomes an array). */

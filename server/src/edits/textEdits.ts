@@ -117,7 +117,17 @@ export class SnippetValue {
   constructor(readonly snippet: string) {}
 }
 
-export type EditValue = string | number | boolean | null | SnippetValue | EditValue[] | { [key: string]: EditValue };
+/** An object whose keys may be snippet text (a key with a place to type, like `aws:ResourceTag/${1:Project}`). */
+export class SnippetObject {
+  constructor(readonly entries: [string | SnippetValue, EditValue][]) {}
+}
+
+export type EditValue = string | number | boolean | null | SnippetValue | SnippetObject | EditValue[] | { [key: string]: EditValue };
+
+/** A property name as snippet text: a plain key is quoted and escaped, a `SnippetValue` is already snippet text. */
+function formatKey(key: string | SnippetValue): string {
+  return key instanceof SnippetValue ? key.snippet : snippetString(key);
+}
 
 export function formatValue(value: EditValue, indent: string, style: Style, inline = false): string {
   if (value instanceof SnippetValue) {
@@ -134,15 +144,15 @@ export function formatValue(value: EditValue, indent: string, style: Style, inli
     return `[${style.eol}${value.map((v) => inner + formatValue(v, inner, style)).join(`,${style.eol}`)}${style.eol}${indent}]`;
   }
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value);
+    const entries: [string | SnippetValue, EditValue][] = value instanceof SnippetObject ? value.entries : Object.entries(value);
     if (entries.length === 0) {
       return '{}';
     }
     if (inline) {
-      return `{ ${entries.map(([k, v]) => `${snippetString(k)}: ${formatValue(v, indent, style, true)}`).join(', ')} }`;
+      return `{ ${entries.map(([k, v]) => `${formatKey(k)}: ${formatValue(v, indent, style, true)}`).join(', ')} }`;
     }
     const inner = indent + style.unit;
-    return `{${style.eol}${entries.map(([k, v]) => `${inner}${snippetString(k)}: ${formatValue(v, inner, style)}`).join(`,${style.eol}`)}${style.eol}${indent}}`;
+    return `{${style.eol}${entries.map(([k, v]) => `${inner}${formatKey(k)}: ${formatValue(v, inner, style)}`).join(`,${style.eol}`)}${style.eol}${indent}}`;
   }
   return typeof value === 'string' ? snippetString(value) : String(value);
 }
@@ -218,7 +228,7 @@ export function removeEntries(container: JsonNode, entries: JsonNode[]): OffsetE
 export function insertProperty(
   text: string,
   object: JsonNode,
-  key: string,
+  key: string | SnippetValue,
   value: EditValue,
   style: Style,
   position: 'first' | 'last' = 'last',
@@ -231,7 +241,7 @@ export function insertProperty(
     return {
       offset: object.offset + 1,
       length: object.length - 2,
-      text: `${style.eol}${inner}${snippetString(key)}: ${formatValue(value, inner, style)}${style.eol}${indent}`,
+      text: `${style.eol}${inner}${formatKey(key)}: ${formatValue(value, inner, style)}${style.eol}${indent}`,
       snippet: true,
     };
   }
@@ -242,7 +252,7 @@ export function insertProperty(
     return {
       offset: first.offset,
       length: 0,
-      text: `${snippetString(key)}: ${formatValue(value, indent, style, !multiline)}${after}`,
+      text: `${formatKey(key)}: ${formatValue(value, indent, style, !multiline)}${after}`,
       snippet: true,
     };
   }
@@ -253,7 +263,7 @@ export function insertProperty(
   return {
     offset: end,
     length: 0,
-    text: `${before}${snippetString(key)}: ${formatValue(value, indent, style, !multiline)}`,
+    text: `${before}${formatKey(key)}: ${formatValue(value, indent, style, !multiline)}`,
     snippet: true,
   };
 }

@@ -125,7 +125,11 @@ export function narrowFixes(t: FixContext<unknown>): FixProposal[] {
   if (!found || found.list !== t.statement?.action) {
     return [];
   }
-  const pattern = found.value.value.trim();
+  // IAM does not trim: "ec2:* " matches no action, so no list of actions narrows it
+  const pattern = found.value.value;
+  if (pattern !== pattern.trim()) {
+    return [];
+  }
   const others = new Set(found.list.values.filter((v) => v !== found.value).map((v) => v.value.trim().toLowerCase()));
   const options = narrowingOptions(t.catalog, t.file, pattern, found.value.node.offset);
   // preferred: the actions the file already uses, else the first (read-only) narrowing; never wider

@@ -412,3 +412,103 @@ suite('fix all', () => {
     assert.deepEqual(granted(after), granted(text));
   });
 });
+
+suite('code actions that must not corrupt the document or widen access (issue 17)', () => {
+  const oneStatement = (s: string) => `{\n  "Version": "2012-10-17",\n  "Statement": ${s}\n}`;
+  /** every action at the offset (fixes of the diagnostics there, and refactors) */
+  function allAt(text: string, offset: number, setup: Setup = {}): CodeAction[] {
+    const { document, file, diagnostics } = analyze(text);
+    const p = document.positionAt(offset);
+    const here = diagnostics.filter((d) => document.offsetAt(d.range.start) <= offset && offset <= document.offsetAt(d.range.end));
+    return getCodeActions(
+      { catalog: testCatalog(), document, file, snippetEdits: !!setup.snippets },
+      { start: p, end: p },
+      here,
+      undefined,
+      diagnostics,
+    );
+  }
+  const editsOf = (a: CodeAction) =>
+    a.edit?.changes ? Object.values(a.edit.changes)[0] : (a.edit!.documentChanges![0] as TextDocumentEdit).edits;
+
+  test('MFA: an existing "aws:MultiFactorAuthPresent": "false" is kept (the refactor is not offered)', () => {
+    const text = policy(
+      '{\n  "Effect": "Allow",\n  "Action": "ec2:StopInstances",\n  "Resource": "*",\n  "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}\n}',
+    );
+    const titles = allAt(text, text.indexOf('Effect')).map((a) => a.title);
+    assert.ok(!titles.some((x) => /require MFA/.test(x)), titles.join('\n'));
+    // the same key under another operator is the user's choice too
+    const ifExists = text.replace('"Bool"', '"BoolIfExists"');
+    assert.ok(!allAt(ifExists, ifExists.indexOf('Effect')).some((a) => /require MFA/.test(a.title)));
+    // the other conditions are still offered, and keep the MFA condition as it was
+    const regions = apply(text, pick(allAt(text, text.indexOf('Effect')), /limit to Regions/));
+    assert.equal(
+      regions,
+      text.replace(
+        '{"Bool": {"aws:MultiFactorAuthPresent": "false"}}',
+        '{"Bool": {"aws:MultiFactorAuthPresent": "false"}, "StringEquals": { "aws:RequestedRegion": ["eu-west-1"] }}',
+      ),
+    );
+  });
+
+  test('"ec2:* " (a trailing space, matches nothing in IAM) gets no narrowing and no expansion', () => {
+    const text = policy('{"Effect": "Allow", "Action": "ec2:* ", "Resource": "*"}');
+    const titles = allAt(text, text.indexOf('ec2:*')).map((a) => a.title);
+    assert.ok(!titles.some((x) => /^Replace "ec2:\*|Only|^Expand/.test(x)), titles.join('\n'));
+    // the same without the space is narrowed as before
+    const plain = policy('{"Effect": "Allow", "Action": "ec2:*", "Resource": "*"}');
+    assert.ok(allAt(plain, plain.indexOf('ec2:*')).some((a) => /Only Read actions of ec2/.test(a.title)));
+  });
+
+  test('narrowing to actions the list already holds removes the wildcard with its comma', () => {
+    const text = policy('{"Effect": "Allow", "Action": ["ec2:Describe*", "ec2:DescribeInstances"], "Resource": "*"}');
+    const action = pick(allAt(text, text.indexOf('Describe*')), /Only the actions of ec2 used elsewhere in this file/);
+    assert.equal(apply(text, action), policy('{"Effect": "Allow", "Action": ["ec2:DescribeInstances"], "Resource": "*"}'));
+    const multiline = policy(
+      '{\n  "Effect": "Allow",\n  "Action": [\n    "ec2:DescribeInstances",\n    "ec2:Describe*"\n  ],\n  "Resource": "*"\n}',
+    );
+    const last = pick(allAt(multiline, multiline.indexOf('Describe*')), /Only the actions of ec2 used elsewhere in this file/);
+    assert.equal(
+      apply(multiline, last),
+      policy('{\n  "Effect": "Allow",\n  "Action": [\n    "ec2:DescribeInstances"\n  ],\n  "Resource": "*"\n}'),
+    );
+  });
+
+  test('split by service with "Statement" as an object: one edit, the whole text', () => {
+    const text = oneStatement('{\n    "Effect": "Allow",\n    "Action": ["s3:GetObject", "ec2:StartInstances"],\n    "Resource": "*"\n  }');
+    const split = pick(allAt(text, text.indexOf('Effect')), /Split this statement by service/);
+    assert.equal(editsOf(split).length, 1);
+    assert.equal(
+      apply(text, split),
+      oneStatement(
+        '[\n    {\n      "Effect": "Allow",\n      "Action": "s3:GetObject",\n      "Resource": "*"\n    },\n    {\n      "Effect": "Allow",\n      "Action": "ec2:StartInstances",\n      "Resource": "*"\n    }\n  ]',
+      ),
+    );
+  });
+
+  test('resource tag condition: a real key without snippet support, a tab stop in the key with it', () => {
+    const text = policy('{\n  "Effect": "Allow",\n  "Action": "ec2:StopInstances",\n  "Resource": "*"\n}');
+    const plain = pick(allAt(text, text.indexOf('Effect')), /limit by resource tag/);
+    const expected = policy(
+      '{\n  "Effect": "Allow",\n  "Action": "ec2:StopInstances",\n  "Resource": "*",\n  "Condition": {\n    "StringEquals": {\n      "aws:ResourceTag/Project": "value"\n    }\n  }\n}',
+    );
+    assert.equal(apply(text, plain), expected);
+    assert.ok(!JSON.stringify(plain.edit).includes('${'), JSON.stringify(plain.edit));
+    const snippet = pick(allAt(text, text.indexOf('Effect'), { snippets: true }), /limit by resource tag/);
+    const edit = editsOf(snippet)[0] as SnippetTextEdit;
+    assert.ok(edit.snippet.value.includes('"aws:ResourceTag/${1:Project}": "${2:value}"'), edit.snippet.value);
+    // VS Code indents every line after the first like the line the edit starts on
+    const doc = TextDocument.create('file:///t/policy.json', 'json', 1, text);
+    const indent = /^[ \t]*/.exec(doc.getText({ start: { line: edit.range.start.line, character: 0 }, end: edit.range.start }))![0];
+    const typed = unsnippet(edit.snippet.value).replace(/\n/g, `\n${indent}`);
+    assert.equal(TextDocument.applyEdits(doc, [{ range: edit.range, newText: typed }]), expected);
+    // merged into an existing StringEquals, too
+    const withClause = policy(
+      '{\n  "Effect": "Allow",\n  "Action": "ec2:StopInstances",\n  "Resource": "*",\n  "Condition": {"StringEquals": {"aws:RequestedRegion": "eu-west-1"}}\n}',
+    );
+    assert.equal(
+      apply(withClause, pick(allAt(withClause, withClause.indexOf('Effect')), /limit by resource tag/)),
+      withClause.replace('"eu-west-1"}', '"eu-west-1", "aws:ResourceTag/Project": "value"}'),
+    );
+  });
+});

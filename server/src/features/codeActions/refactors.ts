@@ -9,7 +9,14 @@ import type { PolicyDocument, PolicyString, Statement, StringList } from '../../
 import { stringLists } from '../../rules/helpers';
 import type { EditSession, Proposal } from './context';
 import { collapsibleWildcards } from '../../edits/narrow';
-import { addCondition, insertStatementsAfter, removeListValues, replaceListValue, statementValue } from '../../edits/statementEdits';
+import {
+  addCondition,
+  conditionKeyName,
+  insertStatementsAfter,
+  removeListValues,
+  replaceListValue,
+  statementValue,
+} from '../../edits/statementEdits';
 import { replaceNode, SnippetValue, type EditValue, type OffsetEdit } from '../../edits/textEdits';
 
 const REWRITE = CodeActionKind.RefactorRewrite;
@@ -23,8 +30,9 @@ function listsOf(s: Statement): StringList[] {
 }
 
 function expandWildcard(session: EditSession, list: StringList, value: PolicyString): Proposal[] {
-  const pattern = value.value.trim();
-  if (!/[*?]/.test(pattern) || pattern === '*') {
+  // IAM does not trim: "ec2:* " matches no action, so there is nothing to expand
+  const pattern = value.value;
+  if (!/[*?]/.test(pattern) || pattern === '*' || pattern !== pattern.trim()) {
     return [];
   }
   const matches = session.catalog.matchActions(pattern);
@@ -101,13 +109,23 @@ function splitByService(session: EditSession, policy: PolicyDocument, s: Stateme
   if (s.sid) {
     first.Sid = s.sid.value;
   }
+  const title = t('refactor.splitByService', { services: [...byService.keys()].join(', ') });
+  const element = policy.statementElement?.valueNode;
+  if (element && element.type !== 'array') {
+    // "Statement": {...} becomes an array of the new statements, in one edit (two edits of the
+    // same range would be an invalid WorkspaceEdit)
+    if (element !== s.node) {
+      return [];
+    }
+    return [{ title, kind: REWRITE, edits: [replaceNode(session.text, element, statements, session.style, false)] }];
+  }
   const insert = insertStatementsAfter(session, policy, s, rest);
   if (!insert) {
     return [];
   }
   return [
     {
-      title: t('refactor.splitByService', { services: [...byService.keys()].join(', ') }),
+      title,
       kind: REWRITE,
       edits: [replaceNode(session.text, s.node, first, session.style), insert],
     },
@@ -119,7 +137,12 @@ function conditions(session: EditSession, policy: PolicyDocument, s: Statement):
     return [];
   }
   const out: Proposal[] = [];
-  const add = (title: string, operator: string, key: string, value: EditValue) => {
+  const present = new Set((s.condition?.clauses ?? []).flatMap((c) => c.entries.map((e) => e.key.toLowerCase())));
+  const add = (title: string, operator: string, key: string | SnippetValue, value: EditValue) => {
+    // a key the statement already tests is the user's choice: never rewrite (or contradict) it
+    if (present.has(conditionKeyName(key).toLowerCase())) {
+      return;
+    }
     const edit = addCondition(session, s, operator, key, value);
     if (edit) {
       out.push({ title, kind: REWRITE, edits: [edit] });
@@ -127,7 +150,7 @@ function conditions(session: EditSession, policy: PolicyDocument, s: Statement):
   };
   add(t('refactor.mfa'), 'Bool', 'aws:MultiFactorAuthPresent', 'true');
   add(t('refactor.regions'), 'StringEquals', 'aws:RequestedRegion', [new SnippetValue('"${1:eu-west-1}"')]);
-  add(t('refactor.resourceTag'), 'StringEquals', 'aws:ResourceTag/${1:Project}', new SnippetValue('"${2:value}"'));
+  add(t('refactor.resourceTag'), 'StringEquals', new SnippetValue('"aws:ResourceTag/${1:Project}"'), new SnippetValue('"${2:value}"'));
   // an Allow cannot say "this IP, or an AWS service acting for me": a Deny beside it can
   const actions = s.action ?? s.notAction;
   if (actions && (s.resource || s.notResource)) {
