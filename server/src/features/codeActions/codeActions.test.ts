@@ -455,6 +455,10 @@ suite('code actions that must not corrupt the document or widen access (issue 17
     const text = policy('{"Effect": "Allow", "Action": "ec2:* ", "Resource": "*"}');
     const titles = allAt(text, text.indexOf('ec2:*')).map((a) => a.title);
     assert.ok(!titles.some((x) => /^Replace "ec2:\*|Only|^Expand/.test(x)), titles.join('\n'));
+    // nor a quick-fix of broad-wildcard on "ec2:Describe* "
+    const describe = policy('{"Effect": "Allow", "Action": "ec2:Describe* ", "Resource": "*"}');
+    const fixes = allAt(describe, describe.indexOf('ec2:Describe')).map((a) => a.title);
+    assert.ok(!fixes.some((x) => /^Replace "ec2:Describe|Only|^Expand/.test(x)), fixes.join('\n'));
     // the same without the space is narrowed as before
     const plain = policy('{"Effect": "Allow", "Action": "ec2:*", "Resource": "*"}');
     assert.ok(allAt(plain, plain.indexOf('ec2:*')).some((a) => /Only Read actions of ec2/.test(a.title)));

@@ -11,7 +11,12 @@ function expandFix(t: FixContext<Payload>): FixProposal[] {
   if (!found) {
     return [];
   }
-  const matches = t.catalog.matchActions(found.value.value.trim());
+  // IAM does not trim: " s3:Get*" matches no action, and expanding it would grant them all
+  const pattern = found.value.value;
+  if (pattern !== pattern.trim()) {
+    return [];
+  }
+  const matches = t.catalog.matchActions(pattern);
   if (matches.length === 0 || matches.length > 400) {
     return [];
   }
