@@ -478,6 +478,19 @@ suite('code actions that must not corrupt the document or widen access (issue 17
     );
   });
 
+  test('a truncated statement gets no refactor that adds syntax errors', () => {
+    const errors = (t: string) => analyzeFile(t, { languageId: 'json', matchesPolicyGlob: true }).tree.errors.length;
+    const text =
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "ec2:StartInstances"], "Resource": "*"';
+    const before = errors(text);
+    for (const action of allAt(text, text.indexOf('Effect'))) {
+      if (action.edit) {
+        assert.ok(errors(apply(text, action)) <= before, `${action.title}: ${apply(text, action)}`);
+      }
+    }
+    assert.ok(!allAt(text, text.indexOf('Effect')).some((a) => /Add condition|Split this statement/.test(a.title)));
+  });
+
   test('split by service with "Statement" as an object: one edit, the whole text', () => {
     const text = oneStatement('{\n    "Effect": "Allow",\n    "Action": ["s3:GetObject", "ec2:StartInstances"],\n    "Resource": "*"\n  }');
     const split = pick(allAt(text, text.indexOf('Effect')), /Split this statement by service/);

@@ -196,7 +196,12 @@ export function refactors(session: EditSession, offset: number): Proposal[] {
     }
     out.push(...toArray(session, list));
   }
-  out.push(...splitByService(session, policy, statement));
-  out.push(...conditions(session, policy, statement));
+  // a statement the parser had to repair (a truncated document, a missing comma) has no reliable
+  // end to insert at: restructuring it would add syntax errors, so only in-place rewrites are offered
+  const end = statement.node.offset + statement.node.length;
+  if (!policy.tree.errors.some((e) => e.offset >= statement.node.offset && e.offset <= end)) {
+    out.push(...splitByService(session, policy, statement));
+    out.push(...conditions(session, policy, statement));
+  }
   return out;
 }
