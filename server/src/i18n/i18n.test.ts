@@ -9,7 +9,7 @@ import path from 'node:path';
 import { suite, test } from 'node:test';
 import { ALL_RULES } from '../rules/index';
 import { findingsFor } from '../testing/testRule';
-import type { PolicyType } from '../policy/model';
+import { fencedExamples } from '../testing/readmeExamples';
 import {
   catalogOf,
   localizePhrase,
@@ -219,33 +219,13 @@ function englishProse(message: string): string | undefined {
   return stripped.match(/\b[A-Za-z]{2,}(?:[ ,]+[a-z]{2,}){2,}\b/)?.[0];
 }
 
-function examples(markdown: string): { code: string; language: 'json' | 'jsonc'; policyType?: PolicyType; raw: boolean }[] {
-  const out: { code: string; language: 'json' | 'jsonc'; policyType?: PolicyType; raw: boolean }[] = [];
-  for (const m of markdown.matchAll(/```(jsonc?)([^\n]*)\n([\s\S]*?)```/g)) {
-    const attrs = Object.fromEntries(
-      m[2]
-        .trim()
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((a) => a.split('=') as [string, string]),
-    );
-    out.push({
-      code: m[3],
-      language: m[1] as 'json' | 'jsonc',
-      policyType: attrs.policyType as PolicyType | undefined,
-      raw: attrs.raw === 'true',
-    });
-  }
-  return out;
-}
-
 suite('Japanese findings', () => {
   test('every finding of every README example reads as Japanese, with no English phrase from rule data', () => {
     const problems: string[] = [];
     let count = 0;
     for (const rule of ALL_RULES) {
       const markdown = fs.readFileSync(path.join(rulesDir, rule.id, 'README.md'), 'utf8');
-      for (const ex of examples(markdown)) {
+      for (const ex of fencedExamples(markdown)) {
         const { findings } = findingsFor(rule, ex.code, {
           language: ex.language,
           raw: ex.raw,

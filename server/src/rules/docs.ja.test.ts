@@ -8,10 +8,10 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
 import { suite, test } from 'node:test';
-import type { PolicyType } from '../policy/model';
 import { ruleTranslation } from '../i18n';
 import { ALL_RULES } from './index';
 import { findingsFor } from '../testing/testRule';
+import { fencedExamples } from '../testing/readmeExamples';
 
 const rulesDir = path.resolve(__dirname, '..', '..', '..', '..', 'server', 'src', 'rules');
 const SECTIONS_JA: Record<string, string> = {
@@ -34,18 +34,11 @@ function blocks(body: string): string[] {
 }
 
 function run(rule: (typeof ALL_RULES)[number], block: string) {
-  const m = /```(jsonc?)([^\n]*)\n([\s\S]*?)```/.exec(block)!;
-  const attrs = Object.fromEntries(
-    m[2]
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((a) => a.split('=') as [string, string]),
-  );
-  return findingsFor(rule, m[3], {
-    language: m[1] as 'json' | 'jsonc',
-    raw: attrs.raw === 'true',
-    ...(attrs.policyType ? { policyType: attrs.policyType as PolicyType } : {}),
+  const [example] = fencedExamples(block);
+  return findingsFor(rule, example.code, {
+    language: example.language,
+    raw: example.raw,
+    ...(example.policyType ? { policyType: example.policyType } : {}),
   }).findings;
 }
 

@@ -7,45 +7,11 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
 import { suite, test } from 'node:test';
-import type { PolicyType } from '../policy/model';
 import { ALL_RULES } from './index';
 import { findingsFor } from '../testing/testRule';
+import { sectionExamples } from '../testing/readmeExamples';
 
 const rulesDir = path.resolve(__dirname, '..', '..', '..', '..', 'server', 'src', 'rules');
-
-interface Example {
-  code: string;
-  language: 'json' | 'jsonc';
-  policyType?: PolicyType;
-  raw: boolean;
-}
-
-function sectionExamples(markdown: string, heading: string): Example[] {
-  const start = markdown.indexOf(`\n## ${heading}\n`);
-  if (start < 0) {
-    return [];
-  }
-  const next = markdown.indexOf('\n## ', start + heading.length + 4);
-  const body = markdown.slice(start, next < 0 ? undefined : next);
-  const out: Example[] = [];
-  const fence = /```(jsonc?)([^\n]*)\n([\s\S]*?)```/g;
-  for (let m = fence.exec(body); m; m = fence.exec(body)) {
-    const attrs = Object.fromEntries(
-      m[2]
-        .trim()
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((a) => a.split('=') as [string, string]),
-    );
-    out.push({
-      code: m[3],
-      language: m[1] as 'json' | 'jsonc',
-      policyType: attrs.policyType as PolicyType | undefined,
-      raw: attrs.raw === 'true',
-    });
-  }
-  return out;
-}
 
 suite('rule documentation', () => {
   test('every rule folder is registered and every registered rule has a folder', () => {
