@@ -93,4 +93,18 @@ suite('LSP over stdio: edits as VS Code applies snippet edits', () => {
     }
     assert.ok(compared >= 8, `compared ${compared}`);
   });
+
+  test('a snippet edit is never sent beside another edit (VS Code re-indents only part of it)', async () => {
+    // seen in real VS Code (npm run test:e2e, ui): "Move iam:PassRole into its own statement" as a
+    // plain removal plus a snippet insertion put the new statement's first lines at column 0
+    const uri = 'file:///ws/passrole-move.json';
+    const text = nested('{\n  "Effect": "Allow",\n  "Action": ["iam:PassRole", "ec2:RunInstances"],\n  "Resource": "*"\n}');
+    const actions = await actionsAt(vscode, uri, text, text.indexOf('iam:PassRole'), 'passrole-star');
+    const move = pick(actions, /^Move iam:PassRole into its own statement/);
+    assert.equal(move.edit?.changes?.[uri]?.length, 2, JSON.stringify(move.edit));
+    for (const action of actions.filter((a) => a.edit?.documentChanges)) {
+      const edits = action.edit!.documentChanges!.flatMap((c) => ('edits' in c ? c.edits : []));
+      assert.equal(edits.length, 1, `${action.title}: a snippet beside ${edits.length - 1} other edits`);
+    }
+  });
 });
