@@ -2,7 +2,9 @@
 // What a user sees, in a real VS Code (code-server) driven by Playwright and Debian's Chromium:
 // the extension loaded from this checkout (extensionDevelopmentPath), the examples folder open.
 // Checks the status bar, the code lens, the Problems panel, hover and completion, and saves a
-// screenshot of each (docs/images/ are copies of these). Adapted from ../shared/e2e/test/e2e-ui.cjs.
+// screenshot of each (docs/images/ are copies of these); then the exact text after each fix,
+// refactor and template as VS Code applies them (editScenarios.cjs). Adapted from
+// ../shared/e2e/test/e2e-ui.cjs.
 // Env: NODE24, CODE_SERVER, CHROMIUM, DRIVERS, EXT_DEV, WS_TEMPLATE, OUT.
 'use strict';
 const fs = require('fs');
@@ -10,6 +12,7 @@ const os = require('os');
 const path = require('path');
 const { chromium } = require(path.join(process.env.DRIVERS || '', 'node_modules', 'playwright-core'));
 const { startCodeServer } = require('./codeServer.cjs');
+const { files: editFiles, runEditScenarios } = require('./editScenarios.cjs');
 
 const { NODE24 = 'node', CODE_SERVER, EXT_DEV, WS_TEMPLATE } = process.env;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -36,6 +39,7 @@ function assert(ok, message) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-ui-'));
   const ws = path.join(tmp, 'examples');
   fs.cpSync(WS_TEMPLATE, ws, { recursive: true });
+  for (const [name, text] of Object.entries(editFiles)) fs.writeFileSync(path.join(ws, name), text);
   let browser;
   let server;
   try {
@@ -134,6 +138,9 @@ function assert(ok, message) {
       await page.screenshot({ path: path.join(OUT, '04-completion.png') });
       await page.keyboard.press('Escape');
     });
+
+    // exact text after each fix, refactor and template (editScenarios.cjs)
+    await runEditScenarios({ page, ws, out: OUT, check, log });
   } catch (e) {
     results.push(['harness', false]);
     log('HARNESS ERROR:', e && (e.stack || e));
