@@ -4,8 +4,9 @@
 //   1. the vscode-API suite inside the extension host (test/e2e/suite), and
 //   2. the user-level UI check with Playwright and Debian's Chromium (test/e2e/drivers/ui.cjs),
 //   3. the packed VSIX installed with --install-extension, activating and diagnosing (vsix.cjs),
+//   4. VS Code's display language set to Japanese: diagnostic, hover, code lens (ja.cjs),
 // saving screenshots and logs under out/e2e/.
-//   node scripts/e2e.mjs [exthost|ui|vsix]
+//   node scripts/e2e.mjs [exthost|ui|vsix|ja]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -54,6 +55,11 @@ const runs = [
     name: 'vsix',
     script: path.join(root, 'test', 'e2e', 'drivers', 'vsix.cjs'),
     env: { VSIX: vsix, WS_TEMPLATE: path.join(root, 'examples') },
+  },
+  {
+    name: 'ja',
+    script: path.join(root, 'test', 'e2e', 'drivers', 'ja.cjs'),
+    env: { EXT_DEV: root, WS_TEMPLATE: path.join(root, 'examples') },
   },
 ].filter((r) => !only || r.name === only);
 

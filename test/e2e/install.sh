@@ -25,9 +25,10 @@ while read -r name; do
 done < <(compgen -e)
 
 # 1. Debian packages: gssapi headers and a toolchain for code-server's native modules; for the
-# e2e also Chromium for Playwright. Needs root or sudo: without either, say what to install.
+# e2e also Chromium for Playwright and a Japanese font (the ja run's screenshots: without one,
+# Chromium draws Japanese text as empty boxes). Needs root or sudo: without either, say what to install.
 APT_PKGS=(libkrb5-dev build-essential python3 pkg-config)
-[ "$PURPOSE" = e2e ] && APT_PKGS=(chromium "${APT_PKGS[@]}")
+[ "$PURPOSE" = e2e ] && APT_PKGS=(chromium fonts-ipafont-gothic "${APT_PKGS[@]}")
 missing=()
 for p in "${APT_PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -34,7 +34,8 @@ function freePort(port = 0) {
 
 /**
  * @param {{ node24: string, codeServer: string, dir: string, log: string, settings?: object,
- *           keepSettings?: boolean, trust?: boolean, port?: number }} options
+ *           keepSettings?: boolean, trust?: boolean, port?: number, args?: string[] }} options
+ *   args: more code-server arguments (e.g. ['--locale', 'ja'])
  * @returns {Promise<{ port: number, host: string, child: import('child_process').ChildProcess, stop: () => Promise<void> }>}
  */
 async function startCodeServer(options) {
@@ -76,6 +77,7 @@ async function startCodeServer(options) {
     'enable-smoke-test-driver',
   ];
   if (options.trust !== false) args.push('--disable-workspace-trust');
+  args.push(...(options.args ?? []));
   const child = spawn(node24, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     // keep code-server's own files (coder-logs, heartbeat, default config) out of $HOME
