@@ -55,7 +55,9 @@ export class LspClient {
     this.settings = options.settings ?? {};
     this.child = spawn(process.execPath, [serverBin, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, ...options.env },
+      // a loaded machine (tests run side by side) must not turn a full check into a partial one:
+      // the time budget is the budget test's subject (it sets its own), not every test's
+      env: { IAM_POLICY_CHECK_BUDGET_MS: '600000', ...process.env, ...options.env },
     });
     this.child.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
@@ -85,7 +87,7 @@ export class LspClient {
   }
 
   /** Resolves with the first (past or future) notification matching the predicate. */
-  waitFor<T>(method: string, predicate: (params: T) => boolean = () => true, timeoutMs = 10000): Promise<T> {
+  waitFor<T>(method: string, predicate: (params: T) => boolean = () => true, timeoutMs = 60000): Promise<T> {
     const past = this.notifications.find((n) => n.method === method && predicate(n.params as T));
     if (past) {
       return Promise.resolve(past.params as T);

@@ -187,15 +187,16 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
       // a .tofu file in an editor without an OpenTofu language is plain text: it is HCL
       const languageId = /\.tofu$/i.test(uri) && document.languageId === 'plaintext' ? 'opentofu' : document.languageId;
       await runtime.embeddedReady?.(languageId);
-      const file = state.cache.get(document, state.settings.generation, () =>
-        analyzeFile(document.getText(), {
+      // the analysis of any text of this document (fix-all re-analyses its own rounds with it)
+      const analyze = (text: string) =>
+        analyzeFile(text, {
           languageId,
           matchesPolicyGlob: matchesAnyGlob(uri, settings.files),
           explicitType: explicitPolicyType(settings, (glob) => matchesGlob(uri, glob)),
           ...(runtime.embedded ? { embedded: runtime.embedded } : {}),
-        }),
-      );
-      return { document, file, settings };
+        });
+      const file = state.cache.get(document, state.settings.generation, () => analyze(document.getText()));
+      return { document, file, settings, analyze };
     },
   };
   return state;

@@ -62,7 +62,9 @@ export interface ServerState {
   /** the client-side commands the client said it implements (InitializationOptions.clientCommands) */
   clientCommands: ReadonlySet<string>;
   clientCapabilities: InitializeParams['capabilities'];
-  fileFor(uri: string): Promise<{ document: TextDocument; file: PolicyFile; settings: Settings } | undefined>;
+  fileFor(
+    uri: string,
+  ): Promise<{ document: TextDocument; file: PolicyFile; settings: Settings; analyze: (text: string) => PolicyFile } | undefined>;
   /** other diagnostic sources (Access Analyzer) add theirs here */
   diagnosticContributors: DiagnosticContributor[];
   /** called after settings or trust changed (settings are re-read lazily) */

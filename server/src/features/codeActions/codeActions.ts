@@ -9,17 +9,12 @@ import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../diagnostics/diagnosti
 import { parseSuppressions } from '../diagnostics/suppressions';
 import { EditSession, FIX_ALL_KIND, toCodeAction, type CodeActionContext, type Proposal } from './context';
 import { quickFixes } from './fixes';
+import { fixAllProposal, fixAllToFixedPoint, type FixTarget } from './fixUntilStable';
 import { refactors } from './refactors';
-import { parseJson } from '../../syntax/parseJson';
-import { applyOffsetEdits, unsnippet, type OffsetEdit } from '../../edits/textEdits';
-
-const SYNTAX_RULES = new Set(['trailing-comma', 'bom', 'comments-in-strict-json']);
-
-function syntaxFirst(d: Diagnostic): number {
-  return SYNTAX_RULES.has((d.data as DiagnosticData).ruleId) ? 0 : 1;
-}
+import type { OffsetEdit } from '../../edits/textEdits';
 
 export { FIX_ALL_KIND, type CodeActionContext } from './context';
+export { fixAllProposal, type FixTarget } from './fixUntilStable';
 
 export const DISABLE_RULE_COMMAND = 'iamPolicy.disableRuleForFile';
 export const OPEN_RULE_DOCS_COMMAND = 'iamPolicy.openRuleDocumentation';
@@ -123,6 +118,9 @@ function orderedFixes(session: EditSession, diagnostic: Diagnostic): Proposal[] 
 /**
  * @param diagnostics the diagnostics of the request (the client's view of the range)
  * @param allDiagnostics every local diagnostic of the document, for fix-all
+ * @param fixTarget how to re-analyse and diagnose a text: with it, fix-all runs to the same fixed
+ *   point as `iam-policy-lint --fix` (fixUntilStable) and returns one edit set for the whole change;
+ *   without it (a caller that cannot re-analyse), one round of safe fixes
  *
  * Order: every diagnostic's fixes (preferred first), refactors, fix-all, then documentation, and
  * "disable" last: the first entry of the light bulb is never one that silences a finding.
@@ -133,6 +131,7 @@ export function getCodeActions(
   diagnostics: Diagnostic[],
   only?: string[],
   allDiagnostics?: Diagnostic[],
+  fixTarget?: FixTarget,
 ): CodeAction[] {
   const session = new EditSession(ctx);
   const proposals: Proposal[] = [];
@@ -150,74 +149,12 @@ export function getCodeActions(
     proposals.push(...refactors(session, session.offsetAt(range.start)));
   }
   if (only && wants(only, FIX_ALL_KIND) && only.some((o) => o.startsWith(CodeActionKind.Source))) {
-    const fixAll = fixAllProposal(session, ourDiagnostics(allDiagnostics ?? diagnostics));
+    const fixAll = fixTarget
+      ? fixAllToFixedPoint(session, fixTarget)
+      : fixAllProposal(session, ourDiagnostics(allDiagnostics ?? diagnostics));
     if (fixAll) {
       proposals.push(fixAll);
     }
   }
   return [...proposals, ...docs, ...disable].map((p) => toCodeAction(ctx, p));
-}
-
-/** Every safe fix (one that does not widen or change access), in one edit; overlapping fixes wait for the next run. */
-export function fixAllProposal(session: EditSession, diagnostics: Diagnostic[]): Proposal | undefined {
-  const edits: OffsetEdit[] = [];
-  // touching edits count as overlapping: two insertions at one place have no defined order.
-  // Accepted spans are kept sorted (binary search), so thousands of fixes stay fast.
-  const spans: { start: number; end: number }[] = [];
-  const firstEndingAfter = (offset: number) => {
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid].end <= offset) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  };
-  const overlaps = (e: OffsetEdit) => {
-    const start = e.offset;
-    const end = e.offset + Math.max(e.length, 1);
-    // spans never overlap each other, so sorted by start they are sorted by end too
-    const i = firstEndingAfter(start);
-    return i < spans.length && spans[i].start < end;
-  };
-  const accept = (e: OffsetEdit) => {
-    // the edits of one fix may overlap each other: merged, the spans stay disjoint
-    let start = e.offset;
-    let end = e.offset + Math.max(e.length, 1);
-    const i = firstEndingAfter(start);
-    let j = i;
-    while (j < spans.length && spans[j].start < end) {
-      start = Math.min(start, spans[j].start);
-      end = Math.max(end, spans[j].end);
-      j++;
-    }
-    spans.splice(i, j - i, { start, end });
-  };
-  // syntax repairs first: the structural fixes assume well-formed surroundings
-  const ordered = [...diagnostics].sort((a, b) => syntaxFirst(a) - syntaxFirst(b));
-  for (const d of ordered) {
-    const safe = quickFixes(session, d).find((p) => p.safe && p.edits);
-    if (!safe?.edits || safe.edits.some(overlaps)) {
-      continue;
-    }
-    edits.push(...safe.edits);
-    safe.edits.forEach(accept);
-  }
-  if (edits.length === 0) {
-    return undefined;
-  }
-  // never hand back a document that parses worse than the one we were given
-  const before = parseJson(session.text).errors.length;
-  if (parseJson(applyOffsetEdits(session.text, edits)).errors.length > before) {
-    return undefined;
-  }
-  return {
-    title: t('fix.all'),
-    kind: FIX_ALL_KIND,
-    edits: edits.map((e) => ({ ...e, snippet: false, text: e.snippet ? unsnippet(e.text) : e.text })),
-  };
 }

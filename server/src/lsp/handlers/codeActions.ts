@@ -1,9 +1,15 @@
-/** textDocument/codeAction: quick-fixes, refactors and fix-all, computed from the current text. */
+/**
+ * textDocument/codeAction: quick-fixes, refactors and fix-all, computed from the current text.
+ * Fix-all runs the CLI's loop (fixUntilStable) over this document's analysis and settings, so the
+ * editor reaches the text `iam-policy-lint --fix` writes, in one edit set.
+ */
 import { CodeActionKind } from 'vscode-languageserver';
-import { FIX_ALL_KIND, getCodeActions } from '../../features/codeActions/codeActions';
-import { runSafeAsync } from '../runSafe';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND, getCodeActions, type CodeActionContext, type FixTarget } from '../../features/codeActions/codeActions';
+import { getDiagnostics } from '../../features/diagnostics/diagnostics';
+import { ignoredRules } from '../../features/diagnostics/ignore';
+import { formatError, runSafeAsync } from '../runSafe';
 import type { FeatureRegistration } from '../state';
-import { computeLocalDiagnostics } from './diagnostics';
 import { keepSafeEdits } from '../../features/codeActions/editGuard';
 
 const COMMENT_PREFIX: Record<string, string> = { jsonc: '//', yaml: '#', terraform: '#' };
@@ -21,26 +27,44 @@ export const registerCodeActions: FeatureRegistration = (state, capabilities) =>
         return [];
       }
       const only = params.context.only;
-      // fix-all needs every diagnostic of the document, not only those the client sent for the range
       const fixAll = !!only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`) || o === CodeActionKind.Source);
-      const all = fixAll ? await computeLocalDiagnostics(state, params.textDocument.uri, () => token.isCancellationRequested) : undefined;
-      const prefix = COMMENT_PREFIX[found.document.languageId];
-      const actions = getCodeActions(
-        {
-          catalog: state.catalog(),
-          document: found.document,
-          file: found.file,
-          snippetEdits,
-          clientCommands: state.clientCommands,
-          ...(prefix ? { commentPrefix: prefix } : {}),
-        },
-        params.range,
-        params.context.diagnostics,
-        only,
-        all,
-      );
+      const { document, settings } = found;
+      const uri = document.uri;
+      const prefix = COMMENT_PREFIX[document.languageId];
+      const context: CodeActionContext = {
+        catalog: state.catalog(),
+        document,
+        file: found.file,
+        snippetEdits,
+        clientCommands: state.clientCommands,
+        ...(prefix ? { commentPrefix: prefix } : {}),
+      };
+      // fix-all: every diagnostic of each round's text (not only those the client sent for the
+      // range), uncapped, as the CLI sees them
+      const fixTarget: FixTarget | undefined = fixAll
+        ? {
+            analyze: found.analyze,
+            diagnose: (text, file) =>
+              settings.validate.enable
+                ? getDiagnostics(file, state.catalog(), TextDocument.create(uri, document.languageId, document.version, text), {
+                    severities: settings.rules,
+                    ignored: ignoredRules(uri, settings.ignore),
+                    now: state.runtime.now?.() ?? new Date(),
+                    docsUrl: state.runtime.docsUrl,
+                    onRuleFailure: (ruleId, error) => state.logger.error(formatError(`rule ${ruleId} failed`, error)),
+                  })
+                : [],
+            context: (text, file) => ({
+              ...context,
+              snippetEdits: false,
+              document: TextDocument.create(uri, document.languageId, document.version, text),
+              file,
+            }),
+          }
+        : undefined;
+      const actions = getCodeActions(context, params.range, params.context.diagnostics, only, undefined, fixTarget);
       // policies written as JSON strings: never an edit that breaks the string
-      return keepSafeEdits(actions, found.file, found.document);
+      return keepSafeEdits(actions, found.file, document);
     }),
   );
 };

@@ -1,0 +1,143 @@
+/**
+ * One fix-all loop: the editor's source.fixAll (over stdio) and `iam-policy-lint --fix` reach the
+ * same whole text, the editor in one code action whose edits touch only what changed, and a
+ * second fix-all on that text has nothing left to do.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, suite, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
+import { LspClient, repoRoot } from './harness';
+
+const lintBin = path.join(repoRoot, 'bin', 'iam-policy-lint');
+const WHOLE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+const statement = (action: string, extra: Record<string, unknown> = {}) => ({
+  Effect: 'Allow',
+  Action: action,
+  Resource: 'arn:aws:s3:::amzn-s3-demo-bucket/*',
+  ...extra,
+});
+const policy = (statements: unknown[]) => `${JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2)}\n`;
+
+const CASES: { name: string; file: string; text: string }[] = [
+  {
+    // merged pairwise: one round is not enough, the loop runs until one statement is left
+    name: 'eight mergeable statements',
+    file: 'eight.policy.json',
+    text: policy(
+      [
+        's3:GetObject',
+        's3:PutObject',
+        's3:DeleteObject',
+        's3:GetObjectTagging',
+        's3:PutObjectTagging',
+        's3:GetObjectAcl',
+        's3:PutObjectAcl',
+        's3:RestoreObject',
+      ].map((a) => statement(a)),
+    ),
+  },
+  {
+    name: 'duplicate and redundant actions',
+    file: 'duplicates.policy.json',
+    text: policy([
+      {
+        ...statement('s3:GetObject'),
+        Action: ['s3:GetObject', 's3:PutObject', 's3:GetObject', 's3:Get*', 's3:PutObject', 's3:ListBucket'],
+      },
+    ]),
+  },
+  {
+    // a trailing comma (strict JSON), duplicates inside statements that then merge, a Sid'ed statement left alone
+    name: 'a mix',
+    file: 'mix.policy.json',
+    text: [
+      '{',
+      '  "Version": "2012-10-17",',
+      '  "Statement": [',
+      '    {"Sid": "Keep", "Effect": "Deny", "Action": "s3:DeleteBucket", "Resource": "*"},',
+      '    {"Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObject"], "Resource": "arn:aws:s3:::b/*"},',
+      '    {"Effect": "Allow", "Action": ["s3:PutObject", "s3:Put*"], "Resource": "arn:aws:s3:::b/*"},',
+      '    {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b",},',
+      '    {"Effect": "Allow", "Action": "s3:ListBucketVersions", "Resource": "arn:aws:s3:::b"}',
+      '  ]',
+      '}',
+      '',
+    ].join('\n'),
+  },
+];
+
+function editsOf(action: CodeAction, uri: string): TextEdit[] {
+  const edits = (action.edit?.changes?.[uri] ?? []) as TextEdit[];
+  for (const change of action.edit?.documentChanges ?? []) {
+    if ('edits' in change && change.textDocument.uri === uri) {
+      edits.push(...(change.edits as TextEdit[]));
+    }
+  }
+  return edits;
+}
+
+suite('fix-all: the editor and iam-policy-lint --fix share one loop', () => {
+  let client: LspClient;
+  let tmp: string;
+  before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-fixall-'));
+    client = new LspClient();
+    await client.initialize();
+  });
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** The editor's fix-all edits for a text (none when it offers no fix-all). */
+  async function editorFixAll(uri: string, text: string, version: 'open' | 'change'): Promise<TextEdit[] | undefined> {
+    if (version === 'open') {
+      client.open(uri, text);
+    } else {
+      client.change(uri, text);
+    }
+    const actions = (await client.codeActions(uri, WHOLE, [], ['source.fixAll'])) ?? [];
+    const fixAll = actions.filter((a) => a.kind === 'source.fixAll.iamPolicy');
+    assert.ok(fixAll.length <= 1, 'at most one fix-all action');
+    return fixAll[0] ? editsOf(fixAll[0], uri) : undefined;
+  }
+
+  for (const c of CASES) {
+    test(`${c.name}: the same text as --fix, in one minimal edit set, and a second fix-all changes nothing`, async () => {
+      const file = path.join(tmp, c.file);
+      fs.writeFileSync(file, c.text);
+      const cli = spawnSync(process.execPath, [lintBin, '--fix', file], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      assert.ok(cli.status === 0 || cli.status === 1, cli.stderr);
+      const fixedByCli = fs.readFileSync(file, 'utf8');
+      assert.notEqual(fixedByCli, c.text, 'the CLI fixed something');
+
+      const uri = pathToFileURL(file).href;
+      const edits = await editorFixAll(uri, c.text, 'open');
+      assert.ok(edits && edits.length > 0, 'the editor offers fix-all');
+      const document = TextDocument.create(uri, 'json', 1, c.text);
+      const fixedByEditor = TextDocument.applyEdits(document, edits);
+      assert.equal(fixedByEditor, fixedByCli);
+
+      // minimal: no edit reaches over a line that both texts share at its start or end
+      const firstLine = c.text.slice(0, c.text.indexOf('\n') + 1);
+      const lastLines = c.text.slice(c.text.lastIndexOf('\n', c.text.length - 2));
+      for (const e of edits) {
+        assert.ok(document.offsetAt(e.range.start) >= firstLine.length, `edit ${JSON.stringify(e)} spares the first line`);
+        assert.ok(document.offsetAt(e.range.end) <= c.text.length - lastLines.length, `edit ${JSON.stringify(e)} spares the last line`);
+      }
+
+      // idempotent: fix-all on its own result offers nothing more, and --fix agrees
+      assert.equal(await editorFixAll(uri, fixedByEditor, 'change'), undefined);
+      spawnSync(process.execPath, [lintBin, '--fix', file], { encoding: 'utf8' });
+      assert.equal(fs.readFileSync(file, 'utf8'), fixedByCli);
+      client.close(uri);
+    });
+  }
+});
