@@ -1,4 +1,5 @@
 /** Every feature's handlers (handlers/*.ts), in registration order. */
+import { registerAccess } from './handlers/access';
 import { registerAccessAnalyzer } from './handlers/accessAnalyzer';
 import { registerCodeActions } from './handlers/codeActions';
 import { registerCodeLens } from './handlers/codeLens';
@@ -23,5 +24,6 @@ export function serverFeatures(): FeatureRegistration[] {
     registerDocumentLinks,
     registerInlayHints,
     registerAccessAnalyzer,
+    registerAccess,
   ];
 }
