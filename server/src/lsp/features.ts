@@ -1,6 +1,7 @@
 /** Every feature's handlers (handlers/*.ts), in registration order. */
 import { registerAccess } from './handlers/access';
 import { registerAccessAnalyzer } from './handlers/accessAnalyzer';
+import { registerAccessTests } from './handlers/accessTests';
 import { registerCodeActions } from './handlers/codeActions';
 import { registerCodeLens } from './handlers/codeLens';
 import { registerCompletion } from './handlers/completion';
@@ -25,5 +26,6 @@ export function serverFeatures(): FeatureRegistration[] {
     registerInlayHints,
     registerAccessAnalyzer,
     registerAccess,
+    registerAccessTests,
   ];
 }
