@@ -1,6 +1,7 @@
 /** Every feature's handlers (handlers/*.ts), in registration order. */
 import { registerAccess } from './handlers/access';
 import { registerAccessAnalyzer } from './handlers/accessAnalyzer';
+import { registerAccessDiff } from './handlers/accessDiff';
 import { registerAccessTests } from './handlers/accessTests';
 import { registerCodeActions } from './handlers/codeActions';
 import { registerCodeLens } from './handlers/codeLens';
@@ -27,5 +28,6 @@ export function serverFeatures(): FeatureRegistration[] {
     registerAccessAnalyzer,
     registerAccess,
     registerAccessTests,
+    registerAccessDiff,
   ];
 }

@@ -69,7 +69,25 @@ function run(args: string[], cwd: string): Promise<{ ok: true; stdout: string } 
  * The file's text at HEAD, or undefined when it has none (not in a repository, not committed,
  * git missing, too large, timed out).
  */
-export async function headText(file: string): Promise<string | undefined> {
+export function headText(file: string): Promise<string | undefined> {
+  const now = Date.now();
+  const cached = headCache.get(file);
+  if (cached && now - cached.at < HEAD_CACHE_MS) {
+    return cached.text;
+  }
+  const text = readHead(file);
+  headCache.set(file, { at: now, text });
+  if (headCache.size > 200) {
+    headCache.delete(headCache.keys().next().value as string);
+  }
+  return text;
+}
+
+/** HEAD moves on commits and checkouts: a file's answer is reused this long (lens requests come on every edit). */
+const HEAD_CACHE_MS = 2000;
+const headCache = new Map<string, { at: number; text: Promise<string | undefined> }>();
+
+async function readHead(file: string): Promise<string | undefined> {
   const dir = path.dirname(file);
   if (!fs.existsSync(dir)) {
     return undefined;
