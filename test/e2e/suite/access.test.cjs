@@ -51,8 +51,17 @@ async function lensTitles(uri, pattern) {
 const accessViews = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'iam-policy-access');
 
 describe('IAM Policy Language in VS Code: access features', function () {
+  let autoSave;
   before(async function () {
     await vscode.extensions.getExtension(EXT_ID).activate();
+    // VS Code for the Web (code-server) saves after a delay by default: the diff against the
+    // saved file needs the edited buffer to stay unsaved
+    const files = vscode.workspace.getConfiguration('files');
+    autoSave = files.inspect('autoSave')?.globalValue;
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+  });
+  after(async function () {
+    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
   });
 
   it('iamPolicy.simulate answers through the language client with the localized explanation', async function () {
@@ -143,6 +152,7 @@ describe('IAM Policy Language in VS Code: access features', function () {
       return t.includes('✗ 1 of 2 access tests fails') ? t : undefined;
     }, 'the failing access-test lens');
     assert.deepStrictEqual(tests, ['✗ 1 of 2 access tests fails']);
+    await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });

@@ -72,27 +72,37 @@ interface Cached {
 }
 const caches = new WeakMap<ServerState, Map<string, Cached>>();
 
-async function policiesOf(
+/** A policy file's text (the open buffer, else the saved file), read before anything runs: the run is cached by the texts. */
+function readInput(
   state: ServerState,
   file: string,
   display: string,
   texts: string[],
-): Promise<{ policies: LoadedPolicy[] } | { error: string }> {
+): { text: string; languageId: string } | { error: string } {
   const found = textOf(state, file);
   if (!found) {
     return { error: t('access.tests.cannotRead', { file: display }) };
   }
   texts.push(file, found.text);
-  await state.runtime.embeddedReady?.(found.languageId);
+  return found;
+}
+
+async function policiesOf(
+  state: ServerState,
+  file: string,
+  display: string,
+  input: { text: string; languageId: string },
+): Promise<{ policies: LoadedPolicy[] } | { error: string }> {
+  await state.runtime.embeddedReady?.(input.languageId);
   const uri = pathToFileURL(file).href;
   const settings = mergeProjectConfig(state.runtime.projectConfig?.(uri), sanitizeSettings({}));
-  const analyzed = analyzeFile(found.text, {
-    languageId: found.languageId,
+  const analyzed = analyzeFile(input.text, {
+    languageId: input.languageId,
     matchesPolicyGlob: matchesAnyGlob(uri, settings.files),
     explicitType: explicitPolicyType(settings, (g) => matchesGlob(uri, g)),
     ...(state.runtime.embedded ? { embedded: state.runtime.embedded } : {}),
   });
-  const policies = loadedPolicies(analyzed, found.text, display);
+  const policies = loadedPolicies(analyzed, input.text, display);
   return policies.length ? { policies } : { error: t('access.tests.noPolicyIn', { file: display }) };
 }
 
@@ -124,41 +134,15 @@ export async function runConfigTests(state: ServerState, configPath: string): Pr
   const base = path.dirname(configPath);
   // read every input first: the run is cached by their texts
   const texts: string[] = [config.text];
-  type Loaded = { policies: LoadedPolicy[] } | { error: string; errorPath: (string | number)[] };
-  const loaded: Loaded[] = [];
-  for (const spec of specs) {
-    const main = await policiesOf(state, path.resolve(base, spec.policy), spec.policy, texts);
-    if ('error' in main) {
-      loaded.push({ error: main.error, errorPath: ['policy'] });
-      continue;
-    }
-    let policies = main.policies;
-    if (spec.select) {
-      policies = policies.filter((p) => p.location.includes(spec.select as string));
-      if (policies.length === 0) {
-        loaded.push({ error: t('access.tests.noSelected', { file: spec.policy, select: spec.select }), errorPath: ['select'] });
-        continue;
-      }
-    }
-    const extra: [string, LoadedPolicy['type'], (string | number)[]][] = [
-      ...(spec.scp ?? []).map((f, i): [string, LoadedPolicy['type'], (string | number)[]] => [f, 'scp', ['scp', i]]),
-      ...(spec.rcp ?? []).map((f, i): [string, LoadedPolicy['type'], (string | number)[]] => [f, 'rcp', ['rcp', i]]),
-      ...(spec.boundary ? [[spec.boundary, 'boundary', ['boundary']] as [string, LoadedPolicy['type'], (string | number)[]]] : []),
-      ...(spec.sessionPolicy
-        ? [[spec.sessionPolicy, 'session', ['sessionPolicy']] as [string, LoadedPolicy['type'], (string | number)[]]]
-        : []),
-    ];
-    let failed: Loaded | undefined;
-    for (const [f, type, where] of extra) {
-      const more = await policiesOf(state, path.resolve(base, f), f, texts);
-      if ('error' in more) {
-        failed = { error: more.error, errorPath: where };
-        break;
-      }
-      policies = [...policies, ...more.policies.map((p) => ({ ...p, type }))];
-    }
-    loaded.push(failed ?? { policies });
-  }
+  const inputsOf = specs.map((spec) =>
+    [
+      [spec.policy, undefined, ['policy']] as const,
+      ...(spec.scp ?? []).map((f, i) => [f, 'scp', ['scp', i]] as const),
+      ...(spec.rcp ?? []).map((f, i) => [f, 'rcp', ['rcp', i]] as const),
+      ...(spec.boundary ? [[spec.boundary, 'boundary', ['boundary']] as const] : []),
+      ...(spec.sessionPolicy ? [[spec.sessionPolicy, 'session', ['sessionPolicy']] as const] : []),
+    ].map(([f, type, where]) => ({ f, type, where, input: readInput(state, path.resolve(base, f), f, texts) })),
+  );
   const key = hash(texts);
   let byConfig = caches.get(state);
   if (!byConfig) {
@@ -168,6 +152,32 @@ export async function runConfigTests(state: ServerState, configPath: string): Pr
   const cached = byConfig.get(configPath);
   if (cached?.key === key) {
     return cached.run;
+  }
+  type Loaded = { policies: LoadedPolicy[] } | { error: string; errorPath: (string | number)[] };
+  const loaded: Loaded[] = [];
+  for (const [i, spec] of specs.entries()) {
+    let policies: LoadedPolicy[] = [];
+    let failed: Loaded | undefined;
+    for (const { f, type, where, input } of inputsOf[i]) {
+      const got = 'error' in input ? input : await policiesOf(state, path.resolve(base, f), f, input);
+      if ('error' in got) {
+        failed = { error: got.error, errorPath: [...where] };
+        break;
+      }
+      if (!type) {
+        policies = got.policies;
+        if (spec.select) {
+          policies = policies.filter((p) => p.location.includes(spec.select as string));
+          if (policies.length === 0) {
+            failed = { error: t('access.tests.noSelected', { file: spec.policy, select: spec.select }), errorPath: ['select'] };
+            break;
+          }
+        }
+      } else {
+        policies = [...policies, ...got.policies.map((p) => ({ ...p, type }))];
+      }
+    }
+    loaded.push(failed ?? { policies });
   }
   const catalog = state.catalog();
   const run: ConfigTestRun = {
