@@ -134,6 +134,9 @@ suite('LSP over stdio: access diff lens vs HEAD', () => {
     assert.match(r.markdown, /^# app\.json のアクセスの変更 \(保存済みのファイル との比較\)/);
     assert.match(r.markdown, /### \+ 追加されたアクセス/);
     assert.equal((await shown).message, r.markdown);
+    // a document over 64 KB gets no diff lens (the comparison runs on every edit)
+    plain.change(uri, `${v2}${' '.repeat(64 * 1024)}`);
+    assert.deepEqual(await diffLenses(plain, uri), []);
     // a document that is not on disk has no base
     const untitled = pathToFileURL(path.join(outside, 'never-saved.json')).href;
     plain.open(untitled, v2);

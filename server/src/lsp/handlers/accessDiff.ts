@@ -28,6 +28,13 @@ interface Compared {
   places: Map<string, { offset: number; changed: boolean }>;
 }
 
+/**
+ * Larger documents get no diff lens: the comparison samples every action class against every
+ * resource and context (a few hundred milliseconds for a small policy with wildcards), and lenses
+ * are asked for after each edit. `iam-policy-lint diff` compares files of any size.
+ */
+export const MAX_DIFF_TEXT = 64 * 1024;
+
 const caches = new WeakMap<ServerState, Map<string, { key: string; value: Compared | undefined }>>();
 
 function pathOf(uri: string): string | undefined {
@@ -58,7 +65,7 @@ export async function compareWithBase(state: ServerState, uri: string): Promise<
   }
   const base = await baseOf(state, file);
   const current = found.document.getText();
-  if (!base || base.text === current) {
+  if (!base || base.text === current || current.length > MAX_DIFF_TEXT || base.text.length > MAX_DIFF_TEXT) {
     return undefined;
   }
   const key = `${base.base}\u0000${base.text}\u0000${current}`;
