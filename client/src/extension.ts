@@ -1,5 +1,6 @@
 /** Activation: start the language client, then the status bar, commands and summary view around it. */
 import * as vscode from 'vscode';
+import { registerAccessViews } from './accessViews';
 import { registerCommands, serverCommandMiddleware } from './commands';
 import { IamPolicyClient } from './languageClient';
 import { PolicyStatusBar } from './statusBar';
@@ -14,6 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(statusBar, summary);
   client.onStatus = (status) => statusBar.update(status);
   registerCommands(context, statusBar, summary);
+  registerAccessViews(context);
   client.executeCommandMiddleware = serverCommandMiddleware(context, client.output);
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => client?.trustGranted()));
   await client.start();

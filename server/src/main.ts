@@ -13,6 +13,7 @@ import { createEmbeddedExtractor, TERRAFORM_LANGUAGES } from './embedded';
 import { clearProjectConfigCache, findProjectConfig } from './node/projectConfig';
 import { fileURLToPath } from 'node:url';
 import { packageVersion, ruleDocsUrl } from './node/files';
+import { headText, savedText } from './node/git';
 
 const USAGE = `iam-policy-language-server ${packageVersion()}
 Language server for AWS IAM policies (completion, hover, diagnostics, quick-fixes).
@@ -51,6 +52,9 @@ function main(): void {
       embedded: createEmbeddedExtractor({ terraform: terraformParser }),
       projectConfigChanged: clearProjectConfigCache,
       projectConfig: (uri) => (uri.startsWith('file:') ? findProjectConfig(fileURLToPath(uri)).value : undefined),
+      projectConfigFile: (uri) => (uri.startsWith('file:') ? findProjectConfig(fileURLToPath(uri)).file : undefined),
+      readTextFile: savedText,
+      gitHeadText: headText,
       // Terraform documents wait for the parser (WebAssembly, loaded in the background)
       embeddedReady: (languageId) => (TERRAFORM_LANGUAGES.has(languageId) ? loadTerraformParser().then(() => undefined) : undefined),
     },

@@ -5,13 +5,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { compareAccess, type EvalRequest } from '../analysis/evaluate';
-import { allowAllIdentity } from '../analysis/evaluate/access';
-import { wildcardToRegExp } from '../catalog/wildcard';
+import {
+  AccessTestError,
+  globsOverlap,
+  parseAccessTests as parseSpecs,
+  runAccessTest as runOne,
+  type AccessTestSpec,
+  type NeverGrants,
+  type RequestExpectation,
+  type TestOutcome,
+} from '../features/access/accessTests';
 import { loadCatalog } from '../node/loadCatalog';
 import { PROJECT_CONFIG_FILE } from '../shared/settings';
 import { InputError, parseFlags, prepareFor, readPolicies, type LoadedPolicy } from './policyInput';
-import { simulate } from './simulate';
 
 export const TEST_USAGE = `Usage: iam-policy-lint test [--config .iampolicy.json] [--format text|json] [policy files...]
 
@@ -22,210 +28,19 @@ files, only their tests run. The format is described in docs/access-tests.md.
 Exit status: 0 all pass, 1 a test fails, 2 usage, configuration or input errors.
 `;
 
-export interface RequestExpectation {
-  action: string;
-  resource?: string;
-  principal?: string;
-  context?: Record<string, string | number | boolean | (string | number | boolean)[]>;
-}
-
-export interface NeverGrants {
-  actions: string[];
-  resources?: string[];
-}
-
-export interface AccessTestSpec {
-  name?: string;
-  /** the policy file (JSON, template or Terraform), relative to the configuration file */
-  policy: string;
-  /** only the policies of a template whose place contains this text */
-  select?: string;
-  /** other policies that apply, relative to the configuration file */
-  scp?: string[];
-  rcp?: string[];
-  boundary?: string;
-  sessionPolicy?: string;
-  /** default principal of the requests */
-  principal?: string;
-  allows?: RequestExpectation[];
-  denies?: RequestExpectation[];
-  neverGrants?: NeverGrants[];
-}
-
-export interface TestOutcome {
-  test: string;
-  policy: string;
-  expectation: string;
-  passed: boolean;
-  message: string;
-}
-
-function fail(msg: string): never {
-  throw new InputError(msg);
-}
+export { globsOverlap, type AccessTestSpec, type NeverGrants, type RequestExpectation, type TestOutcome };
 
 /** Validates the "accessTests" value of a configuration; throws InputError with the path of the problem. */
 export function parseAccessTests(value: unknown, where: string): AccessTestSpec[] {
-  if (!Array.isArray(value)) {
-    fail(`${where}: "accessTests" must be an array`);
+  try {
+    return parseSpecs(value, where);
+  } catch (err) {
+    throw err instanceof AccessTestError ? new InputError(err.message) : err;
   }
-  const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
-  return value.map((t, i) => {
-    const at = `${where}: accessTests[${i}]`;
-    if (!t || typeof t !== 'object') {
-      fail(`${at} must be an object`);
-    }
-    const spec = t as Record<string, unknown>;
-    if (typeof spec.policy !== 'string' || !spec.policy) {
-      fail(`${at}.policy must name a policy file`);
-    }
-    for (const key of ['allows', 'denies'] as const) {
-      const list = spec[key];
-      if (
-        list !== undefined &&
-        (!Array.isArray(list) || list.some((r) => !r || typeof r !== 'object' || typeof (r as RequestExpectation).action !== 'string'))
-      ) {
-        fail(`${at}.${key} must be an array of requests, each with an "action"`);
-      }
-    }
-    const never = spec.neverGrants;
-    if (
-      never !== undefined &&
-      (!Array.isArray(never) ||
-        never.some(
-          (n) =>
-            !n ||
-            typeof n !== 'object' ||
-            !isStrings((n as NeverGrants).actions) ||
-            ((n as NeverGrants).resources !== undefined && !isStrings((n as NeverGrants).resources)),
-        ))
-    ) {
-      fail(`${at}.neverGrants must be an array of { "actions": [...], "resources": [...] }`);
-    }
-    if (!spec.allows && !spec.denies && !spec.neverGrants) {
-      fail(`${at} has no "allows", "denies" or "neverGrants"`);
-    }
-    return spec as unknown as AccessTestSpec;
-  });
 }
 
-const DEFAULT_PRINCIPAL_ACCOUNT = '123456789012';
-
-function requestOf(r: RequestExpectation, spec: AccessTestSpec): EvalRequest {
-  const resource = r.resource ?? '*';
-  const account = /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(resource)?.[1] ?? DEFAULT_PRINCIPAL_ACCOUNT;
-  const principal = r.principal ?? spec.principal ?? `arn:aws:iam::${account}:user/test-user`;
-  return { action: r.action, resource, principal: { arn: principal }, ...(r.context ? { context: r.context } : {}) };
-}
-
-const describeRequest = (r: EvalRequest) =>
-  `${r.action} on ${r.resource}${
-    r.context && Object.keys(r.context).length
-      ? ` with ${Object.entries(r.context)
-          .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('|') : String(v)}`)
-          .join(', ')}`
-      : ''
-  }`;
-
-/** Runs one test's expectations against its policies. */
 export function runAccessTest(spec: AccessTestSpec, policies: LoadedPolicy[], name: string): TestOutcome[] {
-  const out: TestOutcome[] = [];
-  const catalog = loadCatalog();
-  for (const [kind, list] of [
-    ['allows', spec.allows ?? []],
-    ['denies', spec.denies ?? []],
-  ] as const) {
-    for (const r of list) {
-      const request = requestOf(r, spec);
-      const sim = simulate(policies, request);
-      const allowed = sim.decision === 'allowed';
-      const passed = kind === 'allows' ? allowed : !allowed;
-      let message: string;
-      if (passed) {
-        message = `${sim.decision}${sim.deciding.length ? ` by ${sim.deciding.join(', ')}` : ''}`;
-      } else if (kind === 'allows') {
-        const near = sim.statements.filter((s) => s.effect === 'Allow' && !s.matched);
-        message = `${sim.decision}: ${sim.reason}${sim.deciding.length ? ` (${sim.deciding.join(', ')})` : ''}${
-          near.length
-            ? `; ${near
-                .map(
-                  (s) =>
-                    `${s.statement} does not apply: ${s.conditions
-                      .filter((c) => !c.result)
-                      .map((c) => c.reason)
-                      .join('; ')}`,
-                )
-                .join('; ')}`
-            : ''
-        }`;
-      } else {
-        message = `allowed by ${sim.deciding.join(' and ')}`;
-      }
-      out.push({ test: name, policy: spec.policy, expectation: `${kind} ${describeRequest(request)}`, passed, message });
-    }
-  }
-  const never = spec.neverGrants ?? [];
-  if (never.length) {
-    const evalPolicies = policies.some((p) => p.type === 'identity') ? policies : [...policies, allowAllIdentity()];
-    const granted = compareAccess([], evalPolicies, catalog).added;
-    for (const n of never) {
-      const actionRes = n.actions.map((a) => wildcardToRegExp(a));
-      const resources = n.resources ?? ['*'];
-      const violations = granted.filter(
-        (e) => actionRes.some((re) => re.test(e.action)) && resources.some((r) => globsOverlap(r, e.resource)),
-      );
-      const expectation = `never grants ${n.actions.join(', ')} on ${resources.join(', ')}`;
-      if (violations.length === 0) {
-        out.push({ test: name, policy: spec.policy, expectation, passed: true, message: 'no sampled request is allowed' });
-        continue;
-      }
-      const first = violations[0];
-      const request: EvalRequest = {
-        action: first.action,
-        resource: first.resource,
-        principal: { arn: first.principal ?? requestOf({ action: first.action, resource: first.resource }, spec).principal?.arn },
-        ...(first.context ? { context: first.context } : {}),
-      };
-      const sim = simulate(policies, request);
-      const more =
-        violations.length > 1
-          ? ` (and ${violations.length - 1} more: ${[...new Set(violations.slice(1, 6).map((v) => v.action))].join(', ')}${violations.length > 6 ? ', ...' : ''})`
-          : '';
-      out.push({
-        test: name,
-        policy: spec.policy,
-        expectation,
-        passed: false,
-        message: `grants ${describeRequest(request)}: ${sim.deciding.length ? `allowed by ${sim.deciding.join(' and ')}` : sim.reason}${more}`,
-      });
-    }
-  }
-  return out;
-}
-
-/** Whether some string matches both wildcard patterns (`*`, `?`): a granted pattern reaching a forbidden one. */
-export function globsOverlap(a: string, b: string): boolean {
-  const memo = new Map<number, boolean>();
-  const f = (i: number, j: number): boolean => {
-    const key = i * (b.length + 1) + j;
-    const known = memo.get(key);
-    if (known !== undefined) {
-      return known;
-    }
-    let r = false;
-    if (i === a.length && j === b.length) {
-      r = true;
-    } else if (i < a.length && a[i] === '*' && (f(i + 1, j) || (j < b.length && f(i, j + 1)))) {
-      r = true;
-    } else if (j < b.length && b[j] === '*' && (f(i, j + 1) || (i < a.length && f(i + 1, j)))) {
-      r = true;
-    } else if (i < a.length && j < b.length && a[i] !== '*' && b[j] !== '*' && (a[i] === '?' || b[j] === '?' || a[i] === b[j])) {
-      r = f(i + 1, j + 1);
-    }
-    memo.set(key, r);
-    return r;
-  };
-  return f(0, 0);
+  return runOne(spec, policies, name, loadCatalog());
 }
 
 function findConfig(start: string): string | undefined {
@@ -295,7 +110,21 @@ export async function runAccessTests(argv: string[]): Promise<number> {
   const failed = outcomes.filter((o) => !o.passed);
   if (format === 'json') {
     process.stdout.write(
-      `${JSON.stringify({ passed: outcomes.length - failed.length, failed: failed.length, results: outcomes }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          passed: outcomes.length - failed.length,
+          failed: failed.length,
+          results: outcomes.map((o) => ({
+            test: o.test,
+            policy: o.policy,
+            expectation: o.expectation,
+            passed: o.passed,
+            message: o.message,
+          })),
+        },
+        null,
+        2,
+      )}\n`,
     );
   } else {
     const lines: string[] = [];

@@ -7,11 +7,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { compareAccess, standalone, type AccessDiff, type AccessEntry } from '../analysis/evaluate';
-import { ACCESS_LEVELS, type IamCatalog } from '../catalog/catalog';
+import type { AccessEntry } from '../analysis/evaluate';
+import { diffPolicies, groups, principalsAdded, type FileDiff, type Group } from '../features/access/accessDiff';
 import { loadCatalog } from '../node/loadCatalog';
 import { languageOf } from './files';
-import { InputError, parseFlags, policiesInText, prepareFor, type LoadedPolicy } from './policyInput';
+import { InputError, parseFlags, policiesInText, prepareFor } from './policyInput';
 
 export const DIFF_USAGE = `Usage: iam-policy-lint diff OLD NEW [options]
        iam-policy-lint diff --base <git-ref> [paths...] [options]
@@ -29,26 +29,7 @@ Options:
 Exit status: 0 (or 1 with --fail-on-new-access and added access), 2 usage or input errors.
 `;
 
-export interface FileDiff {
-  file: string;
-  policy: string;
-  status: 'changed' | 'added' | 'removed';
-  diff: AccessDiff;
-}
-
-/** Pairs the policies of two versions of a file by their place, and compares each pair. */
-export function diffPolicies(file: string, before: LoadedPolicy[], after: LoadedPolicy[], catalog: IamCatalog): FileDiff[] {
-  const out: FileDiff[] = [];
-  const beforeBy = new Map(before.map((p) => [p.location, p]));
-  const afterBy = new Map(after.map((p) => [p.location, p]));
-  for (const location of new Set([...beforeBy.keys(), ...afterBy.keys()])) {
-    const b = beforeBy.get(location);
-    const a = afterBy.get(location);
-    const diff = compareAccess(b ? standalone(b.document, b.name) : [], a ? standalone(a.document, a.name) : [], catalog);
-    out.push({ file, policy: location, status: !b ? 'added' : !a ? 'removed' : 'changed', diff });
-  }
-  return out;
-}
+export { diffPolicies, type FileDiff };
 
 function git(args: string[], cwd: string): string {
   try {
@@ -85,41 +66,6 @@ function showAt(ref: string, file: string, root: string): string | undefined {
 
 // ---- rendering -----------------------------------------------------------------------------
 
-interface Group {
-  service: string;
-  level: string;
-  actions: string[];
-  /** actions sharing the same resources: "PutObject, DeleteObject on a, b" */
-  parts: { actions: string[]; resources: string[] }[];
-}
-
-function groups(entries: AccessEntry[]): Group[] {
-  const by = new Map<string, { service: string; level: string; resourcesOf: Map<string, string[]> }>();
-  for (const e of entries) {
-    const key = `${e.service}\u0000${e.accessLevel}`;
-    const g = by.get(key) ?? { service: e.service, level: e.accessLevel, resourcesOf: new Map<string, string[]>() };
-    const name = e.action.slice(e.action.indexOf(':') + 1);
-    const resources = g.resourcesOf.get(name) ?? [];
-    if (!resources.includes(e.resource)) {
-      resources.push(e.resource);
-    }
-    g.resourcesOf.set(name, resources);
-    by.set(key, g);
-  }
-  const levelRank = (level: string) => (ACCESS_LEVELS as readonly string[]).indexOf(level) >>> 0;
-  const sorted = [...by.values()].sort((a, b) => a.service.localeCompare(b.service) || levelRank(a.level) - levelRank(b.level));
-  return sorted.map((g) => {
-    const parts = new Map<string, { actions: string[]; resources: string[] }>();
-    for (const [action, resources] of g.resourcesOf) {
-      const key = [...resources].sort().join('\u0000');
-      const part = parts.get(key) ?? { actions: [], resources: [...resources].sort() };
-      part.actions.push(action);
-      parts.set(key, part);
-    }
-    return { service: g.service, level: g.level, actions: [...g.resourcesOf.keys()], parts: [...parts.values()] };
-  });
-}
-
 const describeGroup = (g: Group) => g.parts.map((p) => `${list(p.actions)} on ${list(p.resources, 3)}`).join('; ');
 
 const list = (xs: string[], max = 8) => (xs.length > max ? `${xs.slice(0, max).join(', ')} and ${xs.length - max} more` : xs.join(', '));
@@ -138,10 +84,6 @@ function loosened(entries: AccessEntry[]): string[] {
     }
   }
   return out;
-}
-
-function principalsAdded(entries: AccessEntry[]): string[] {
-  return [...new Set(entries.filter((e) => e.kind === 'principal' && e.principal).map((e) => e.principal as string))];
 }
 
 export function renderText(diffs: FileDiff[]): string {

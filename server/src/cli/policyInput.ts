@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createEmbeddedExtractor } from '../embedded';
-import type { EvalPolicy, EvalPolicyType } from '../analysis/evaluate';
-import type { StatementTrace } from '../analysis/evaluate';
+import type { EvalPolicyType } from '../analysis/evaluate';
+import { loadedPolicies, statementLocation, type LoadedPolicy } from '../features/access/simulate';
 import { loadTerraformParser, terraformParser } from '../node/terraformParser';
 import { analyzeFile } from '../policy/policyFile';
 import { explicitPolicyType } from '../policy/policyType';
@@ -19,13 +19,7 @@ import { languageOf } from './files';
 
 export class InputError extends Error {}
 
-export interface LoadedPolicy extends EvalPolicy {
-  name: string;
-  file: string;
-  /** where in a template (`Resources.Role.Properties.Policies.0.PolicyDocument`); '' for a policy file */
-  location: string;
-  text: string;
-}
+export type { LoadedPolicy };
 
 /** Loads Terraform support once, when a .tf file is involved. */
 export async function prepareFor(files: string[]): Promise<void> {
@@ -45,20 +39,7 @@ export function policiesInText(text: string, file: string, display = file): Load
     explicitType: explicitPolicyType(settings, (g) => matchesGlob(uri, g)),
     embedded: createEmbeddedExtractor({ terraform: terraformParser }),
   });
-  if (!analyzed.isPolicy) {
-    return [];
-  }
-  return analyzed.policies.map((p) => {
-    const location = p.basePath.join('.');
-    return {
-      type: p.policy.policyType,
-      document: p.policy,
-      name: location ? `${display}#${location}` : display,
-      file: display,
-      location,
-      text,
-    };
-  });
+  return loadedPolicies(analyzed, text, display);
 }
 
 /** Reads a file's policies; throws InputError when it cannot be read or holds none. */
@@ -76,16 +57,7 @@ export function readPolicies(file: string, as?: EvalPolicyType): LoadedPolicy[] 
   return as ? policies.map((p) => ({ ...p, type: as })) : policies;
 }
 
-/** `file:line` of a statement, for messages. */
-export function statementLocation(s: StatementTrace, policies: readonly LoadedPolicy[]): string {
-  const p = policies.find((x) => x.document.statements.includes(s.statement));
-  const id = s.sid ? `"${s.sid}"` : s.index !== undefined ? `#${s.index + 1}` : '';
-  if (!p) {
-    return `statement ${id} of ${s.policy}`;
-  }
-  const line = p.text.slice(0, s.statement.node.offset).split('\n').length;
-  return `statement ${id} (${p.file}:${line}${p.location ? `, ${p.location}` : ''})`.replace('statement  (', 'statement (');
-}
+export { statementLocation };
 
 /** `key=value` context arguments; a repeated key makes a multivalued key. */
 export function parseContextArgs(args: string[]): Record<string, string | string[]> {

@@ -3,8 +3,9 @@
  * one request offline with the evaluation engine and explains it (the statements that matched, and
  * for each condition the key and value that made it true or false).
  */
-import { decideWithAssumptions, type EvalPolicyType, type EvalRequest, type EvaluationResult } from '../analysis/evaluate';
-import { InputError, parseContextArgs, parseFlags, prepareFor, readPolicies, statementLocation, type LoadedPolicy } from './policyInput';
+import type { EvalPolicyType } from '../analysis/evaluate';
+import { simulate, simulationRequest, type SimulateOutput } from '../features/access/simulate';
+import { InputError, parseContextArgs, parseFlags, prepareFor, readPolicies, type LoadedPolicy } from './policyInput';
 
 export const SIMULATE_USAGE = `Usage: iam-policy-lint simulate POLICY... --action ACTION [--resource ARN] [options]
 
@@ -28,50 +29,7 @@ With no identity policy, the principal's own identity policies are assumed to al
 Exit status: 0 allowed, 1 denied (implicitly or explicitly), 2 usage or input errors.
 `;
 
-const DEFAULT_ACCOUNT = '123456789012';
-
-export interface SimulateOutput {
-  decision: EvaluationResult['decision'];
-  reason: string;
-  request: EvalRequest;
-  assumed: string[];
-  deciding: string[];
-  statements: {
-    statement: string;
-    effect: string;
-    matched: boolean;
-    conditions: { operator: string; key: string; values: string[]; requestValues: string[] | null; result: boolean; reason: string }[];
-  }[];
-}
-
-export function simulate(policies: LoadedPolicy[], request: EvalRequest): SimulateOutput {
-  const { result, assumed, policies: evaluated } = decideWithAssumptions(policies, request);
-  const all: LoadedPolicy[] = evaluated.map((p) =>
-    policies.includes(p as LoadedPolicy)
-      ? (p as LoadedPolicy)
-      : { ...p, name: p.name ?? 'assumed identity policy', file: '(assumed)', location: '', text: '' },
-  );
-  return {
-    decision: result.decision,
-    reason: result.reason,
-    request,
-    assumed,
-    deciding: result.deciding.map((s) => statementLocation(s, all)),
-    statements: result.statements.map((s) => ({
-      statement: statementLocation(s, all),
-      effect: s.effect,
-      matched: s.matched,
-      conditions: s.conditions.map((c) => ({
-        operator: c.operator,
-        key: c.key,
-        values: c.values,
-        requestValues: c.requestValues ?? null,
-        result: c.result,
-        reason: c.reason,
-      })),
-    })),
-  };
-}
+export { simulate, type SimulateOutput };
 
 export function renderSimulation(out: SimulateOutput): string {
   const lines: string[] = [];
@@ -135,11 +93,13 @@ export async function runSimulate(argv: string[]): Promise<number> {
   }
   await prepareFor([...operands, ...extra.map(([f]) => f)]);
   const policies: LoadedPolicy[] = [...operands.flatMap((f) => readPolicies(f)), ...extra.flatMap(([f, type]) => readPolicies(f, type))];
-  const resource = (flags.resource as string | undefined) ?? '*';
-  const account = /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(resource)?.[1] ?? DEFAULT_ACCOUNT;
-  const principal = (flags.principal as string | undefined) ?? `arn:aws:iam::${account}:user/simulated-user`;
   const context = parseContextArgs((flags.context as string[] | undefined) ?? []);
-  const request: EvalRequest = { action, resource, principal: { arn: principal }, ...(Object.keys(context).length ? { context } : {}) };
+  const request = simulationRequest({
+    action,
+    resource: flags.resource as string | undefined,
+    principal: flags.principal as string | undefined,
+    context,
+  });
   const out = simulate(policies, request);
   process.stdout.write(format === 'json' ? `${JSON.stringify(out, null, 2)}\n` : renderSimulation(out));
   return out.decision === 'allowed' ? 0 : 1;

@@ -3,6 +3,8 @@
  * each rule's meta). `{{name}}` placeholders; every id needs an entry in messages.ja.ts too
  * (i18n.test.ts checks ids and placeholders).
  */
+import { ACCESS_MESSAGES_EN } from './messages.access.en';
+
 export const MESSAGES_EN = {
   // policy types (hover, code lens, summary, status)
   'policyType.identity': 'Identity policy',
@@ -304,6 +306,7 @@ export const MESSAGES_EN = {
   'links.action': '{{action}}: {{service}} in the Service Authorization Reference',
   'links.service': '{{service}} in the Service Authorization Reference',
   'links.conditionKey': '{{key}}: condition key reference',
+  ...ACCESS_MESSAGES_EN,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES_EN;

@@ -1,4 +1,5 @@
 /** The Japanese message catalog (ids and placeholders as in messages.en.ts; terms: docs/glossary.ja.md). */
+import { ACCESS_MESSAGES_JA } from './messages.access.ja';
 import type { MessageId } from './messages.en';
 
 export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
@@ -292,4 +293,5 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'links.action': '{{action}}: サービス認可リファレンスの {{service}}',
   'links.service': 'サービス認可リファレンスの {{service}}',
   'links.conditionKey': '{{key}}: 条件キーのリファレンス',
+  ...ACCESS_MESSAGES_JA,
 };

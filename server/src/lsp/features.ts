@@ -1,5 +1,8 @@
 /** Every feature's handlers (handlers/*.ts), in registration order. */
+import { registerAccess } from './handlers/access';
 import { registerAccessAnalyzer } from './handlers/accessAnalyzer';
+import { registerAccessDiff } from './handlers/accessDiff';
+import { registerAccessTests } from './handlers/accessTests';
 import { registerCodeActions } from './handlers/codeActions';
 import { registerCodeLens } from './handlers/codeLens';
 import { registerCompletion } from './handlers/completion';
@@ -23,5 +26,8 @@ export function serverFeatures(): FeatureRegistration[] {
     registerDocumentLinks,
     registerInlayHints,
     registerAccessAnalyzer,
+    registerAccess,
+    registerAccessTests,
+    registerAccessDiff,
   ];
 }

@@ -153,6 +153,7 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
     clientCommands: new Set(),
     clientCapabilities: {},
     diagnosticContributors: [],
+    codeLensContributors: [],
     settingsListeners: [],
     disposables: [],
     commands: new Map(),

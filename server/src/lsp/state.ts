@@ -1,5 +1,6 @@
 /** The server's state and host interface: what every handler in handlers/ receives (types only). */
 import type {
+  CodeLens,
   Connection,
   Diagnostic,
   ExecuteCommandParams,
@@ -42,6 +43,12 @@ export interface ServerRuntime {
   docsUrl?: (ruleId: string) => string | undefined;
   /** creates the Access Analyzer client (loading the AWS SDK); absent: the remote check is unavailable */
   accessAnalyzerApi?: AccessAnalyzerApiFactory;
+  /** the path of the `.iampolicy.json` nearest to a document (access tests) */
+  projectConfigFile?: (uri: string) => string | undefined;
+  /** a file's saved text (capped); undefined when it cannot be read */
+  readTextFile?: (path: string) => string | undefined;
+  /** a file's committed (HEAD) text; called only in a trusted workspace; undefined when it has none */
+  gitHeadText?: (path: string) => Promise<string | undefined>;
   /** Access Analyzer timeout per attempt and attempts, for tests */
   accessAnalyzerTimeoutMs?: number;
   accessAnalyzerMaxAttempts?: number;
@@ -71,6 +78,8 @@ export interface ServerState {
   settingsListeners: (() => void)[];
   /** commands the server executes (workspace/executeCommand), registered by the handlers */
   commands: Map<string, (params: ExecuteCommandParams) => Promise<unknown>>;
+  /** more code lenses for a document (access tests, access diff), after the statement lenses */
+  codeLensContributors: ((uri: string) => Promise<CodeLens[]>)[];
   /** run on shutdown */
   disposables: (() => void)[];
   /** the Access Analyzer part of a document's status */

@@ -16,7 +16,18 @@ export interface ConfigProblem {
 
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
 const POLICY_TYPES = ['identity', 'resource', 'trust', 'scp', 'rcp'];
-const TOP_KEYS = ['$schema', 'files', 'policyType', 'policyTypes', 'rules', 'ignore', 'accessAnalyzer', 'validate', 'codeLens'];
+const TOP_KEYS = [
+  '$schema',
+  'files',
+  'policyType',
+  'policyTypes',
+  'rules',
+  'ignore',
+  'accessAnalyzer',
+  'validate',
+  'codeLens',
+  'accessTests',
+];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -19,7 +19,12 @@ export interface InitializationOptions {
 }
 
 /** Commands the VS Code client implements, announced in InitializationOptions.clientCommands. */
-export const CLIENT_COMMANDS = ['iamPolicy.showSummary', 'iamPolicy.disableRuleForFile', 'iamPolicy.openRuleDocumentation'] as const;
+export const CLIENT_COMMANDS = [
+  'iamPolicy.showSummary',
+  'iamPolicy.disableRuleForFile',
+  'iamPolicy.openRuleDocumentation',
+  'iamPolicy.showAccessDiff',
+] as const;
 
 /** Access Analyzer state of one document, shown in the status bar. */
 export type AccessAnalyzerState =
@@ -93,4 +98,19 @@ export const Commands = {
   checkNoPublicAccess: 'iamPolicy.accessAnalyzer.checkNoPublicAccess',
   /** client-side: opens a rule's documentation */
   openRuleDocumentation: 'iamPolicy.openRuleDocumentation',
+  /**
+   * Decides one request for the policies of an open document: one argument
+   * `{ uri, action, resource?, principal?, context?, markdown? }` (`context`: an object of key ->
+   * value or list of values, or a list of `key=value` entries). Returns the JSON that
+   * `iam-policy-lint simulate --format json` prints, plus `markdown` (the localized explanation)
+   * when `markdown` is true; `{ error }` on bad arguments.
+   */
+  simulate: 'iamPolicy.simulate',
+  /** What the simulate input offers for a document: `[uri]` -> `{ actions, resources, conditionKeys }`. */
+  simulateOptions: 'iamPolicy.simulateOptions',
+  /**
+   * The access a document's policies gained and lost against HEAD (git, trusted workspaces) or the
+   * saved file: `[uri]` -> `{ base, title, markdown, diffs }`.
+   */
+  accessDiff: 'iamPolicy.accessDiff',
 } as const;

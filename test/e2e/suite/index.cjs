@@ -7,6 +7,7 @@ const Mocha = require(path.join(process.env.DRIVERS || '', 'node_modules', 'moch
 exports.run = function run() {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
   mocha.addFile(path.join(__dirname, 'extension.test.cjs'));
+  mocha.addFile(path.join(__dirname, 'access.test.cjs'));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       console.log(`exthost-mocha: ${mocha.suite.total() - failures} passed, ${failures} failed`);

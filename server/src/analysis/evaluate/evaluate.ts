@@ -11,7 +11,16 @@ import { isDeny, type PolicyDocument, type PolicyString, type Statement, type St
 import { compileClauses, evaluateCondition, type CompiledCondition, type RequestContext } from './conditionEval';
 import { compilePattern, PatternSet, type VariableLookup } from './patterns';
 import { matchPrincipalBlock, normalizePrincipal, notPrincipalExcludes, type NormalizedPrincipal } from './principals';
-import type { ContextValue, EvalPolicy, EvalPolicyType, EvalRequest, EvaluationResult, PrincipalMatch, StatementTrace } from './types';
+import type {
+  ContextValue,
+  EvalPolicy,
+  EvalPolicyType,
+  EvalRequest,
+  EvaluationResult,
+  PrincipalMatch,
+  ReasonId,
+  StatementTrace,
+} from './types';
 
 interface CompiledStatement {
   statement: Statement;
@@ -224,16 +233,24 @@ export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest):
     byPolicy.push(out);
     statements.push(...out);
   });
-  const result = (decision: EvaluationResult['decision'], reason: string, deciding: StatementTrace[]): EvaluationResult => ({
+  const result = (
+    decision: EvaluationResult['decision'],
+    reason: string,
+    deciding: StatementTrace[],
+    reasonId: ReasonId,
+    reasonArgs: Record<string, string> = {},
+  ): EvaluationResult => ({
     decision,
     reason,
+    reasonId,
+    reasonArgs,
     deciding,
     statements,
   });
 
   const denies = statements.filter((s) => s.matched && s.effect === 'Deny');
   if (denies.length > 0) {
-    return result('explicitDeny', `explicitly denied by ${describeStatement(denies[0])}`, denies);
+    return result('explicitDeny', `explicitly denied by ${describeStatement(denies[0])}`, denies, 'explicitDeny');
   }
   const allowsOf = (types: EvalPolicyType[]) =>
     policies.flatMap((p, i) => (types.includes(p.type) ? byPolicy[i].filter((s) => s.matched && s.effect === 'Allow') : []));
@@ -255,6 +272,8 @@ export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest):
           'implicitDeny',
           `no ${type === 'scp' ? 'service control policy' : 'resource control policy'}${layer ? ` at ${layer}` : ''} allows the action`,
           [],
+          type === 'scp' ? 'noScp' : 'noRcp',
+          { layer },
         );
       }
       deciding.push(allows[0]);
@@ -266,19 +285,25 @@ export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest):
   if (principal.kind !== 'AWS') {
     const grant = allowsOf(['resource', 'trust'])[0];
     return grant
-      ? result('allowed', `allowed by ${describeStatement(grant)}`, [...deciding, grant])
+      ? result('allowed', `allowed by ${describeStatement(grant)}`, [...deciding, grant], 'allowedByResource')
       : result(
           'implicitDeny',
           `no resource-based policy allows the ${principal.kind === 'Anonymous' ? 'anonymous' : principal.kind.toLowerCase()} principal`,
           [],
+          'noResourcePolicyForPrincipal',
+          { kind: principal.kind },
         );
   }
-  const limits = (): { ok: true } | { ok: false; reason: string } => {
+  const limits = (): { ok: true } | { ok: false; reason: string; id: ReasonId } => {
     for (const type of ['boundary', 'session'] as const) {
       if (has(type)) {
         const allows = allowsOf([type]);
         if (allows.length === 0) {
-          return { ok: false, reason: `the ${type === 'boundary' ? 'permissions boundary' : 'session policy'} does not allow the action` };
+          return {
+            ok: false,
+            reason: `the ${type === 'boundary' ? 'permissions boundary' : 'session policy'} does not allow the action`,
+            id: type === 'boundary' ? 'boundaryDenies' : 'sessionDenies',
+          };
         }
         deciding.push(allows[0]);
       }
@@ -296,6 +321,8 @@ export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest):
         'implicitDeny',
         `cross-account request (principal in ${principal.account}, resource in ${resourceAccount}): no resource-based policy allows it`,
         [],
+        'crossAccountNoResource',
+        { principalAccount: principal.account ?? '', resourceAccount: resourceAccount ?? '' },
       );
     }
     if (identityAllows.length === 0) {
@@ -303,49 +330,92 @@ export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest):
         'implicitDeny',
         `cross-account request: the resource-based policy allows it, but no identity-based policy of account ${principal.account} does`,
         [],
+        'crossAccountNoIdentity',
+        { principalAccount: principal.account ?? '' },
       );
     }
     const l = limits();
     if (!l.ok) {
-      return result('implicitDeny', l.reason, []);
+      return result('implicitDeny', l.reason, [], l.id);
     }
-    return result('allowed', `allowed by ${describeStatement(resourceAllows[0])} and ${describeStatement(identityAllows[0])}`, [
-      ...deciding,
-      resourceAllows[0],
-      identityAllows[0],
-    ]);
+    return result(
+      'allowed',
+      `allowed by ${describeStatement(resourceAllows[0])} and ${describeStatement(identityAllows[0])}`,
+      [...deciding, resourceAllows[0], identityAllows[0]],
+      'allowedCrossAccount',
+    );
+  }
+
+  // same account, KMS keys and role trust: the key policy or the trust policy must allow (it may
+  // delegate to identity policies by naming the account); an identity policy alone grants nothing
+  const owner = mustAllowOwner(policies, action);
+  if (owner && resourceAllows.length === 0) {
+    return owner === 'kms'
+      ? result(
+          'implicitDeny',
+          'the KMS key policy does not allow the request: unlike other resource-based policies, a key policy must allow access even within its account (naming the principal, or the account to let IAM policies grant it)',
+          [],
+          'keyPolicyMustAllow',
+        )
+      : result(
+          'implicitDeny',
+          "the role's trust policy does not allow the request: unlike other resource-based policies, a trust policy must allow even principals of its own account",
+          [],
+          'trustPolicyMustAllow',
+        );
   }
 
   // same account: a resource policy naming the principal grants on its own
   const direct = resourceAllows.find((s) => s.principalMatch !== 'account' && s.principalMatch !== 'role');
   if (direct) {
-    return result('allowed', `allowed by ${describeStatement(direct)}`, [...deciding, direct]);
+    return result('allowed', `allowed by ${describeStatement(direct)}`, [...deciding, direct], 'allowedByResource');
   }
   const viaRole = resourceAllows.find((s) => s.principalMatch === 'role');
   if (viaRole) {
     const l = limits();
     if (l.ok) {
-      return result('allowed', `allowed by ${describeStatement(viaRole)} (granted to the role, within its boundary and session policy)`, [
-        ...deciding,
-        viaRole,
-      ]);
+      return result(
+        'allowed',
+        `allowed by ${describeStatement(viaRole)} (granted to the role, within its boundary and session policy)`,
+        [...deciding, viaRole],
+        'allowedByResourceToRole',
+      );
     }
   }
   if (identityAllows.length === 0) {
     const hasIdentity = has('identity');
-    return result(
-      'implicitDeny',
-      hasIdentity || resourceAllows.length > 0
-        ? 'no identity-based policy allows the action'
-        : 'no policy allows the action (implicit deny)',
-      [],
-    );
+    return hasIdentity || resourceAllows.length > 0
+      ? result('implicitDeny', 'no identity-based policy allows the action', [], 'noIdentityAllows')
+      : result('implicitDeny', 'no policy allows the action (implicit deny)', [], 'noPolicyAllows');
   }
   const l = limits();
   if (!l.ok) {
-    return result('implicitDeny', l.reason, []);
+    return result('implicitDeny', l.reason, [], l.id);
   }
-  return result('allowed', `allowed by ${describeStatement(identityAllows[0])}`, [...deciding, identityAllows[0]]);
+  return result('allowed', `allowed by ${describeStatement(identityAllows[0])}`, [...deciding, identityAllows[0]], 'allowedByIdentity');
+}
+
+/**
+ * Whether the request's resource-based policy must allow even within its account: a role trust
+ * policy (for `sts:` actions: AssumeRole and the others a trust policy governs), or a KMS key
+ * policy (a `kms:` action when a resource-based policy whose Action names `kms:` actions, the
+ * key's, is among the policies). Undefined when no such policy was given: then identity policies
+ * decide (`decideWithAssumptions` says it assumes the default key policy, or a trust policy that
+ * trusts the account).
+ */
+export function mustAllowOwner(policies: readonly EvalPolicy[], action: string): 'kms' | 'trust' | undefined {
+  if (/^sts:/i.test(action)) {
+    return policies.some((p) => p.type === 'trust') ? 'trust' : undefined;
+  }
+  if (!/^kms:/i.test(action)) {
+    return undefined;
+  }
+  return policies.some((p) => p.type === 'resource' && isKeyPolicy(p.document)) ? 'kms' : undefined;
+}
+
+/** A resource-based policy about KMS: a statement's Action names `kms:` actions (a key policy; a bucket policy does not). */
+export function isKeyPolicy(doc: PolicyDocument): boolean {
+  return doc.statements.some((s) => (s.action?.values ?? []).some((v) => /^\s*kms:/i.test(v.value)));
 }
 
 export function describeStatement(s: StatementTrace): string {

@@ -82,10 +82,35 @@ export interface StatementTrace {
 
 export type PrincipalMatch = 'any' | 'account' | 'role' | 'exact' | 'service' | 'federated' | 'canonical' | 'notPrincipal';
 
+/**
+ * Why, as a message id and its arguments (locale-neutral; the editor shows it through the i18n
+ * catalog as `evaluate.reason.<id>`): the same fact as `reason`.
+ */
+export type ReasonId =
+  | 'explicitDeny'
+  | 'noScp'
+  | 'noRcp'
+  | 'allowedByResource'
+  | 'allowedByResourceToRole'
+  | 'allowedCrossAccount'
+  | 'allowedByIdentity'
+  | 'noResourcePolicyForPrincipal'
+  | 'boundaryDenies'
+  | 'sessionDenies'
+  | 'crossAccountNoResource'
+  | 'crossAccountNoIdentity'
+  | 'noIdentityAllows'
+  | 'noPolicyAllows'
+  | 'keyPolicyMustAllow'
+  | 'trustPolicyMustAllow';
+
 export interface EvaluationResult {
   decision: Decision;
   /** one sentence: which policy or missing grant decided */
   reason: string;
+  reasonId: ReasonId;
+  /** the values in the reason (accounts, an organization level, a principal kind); no prose */
+  reasonArgs: Record<string, string>;
   /** the statements that decided (the Deny statements, or the Allow statements that granted) */
   deciding: StatementTrace[];
   /** every statement whose action, resource and principal matched, with its conditions */

@@ -18,13 +18,17 @@ export const registerCodeLens: FeatureRegistration = (state, capabilities) => {
       if (!found?.file.isPolicy || !found.settings.codeLens.enable) {
         return [];
       }
-      return getCodeLenses(
+      const lenses = getCodeLenses(
         state.catalog(),
         found.file,
         found.document,
         state.runtime.now?.() ?? new Date(),
         state.clientCommands.has(SHOW_SUMMARY_COMMAND),
       );
+      for (const contribute of state.codeLensContributors) {
+        lenses.push(...(await contribute(params.textDocument.uri)));
+      }
+      return lenses;
     }),
   );
   state.commands.set(DESCRIBE_STATEMENT_COMMAND, async (params) => {

@@ -14,6 +14,7 @@ import {
 import { configFileDiagnostics, isProjectConfigUri } from '../../features/diagnostics/configFile';
 import { checkFailedDiagnostic, getDiagnosticsAsync } from '../../features/diagnostics/diagnostics';
 import { formatError } from '../runSafe';
+import { accessTestConfigDiagnostics } from './accessTests';
 import type { FeatureRegistration, ServerState } from '../state';
 
 import { ignoredRules } from '../../features/diagnostics/ignore';
@@ -56,8 +57,8 @@ export async function computeLocalDiagnostics(
 ): Promise<Diagnostic[] | undefined> {
   const open = state.documents.get(uri);
   if (open && isProjectConfigUri(uri)) {
-    // .iampolicy.json: an unknown rule id or a misspelled severity is shown where it is
-    return configFileDiagnostics(open);
+    // .iampolicy.json: an unknown rule id or a misspelled severity is shown where it is; failing access tests too
+    return [...configFileDiagnostics(open), ...(await accessTestConfigDiagnostics(state, open))];
   }
   const found = await state.fileFor(uri);
   if (!found || !found.file.isPolicy || !found.settings.validate.enable) {
