@@ -162,7 +162,7 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
         const start = Date.now();
         catalog = runtime.loadCatalog();
         logger.info(
-          `IAM catalog loaded in ${Date.now() - start} ms: ${catalog.services.length} services, ${catalog.actions.length} actions (data of ${catalog.dataDate})`,
+          `IAM catalog opened in ${Date.now() - start} ms: ${catalog.services.length} services, ${catalog.actionCount} actions, each read on first use (data of ${catalog.dataDate})`,
         );
       }
       return catalog;
