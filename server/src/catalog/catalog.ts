@@ -195,6 +195,8 @@ export class IamCatalog {
   private readonly servicesByPrefix = new Map<string, LazyService>();
   private allActions: ActionInfo[] | undefined;
   private readonly actionsByName = new Map<string, ActionInfo>();
+  /** by the exact spelling (rules' fixed lists use it): no lower-casing on the hot path */
+  private readonly actionsBySpelling = new Map<string, ActionInfo>();
   private readonly exactKeys: Map<string, [service: number, index: number]>;
   private templatedKeys: TemplatedKey[] | undefined;
   private readonly keyUsers = new Map<string, ActionInfo[]>();
@@ -277,6 +279,7 @@ export class IamCatalog {
       };
       body.actions.push(action);
       this.actionsByName.set(action.fullName.toLowerCase(), action);
+      this.actionsBySpelling.set(action.fullName, action);
     }
     for (const [key, [type, description]] of Object.entries(raw.conditionKeys)) {
       const owner = key.slice(0, key.indexOf(':'));
@@ -406,6 +409,10 @@ export class IamCatalog {
 
   /** `s3:GetObject` (any case) -> the action, or undefined. */
   action(fullName: string): ActionInfo | undefined {
+    const exact = this.actionsBySpelling.get(fullName);
+    if (exact) {
+      return exact;
+    }
     const lower = fullName.toLowerCase();
     const found = this.actionsByName.get(lower);
     if (found) {
@@ -428,7 +435,7 @@ export class IamCatalog {
    * asking about fixed lists of sensitive actions then read no service the document does not name.
    */
   actionIfRead(fullName: string): ActionInfo | undefined {
-    return this.actionsByName.get(fullName.toLowerCase());
+    return this.actionsBySpelling.get(fullName) ?? this.actionsByName.get(fullName.toLowerCase());
   }
 
   /**
@@ -478,6 +485,11 @@ export class IamCatalog {
     }
     const regex = wildcardToRegExp(pattern);
     return this.actions.filter((a) => regex.test(a.fullName));
+  }
+
+  /** Whether the action names a resource type its service defines (`resourceTypesOf(action).length > 0` without the array). */
+  hasResourceTypes(action: ActionInfo): boolean {
+    return action.resourceTypes.some((ref) => action.service.resourceTypes.has(ref.name));
   }
 
   resourceTypesOf(action: ActionInfo): ResourceTypeInfo[] {

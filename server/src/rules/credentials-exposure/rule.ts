@@ -14,9 +14,12 @@ export default defineRule({
         '"{{value}}" returns credentials ({{actions}}) for every resource: whoever has this policy can obtain them{{why}}. Limit the resources.',
     },
   },
-  check({ policy, facts, report }) {
-    // by name: looking the list up in the catalog would read services the policy does not name
-    const credentialActions = new Set(CREDENTIAL_ACTIONS.map((n) => n.toLowerCase()));
+  check({ policy, catalog, facts, report }) {
+    // expand every statement first: then the list's actions of services no statement read cannot match
+    for (const s of policy.statements) {
+      facts.expanded(s);
+    }
+    const credentialActions = new Set(CREDENTIAL_ACTIONS.map((n) => catalog.actionIfRead(n)).filter((a) => !!a));
     for (const s of policy.statements) {
       if (s.effect?.value !== 'Allow' || !s.action || isFullAdmin(facts, s)) {
         continue;
@@ -26,9 +29,7 @@ export default defineRule({
         continue;
       }
       for (const { pattern, matches } of facts.expanded(s).byPattern) {
-        const hits = matches.filter(
-          (a) => credentialActions.has(a.fullName.toLowerCase()) && facts.grants(s, a) && coversAllOf(facts, s, a),
-        );
+        const hits = matches.filter((a) => credentialActions.has(a) && facts.grants(s, a) && coversAllOf(facts, s, a));
         // a service-wide wildcard is reported by service-wildcard and privilege-escalation already
         if (pattern.dynamic || hits.length === 0 || /:\*$/.test(pattern.value.trim()) || pattern.value.trim() === '*') {
           continue;

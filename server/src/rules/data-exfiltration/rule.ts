@@ -18,9 +18,12 @@ export default defineRule<Payload>({
         '"{{value}}" reads {{what}} from every resource ({{actions}}){{why}}. Limit it to the buckets, parameters, secrets or keys this principal needs.',
     },
   },
-  check({ policy, facts, report }) {
-    // by name: looking the list up in the catalog would read services the policy does not name
-    const sensitive = new Set(EXFILTRATION_ACTIONS.map((n) => n.toLowerCase()));
+  check({ policy, catalog, facts, report }) {
+    // expand every statement first: then the list's actions of services no statement read cannot match
+    for (const s of policy.statements) {
+      facts.expanded(s);
+    }
+    const sensitive = new Set(EXFILTRATION_ACTIONS.map((n) => catalog.actionIfRead(n)).filter((a) => !!a));
     for (const s of policy.statements) {
       if (s.effect?.value !== 'Allow' || !s.action || isFullAdmin(facts, s)) {
         continue;
@@ -34,7 +37,7 @@ export default defineRule<Payload>({
           continue;
         }
         // `arn:aws:s3:::*/*` is every object of every bucket, as good as "*"
-        const hits = matches.filter((a) => sensitive.has(a.fullName.toLowerCase()) && facts.grants(s, a) && coversAllOf(facts, s, a));
+        const hits = matches.filter((a) => sensitive.has(a) && facts.grants(s, a) && coversAllOf(facts, s, a));
         if (hits.length === 0) {
           continue;
         }

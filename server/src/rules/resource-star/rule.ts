@@ -1,11 +1,35 @@
-import { compareText, type AccessLevel } from '../../catalog/catalog';
+import { compareText, type AccessLevel, type ActionInfo } from '../../catalog/catalog';
 import { defineRule } from '../ruleApi';
 
 /** most sensitive first: who can do what (permissions management), then changes, then tags */
 const LEVEL_RANK: Record<AccessLevel, number> = { 'Permissions management': 0, Write: 1, Tagging: 2, Read: 3, List: 4 };
-import { listSome, valueOf } from '../helpers';
+import { valueOf } from '../helpers';
 import { conditionAdjustment, isFullAdmin, netActionsOf, withAdjustment } from '../security';
 import { fix, type Payload } from './fix';
+
+const SHOWN = 3;
+
+const byRank = (a: ActionInfo, b: ActionInfo): number =>
+  LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || compareText(a.service.prefix, b.service.prefix) || compareText(a.name, b.name);
+
+/** `listSome` of the actions in `order`, without sorting them all (a statement can grant thousands). */
+function listFirst(actions: readonly ActionInfo[], order: (a: ActionInfo, b: ActionInfo) => number): string {
+  const n = SHOWN;
+  const best: ActionInfo[] = [];
+  for (const a of actions) {
+    if (best.length === n && order(a, best[n - 1]) >= 0) {
+      continue;
+    }
+    let at = best.length === n ? n - 1 : best.length;
+    while (at > 0 && order(a, best[at - 1]) < 0) {
+      best[at] = best[at - 1];
+      at--;
+    }
+    best[at] = a;
+  }
+  const names = best.map((a) => a.fullName);
+  return actions.length <= n ? names.join(', ') : `${names.join(', ')} and ${actions.length - n} more`;
+}
 
 export default defineRule<Payload>({
   id: 'resource-star',
@@ -32,13 +56,9 @@ export default defineRule<Payload>({
         continue;
       }
       // actions that only accept "*" (ec2:Describe*, xray:PutTraceSegments) are fine there
-      const offending = netActionsOf(facts, s, facts.expanded(s).actions)
-        .filter((a) => a.level !== 'List' && a.level !== 'Read' && catalog.resourceTypesOf(a).length > 0)
-        .sort(
-          (a, b) =>
-            LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || compareText(a.service.prefix, b.service.prefix) || compareText(a.name, b.name),
-        )
-        .map((a) => a.fullName);
+      const offending = netActionsOf(facts, s, facts.expanded(s).actions).filter(
+        (a) => a.level !== 'List' && a.level !== 'Read' && catalog.hasResourceTypes(a),
+      );
       if (offending.length === 0) {
         continue;
       }
@@ -51,7 +71,7 @@ export default defineRule<Payload>({
           {
             messageId: 'star',
             at: s.resource.isArray ? star : valueOf(s.resource.element),
-            data: { actions: listSome(offending, 3), why: adj.why },
+            data: { actions: listFirst(offending, byRank), why: adj.why },
           },
           adj,
         ),
