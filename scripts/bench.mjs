@@ -283,11 +283,16 @@ if (section('server')) {
     const t = [];
     const cpu = [];
     let bytes = 0;
-    for (let k = 0; k < 500; k++) {
+    let first;
+    // 50 warm-up calls first (JIT, the service's first read): a server answers many completions per
+    // session, so the percentiles are of a warm handler; the first call is shown on its own
+    for (let k = 0; k < 550; k++) {
       const s = performance.now();
       const c = process.cpuUsage();
       bytes = JSON.stringify(getCompletions({ catalog, document, policy, templates: [] }, offset)).length;
       const used = process.cpuUsage(c);
+      first ??= (used.user + used.system) / 1000;
+      if (k < 50) continue;
       t.push(performance.now() - s);
       cpu.push((used.user + used.system) / 1000);
     }
@@ -301,8 +306,9 @@ if (section('server')) {
       'completion',
       `"${typed}|" 6 KB policy: compute + encode, CPU p50 / p99`,
       `${ms(quantile(cpu, 0.5))} / ${ms(quantile(cpu, 0.99))}`,
-      typed === 'ec2:Sta' ? 'goal p99 <= 1 ms' : '',
+      typed === 'ec2:Sta' ? 'goal p99 <= 1 ms (after 50 warm-up calls)' : 'after 50 warm-up calls',
     );
+    record('completion', `"${typed}|" first call (cold: JIT, the service's first read), CPU`, ms(first));
   }
 }
 
