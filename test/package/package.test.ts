@@ -79,7 +79,7 @@ suite('npm package', () => {
       'dist/server.js',
       'dist/cli.js',
       'dist/access-analyzer.js',
-      'dist/iam-catalog.json',
+      'dist/iam-catalog.jsonl',
       'dist/web-tree-sitter.wasm',
       'dist/tree-sitter-terraform.wasm',
       'dist/rules/resource-star.md',

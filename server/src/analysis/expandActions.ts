@@ -47,7 +47,16 @@ export function expandStatementActions(statement: Statement, catalog: IamCatalog
       excluded.add(a);
     }
   }
-  return { actions: catalog.actions.filter((a) => !excluded.has(a)), byPattern, negated: true, all: true };
+  // the whole catalog but a few actions: built only when a caller asks (rules that can count without it do)
+  let actions: ActionInfo[] | undefined;
+  return {
+    get actions() {
+      return (actions ??= catalog.actions.filter((a) => !excluded.has(a)));
+    },
+    byPattern,
+    negated: true,
+    all: true,
+  };
 }
 
 /** Expands a list of action patterns (no statement needed). */

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { suite, test } from 'node:test';
 import { testCatalog } from '../testing/fixtures';
+import { loadCatalog } from '../node/loadCatalog';
 import { parseArn, resourceCoversTemplate, resourceMatchesTemplate, arnTemplateToSnippet } from './arn';
 import { parseOperator, allOperatorSpellings, familyAcceptsType } from './operators';
 import { nearest, nearestActions, editDistance } from './similar';
@@ -12,6 +13,52 @@ suite('IamCatalog', () => {
     assert.ok(catalog.services.length >= 400, `${catalog.services.length} services`);
     assert.ok(catalog.actions.length >= 20000, `${catalog.actions.length} actions`);
     assert.match(catalog.dataDate, /^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  test('reads a service only when something asks for it (start-up and lookups of other services read nothing else)', () => {
+    const fresh = loadCatalog();
+    assert.deepEqual(fresh.loadedServices(), []);
+    assert.equal(fresh.services.length, catalog.services.length);
+    assert.equal(fresh.actionCount, catalog.actions.length);
+    assert.equal(fresh.conditionKey('aws:SecureTransport')?.type, 'Bool');
+    assert.equal(fresh.conditionKey('aws:RequestTag/team')?.key, 'aws:RequestTag/${TagKey}');
+    assert.ok(fresh.isArnService('catalog') && fresh.isArnService('s3'));
+    assert.equal(fresh.actionIfRead('s3:GetObject'), undefined);
+    assert.deepEqual(fresh.loadedServices(), []);
+    assert.equal(fresh.action('S3:getobject')?.fullName, 's3:GetObject');
+    assert.equal(fresh.actionIfRead('s3:getObject')?.fullName, 's3:GetObject');
+    assert.equal(fresh.conditionKey('s3:prefix')?.service, 's3');
+    assert.deepEqual(fresh.loadedServices(), ['s3']);
+    // an ARN's service field reads the services owning types of that field (sts acts on iam roles)
+    assert.ok(fresh.resourceTypesMatching('arn:aws:iam::111122223333:role/R').some((t) => t.service.prefix === 'iam' && t.name === 'role'));
+    assert.ok(fresh.loadedServices().includes('iam'));
+    assert.ok(fresh.loadedServices().length < 20, fresh.loadedServices().join(' '));
+  });
+
+  test('answers the same whichever order services are read in', () => {
+    const fresh = loadCatalog();
+    const keys = [
+      's3:prefix',
+      'aws:ResourceTag/Env',
+      'ec2:ResourceTag/Name',
+      'token.actions.githubusercontent.com/x:actor',
+      'iam:PassedToService',
+    ];
+    const before = keys.map((k) => fresh.conditionKey(k));
+    assert.deepEqual(
+      before.map((k) => k?.key),
+      keys.map((k) => catalog.conditionKey(k)?.key),
+    );
+    assert.equal(fresh.actions.length, catalog.actions.length);
+    assert.deepEqual(
+      fresh.actions.map((a) => a.fullName),
+      catalog.actions.map((a) => a.fullName),
+    );
+    assert.deepEqual(fresh.loadedServices().length, catalog.services.length);
+    assert.deepEqual(
+      keys.map((k) => fresh.conditionKey(k)),
+      before,
+    );
   });
 
   test('treats every placeholder form of the data as a placeholder (tag-key, <key>, ${TagKey})', () => {

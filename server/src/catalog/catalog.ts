@@ -1,6 +1,7 @@
 /**
- * Typed, indexed access to the compiled IAM catalog (scripts/build-catalog.mjs). Pure: the data is
- * handed in by whoever read the file. Every lookup is case-insensitive, as IAM is for action names
+ * Typed, indexed access to the compiled IAM catalog (scripts/build-catalog.mjs). Pure: the header and
+ * a reader of each service's body are handed in by whoever opened the file; a service is read and
+ * indexed on first use, so start-up touches no service that no document names. Every lookup is case-insensitive, as IAM is for action names
  * and condition keys.
  */
 import { parseArn, resourceMatchesTemplate } from './arn';
@@ -12,7 +13,7 @@ export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', '
 /** Condition key types as the Service Authorization Reference writes them. */
 export type KeyType = string;
 
-/** Shape of dist/iam-catalog.json. */
+/** Shape of the compiled catalog as scripts/build-catalog.mjs builds it (format 1, before catalog-format.mjs splits it). */
 export interface CatalogData {
   format: 1;
   source: { package: string; version: string; updatedAt: string | null };
@@ -105,7 +106,8 @@ export function baseKeyType(type: KeyType): string {
 }
 
 interface TemplatedKey {
-  info: ConditionKeyInfo;
+  /** where the winning definition is (see CatalogHeader.templatedKeys) */
+  at: [service: number, index: number];
   regex: RegExp;
 }
 
@@ -122,28 +124,96 @@ const OIDC_CLAIMS: Record<string, string> = {
   iss: 'Issuer of the token.',
 };
 
+/** The per-service part of the catalog: one line of the format 2 file. */
+export type RawService = Pick<CatalogData['services'][string], 'actions' | 'resourceTypes' | 'conditionKeys'>;
+
+/**
+ * Line 1 of dist/iam-catalog.jsonl (scripts/catalog-format.mjs): everything but the services' bodies,
+ * plus the cross-service indexes, precomputed so that no lookup needs a service it does not name.
+ */
+export interface CatalogHeader extends Omit<CatalogData, 'format' | 'services'> {
+  format: 2;
+  actionCount: number;
+  /** length of everything after the header line, to notice a file replaced while we run */
+  bodyBytes: number;
+  services: [prefix: string, name: string, doc: string, actionCount: number, offset: number, bytes: number][];
+  /** service field of resource-type ARNs -> the services owning such types, in catalog order */
+  arnServices: [arnService: string, owners: number[]][];
+  /** lower-case condition key -> where its winning definition is (service index, or -1 for global keys) */
+  exactKeys: Record<string, [service: number, index: number]>;
+  /** templated keys in scan order: the spelling the pattern is built from, and the winning definition */
+  templatedKeys: [pattern: string, service: number, index: number][];
+}
+
+/** A service whose actions, resource types and keys are read and indexed when first asked for. */
+class LazyService implements ServiceInfo {
+  readonly docUrl: string;
+  private body: { actions: ActionInfo[]; resourceTypes: Map<string, ResourceTypeInfo>; conditionKeys: ConditionKeyInfo[] } | undefined;
+
+  constructor(
+    readonly prefix: string,
+    readonly name: string,
+    doc: string,
+    readonly index: number,
+    private readonly read: (service: LazyService) => NonNullable<LazyService['body']>,
+  ) {
+    this.docUrl = `${SAR_BASE}/list_${doc}.html`;
+  }
+
+  get loaded(): boolean {
+    return this.body !== undefined;
+  }
+
+  private get data(): NonNullable<LazyService['body']> {
+    return (this.body ??= this.read(this));
+  }
+
+  get actions(): ActionInfo[] {
+    return this.data.actions;
+  }
+
+  get resourceTypes(): Map<string, ResourceTypeInfo> {
+    return this.data.resourceTypes;
+  }
+
+  get conditionKeys(): ConditionKeyInfo[] {
+    return this.data.conditionKeys;
+  }
+}
+
 export class IamCatalog {
   readonly source: CatalogData['source'];
+  /** every service (name and docs eager; actions, resource types and keys read on first use) */
   readonly services: ServiceInfo[];
-  /** every action, sorted by full name */
-  readonly actions: ActionInfo[];
+  /** how many actions the catalog has, without reading every service */
+  readonly actionCount: number;
   readonly globalKeys: ConditionKeyInfo[];
   readonly servicePrincipals: { principal: string; description: string }[];
   readonly rcpServices: ReadonlySet<string>;
 
-  private readonly servicesByPrefix = new Map<string, ServiceInfo>();
+  private readonly lazyServices: LazyService[];
+  private readonly servicesByPrefix = new Map<string, LazyService>();
+  private allActions: ActionInfo[] | undefined;
   private readonly actionsByName = new Map<string, ActionInfo>();
-  private readonly keysByName = new Map<string, ConditionKeyInfo>();
-  private readonly templatedKeys: TemplatedKey[] = [];
+  /** by the exact spelling (rules' fixed lists use it): no lower-casing on the hot path */
+  private readonly actionsBySpelling = new Map<string, ActionInfo>();
+  private readonly exactKeys: Map<string, [service: number, index: number]>;
+  private templatedKeys: TemplatedKey[] | undefined;
   private readonly keyUsers = new Map<string, ActionInfo[]>();
   private readonly typesMatchingCache = new Map<string, ResourceTypeInfo[]>();
-  /** resource types by the service field of their ARN, which is not always their owner's prefix (sts:AssumeRole acts on iam roles) */
+  /** owners of resource types by the service field of their ARN, which is not always their owner's prefix (sts:AssumeRole acts on iam roles) */
+  private readonly arnServiceOwners: Map<string, number[]>;
   private readonly typesByArnService = new Map<string, ResourceTypeInfo[]>();
 
   private readonly partitions: Map<string, { regionRegex: RegExp; regions: ReadonlySet<string> }>;
   private readonly undocumented: { actions: Set<string>; services: Set<string>; keys: Set<string>; arnServices: Set<string> };
 
-  constructor(data: CatalogData) {
+  /** `readService(i)` returns the body of the header's i-th service (it is called once per service, on first use). */
+  constructor(
+    private readonly header: CatalogHeader,
+    private readonly readService: (index: number) => RawService,
+  ) {
+    const data = header;
     this.source = data.source;
     this.partitions = new Map(
       Object.entries(data.partitions ?? {}).map(([id, p]) => [id, { regionRegex: safeRegExp(p.regionRegex), regions: new Set(p.regions) }]),
@@ -156,59 +226,15 @@ export class IamCatalog {
       keys: lower(names?.conditionKeys),
       arnServices: lower(names?.arnServices),
     };
-    this.services = [];
-    this.actions = [];
-    for (const [prefix, raw] of Object.entries(data.services)) {
-      const service: ServiceInfo = {
-        prefix,
-        name: raw.name,
-        docUrl: `${SAR_BASE}/list_${raw.doc}.html`,
-        actions: [],
-        resourceTypes: new Map(),
-        conditionKeys: [],
-      };
-      for (const [name, [arn, keys]] of Object.entries(raw.resourceTypes)) {
-        const type: ResourceTypeInfo = { service, name, arn, conditionKeys: keys, lastVariableExcludes: '' };
-        service.resourceTypes.set(name, type);
-        const arnService = (arn.split(':')[2] ?? '').toLowerCase();
-        const list = this.typesByArnService.get(arnService) ?? [];
-        list.push(type);
-        this.typesByArnService.set(arnService, list);
-      }
-      computeLastVariableExcludes(service);
-      for (const [name, level, description, resourceTypes, conditionKeys] of raw.actions) {
-        const action: ActionInfo = {
-          service,
-          name,
-          fullName: `${prefix}:${name}`,
-          level,
-          description,
-          resourceTypes: resourceTypes.map((r) =>
-            r.startsWith('!') ? { name: r.slice(1), required: true } : { name: r, required: false },
-          ),
-          conditionKeys,
-        };
-        service.actions.push(action);
-        this.actions.push(action);
-        this.actionsByName.set(action.fullName.toLowerCase(), action);
-      }
-      for (const [key, [type, description]] of Object.entries(raw.conditionKeys)) {
-        const owner = key.slice(0, key.indexOf(':'));
-        const info: ConditionKeyInfo = {
-          key,
-          type,
-          description,
-          service: owner === 'aws' ? 'aws' : prefix,
-          global: owner === 'aws',
-          multiValued: isMultiValuedType(type),
-        };
-        service.conditionKeys.push(info);
-        this.addKey(info, owner !== 'aws');
-      }
-      this.services.push(service);
-      this.servicesByPrefix.set(prefix.toLowerCase(), service);
+    const read = (service: LazyService) => this.indexService(service);
+    this.lazyServices = header.services.map(([prefix, name, doc], index) => new LazyService(prefix, name, doc, index, read));
+    this.services = this.lazyServices;
+    for (const service of this.lazyServices) {
+      this.servicesByPrefix.set(service.prefix.toLowerCase(), service);
     }
-    this.actions.sort((a, b) => compareText(a.fullName, b.fullName));
+    this.actionCount = header.actionCount;
+    this.arnServiceOwners = new Map(header.arnServices);
+    this.exactKeys = new Map(Object.entries(header.exactKeys));
 
     this.globalKeys = Object.entries(data.globalConditionKeys).map(([key, g]) => ({
       key,
@@ -220,35 +246,106 @@ export class IamCatalog {
       category: g.category,
       deprecatedBy: g.deprecated,
     }));
-    // global keys override the per-service copies of aws:* keys (which carry a service's wording)
-    for (const info of this.globalKeys) {
-      this.addKey(info, true);
-    }
     this.servicePrincipals = data.servicePrincipals.map(([principal, description]) => ({ principal, description }));
     this.rcpServices = new Set(data.rcpServices);
   }
 
-  private addKey(info: ConditionKeyInfo, override: boolean): void {
-    if (/\$\{|<[^>]+>/.test(info.key)) {
-      const lower = info.key.toLowerCase();
-      const existing = this.templatedKeys.findIndex((t) => t.info.key.toLowerCase() === lower);
-      if (existing >= 0) {
-        if (override) {
-          this.templatedKeys[existing] = { info, regex: this.templatedKeys[existing].regex };
-        }
-        return;
+  /** Reads one service's body and builds its objects (its actions join the by-name index). */
+  private indexService(service: LazyService): {
+    actions: ActionInfo[];
+    resourceTypes: Map<string, ResourceTypeInfo>;
+    conditionKeys: ConditionKeyInfo[];
+  } {
+    const raw = this.readService(service.index);
+    const prefix = service.prefix;
+    const body = {
+      actions: [] as ActionInfo[],
+      resourceTypes: new Map<string, ResourceTypeInfo>(),
+      conditionKeys: [] as ConditionKeyInfo[],
+    };
+    for (const [name, [arn, keys]] of Object.entries(raw.resourceTypes)) {
+      body.resourceTypes.set(name, { service, name, arn, conditionKeys: keys, lastVariableExcludes: '' });
+    }
+    computeLastVariableExcludes([...body.resourceTypes.values()]);
+    for (const [name, level, description, resourceTypes, conditionKeys] of raw.actions) {
+      const action: ActionInfo = {
+        service,
+        name,
+        fullName: `${prefix}:${name}`,
+        level,
+        description,
+        resourceTypes: resourceTypes.map((r) => (r.startsWith('!') ? { name: r.slice(1), required: true } : { name: r, required: false })),
+        conditionKeys,
+      };
+      body.actions.push(action);
+      this.actionsByName.set(action.fullName.toLowerCase(), action);
+      this.actionsBySpelling.set(action.fullName, action);
+    }
+    for (const [key, [type, description]] of Object.entries(raw.conditionKeys)) {
+      const owner = key.slice(0, key.indexOf(':'));
+      body.conditionKeys.push({
+        key,
+        type,
+        description,
+        service: owner === 'aws' ? 'aws' : prefix,
+        global: owner === 'aws',
+        multiValued: isMultiValuedType(type),
+      });
+    }
+    return body;
+  }
+
+  /** every action, sorted by full name (reads every service) */
+  get actions(): ActionInfo[] {
+    if (!this.allActions) {
+      const all: ActionInfo[] = [];
+      for (const service of this.lazyServices) {
+        all.push(...service.actions);
       }
-      const pattern = info.key
-        .split(/(\$\{[^}]*\}|<[^>]+>)/)
-        .map((part, i) => (i % 2 === 1 ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-        .join('');
-      this.templatedKeys.push({ info, regex: new RegExp(`^${pattern}$`, 'i') });
-      return;
+      this.allActions = all.sort((a, b) => compareText(a.fullName, b.fullName));
     }
-    const lower = info.key.toLowerCase();
-    if (override || !this.keysByName.has(lower)) {
-      this.keysByName.set(lower, info);
+    return this.allActions;
+  }
+
+  /** Prefixes of the services read so far (start-up reads none; a document reads the services it names). */
+  loadedServices(): string[] {
+    return this.lazyServices.filter((s) => s.loaded).map((s) => s.prefix);
+  }
+
+  /** The definition a key index entry points to. */
+  private keyAt([service, index]: [number, number]): ConditionKeyInfo {
+    return service < 0 ? this.globalKeys[index] : this.lazyServices[service].conditionKeys[index];
+  }
+
+  private templated(): TemplatedKey[] {
+    this.templatedKeys ??= this.header.templatedKeys.map(([pattern, service, index]) => ({
+      at: [service, index],
+      regex: new RegExp(
+        `^${pattern
+          .split(/(\$\{[^}]*\}|<[^>]+>)/)
+          .map((part, i) => (i % 2 === 1 ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+          .join('')}$`,
+        'i',
+      ),
+    }));
+    return this.templatedKeys;
+  }
+
+  /** Resource types whose ARN names this service field, in catalog order (reads their owners). */
+  private typesOfArnService(arnService: string): ResourceTypeInfo[] {
+    let types = this.typesByArnService.get(arnService);
+    if (!types) {
+      types = [];
+      for (const owner of this.arnServiceOwners.get(arnService) ?? []) {
+        for (const type of this.lazyServices[owner].resourceTypes.values()) {
+          if ((type.arn.split(':')[2] ?? '').toLowerCase() === arnService) {
+            types.push(type);
+          }
+        }
+      }
+      this.typesByArnService.set(arnService, types);
     }
+    return types;
   }
 
   get dataDate(): string {
@@ -283,7 +380,7 @@ export class IamCatalog {
   isArnService(segment: string): boolean {
     const lower = segment.toLowerCase();
     return (
-      this.typesByArnService.has(lower) ||
+      this.arnServiceOwners.has(lower) ||
       this.servicesByPrefix.has(lower) ||
       this.undocumented.arnServices.has(lower) ||
       this.undocumented.services.has(lower)
@@ -312,7 +409,33 @@ export class IamCatalog {
 
   /** `s3:GetObject` (any case) -> the action, or undefined. */
   action(fullName: string): ActionInfo | undefined {
-    return this.actionsByName.get(fullName.toLowerCase());
+    const exact = this.actionsBySpelling.get(fullName);
+    if (exact) {
+      return exact;
+    }
+    const lower = fullName.toLowerCase();
+    const found = this.actionsByName.get(lower);
+    if (found) {
+      return found;
+    }
+    // not indexed yet: read the service its prefix names, if any
+    const colon = lower.indexOf(':');
+    const service = colon < 0 ? undefined : this.servicesByPrefix.get(lower.slice(0, colon));
+    if (!service || service.loaded) {
+      return undefined;
+    }
+    void service.actions;
+    return this.actionsByName.get(lower);
+  }
+
+  /**
+   * The action if its service has been read already, without reading it otherwise. Every action a
+   * statement's expansion holds comes from a service the expansion read (`*` and NotAction read them
+   * all), so after expanding the statements this answers "can the policy grant it?" cheaply: rules
+   * asking about fixed lists of sensitive actions then read no service the document does not name.
+   */
+  actionIfRead(fullName: string): ActionInfo | undefined {
+    return this.actionsBySpelling.get(fullName) ?? this.actionsByName.get(fullName.toLowerCase());
   }
 
   /**
@@ -364,6 +487,11 @@ export class IamCatalog {
     return this.actions.filter((a) => regex.test(a.fullName));
   }
 
+  /** Whether the action names a resource type its service defines (`resourceTypesOf(action).length > 0` without the array). */
+  hasResourceTypes(action: ActionInfo): boolean {
+    return action.resourceTypes.some((ref) => action.service.resourceTypes.has(ref.name));
+  }
+
   resourceTypesOf(action: ActionInfo): ResourceTypeInfo[] {
     const out: ResourceTypeInfo[] = [];
     for (const ref of action.resourceTypes) {
@@ -388,8 +516,8 @@ export class IamCatalog {
     const result: ResourceTypeInfo[] = [];
     if (arn) {
       const candidates = /[*?]/.test(arn.service)
-        ? [...this.typesByArnService.values()]
-        : [this.typesByArnService.get(arn.service.toLowerCase()) ?? []];
+        ? [...this.arnServiceOwners.keys()].map((s) => this.typesOfArnService(s))
+        : [this.typesOfArnService(arn.service.toLowerCase())];
       const part = arn.resource.toLowerCase();
       const wild = part.search(/[*?]|\$\{/);
       const head = wild < 0 ? part : part.slice(0, wild);
@@ -440,10 +568,9 @@ export class IamCatalog {
   private readonly keyCache = new Map<string, ConditionKeyInfo | null>();
 
   conditionKey(key: string): ConditionKeyInfo | undefined {
-    const lower = key.toLowerCase();
-    const exact = this.keysByName.get(lower);
+    const exact = this.exactKeys.get(key.toLowerCase());
     if (exact) {
-      return exact;
+      return this.keyAt(exact);
     }
     // templated keys (aws:PrincipalTag/${TagKey}) are a scan of regexes: remember the answer
     const cached = this.keyCache.get(key);
@@ -451,9 +578,9 @@ export class IamCatalog {
       return cached ?? undefined;
     }
     let found: ConditionKeyInfo | undefined;
-    for (const templated of this.templatedKeys) {
+    for (const templated of this.templated()) {
       if (templated.regex.test(key)) {
-        found = templated.info;
+        found = this.keyAt(templated.at);
         break;
       }
     }
@@ -552,9 +679,8 @@ export function resourceMatchesType(resource: string, type: ResourceTypeInfo): b
   return resourceMatchesTemplate(resource, type.arn, type.lastVariableExcludes);
 }
 
-/** `arn:...:${BucketName}` cannot hold '/', because `arn:...:${BucketName}/${ObjectName}` exists. */
-function computeLastVariableExcludes(service: ServiceInfo): void {
-  const types = [...service.resourceTypes.values()];
+/** `arn:...:${BucketName}` cannot hold '/', because `arn:...:${BucketName}/${ObjectName}` exists (types of one service). */
+function computeLastVariableExcludes(types: ResourceTypeInfo[]): void {
   for (const type of types) {
     if (!type.arn.endsWith('}')) {
       continue;

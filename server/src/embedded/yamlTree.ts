@@ -3,7 +3,8 @@
  * policy model, rules, hover and completion work unchanged with exact offsets into the YAML.
  * Short-form intrinsics (`!Sub`, `!Ref`, `!GetAtt`, ...) become nodes marked as computed.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type * as YamlModule from 'yaml';
+import type { Node as YamlNode } from 'yaml';
 import { ParseErrorCode } from 'jsonc-parser';
 import { MAX_DEPTH, type JsonNode, type JsonTree } from '../syntax/parseJson';
 import type { YamlScalarStyle } from './stringJson';
@@ -15,12 +16,21 @@ export interface YamlJsonTree extends JsonTree {
   styles: Map<JsonNode, YamlScalarStyle>;
 }
 
+let yamlModule: typeof YamlModule | undefined;
+
+/** The yaml package, loaded with the first YAML document: at start-up it would be a large part of the server's load time. */
+function yaml(): typeof YamlModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (yamlModule ??= require('yaml') as typeof YamlModule);
+}
+
 function rangeOf(node: YamlNode): { offset: number; length: number } {
   const [start, valueEnd] = node.range ?? [0, 0, 0];
   return { offset: start, length: Math.max(0, valueEnd - start) };
 }
 
 export function parseYamlTree(text: string): YamlJsonTree {
+  const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const tagged = new Map<JsonNode, string>();
   const styles = new Map<JsonNode, YamlScalarStyle>();
   const errors: JsonTree['errors'] = [];

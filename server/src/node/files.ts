@@ -33,7 +33,7 @@ function findPackageRoot(): string {
 }
 
 export function catalogPath(): string {
-  return process.env.IAM_POLICY_CATALOG ?? path.join(packageRoot(), 'dist', 'iam-catalog.json');
+  return process.env.IAM_POLICY_CATALOG ?? path.join(packageRoot(), 'dist', 'iam-catalog.jsonl');
 }
 
 export function snippetsPath(): string {

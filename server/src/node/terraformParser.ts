@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Language, Parser } from 'web-tree-sitter';
+import type * as TreeSitter from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
 
 let parser: Parser | undefined;
 let loading: Promise<Parser | undefined> | undefined;
@@ -17,6 +18,9 @@ function locate(file: string, fallback: () => string): string {
 export function loadTerraformParser(onError: (err: unknown) => void = () => undefined): Promise<Parser | undefined> {
   loading ??= (async () => {
     try {
+      // required here, not imported: only a Terraform document needs it
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { Language, Parser } = require('web-tree-sitter') as typeof TreeSitter;
       await Parser.init({
         locateFile: (name: string) => locate(name, () => path.join(path.dirname(require.resolve('web-tree-sitter')), name)),
       });

@@ -55,12 +55,13 @@ export function coversAllOf(facts: PolicyFacts, s: Statement, action: ActionInfo
 }
 
 /** Actions of a statement that the policy really allows (not cancelled by a blanket Deny). */
-export function netActionsOf(facts: PolicyFacts, s: Statement, actions: readonly ActionInfo[]): ActionInfo[] {
+export function netActionsOf(facts: PolicyFacts, s: Statement, actions: readonly ActionInfo[]): readonly ActionInfo[] {
   if (s.effect?.value !== 'Allow') {
     return [];
   }
   const denied = facts.blanketDenied();
-  return denied.size === 0 ? [...actions] : actions.filter((a) => !denied.has(a));
+  // no copy when nothing is denied: an "Action": "*" statement would copy the whole catalog
+  return denied.size === 0 ? actions : actions.filter((a) => !denied.has(a));
 }
 
 /**

@@ -421,7 +421,7 @@ function actionItems(ctx: CompletionContext, token: Token): { items: CompletionI
         sortText: '2',
         make: () =>
           valueItem(ctx, token, '*', {
-            detail: tr('completion.star', { count: ctx.catalog.actions.length }),
+            detail: tr('completion.star', { count: ctx.catalog.actionCount }),
             documentation: tr('completion.star.doc'),
             sortText: '2',
             kind: CompletionItemKind.Constant,

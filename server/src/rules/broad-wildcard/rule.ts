@@ -29,12 +29,12 @@ export default defineRule<Payload>({
         continue;
       }
       for (const { pattern, matches: all } of facts.expanded(s).byPattern) {
-        const matches = netActionsOf(facts, s, all);
         const value = pattern.value.trim();
         // "*" and "svc:*" have their own rules
         if (pattern.dynamic || value === '*' || /^[^:]+:\*$/.test(value) || !/[*?]/.test(value)) {
           continue;
         }
+        const matches = netActionsOf(facts, s, all);
         const counts = new Map<string, number>();
         for (const a of matches) {
           counts.set(a.level, (counts.get(a.level) ?? 0) + 1);

@@ -21,9 +21,12 @@ export default defineRule({
     },
   },
   check({ policy, catalog, facts, report }) {
-    const put = catalog.action('s3:PutBucketPolicy');
     // only a bucket policy (by its template, its actions or its resources) can grant it
-    if (!put || attachedService(policy) !== 's3') {
+    if (attachedService(policy) !== 's3') {
+      return;
+    }
+    const put = catalog.action('s3:PutBucketPolicy');
+    if (!put) {
       return;
     }
     for (const s of policy.statements) {

@@ -19,7 +19,11 @@ export default defineRule<Payload>({
     },
   },
   check({ policy, catalog, facts, report }) {
-    const sensitive = new Set(EXFILTRATION_ACTIONS.map((n) => catalog.action(n)).filter((a) => !!a));
+    // expand every statement first: then the list's actions of services no statement read cannot match
+    for (const s of policy.statements) {
+      facts.expanded(s);
+    }
+    const sensitive = new Set(EXFILTRATION_ACTIONS.map((n) => catalog.actionIfRead(n)).filter((a) => !!a));
     for (const s of policy.statements) {
       if (s.effect?.value !== 'Allow' || !s.action || isFullAdmin(facts, s)) {
         continue;

@@ -24,8 +24,12 @@ export default defineRule<Payload>({
     },
   },
   check({ policy, catalog, facts, report }) {
+    // expand every statement first: then an action whose service no statement read cannot be allowed
+    for (const s of policy.statements) {
+      facts.expanded(s);
+    }
     const allowed = (fullName: string) => {
-      const action = catalog.action(fullName);
+      const action = catalog.actionIfRead(fullName);
       return (
         !!action &&
         policy.statements.some((s) => s.effect?.value === 'Allow' && facts.grants(s, action) && netActionsOf(facts, s, [action]).length > 0)
@@ -37,7 +41,7 @@ export default defineRule<Payload>({
         continue;
       }
       for (const entry of DEPENDENT_ACTIONS) {
-        const action = catalog.action(entry.action);
+        const action = catalog.actionIfRead(entry.action);
         if (!action || !facts.grants(s, action) || netActionsOf(facts, s, [action]).length === 0) {
           continue;
         }

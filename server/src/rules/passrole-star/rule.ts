@@ -20,12 +20,14 @@ export default defineRule<Payload>({
     },
   },
   check({ policy, catalog, facts, report }) {
-    const passRole = catalog.action('iam:PassRole');
-    if (!passRole) {
-      return;
-    }
     for (const s of policy.statements) {
-      if (s.effect?.value !== 'Allow' || isFullAdmin(facts, s) || !facts.grants(s, passRole)) {
+      if (s.effect?.value !== 'Allow' || isFullAdmin(facts, s)) {
+        continue;
+      }
+      // after expanding: a statement that names no iam action has not read the iam service, nor can it grant PassRole
+      facts.expanded(s);
+      const passRole = catalog.actionIfRead('iam:PassRole');
+      if (!passRole || !facts.grants(s, passRole)) {
         continue;
       }
       const keys = new Set((s.condition?.clauses ?? []).flatMap((c) => c.entries.map((e) => e.key.toLowerCase())));

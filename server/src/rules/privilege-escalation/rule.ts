@@ -21,11 +21,15 @@ export default defineRule({
       escalation: '"{{value}}" allows privilege escalation: {{methods}}{{scope}}{{why}}.',
     },
   },
-  check({ catalog, facts, report }) {
+  check({ policy, catalog, facts, report }) {
     const net = facts.netAllowed();
     const found = new Map<string, { at: Located; value: string; methods: string[]; level: Level; why: string }>();
+    // expand every statement first: then an action whose service no statement read cannot be allowed
+    for (const s of policy.statements) {
+      facts.expanded(s);
+    }
     for (const method of ESCALATION_METHODS) {
-      const actions = method.actions.map((name) => catalog.action(name));
+      const actions = method.actions.map((name) => catalog.actionIfRead(name));
       if (actions.some((a) => !a || !net.has(a))) {
         continue;
       }
