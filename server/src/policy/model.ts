@@ -137,7 +137,7 @@ export interface PolicyDocument {
 
 /** Where the policy lives. */
 export interface PolicyContainer {
-  kind: 'json' | 'jsonc' | 'cloudformation' | 'terraform';
+  kind: 'json' | 'jsonc' | 'cloudformation' | 'terraform' | 'cdk';
   /** for embedded policies: what holds it, e.g. `AWS::IAM::Role AssumeRolePolicyDocument` */
   description?: string;
   /** for resource policies whose holder fixes the kind: ValidatePolicy's validatePolicyResourceType */

@@ -166,9 +166,24 @@ function applyOptions(item: CompletionItem, options: ItemOptions): CompletionIte
   return item;
 }
 
+/**
+ * A string literal of the host: JSON's `"value"`, or in code (CDK) the literal's own quote with
+ * only what that quote needs escaped (`'s3:GetObject'` stays single-quoted). `snippet`: `body` is
+ * snippet text, whose own escapes are kept.
+ */
+function hostString(ctx: CompletionContext, token: Token, body: string, snippet: boolean): string {
+  if (ctx.policy?.container.kind !== 'cdk') {
+    return snippet ? `"${body}"` : jsonString(body);
+  }
+  const quote = ctx.document.getText().charAt(token.offset);
+  const q = quote === "'" || quote === '`' ? quote : '"';
+  const escaped = snippet ? body.split(q).join(`\\${q}`) : body.replace(/\\/g, '\\\\').split(q).join(`\\${q}`);
+  return `${q}${escaped}${q}`;
+}
+
 /** A string value; replaces the whole token (quotes included) with `"value"`. */
 function valueItem(ctx: CompletionContext, token: Token, value: string, options: ItemOptions = {}): CompletionItem {
-  const newText = jsonString(value);
+  const newText = hostString(ctx, token, value, false);
   const item: CompletionItem = {
     label: options.label ?? value,
     kind: options.kind ?? CompletionItemKind.Value,
@@ -180,13 +195,13 @@ function valueItem(ctx: CompletionContext, token: Token, value: string, options:
 
 /** A snippet value; `body` is the snippet inside the quotes. */
 function snippetValueItem(ctx: CompletionContext, token: Token, label: string, body: string, options: ItemOptions = {}): CompletionItem {
-  const newText = `"${body}"`;
+  const newText = hostString(ctx, token, body, true);
   const item: CompletionItem = {
     label,
     kind: options.kind ?? CompletionItemKind.Snippet,
     textEdit: TextEdit.replace(rangeOf(ctx, token), newText),
     insertTextFormat: InsertTextFormat.Snippet,
-    filterText: token.quoted ? `"${label}"` : label,
+    filterText: token.quoted ? hostString(ctx, token, label, false) : label,
   };
   return applyOptions(item, options);
 }

@@ -6,7 +6,16 @@ import type { FeatureRegistration } from '../state';
 import { computeLocalDiagnostics } from './diagnostics';
 import { keepSafeEdits } from '../../features/codeActions/editGuard';
 
-const COMMENT_PREFIX: Record<string, string> = { jsonc: '//', yaml: '#', terraform: '#' };
+const COMMENT_PREFIX: Record<string, string> = {
+  jsonc: '//',
+  yaml: '#',
+  terraform: '#',
+  typescript: '//',
+  javascript: '//',
+  typescriptreact: '//',
+  javascriptreact: '//',
+  python: '#',
+};
 
 export const registerCodeActions: FeatureRegistration = (state, capabilities) => {
   capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] };
