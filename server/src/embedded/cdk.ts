@@ -326,6 +326,28 @@ class ExprReader {
 // ---------------------------------------------------------------------------------------------
 // what CDK builds
 
+/** Every CDK construct and call read as a policy, with the type it implies (the README's table is generated from it). */
+export const CDK_POLICY_SOURCES: { typescript: string; python: string; type: PolicyType | 'inferred' }[] = [
+  { typescript: 'new iam.PolicyStatement({...})', python: 'iam.PolicyStatement(...)', type: 'inferred' },
+  { typescript: 'iam.PolicyStatement.fromJson({...})', python: 'iam.PolicyStatement.from_json({...})', type: 'inferred' },
+  { typescript: 'x.addToPolicy(statement)', python: 'x.add_to_policy(statement)', type: 'identity' },
+  { typescript: 'x.addToPrincipalPolicy(statement)', python: 'x.add_to_principal_policy(statement)', type: 'identity' },
+  { typescript: 'x.addToResourcePolicy(statement)', python: 'x.add_to_resource_policy(statement)', type: 'resource' },
+  { typescript: 'new iam.PolicyDocument({ statements })', python: 'iam.PolicyDocument(statements=[...])', type: 'inferred' },
+  { typescript: 'iam.PolicyDocument.fromJson({...})', python: 'iam.PolicyDocument.from_json({...})', type: 'inferred' },
+  { typescript: 'new iam.Policy(…, { statements })', python: 'iam.Policy(…, statements=[...])', type: 'identity' },
+  { typescript: 'new iam.ManagedPolicy(…, { statements })', python: 'iam.ManagedPolicy(…, statements=[...])', type: 'identity' },
+  { typescript: 'new iam.Role(…, { assumedBy })', python: 'iam.Role(…, assumed_by=...)', type: 'trust' },
+];
+
+/** The policy type a method that receives a statement implies (`addToResourcePolicy`: resource). */
+const ADD_TO_TYPES = new Map(
+  CDK_POLICY_SOURCES.flatMap((s) => {
+    const method = /^x\.(\w+)\(/.exec(s.typescript)?.[1];
+    return method && s.type !== 'inferred' ? [[method, s.type] as const] : [];
+  }),
+);
+
 /** CDK's names (camelCase; Python's snake_case is converted) for a statement's elements. */
 const STATEMENT_PROPS: Record<string, string> = {
   actions: 'Action',
@@ -684,8 +706,7 @@ class CdkReader {
       return;
     }
     // where a statement goes decides its policy type
-    const kind =
-      name === 'addToResourcePolicy' ? 'resource' : name === 'addToPolicy' || name === 'addToPrincipalPolicy' ? 'identity' : undefined;
+    const kind = ADD_TO_TYPES.get(name);
     if (kind) {
       const statement = this.statementOf(call.args[0]);
       if (statement) {
@@ -1060,7 +1081,24 @@ export function extractCdk(text: string, language: CodeLanguage): CdkExtraction 
   const b = new NodeBuilder();
   const root = b.node('object', { start: 0, end: text.length }, undefined);
   const found: { node: JsonNode; key: string; policy: PolicyModel; spans: Span[] }[] = [];
-  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+  // 1-based line of an offset, by binary search over the line starts
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    lineStarts.push(i + 1);
+  }
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo + 1;
+  };
   for (const policy of all) {
     const key = `${policy.description.replace(/^CDK /, '')}@${lineOf(policy.span.start)}:${policy.span.start}`;
     const property = b.node('property', policy.span, root);

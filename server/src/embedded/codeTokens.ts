@@ -25,8 +25,15 @@ export interface CodeToken {
   raw?: boolean;
 }
 
-const IDENT_START = /[A-Za-z_$\u00c0-\uffff]/;
-const IDENT_PART = /[A-Za-z0-9_$\u00c0-\uffff]/;
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 0xc0;
+}
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 /** After these a `/` starts a regular expression in JavaScript, not a division. */
 const REGEX_AFTER_PUNCT = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^']);
 const REGEX_AFTER_WORD = new Set([
@@ -216,7 +223,7 @@ export function tokenize(text: string, language: CodeLanguage): CodeToken[] {
       continue;
     }
     // string literals
-    if (language === 'python') {
+    if (language === 'python' && (ch === "'" || ch === '"' || /[rRbBuUfF]/.test(ch))) {
       const prefix = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(text.slice(i, i + 5));
       if (prefix && (prefix[1] === '' || /^(r|b|u|f|rb|br|fr|rf)$/i.test(prefix[1]))) {
         const flags = prefix[1].toLowerCase();
@@ -268,18 +275,19 @@ export function tokenize(text: string, language: CodeLanguage): CodeToken[] {
       i = end;
       continue;
     }
-    if (IDENT_START.test(ch)) {
+    const code = text.charCodeAt(i);
+    if (isIdentStart(code)) {
       let j = i + 1;
-      while (j < text.length && IDENT_PART.test(text[j])) {
+      while (j < text.length && isIdentPart(text.charCodeAt(j))) {
         j++;
       }
       push({ kind: 'ident', text: text.slice(i, j), offset: i, end: j });
       i = j;
       continue;
     }
-    if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
+    if (isDigit(code) || (ch === '.' && isDigit(text.charCodeAt(i + 1)))) {
       let j = i + 1;
-      while (j < text.length && /[0-9A-Za-z_.]/.test(text[j])) {
+      while (j < text.length && (isIdentPart(text.charCodeAt(j)) || text[j] === '.')) {
         j++;
       }
       push({ kind: 'number', text: text.slice(i, j), offset: i, end: j });
