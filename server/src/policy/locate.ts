@@ -23,6 +23,8 @@ export interface Token {
   closed: boolean;
   /** a whole value read from a YAML or HCL tree (plain YAML scalars have no quotes) */
   fromTree?: boolean;
+  /** the policy is JSON inside a quoted host string: its quotes are written `\"` and inserted text must be escaped */
+  escaped?: boolean;
 }
 
 export type CursorContext =
@@ -60,6 +62,12 @@ export function locate(text: string, offset: number, policy: PolicyDocument | un
     return locateInCode(text, offset, policy);
   }
   // YAML and Terraform are not JSON text: walk the tree they were converted to instead
+  if (policy?.root && policy.container.stringEncoding === 'escaped') {
+    // JSON inside a quoted string: the host text is not JSON, the decoded tree keeps host offsets
+    const { path, isAtPropertyKey, tokenNode } = walkTree(policy.root, offset);
+    const token = escapedToken(text, offset, tokenNode);
+    return { context: contextFor(path, isAtPropertyKey, policy), token, isAtPropertyKey, path };
+  }
   if (
     policy?.root &&
     (policy.container.kind === 'terraform' || (policy.container.kind === 'cloudformation' && text[policy.root.offset] !== '{'))
@@ -208,6 +216,27 @@ function locateInCode(text: string, offset: number, policy: PolicyDocument): Cur
     fromTree: true,
   };
   return { context: contextFor(path, isAtPropertyKey, policy), token, isAtPropertyKey, path };
+}
+
+/** A string of JSON written inside a quoted host string: it opens and closes with `\"`. */
+function escapedToken(text: string, offset: number, node: JsonNode | undefined): Token {
+  if (!node || text[node.offset] !== '\\' || text[node.offset + 1] !== '"') {
+    const token = tokenAt(text, offset, { previousNode: undefined });
+    return { ...token, escaped: true };
+  }
+  const end = node.offset + node.length;
+  const closed = node.length >= 4 && text.slice(end - 2, end) === '\\"';
+  const raw = text.slice(node.offset + 2, Math.max(offset, node.offset + 2));
+  return {
+    prefix: raw.replace(/\\(.)/g, '$1'),
+    value: typeof node.value === 'string' ? node.value : '',
+    offset: node.offset,
+    length: node.length,
+    quoted: true,
+    closed,
+    fromTree: true,
+    escaped: true,
+  };
 }
 
 function treeToken(text: string, offset: number, node: JsonNode | undefined): Token {

@@ -69,9 +69,34 @@ export function getCompletions(ctx: CompletionContext, offset: number): Completi
   if (loc.context.kind === 'action') {
     // filtered on the server: incomplete only when the matches were cut to the best ones
     const { items, incomplete } = actionItems(ctx, loc.token);
-    return CompletionList.create(items, incomplete);
+    return CompletionList.create(loc.token.escaped ? items.map(escapedItem) : items, incomplete);
   }
-  return CompletionList.create(itemsFor(ctx, loc, text, offset), false);
+  const items = itemsFor(ctx, loc, text, offset);
+  return CompletionList.create(loc.token.escaped ? items.map(escapedItem) : items, false);
+}
+
+/**
+ * JSON inside a quoted host string (`"{\"Statement\": …}"` in a JSON template, a double-quoted YAML
+ * or HCL string): the item's JSON text on one line, with `"` and `\` escaped as the host string
+ * needs (in a snippet, the backslash itself is written `\\`).
+ */
+function escapedItem(item: CompletionItem): CompletionItem {
+  const snippet = item.insertTextFormat === InsertTextFormat.Snippet;
+  const escape = (value: string, asSnippet: boolean) =>
+    value
+      .replace(/\n\t*/g, (_m, at: number, all: string) => (/[[{]$/.test(all.slice(0, at)) || /^\n\t*[\]}]/.test(all.slice(at)) ? '' : ' '))
+      .replace(asSnippet ? /\\(?![$}\\])|"/g : /[\\"]/g, (c) => (asSnippet ? '\\\\' : '\\') + c);
+  const out: CompletionItem = { ...item };
+  if (item.textEdit && 'range' in item.textEdit) {
+    out.textEdit = { range: item.textEdit.range, newText: escape(item.textEdit.newText, snippet) };
+  }
+  if (item.insertText !== undefined) {
+    out.insertText = escape(item.insertText, snippet);
+  }
+  if (item.filterText !== undefined && item.filterText.startsWith('"')) {
+    out.filterText = escape(item.filterText, false);
+  }
+  return out;
 }
 
 function itemsFor(ctx: CompletionContext, loc: CursorLocation, text: string, offset: number): CompletionItem[] {

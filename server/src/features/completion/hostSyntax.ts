@@ -17,6 +17,10 @@ export function hostSyntaxAt(policy: PolicyDocument | undefined, text: string, t
   if (kind === 'cdk') {
     return 'code';
   }
+  if (policy?.container.stringEncoding === 'escaped') {
+    // JSON inside a quoted string: JSON syntax (completion escapes it for the host string)
+    return 'json';
+  }
   if (kind === 'terraform') {
     const lineStart = text.lastIndexOf('\n', token.offset - 1) + 1;
     if (/\b(test|variable|type)\s*=\s*$/.test(text.slice(lineStart, token.offset))) {
