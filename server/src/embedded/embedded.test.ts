@@ -383,6 +383,15 @@ suite('Terraform: JSON in a quoted string', () => {
   });
 });
 
+test('Terraform: a name being typed alone on a line still leaves the policies readable, and is reported', async () => {
+  await loadTerraformParser();
+  const text = '# Reports\ndata "aws_iam_policy_document" "r" {\n  statement {\n    actions = ["s3:GetObjct"]\n    reso\n  }\n}\n';
+  const file = analyzeFile(text, { languageId: 'terraform', matchesPolicyGlob: false, embedded });
+  assert.equal(file.policies.length, 1);
+  assert.ok(file.tree.errors.length > 0, 'the half-typed word is a syntax error');
+  assert.ok(runRules(file.policies[0].policy, testCatalog()).findings.some((f) => f.ruleId === 'unknown-action'));
+});
+
 suite('Serverless Framework', () => {
   test('provider.iam.role.statements, provider.iamRoleStatements and function-level iamRoleStatements', () => {
     const { file } = analyze('serverless.yml', 'yaml');

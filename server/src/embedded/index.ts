@@ -69,11 +69,23 @@ export function createEmbeddedExtractor(options: { terraform?: () => TerraformPa
       if (!tree) {
         return undefined;
       }
+      // a name being typed on its own line (`act` in a statement block) makes the whole file an
+      // error: read the file as if the word were not there, and still report the error
+      let retried: Tree | null | undefined;
+      if (tree.rootNode.hasError) {
+        const blanked = text.replace(/^[ \t]*[A-Za-z_][\w-]*[ \t]*$/gm, (line) => ' '.repeat(line.length));
+        retried = blanked !== text ? parser?.parse(blanked) : undefined;
+        if (retried?.rootNode.hasError) {
+          retried.delete();
+          retried = undefined;
+        }
+      }
       try {
-        return extractTerraform(tree, text);
+        return retried ? extractTerraform(retried, text, tree) : extractTerraform(tree, text);
       } finally {
         // the syntax tree lives in WebAssembly memory, which only grows: free it now that the JSON tree is built
         tree.delete();
+        retried?.delete();
       }
     }
     return undefined;

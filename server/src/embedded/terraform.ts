@@ -355,8 +355,11 @@ function policyDocumentBlock(block: Node, builder: TreeBuilder): JsonNode {
   return root;
 }
 
-/** Every policy of a Terraform file. */
-export function extractTerraform(tree: Tree, text: string): TerraformExtraction {
+/**
+ * Every policy of a Terraform file. `errorTree`: the parse whose syntax errors are reported, when
+ * `tree` is a second parse of the text with a half-typed word blanked (see embedded/index.ts).
+ */
+export function extractTerraform(tree: Tree, text: string, errorTree: Tree = tree): TerraformExtraction {
   const builder = new TreeBuilder();
   // a synthetic root holding each policy under a readable path, e.g. aws_iam_policy.p.policy
   const root = builder.node('object', tree.rootNode, undefined);
@@ -438,6 +441,7 @@ export function extractTerraform(tree: Tree, text: string): TerraformExtraction 
       add(`data.${kind}.${name}`, policyDocumentBlock(block, builder), undefined, {
         kind: 'terraform',
         description: `data.aws_iam_policy_document.${name}`,
+        hclBlocks: true,
       });
     }
   }
@@ -458,8 +462,8 @@ export function extractTerraform(tree: Tree, text: string): TerraformExtraction 
     offset: node.offset,
     length: node.length,
   }));
-  if (tree.rootNode.hasError) {
-    jsonTree.errors.push(...syntaxErrors(tree.rootNode));
+  if (errorTree.rootNode.hasError) {
+    jsonTree.errors.push(...syntaxErrors(errorTree.rootNode));
   }
   return { tree: jsonTree, policies };
 }

@@ -144,6 +144,8 @@ export interface PolicyContainer {
   resourceType?: string;
   /** the holder is the resource (an ECR repository policy): statements may omit Resource */
   impliedResource?: boolean;
+  /** written as Terraform `aws_iam_policy_document` blocks: keys are its arguments and blocks (`actions`, `condition {}`) */
+  hclBlocks?: boolean;
   /** the policy is JSON written in a string: `verbatim` (a YAML block or plain scalar) or `escaped` (quoted, with escapes) */
   stringEncoding?: 'verbatim' | 'escaped';
 }

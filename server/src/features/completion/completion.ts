@@ -268,7 +268,96 @@ function existingKeys(node: { children?: { children?: { value?: unknown }[] }[] 
   return keys;
 }
 
+/**
+ * `data "aws_iam_policy_document"`: its arguments and blocks, in HCL (`actions = [""]`,
+ * `condition { test variable values }`), each with the IAM element it writes as documentation.
+ */
+const HCL_DOCUMENT_KEYS: Record<string, { iam: string; body: string; repeatable?: boolean }> = {
+  version: { iam: 'Version', body: 'version = "${1:2012-10-17}"' },
+  policy_id: { iam: 'Id', body: 'policy_id = "$1"' },
+  statement: {
+    iam: 'Statement',
+    body: 'statement {\n\teffect    = "${1|Allow,Deny|}"\n\tactions   = ["$2"]\n\tresources = ["$3"]\n}',
+    repeatable: true,
+  },
+};
+const HCL_STATEMENT_KEYS: Record<string, { iam: string; body: string; repeatable?: boolean }> = {
+  sid: { iam: 'Sid', body: 'sid = "$1"' },
+  effect: { iam: 'Effect', body: 'effect = "${1|Allow,Deny|}"' },
+  actions: { iam: 'Action', body: 'actions = ["$1"]' },
+  not_actions: { iam: 'NotAction', body: 'not_actions = ["$1"]' },
+  resources: { iam: 'Resource', body: 'resources = ["$1"]' },
+  not_resources: { iam: 'NotResource', body: 'not_resources = ["$1"]' },
+  principals: {
+    iam: 'Principal',
+    body: 'principals {\n\ttype        = "${1|AWS,Service,Federated,*|}"\n\tidentifiers = ["$2"]\n}',
+    repeatable: true,
+  },
+  not_principals: {
+    iam: 'NotPrincipal',
+    body: 'not_principals {\n\ttype        = "${1|AWS,Service,Federated|}"\n\tidentifiers = ["$2"]\n}',
+    repeatable: true,
+  },
+  condition: {
+    iam: 'Condition',
+    body: 'condition {\n\ttest     = "${1:StringEquals}"\n\tvariable = "$2"\n\tvalues   = ["$3"]\n}',
+    repeatable: true,
+  },
+};
+
+/** The argument and block names already written in the HCL block around the cursor (its own text, nested blocks skipped). */
+function hclNamesInBlock(text: string, node: JsonNode | undefined): Set<string> {
+  const names = new Set<string>();
+  if (!node) {
+    return names;
+  }
+  const open = text.indexOf('{', node.offset);
+  const body = open >= 0 && open < node.offset + node.length ? text.slice(open + 1, node.offset + node.length - 1) : '';
+  let depth = 0;
+  for (const line of body.split('\n')) {
+    const trimmed = line.trim();
+    if (depth === 0) {
+      const name = /^([a-z_]+)\s*(=|\{)/.exec(trimmed)?.[1];
+      if (name) {
+        names.add(name);
+      }
+    }
+    depth += (trimmed.match(/\{/g) ?? []).length - (trimmed.match(/\}/g) ?? []).length;
+  }
+  return names;
+}
+
+function hclBlockItems(
+  ctx: CompletionContext,
+  loc: CursorLocation,
+  keys: Record<string, { iam: string; body: string; repeatable?: boolean }>,
+  docs: Record<string, string>,
+  present: Set<string>,
+): CompletionItem[] {
+  // only where a name starts: not inside a value, not after `=`
+  if (loc.token.quoted) {
+    return [];
+  }
+  return Object.entries(keys)
+    .filter(([name, key]) => key.repeatable || !present.has(name))
+    .map(([name, key], i) => ({
+      label: name,
+      kind: key.body.includes('{') ? CompletionItemKind.Module : CompletionItemKind.Property,
+      detail: key.iam,
+      ...(docs[key.iam] ? { documentation: { kind: MarkupKind.Markdown, value: docs[key.iam] } } : {}),
+      textEdit: TextEdit.replace(rangeOf(ctx, loc.token), key.body),
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.adjustIndentation,
+      filterText: name,
+      sortText: String(i).padStart(2, '0'),
+    }));
+}
+
 function topLevelKeys(ctx: CompletionContext, loc: CursorLocation, text: string): CompletionItem[] {
+  if (ctx.policy?.container.hclBlocks) {
+    const present = hclNamesInBlock(text, ctx.policy.root);
+    return hclBlockItems(ctx, loc, HCL_DOCUMENT_KEYS, TOP_LEVEL_ELEMENT_DOCS, present);
+  }
   const present = existingKeys(ctx.policy?.root, loc.token);
   const values: Record<string, string> = {
     Version: '"${1:2012-10-17}"',
@@ -308,6 +397,10 @@ function statementKeys(
   statement: Statement | undefined,
   policyType: PolicyType,
 ): CompletionItem[] {
+  if (ctx.policy?.container.hclBlocks) {
+    // a policy document serves identity, resource and trust policies alike: every block is offered
+    return hclBlockItems(ctx, loc, HCL_STATEMENT_KEYS, STATEMENT_ELEMENT_DOCS, hclNamesInBlock(text, statement?.node));
+  }
   const present = existingKeys(statement?.node, loc.token);
   const allowed = elementsAllowed(policyType);
   const items: CompletionItem[] = [];
