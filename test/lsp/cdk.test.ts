@@ -96,6 +96,13 @@ suite('LSP over stdio: AWS CDK', () => {
     assert.match(JSON.stringify(principal?.contents), /Lambda/i);
     // no hover on code that is not a policy literal
     assert.equal(await client.hover(uri, positionAt(text, text.indexOf('addToPolicy') + 2)), null);
+    // links only on the literals the user wrote: none on `assumedBy` (CDK writes sts:AssumeRole there)
+    const links = (await client.documentLinks(uri)) ?? [];
+    const doc = TextDocument.create(uri, 'typescript', 1, text);
+    assert.deepEqual(
+      links.map((l) => doc.getText(l.range)),
+      ['iam:PassRole'],
+    );
   });
 
   test('a TypeScript file that does not import the CDK is not read', async () => {
