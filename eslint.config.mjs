@@ -75,7 +75,7 @@ function layerConfigs() {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.e2e-cache/**', 'test/e2e/workspace/**', '**/*.d.ts'],
+    ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.e2e-cache/**', 'test/e2e/workspace/**', 'test/fixtures/**', '**/*.d.ts'],
   },
   ...tseslint.configs.recommended,
   {

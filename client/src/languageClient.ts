@@ -52,7 +52,8 @@ export class IamPolicyClient {
       clientCommands: [...CLIENT_COMMANDS],
     };
     const clientOptions: LanguageClientOptions = {
-      // YAML and Terraform: policies embedded in CloudFormation templates and Terraform files
+      // YAML and Terraform: policies embedded in CloudFormation templates and Terraform files;
+      // TypeScript, JavaScript and Python: CDK apps (the server reads only files that import aws_iam)
       documentSelector: [
         { language: 'json' },
         { language: 'jsonc' },
@@ -60,6 +61,9 @@ export class IamPolicyClient {
         { language: 'terraform' },
         { language: 'opentofu' },
         { pattern: '**/*.tofu' },
+        { language: 'typescript', pattern: '**/*.ts' },
+        { language: 'javascript', pattern: '**/*.{js,mjs}' },
+        { language: 'python', pattern: '**/*.py' },
       ],
       // .iampolicy.json is the project configuration the CLI reads too
       synchronize: { configurationSection: 'iamPolicy', fileEvents: vscode.workspace.createFileSystemWatcher('**/.iampolicy.json') },

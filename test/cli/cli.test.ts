@@ -113,6 +113,10 @@ suite('iam-policy-lint: exit codes and text output', () => {
     assert.match(r.stdout, /main\.tf\.json:7:110 error unknown-action "s3:GetObjct"/);
     assert.match(r.stdout, /serverless\.yml:\d+:\d+ error unknown-action "dynamodb:PutItm"/);
     assert.match(r.stdout, /template\.json:\d+:\d+ warning service-wildcard/);
+    // CDK apps: the literal's own position in TypeScript and Python; a TypeScript file without the CDK is not read
+    assert.match(r.stdout, /app-stack\.ts:25:19 error unknown-action "s3:GetObjct"/);
+    assert.match(r.stdout, /pipeline_stack\.py:28:26 error unknown-action "sqs:ReceiveMesage"/);
+    assert.doesNotMatch(r.stdout, /util\.ts/);
   });
 });
 

@@ -12,11 +12,21 @@ const EXTENSIONS: Record<string, string> = {
   '.template': 'yaml',
   '.tf': 'terraform',
   '.tofu': 'terraform',
+  // CDK apps: read only when they import the CDK's IAM module (embedded/cdk.ts)
+  '.ts': 'typescript',
+  '.mts': 'typescript',
+  '.js': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
+  '.py': 'python',
 };
 
 export function languageOf(file: string): string | undefined {
   if (file.endsWith('.tf.json') || file.endsWith('.tofu.json')) {
     return 'json';
+  }
+  if (file.endsWith('.d.ts')) {
+    return undefined;
   }
   return EXTENSIONS[path.extname(file).toLowerCase()];
 }

@@ -366,6 +366,32 @@ suite('edits on policies written as strings', () => {
   });
 });
 
+suite('Terraform: JSON in a quoted string', () => {
+  test('policy = "{\\"Version\\": …}": findings inside the string, interpolations are values, typed by the argument', async () => {
+    await loadTerraformParser();
+    const { text, file } = analyze('quoted.tf', 'terraform');
+    assert.deepEqual(
+      file.policies.map((p) => [p.basePath.join('.'), p.policy.policyType, p.policy.container.stringEncoding]),
+      [
+        ['aws_iam_policy.legacy.policy', 'identity', 'escaped'],
+        ['aws_iam_role.worker.assume_role_policy', 'trust', 'escaped'],
+      ],
+    );
+    assert.deepEqual(spanText(text, file, 0, 'unknown-action'), ['\\"s3:GetObjct\\"']);
+    const all = file.policies.flatMap((p) => runRules(p.policy, testCatalog()).findings.map((f) => f.ruleId));
+    assert.deepEqual(all, ['unknown-action']);
+  });
+});
+
+test('Terraform: a name being typed alone on a line still leaves the policies readable, and is reported', async () => {
+  await loadTerraformParser();
+  const text = '# Reports\ndata "aws_iam_policy_document" "r" {\n  statement {\n    actions = ["s3:GetObjct"]\n    reso\n  }\n}\n';
+  const file = analyzeFile(text, { languageId: 'terraform', matchesPolicyGlob: false, embedded });
+  assert.equal(file.policies.length, 1);
+  assert.ok(file.tree.errors.length > 0, 'the half-typed word is a syntax error');
+  assert.ok(runRules(file.policies[0].policy, testCatalog()).findings.some((f) => f.ruleId === 'unknown-action'));
+});
+
 suite('Serverless Framework', () => {
   test('provider.iam.role.statements, provider.iamRoleStatements and function-level iamRoleStatements', () => {
     const { file } = analyze('serverless.yml', 'yaml');

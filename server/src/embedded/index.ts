@@ -1,12 +1,15 @@
 /**
  * Finds policies embedded in infrastructure code, by language: CloudFormation/SAM templates in
- * YAML or JSON, Serverless Framework files, and Terraform (HCL, OpenTofu, .tf.json). Returns undefined for documents that are neither, so plain JSON
- * policies keep the direct path.
+ * YAML or JSON, Serverless Framework files, Terraform (HCL, OpenTofu, .tf.json), and AWS CDK apps
+ * in TypeScript/JavaScript or Python (only files that import the CDK's IAM module). Returns
+ * undefined for documents that are none of these, so plain JSON policies keep the direct path.
  */
 import type { Tree } from 'web-tree-sitter';
 import type { EmbeddedExtractor } from '../policy/policyFile';
 import { parseJson } from '../syntax/parseJson';
+import { extractCdk, importsCdkIam } from './cdk';
 import { extractCloudFormation, isCloudFormationTemplate } from './cloudformation';
+import type { CodeLanguage } from './codeTokens';
 import { extractServerless } from './serverless';
 import { extractTerraform } from './terraform';
 import { extractTerraformJson } from './terraformJson';
@@ -21,6 +24,15 @@ export const TERRAFORM_LANGUAGES = new Set(['terraform', 'hcl', 'tf', 'terraform
 
 /** Terraform's JSON syntax (`.tf.json`, `.tofu.json`): a root with `resource` or `data` blocks of AWS types. */
 const TERRAFORM_JSON = /"(resource|data)"\s*:\s*[{[][\s\S]*?"aws_/;
+
+/** Language ids of the code hosts a CDK app is written in. */
+export const CDK_LANGUAGES: Record<string, CodeLanguage> = {
+  typescript: 'js',
+  javascript: 'js',
+  typescriptreact: 'js',
+  javascriptreact: 'js',
+  python: 'python',
+};
 
 export function createEmbeddedExtractor(options: { terraform?: () => TerraformParser | undefined } = {}): EmbeddedExtractor {
   return (text, languageId) => {
@@ -46,17 +58,34 @@ export function createEmbeddedExtractor(options: { terraform?: () => TerraformPa
       const tree = yaml ? parseYamlTree(text) : parseJson(text);
       return isCloudFormationTemplate(tree.root) ? { tree, policies: extractCloudFormation(tree) } : undefined;
     }
+    const code = CDK_LANGUAGES[languageId];
+    if (code) {
+      // every TypeScript or Python file of a workspace is opened: read only those that import aws_iam
+      return importsCdkIam(text, code) ? extractCdk(text, code) : undefined;
+    }
     if (TERRAFORM_LANGUAGES.has(languageId)) {
       const parser = options.terraform?.();
       const tree = parser?.parse(text);
       if (!tree) {
         return undefined;
       }
+      // a name being typed on its own line (`act` in a statement block) makes the whole file an
+      // error: read the file as if the word were not there, and still report the error
+      let retried: Tree | null | undefined;
+      if (tree.rootNode.hasError) {
+        const blanked = text.replace(/^[ \t]*[A-Za-z_][\w-]*[ \t]*$/gm, (line) => ' '.repeat(line.length));
+        retried = blanked !== text ? parser?.parse(blanked) : undefined;
+        if (retried?.rootNode.hasError) {
+          retried.delete();
+          retried = undefined;
+        }
+      }
       try {
-        return extractTerraform(tree, text);
+        return retried ? extractTerraform(retried, text, tree) : extractTerraform(tree, text);
       } finally {
         // the syntax tree lives in WebAssembly memory, which only grows: free it now that the JSON tree is built
         tree.delete();
+        retried?.delete();
       }
     }
     return undefined;

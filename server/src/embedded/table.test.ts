@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { CDK_POLICY_SOURCES } from './cdk';
 import { CLOUDFORMATION_SLOTS } from './cloudformation';
 import { embeddedPolicyTable, TABLE_START, withEmbeddedTable } from './table';
 import { TERRAFORM_POLICY_ARGUMENTS } from './terraformResources';
@@ -18,8 +19,13 @@ test('the table has a row per location', () => {
   const rows = embeddedPolicyTable()
     .split('\n')
     .filter((l) => l.startsWith('| `'));
-  const count = Object.values(CLOUDFORMATION_SLOTS).flat().length + Object.values(TERRAFORM_POLICY_ARGUMENTS).flat().length + 1;
+  const count =
+    Object.values(CLOUDFORMATION_SLOTS).flat().length +
+    Object.values(TERRAFORM_POLICY_ARGUMENTS).flat().length +
+    1 +
+    CDK_POLICY_SOURCES.length;
   assert.equal(rows.length, count);
   assert.ok(rows.some((r) => r.startsWith('| `aws_ssoadmin_permission_set_inline_policy` | `inline_policy` | identity')));
   assert.ok(rows.some((r) => r.startsWith('| `AWS::S3::BucketPolicy` | `PolicyDocument` | resource (`AWS::S3::Bucket`)')));
+  assert.ok(rows.some((r) => r === '| `x.addToResourcePolicy(statement)` | `x.add_to_resource_policy(statement)` | resource |'));
 });

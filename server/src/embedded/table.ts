@@ -1,8 +1,9 @@
 /**
- * The README's table of every CloudFormation property and Terraform argument read as a policy,
+ * The README's table of every CloudFormation property, Terraform argument and CDK construct read as a policy,
  * with the policy type each implies, generated from the readers' own tables (embedded/table.test.ts
  * checks the README against it; `node scripts/embedded-table.mjs` rewrites it).
  */
+import { CDK_POLICY_SOURCES } from './cdk';
 import { CLOUDFORMATION_SLOTS } from './cloudformation';
 import { TERRAFORM_POLICY_ARGUMENTS } from './terraformResources';
 
@@ -40,6 +41,11 @@ export function embeddedPolicyTable(): string {
             : '';
       lines.push(`| \`${type}\` | \`${slot.argument}\` | ${typeCell(slot.type, slot.resourceType, note)} |`);
     }
+  }
+  lines.push('', '| AWS CDK (TypeScript, JavaScript) | AWS CDK (Python) | Policy type |', '| --- | --- | --- |');
+  for (const source of CDK_POLICY_SOURCES) {
+    const type = source.type === 'inferred' ? 'inferred from the statements' : typeCell(source.type, undefined);
+    lines.push(`| \`${source.typescript}\` | \`${source.python}\` | ${type} |`);
   }
   lines.push('', TABLE_END);
   return lines.join('\n');

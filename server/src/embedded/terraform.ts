@@ -12,6 +12,7 @@ import type { PolicyContainer, PolicyType } from '../policy/model';
 import type { EmbeddedPolicy } from '../policy/policyFile';
 import type { JsonPath } from '../syntax/jsonPath';
 import { MAX_DEPTH, parseJson, type JsonNode, type JsonTree } from '../syntax/parseJson';
+import { decodeJsonString, parseMappedJson } from './stringJson';
 import { organizationsPolicyType, TERRAFORM_POLICY_ARGUMENTS } from './terraformResources';
 
 type Node = SyntaxNode;
@@ -220,6 +221,38 @@ function heredocJson(expr: Node, builder: TreeBuilder): JsonNode | undefined {
   return parsed.root;
 }
 
+/**
+ * A policy written as a quoted HCL string of JSON (`policy = "{\"Version\": …}"`): decoded with the host
+ * offset of every character (HCL escapes `\"` `\\` `\n` `\t` `\r` `\uNNNN` are JSON's), parsed, and placed
+ * back on the .tf text. `${…}` interpolations are values Terraform computes.
+ */
+function quotedJson(node: Node, builder: TreeBuilder, escapedNodes: Set<JsonNode>, errors: JsonTree['errors']): JsonNode | undefined {
+  const source = node.tree.rootNode.text;
+  const inner = source.slice(node.startIndex + 1, node.endIndex - 1);
+  if (!/^\s*\{/.test(inner) || !inner.includes('\\"')) {
+    return undefined;
+  }
+  const mapped = decodeJsonString(source, node.startIndex, node.endIndex - node.startIndex);
+  if (!mapped) {
+    return undefined;
+  }
+  const tree = parseMappedJson(mapped);
+  if (tree.root?.type !== 'object') {
+    return undefined;
+  }
+  const mark = (n: JsonNode, parent: JsonNode | undefined) => {
+    (n as { parent?: JsonNode }).parent = parent;
+    n.children?.forEach((c) => mark(c, n));
+    if (n.type === 'string' && typeof n.value === 'string' && /(^|[^$])\$\{[^}:]+\}/.test(n.value)) {
+      builder.dynamic.set(n, 'Terraform interpolation');
+    }
+  };
+  mark(tree.root, undefined);
+  errors.push(...tree.errors);
+  escapedNodes.add(tree.root);
+  return tree.root;
+}
+
 /** data "aws_iam_policy_document": the policy its blocks describe, keyed by IAM names, placed on the HCL. */
 function policyDocumentBlock(block: Node, builder: TreeBuilder): JsonNode {
   const body = blockBody(block);
@@ -322,13 +355,22 @@ function policyDocumentBlock(block: Node, builder: TreeBuilder): JsonNode {
   return root;
 }
 
-/** Every policy of a Terraform file. */
-export function extractTerraform(tree: Tree, text: string): TerraformExtraction {
+/**
+ * Every policy of a Terraform file. `errorTree`: the parse whose syntax errors are reported, when
+ * `tree` is a second parse of the text with a half-typed word blanked (see embedded/index.ts).
+ */
+export function extractTerraform(tree: Tree, text: string, errorTree: Tree = tree): TerraformExtraction {
   const builder = new TreeBuilder();
   // a synthetic root holding each policy under a readable path, e.g. aws_iam_policy.p.policy
   const root = builder.node('object', tree.rootNode, undefined);
   const found: { node: JsonNode; path: JsonPath; type?: PolicyType; container: PolicyContainer }[] = [];
+  // policies written as a quoted JSON string ("{\"Version\": …}"), and the errors of their JSON
+  const escapedNodes = new Set<JsonNode>();
+  const jsonErrors: JsonTree['errors'] = [];
   const add = (key: string, value: JsonNode, type: PolicyType | undefined, container: PolicyContainer) => {
+    if (escapedNodes.has(value)) {
+      container = { ...container, stringEncoding: 'escaped' };
+    }
     const property = builder.node('property', { startIndex: value.offset, endIndex: value.offset + value.length }, root);
     property.children!.push(builder.node('string', { startIndex: value.offset, endIndex: value.offset }, property, key));
     (value as { parent?: JsonNode }).parent = property;
@@ -338,12 +380,15 @@ export function extractTerraform(tree: Tree, text: string): TerraformExtraction 
   };
   const policyValue = (expr: Node): JsonNode | undefined => {
     let node = expr;
-    while (node.type === 'expression' && named(node).length === 1) {
+    while ((node.type === 'expression' || node.type === 'literal_value' || node.type === 'template_expr') && named(node).length === 1) {
       node = named(node)[0];
     }
     if (node.type === 'function_call' && named(node)[0]?.text === 'jsonencode') {
       const argument = named(named(node).find((c) => c.type === 'function_arguments'))[0];
       return argument ? builder.expression(argument, undefined) : undefined;
+    }
+    if (node.type === 'string_lit' || node.type === 'quoted_template') {
+      return quotedJson(node, builder, escapedNodes, jsonErrors);
     }
     return heredocJson(expr, builder);
   };
@@ -396,10 +441,11 @@ export function extractTerraform(tree: Tree, text: string): TerraformExtraction 
       add(`data.${kind}.${name}`, policyDocumentBlock(block, builder), undefined, {
         kind: 'terraform',
         description: `data.aws_iam_policy_document.${name}`,
+        hclBlocks: true,
       });
     }
   }
-  const jsonTree: JsonTree = { text, root, errors: [], comments: [], trailingCommas: [], hasBom: false };
+  const jsonTree: JsonTree = { text, root, errors: [...jsonErrors], comments: [], trailingCommas: [], hasBom: false };
   if (builder.tooDeep.length > 0) {
     jsonTree.tooDeep = builder.tooDeep;
   }
@@ -416,8 +462,8 @@ export function extractTerraform(tree: Tree, text: string): TerraformExtraction 
     offset: node.offset,
     length: node.length,
   }));
-  if (tree.rootNode.hasError) {
-    jsonTree.errors.push(...syntaxErrors(tree.rootNode));
+  if (errorTree.rootNode.hasError) {
+    jsonTree.errors.push(...syntaxErrors(errorTree.rootNode));
   }
   return { tree: jsonTree, policies };
 }

@@ -23,6 +23,8 @@ export interface Token {
   closed: boolean;
   /** a whole value read from a YAML or HCL tree (plain YAML scalars have no quotes) */
   fromTree?: boolean;
+  /** the policy is JSON inside a quoted host string: its quotes are written `\"` and inserted text must be escaped */
+  escaped?: boolean;
 }
 
 export type CursorContext =
@@ -56,7 +58,16 @@ export interface CursorLocation {
  * @param basePath path of the policy root inside the document (embedded policies)
  */
 export function locate(text: string, offset: number, policy: PolicyDocument | undefined, basePath: JsonPath = []): CursorLocation {
+  if (policy?.root && policy.container.kind === 'cdk') {
+    return locateInCode(text, offset, policy);
+  }
   // YAML and Terraform are not JSON text: walk the tree they were converted to instead
+  if (policy?.root && policy.container.stringEncoding === 'escaped') {
+    // JSON inside a quoted string: the host text is not JSON, the decoded tree keeps host offsets
+    const { path, isAtPropertyKey, tokenNode } = walkTree(policy.root, offset);
+    const token = escapedToken(text, offset, tokenNode);
+    return { context: contextFor(path, isAtPropertyKey, policy), token, isAtPropertyKey, path };
+  }
   if (
     policy?.root &&
     (policy.container.kind === 'terraform' || (policy.container.kind === 'cloudformation' && text[policy.root.offset] !== '{'))
@@ -131,6 +142,101 @@ function walkTree(root: JsonNode, offset: number, yamlText?: string): { path: Js
     }
   }
   return { path, isAtPropertyKey: false };
+}
+
+/**
+ * In code (CDK), the tree is assembled from pieces of the file and only string literals are
+ * policy text: the cursor must be inside one (not on an identifier, a variable or a template
+ * literal with `${}`). The path comes from the literal's ancestors; the token is the literal,
+ * with its own quote (`'`, `"`, `` ` ``, Python's `'''` and prefixes are kept by the caller).
+ */
+function locateInCode(text: string, offset: number, policy: PolicyDocument): CursorLocation {
+  const none: CursorLocation = {
+    context: { kind: 'other' },
+    token: { prefix: '', value: '', offset, length: 0, quoted: false, closed: false },
+    isAtPropertyKey: false,
+    path: [],
+  };
+  let found: JsonNode | undefined;
+  // every string node that is a literal around the offset; the last one (a value after its key) wins
+  const stack: { node: JsonNode; depth: number }[] = [{ node: policy.root!, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (node.type === 'string') {
+      const quote = text[node.offset];
+      const end = node.offset + node.length;
+      const literal = (quote === '"' || quote === "'" || quote === '`') && node.length >= 1;
+      // a template literal with `${}` is computed; a Python triple-quoted string is not a policy value
+      const interpolated = (quote === '`' && text.slice(node.offset, end).includes('${')) || text.startsWith(quote.repeat(3), node.offset);
+      if (literal && !interpolated && offset > node.offset && (offset < end || (offset === end && text[end - 1] !== quote))) {
+        if (!found || node.offset >= found.offset) {
+          found = node;
+        }
+      }
+      continue;
+    }
+    if (depth < 64) {
+      for (const child of node.children ?? []) {
+        stack.push({ node: child, depth: depth + 1 });
+      }
+    }
+  }
+  if (!found) {
+    return none;
+  }
+  const path: JsonPath = [];
+  let isAtPropertyKey = false;
+  let node: JsonNode = found;
+  if (node.parent?.type === 'property' && node.parent.children?.[0] === node) {
+    isAtPropertyKey = true;
+    path.unshift(String(node.value));
+  }
+  for (let n: JsonNode | undefined = node; n && n !== policy.root; n = n.parent) {
+    const parent: JsonNode | undefined = n.parent;
+    if (!parent) {
+      return none;
+    }
+    if (parent.type === 'array') {
+      path.unshift(parent.children!.indexOf(n));
+    } else if (parent.type === 'property' && parent.children?.[1] === n) {
+      path.unshift(String(parent.children[0].value));
+    }
+    node = parent;
+  }
+  const quote = text[found.offset];
+  const end = found.offset + found.length;
+  const closed = found.length >= 2 && text[end - 1] === quote;
+  const token: Token = {
+    prefix: text.slice(found.offset + 1, offset),
+    value: typeof found.value === 'string' ? found.value : text.slice(found.offset + 1, closed ? end - 1 : end),
+    offset: found.offset,
+    length: found.length,
+    quoted: true,
+    closed,
+    fromTree: true,
+  };
+  return { context: contextFor(path, isAtPropertyKey, policy), token, isAtPropertyKey, path };
+}
+
+/** A string of JSON written inside a quoted host string: it opens and closes with `\"`. */
+function escapedToken(text: string, offset: number, node: JsonNode | undefined): Token {
+  if (!node || text[node.offset] !== '\\' || text[node.offset + 1] !== '"') {
+    const token = tokenAt(text, offset, { previousNode: undefined });
+    return { ...token, escaped: true };
+  }
+  const end = node.offset + node.length;
+  const closed = node.length >= 4 && text.slice(end - 2, end) === '\\"';
+  const raw = text.slice(node.offset + 2, Math.max(offset, node.offset + 2));
+  return {
+    prefix: raw.replace(/\\(.)/g, '$1'),
+    value: typeof node.value === 'string' ? node.value : '',
+    offset: node.offset,
+    length: node.length,
+    quoted: true,
+    closed,
+    fromTree: true,
+    escaped: true,
+  };
 }
 
 function treeToken(text: string, offset: number, node: JsonNode | undefined): Token {

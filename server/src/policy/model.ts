@@ -137,13 +137,15 @@ export interface PolicyDocument {
 
 /** Where the policy lives. */
 export interface PolicyContainer {
-  kind: 'json' | 'jsonc' | 'cloudformation' | 'terraform';
+  kind: 'json' | 'jsonc' | 'cloudformation' | 'terraform' | 'cdk';
   /** for embedded policies: what holds it, e.g. `AWS::IAM::Role AssumeRolePolicyDocument` */
   description?: string;
   /** for resource policies whose holder fixes the kind: ValidatePolicy's validatePolicyResourceType */
   resourceType?: string;
   /** the holder is the resource (an ECR repository policy): statements may omit Resource */
   impliedResource?: boolean;
+  /** written as Terraform `aws_iam_policy_document` blocks: keys are its arguments and blocks (`actions`, `condition {}`) */
+  hclBlocks?: boolean;
   /** the policy is JSON written in a string: `verbatim` (a YAML block or plain scalar) or `escaped` (quoted, with escapes) */
   stringEncoding?: 'verbatim' | 'escaped';
 }

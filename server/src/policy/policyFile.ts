@@ -15,6 +15,8 @@ export interface EmbeddedPolicy {
   /** text span of the policy object, for "which policy is under the cursor" */
   offset: number;
   length: number;
+  /** the pieces of code that build it when they are apart (a CDK statement and its addActions calls): the cursor must be in one */
+  spans?: { offset: number; length: number }[];
 }
 
 export interface PolicyFile {
@@ -89,7 +91,8 @@ function analyze(text: string, options: AnalyzeOptions): PolicyFile {
 export function policyAt(file: PolicyFile, offset: number): EmbeddedPolicy | undefined {
   let best: EmbeddedPolicy | undefined;
   for (const p of file.policies) {
-    if (offset >= p.offset && offset <= p.offset + p.length && (!best || p.length < best.length)) {
+    const inside = (s: { offset: number; length: number }) => offset >= s.offset && offset <= s.offset + s.length;
+    if (inside(p) && (!p.spans || p.spans.some(inside)) && (!best || p.length < best.length)) {
       best = p;
     }
   }

@@ -69,9 +69,34 @@ export function getCompletions(ctx: CompletionContext, offset: number): Completi
   if (loc.context.kind === 'action') {
     // filtered on the server: incomplete only when the matches were cut to the best ones
     const { items, incomplete } = actionItems(ctx, loc.token);
-    return CompletionList.create(items, incomplete);
+    return CompletionList.create(loc.token.escaped ? items.map(escapedItem) : items, incomplete);
   }
-  return CompletionList.create(itemsFor(ctx, loc, text, offset), false);
+  const items = itemsFor(ctx, loc, text, offset);
+  return CompletionList.create(loc.token.escaped ? items.map(escapedItem) : items, false);
+}
+
+/**
+ * JSON inside a quoted host string (`"{\"Statement\": …}"` in a JSON template, a double-quoted YAML
+ * or HCL string): the item's JSON text on one line, with `"` and `\` escaped as the host string
+ * needs (in a snippet, the backslash itself is written `\\`).
+ */
+function escapedItem(item: CompletionItem): CompletionItem {
+  const snippet = item.insertTextFormat === InsertTextFormat.Snippet;
+  const escape = (value: string, asSnippet: boolean) =>
+    value
+      .replace(/\n\t*/g, (_m, at: number, all: string) => (/[[{]$/.test(all.slice(0, at)) || /^\n\t*[\]}]/.test(all.slice(at)) ? '' : ' '))
+      .replace(asSnippet ? /\\(?![$}\\])|"/g : /[\\"]/g, (c) => (asSnippet ? '\\\\' : '\\') + c);
+  const out: CompletionItem = { ...item };
+  if (item.textEdit && 'range' in item.textEdit) {
+    out.textEdit = { range: item.textEdit.range, newText: escape(item.textEdit.newText, snippet) };
+  }
+  if (item.insertText !== undefined) {
+    out.insertText = escape(item.insertText, snippet);
+  }
+  if (item.filterText !== undefined && item.filterText.startsWith('"')) {
+    out.filterText = escape(item.filterText, false);
+  }
+  return out;
 }
 
 function itemsFor(ctx: CompletionContext, loc: CursorLocation, text: string, offset: number): CompletionItem[] {
@@ -166,9 +191,24 @@ function applyOptions(item: CompletionItem, options: ItemOptions): CompletionIte
   return item;
 }
 
+/**
+ * A string literal of the host: JSON's `"value"`, or in code (CDK) the literal's own quote with
+ * only what that quote needs escaped (`'s3:GetObject'` stays single-quoted). `snippet`: `body` is
+ * snippet text, whose own escapes are kept.
+ */
+function hostString(ctx: CompletionContext, token: Token, body: string, snippet: boolean): string {
+  if (ctx.policy?.container.kind !== 'cdk') {
+    return snippet ? `"${body}"` : jsonString(body);
+  }
+  const quote = ctx.document.getText().charAt(token.offset);
+  const q = quote === "'" || quote === '`' ? quote : '"';
+  const escaped = snippet ? body.split(q).join(`\\${q}`) : body.replace(/\\/g, '\\\\').split(q).join(`\\${q}`);
+  return `${q}${escaped}${q}`;
+}
+
 /** A string value; replaces the whole token (quotes included) with `"value"`. */
 function valueItem(ctx: CompletionContext, token: Token, value: string, options: ItemOptions = {}): CompletionItem {
-  const newText = jsonString(value);
+  const newText = hostString(ctx, token, value, false);
   const item: CompletionItem = {
     label: options.label ?? value,
     kind: options.kind ?? CompletionItemKind.Value,
@@ -180,13 +220,13 @@ function valueItem(ctx: CompletionContext, token: Token, value: string, options:
 
 /** A snippet value; `body` is the snippet inside the quotes. */
 function snippetValueItem(ctx: CompletionContext, token: Token, label: string, body: string, options: ItemOptions = {}): CompletionItem {
-  const newText = `"${body}"`;
+  const newText = hostString(ctx, token, body, true);
   const item: CompletionItem = {
     label,
     kind: options.kind ?? CompletionItemKind.Snippet,
     textEdit: TextEdit.replace(rangeOf(ctx, token), newText),
     insertTextFormat: InsertTextFormat.Snippet,
-    filterText: token.quoted ? `"${label}"` : label,
+    filterText: token.quoted ? hostString(ctx, token, label, false) : label,
   };
   return applyOptions(item, options);
 }
@@ -228,7 +268,96 @@ function existingKeys(node: { children?: { children?: { value?: unknown }[] }[] 
   return keys;
 }
 
+/**
+ * `data "aws_iam_policy_document"`: its arguments and blocks, in HCL (`actions = [""]`,
+ * `condition { test variable values }`), each with the IAM element it writes as documentation.
+ */
+const HCL_DOCUMENT_KEYS: Record<string, { iam: string; body: string; repeatable?: boolean }> = {
+  version: { iam: 'Version', body: 'version = "${1:2012-10-17}"' },
+  policy_id: { iam: 'Id', body: 'policy_id = "$1"' },
+  statement: {
+    iam: 'Statement',
+    body: 'statement {\n\teffect    = "${1|Allow,Deny|}"\n\tactions   = ["$2"]\n\tresources = ["$3"]\n}',
+    repeatable: true,
+  },
+};
+const HCL_STATEMENT_KEYS: Record<string, { iam: string; body: string; repeatable?: boolean }> = {
+  sid: { iam: 'Sid', body: 'sid = "$1"' },
+  effect: { iam: 'Effect', body: 'effect = "${1|Allow,Deny|}"' },
+  actions: { iam: 'Action', body: 'actions = ["$1"]' },
+  not_actions: { iam: 'NotAction', body: 'not_actions = ["$1"]' },
+  resources: { iam: 'Resource', body: 'resources = ["$1"]' },
+  not_resources: { iam: 'NotResource', body: 'not_resources = ["$1"]' },
+  principals: {
+    iam: 'Principal',
+    body: 'principals {\n\ttype        = "${1|AWS,Service,Federated,*|}"\n\tidentifiers = ["$2"]\n}',
+    repeatable: true,
+  },
+  not_principals: {
+    iam: 'NotPrincipal',
+    body: 'not_principals {\n\ttype        = "${1|AWS,Service,Federated|}"\n\tidentifiers = ["$2"]\n}',
+    repeatable: true,
+  },
+  condition: {
+    iam: 'Condition',
+    body: 'condition {\n\ttest     = "${1:StringEquals}"\n\tvariable = "$2"\n\tvalues   = ["$3"]\n}',
+    repeatable: true,
+  },
+};
+
+/** The argument and block names already written in the HCL block around the cursor (its own text, nested blocks skipped). */
+function hclNamesInBlock(text: string, node: JsonNode | undefined): Set<string> {
+  const names = new Set<string>();
+  if (!node) {
+    return names;
+  }
+  const open = text.indexOf('{', node.offset);
+  const body = open >= 0 && open < node.offset + node.length ? text.slice(open + 1, node.offset + node.length - 1) : '';
+  let depth = 0;
+  for (const line of body.split('\n')) {
+    const trimmed = line.trim();
+    if (depth === 0) {
+      const name = /^([a-z_]+)\s*(=|\{)/.exec(trimmed)?.[1];
+      if (name) {
+        names.add(name);
+      }
+    }
+    depth += (trimmed.match(/\{/g) ?? []).length - (trimmed.match(/\}/g) ?? []).length;
+  }
+  return names;
+}
+
+function hclBlockItems(
+  ctx: CompletionContext,
+  loc: CursorLocation,
+  keys: Record<string, { iam: string; body: string; repeatable?: boolean }>,
+  docs: Record<string, string>,
+  present: Set<string>,
+): CompletionItem[] {
+  // only where a name starts: not inside a value, not after `=`
+  if (loc.token.quoted) {
+    return [];
+  }
+  return Object.entries(keys)
+    .filter(([name, key]) => key.repeatable || !present.has(name))
+    .map(([name, key], i) => ({
+      label: name,
+      kind: key.body.includes('{') ? CompletionItemKind.Module : CompletionItemKind.Property,
+      detail: key.iam,
+      ...(docs[key.iam] ? { documentation: { kind: MarkupKind.Markdown, value: docs[key.iam] } } : {}),
+      textEdit: TextEdit.replace(rangeOf(ctx, loc.token), key.body),
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.adjustIndentation,
+      filterText: name,
+      sortText: String(i).padStart(2, '0'),
+    }));
+}
+
 function topLevelKeys(ctx: CompletionContext, loc: CursorLocation, text: string): CompletionItem[] {
+  if (ctx.policy?.container.hclBlocks) {
+    const present = hclNamesInBlock(text, ctx.policy.root);
+    return hclBlockItems(ctx, loc, HCL_DOCUMENT_KEYS, TOP_LEVEL_ELEMENT_DOCS, present);
+  }
   const present = existingKeys(ctx.policy?.root, loc.token);
   const values: Record<string, string> = {
     Version: '"${1:2012-10-17}"',
@@ -268,6 +397,10 @@ function statementKeys(
   statement: Statement | undefined,
   policyType: PolicyType,
 ): CompletionItem[] {
+  if (ctx.policy?.container.hclBlocks) {
+    // a policy document serves identity, resource and trust policies alike: every block is offered
+    return hclBlockItems(ctx, loc, HCL_STATEMENT_KEYS, STATEMENT_ELEMENT_DOCS, hclNamesInBlock(text, statement?.node));
+  }
   const present = existingKeys(statement?.node, loc.token);
   const allowed = elementsAllowed(policyType);
   const items: CompletionItem[] = [];

@@ -2,17 +2,25 @@
  * How a completed key is written in the file's own language. A policy key is inserted as
  * `"Key": value` in JSON, `Key: value` in YAML, `"Key" = value` in a Terraform `jsonencode`
  * object, and as a bare quoted value where an `aws_iam_policy_document` block names the key as an
- * argument's value (`test = "StringEquals"`, `variable = "aws:PrincipalAccount"`).
+ * argument's value (`test = "StringEquals"`, `variable = "aws:PrincipalAccount"`), and as a
+ * string literal with the literal's own quote in code (a CDK conditions object).
  */
 import type { Token } from '../../policy/locate';
 import type { PolicyDocument } from '../../policy/model';
 
-export type HostSyntax = 'json' | 'yaml' | 'hcl' | 'hcl-argument';
+export type HostSyntax = 'json' | 'yaml' | 'hcl' | 'hcl-argument' | 'code';
 
 /** The syntax around a key token. */
 export function hostSyntaxAt(policy: PolicyDocument | undefined, text: string, token: Token): HostSyntax {
   const kind = policy?.container.kind;
   const root = policy?.root;
+  if (kind === 'cdk') {
+    return 'code';
+  }
+  if (policy?.container.stringEncoding === 'escaped') {
+    // JSON inside a quoted string: JSON syntax (completion escapes it for the host string)
+    return 'json';
+  }
   if (kind === 'terraform') {
     const lineStart = text.lastIndexOf('\n', token.offset - 1) + 1;
     if (/\b(test|variable|type)\s*=\s*$/.test(text.slice(lineStart, token.offset))) {
@@ -59,6 +67,12 @@ function oneLine(valueSnippet: string): string {
  */
 export function keyInsertText(syntax: HostSyntax, text: string, token: Token, quotedKey: string, valueSnippet: string): string {
   switch (syntax) {
+    case 'code': {
+      // a key in code: a JavaScript object or Python dict key, or addCondition's operator argument;
+      // the reader only sees keys that have their value already, so only the literal is replaced
+      const q = text[token.offset] === "'" ? "'" : '"';
+      return q + quotedKey.slice(1, -1).split(q).join(`\\${q}`) + q;
+    }
     case 'hcl-argument':
       return quotedKey;
     case 'hcl':

@@ -23,11 +23,14 @@ function innerRange(document: TextDocument, node: JsonNode): Range {
 
 export function getDocumentLinks(catalog: IamCatalog, file: PolicyFile, document: TextDocument): DocumentLink[] {
   const out: DocumentLink[] = [];
+  const text = document.getText();
   for (const { policy } of file.policies) {
+    // in code (CDK) a value CDK writes itself sits on an identifier (`assumedBy`): a link there would take the click from the language
+    const written = (node: JsonNode) => policy.container.kind !== 'cdk' || '"\'`'.includes(text.charAt(node.offset));
     for (const statement of policy.statements) {
       for (const list of [statement.action, statement.notAction]) {
         for (const value of list?.values ?? []) {
-          if (out.length >= MAX_LINKS || value.dynamic) {
+          if (out.length >= MAX_LINKS || value.dynamic || !written(value.node)) {
             continue;
           }
           const name = value.value.trim();
@@ -57,7 +60,8 @@ export function getDocumentLinks(catalog: IamCatalog, file: PolicyFile, document
             break;
           }
           const info = catalog.conditionKey(entry.key);
-          if (info) {
+          const keyNode = entry.element.keyNode;
+          if (info && written(keyNode) && (policy.container.kind !== 'cdk' || text.startsWith(entry.key, keyNode.offset + 1))) {
             out.push({
               range: innerRange(document, entry.element.keyNode),
               target: catalog.conditionKeyDocUrl(info),

@@ -12,7 +12,16 @@ import { formatError, runSafeAsync } from '../runSafe';
 import type { FeatureRegistration } from '../state';
 import { keepSafeEdits } from '../../features/codeActions/editGuard';
 
-const COMMENT_PREFIX: Record<string, string> = { jsonc: '//', yaml: '#', terraform: '#' };
+const COMMENT_PREFIX: Record<string, string> = {
+  jsonc: '//',
+  yaml: '#',
+  terraform: '#',
+  typescript: '//',
+  javascript: '//',
+  typescriptreact: '//',
+  javascriptreact: '//',
+  python: '#',
+};
 
 export const registerCodeActions: FeatureRegistration = (state, capabilities) => {
   capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] };
