@@ -158,8 +158,13 @@ export function statementValue(
 ): Record<string, EditValue> {
   const shift = policy.statementElement?.valueNode?.type === 'object' ? s.style.unit : '';
   const out: Record<string, EditValue> = {};
+  const kept: string[] = [];
   for (const element of statement.elements) {
-    if (drop.includes(element.name) || !element.valueNode || element.name in overrides) {
+    if (drop.includes(element.name) || !element.valueNode) {
+      continue;
+    }
+    kept.push(element.name);
+    if (element.name in overrides) {
       continue;
     }
     const raw = s.text.slice(element.valueNode.offset, element.valueNode.offset + element.valueNode.length);
@@ -171,7 +176,18 @@ export function statementValue(
       out[name] = value;
     }
   }
-  // keep the grammar's usual order
+  // the statement's own key order; a new key goes where the grammar's usual order puts it
   const order = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const keys = kept.filter((k) => k in out);
+  for (const name of Object.keys(out).filter((k) => !keys.includes(k))) {
+    let at = 0;
+    keys.forEach((k, i) => {
+      if (rank(k) <= rank(name)) {
+        at = i + 1;
+      }
+    });
+    keys.splice(at, 0, name);
+  }
+  return Object.fromEntries(keys.map((k) => [k, out[k]]));
 }
