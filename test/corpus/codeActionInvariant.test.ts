@@ -48,7 +48,7 @@ const NARROWING = new Set([
 ]);
 
 /**
- * Fixes that correct a spelling make text checkable that no rule could read before: a finding in
+ * Fixes that correct a spelling (or stray whitespace) make text checkable that no rule could read before: a finding in
  * the same statement after them is revealed (the operator the user wrote for the misspelt key),
  * not created. They are counted apart.
  */
@@ -58,6 +58,8 @@ const REVEALING = new Set([
   'unknown-service',
   'invalid-action-format',
   'unknown-condition-operator',
+  // "ec2:* " matches nothing: trimmed, it means what the user wrote, and the rules read it
+  'whitespace-in-value',
 ]);
 
 /** Findings a fix may leave on purpose: a placeholder the user must fill in (one per value). */
@@ -235,9 +237,14 @@ function check(input: Input): Applied[] {
     let created = 0;
     const copies = statementKeyOrders(after.file).length > beforeOrders.length;
     const fixed = action.diagnostics?.[0]?.data as DiagnosticData | undefined;
-    const statementOf = (d: Diagnostic) => JSON.stringify((d.data as DiagnosticData).path.slice(0, 2));
+    const statementOf = (a: { file: PolicyFile; document: TextDocument }, d: Diagnostic) => {
+      const offset = a.document.offsetAt(d.range.start);
+      const all = a.file.policies.flatMap((p) => p.policy.statements);
+      return all.findIndex((st) => offset >= st.node.offset && offset <= st.node.offset + st.node.length);
+    };
+    const fixedStatement = fixed && action.diagnostics?.[0] ? statementOf(before, action.diagnostics[0]) : -1;
     const revealedHere = (d: Diagnostic) =>
-      !!fixed && REVEALING.has(fixed.ruleId) && statementOf(d) === JSON.stringify(fixed.path.slice(0, 2));
+      !!fixed && REVEALING.has(fixed.ruleId) && fixedStatement >= 0 && statementOf(after, d) === fixedStatement;
     revealed += after.diagnostics.filter((d) => revealedHere(d) && !before.diagnostics.some((b) => b.message === d.message)).length;
     const judged = after.diagnostics.filter((d) => !(restates && (d.data as DiagnosticData).security) && !revealedHere(d));
     for (const [k, messages] of findings(judged)) {

@@ -67,7 +67,10 @@ export function appendToList(s: EditText, list: StringList, values: EditValue[])
   return replaceNode(s.text, node, [...existing, ...values], s.style, !isMultiline(s.text, statementNode));
 }
 
-/** Adds `"Operator": {"key": value}` to a statement's Condition, merging into what is there. */
+/**
+ * Adds `"Operator": {"key": value}` to a statement's Condition, merging into what is there.
+ * Undefined when the statement already tests the key under that operator (or cannot hold the condition).
+ */
 export function addCondition(
   s: EditText,
   statement: Statement,
@@ -92,9 +95,10 @@ export function addCondition(
   if (clause.element.valueNode?.type !== 'object') {
     return undefined;
   }
-  const entry = clause.entries.find((e) => e.key.toLowerCase() === keyName.toLowerCase());
-  if (entry?.element.valueNode) {
-    return replaceNode(s.text, entry.element.valueNode, value, s.style);
+  // a key the statement already tests under this operator is the user's choice: replacing its
+  // value (or adding to it, an OR) would change what the statement means or widen it
+  if (clause.entries.some((e) => e.key.toLowerCase() === keyName.toLowerCase())) {
+    return undefined;
   }
   return insertProperty(s.text, clause.element.valueNode, key, value, s.style);
 }

@@ -156,6 +156,30 @@ export class ArnDeriver {
   }
 }
 
+/** The first account id (12 digits) the file's ARNs name. */
+export function fileAccount(file: PolicyFile): string | undefined {
+  return fileArns(file)
+    .map((a) => parseArn(a)?.account ?? '')
+    .find((a) => /^\d{12}$/.test(a));
+}
+
+/** The values the file's conditions give a key (case-insensitive), in document order. */
+export function conditionValuesOf(file: PolicyFile, key: string): string[] {
+  const out: string[] = [];
+  for (const { policy } of file.policies) {
+    for (const s of policy.statements) {
+      for (const c of s.condition?.clauses ?? []) {
+        for (const e of c.entries) {
+          if (e.key.toLowerCase() === key.toLowerCase()) {
+            out.push(...e.values.filter((v) => !v.dynamic && !/[*?]/.test(v.value)).map((v) => v.value));
+          }
+        }
+      }
+    }
+  }
+  return [...new Set(out)];
+}
+
 /** The service principal a role is passed to, by the service whose actions pass it. */
 export const PASSED_TO_SERVICE: Readonly<Record<string, string>> = {
   lambda: 'lambda.amazonaws.com',

@@ -10,7 +10,7 @@ import { LIMITS, minifiedLength } from './policy-size/rule';
 import type { JsonPath } from '../syntax/jsonPath';
 import { narrowingOptions } from '../edits/narrow';
 import { addCondition, insertStatementsAfter, removeListValues, replaceListValue, statementValue } from '../edits/statementEdits';
-import { insertProperty, removeEntry, replaceNode, SnippetValue, type EditValue, type OffsetEdit } from '../edits/textEdits';
+import { insertProperty, isMultiline, removeEntry, replaceNode, SnippetValue, type EditValue, type OffsetEdit } from '../edits/textEdits';
 import { stringLists } from './helpers';
 import { ArnDeriver } from './derivedValues';
 import type { FixContext, FixProposal } from './ruleApi';
@@ -320,7 +320,7 @@ export function splitByResourceTypeFix(t: FixContext<unknown>): FixProposal[] {
     }),
   );
   const [first, ...rest] = statements;
-  const replaceFirst = replaceNode(t.text, s.node, first, t.style);
+  const replaceFirst = replaceNode(t.text, s.node, first, t.style, !isMultiline(t.text, s.node));
   const insert = insertStatementsAfter(t, policy, s, rest);
   if (!insert || insert.offset !== s.node.offset + s.node.length) {
     return [];

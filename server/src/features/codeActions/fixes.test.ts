@@ -153,7 +153,7 @@ const CASES: FixCase[] = [
     before: '{"Effect": "Allow", "Action": "lambda:CreateFunction", "Resource": "*"}',
     title: 'Add iam:PassRole in its own statement',
     after:
-      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "lambda:CreateFunction", "Resource": "*"},\n    {\n      "Effect": "Allow",\n      "Action": "iam:PassRole",\n      "Resource": "arn:aws:iam::<Account>:role/<RoleNameWithPath>",\n      "Condition": {\n        "StringEquals": {\n          "iam:PassedToService": "lambda.amazonaws.com"\n        }\n      }\n    }\n  ]\n}',
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "lambda:CreateFunction", "Resource": "*"},\n    { "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::<Account>:role/<RoleNameWithPath>", "Condition": { "StringEquals": { "iam:PassedToService": "lambda.amazonaws.com" } } }\n  ]\n}',
   },
   {
     rule: 'invalid-arn-region',
@@ -251,7 +251,7 @@ const CASES: FixCase[] = [
     title: 'Limit to your organization (aws:PrincipalOrgID)',
     policyType: 'resource',
     after:
-      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": { "StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }}\n  ]\n}',
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": { "StringEquals": { "aws:PrincipalOrgID": "<OrganizationId>" } }}\n  ]\n}',
   },
   {
     rule: 'redundant-action',
@@ -264,7 +264,7 @@ const CASES: FixCase[] = [
     before: '{"Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "s3:PutObject"], "Resource": "*"}',
     title: /^Use ARNs for the 1 action that support them; keep "\*" for s3:ListAllMyBuckets in a new statement$/,
     after:
-      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["s3:PutObject"], "Resource": "arn:aws:s3:::<BucketName>/<ObjectName>"},\n    {\n      "Effect": "Allow",\n      "Action": "s3:ListAllMyBuckets",\n      "Resource": "*"\n    }\n  ]\n}',
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["s3:PutObject"], "Resource": "arn:aws:s3:::<BucketName>/<ObjectName>"},\n    { "Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*" }\n  ]\n}',
   },
   {
     rule: 'resource-type-mismatch',
@@ -272,7 +272,7 @@ const CASES: FixCase[] = [
     before: '{"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": "arn:aws:s3:::my-bucket"}',
     title: 'Split into 2 statements, one per resource type',
     after:
-      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "s3:GetObject",\n      "Resource": "arn:aws:s3:::my-bucket/*"\n    },\n    {\n      "Effect": "Allow",\n      "Action": "s3:ListBucket",\n      "Resource": "arn:aws:s3:::my-bucket"\n    }\n  ]\n}',
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*" },\n    { "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::my-bucket" }\n  ]\n}',
   },
   {
     rule: 'service-principal-without-source',

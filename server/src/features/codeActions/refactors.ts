@@ -19,7 +19,7 @@ import {
   replaceListValue,
   statementValue,
 } from '../../edits/statementEdits';
-import { replaceNode, SnippetValue, type EditValue, type OffsetEdit } from '../../edits/textEdits';
+import { isMultiline, replaceNode, SnippetValue, type EditValue, type OffsetEdit } from '../../edits/textEdits';
 
 const REWRITE = CodeActionKind.RefactorRewrite;
 
@@ -138,7 +138,7 @@ function splitByService(session: EditSession, policy: PolicyDocument, s: Stateme
     {
       title,
       kind: REWRITE,
-      edits: [replaceNode(session.text, s.node, first, session.style), insert],
+      edits: [replaceNode(session.text, s.node, first, session.style, !isMultiline(session.text, s.node)), insert],
     },
   ];
 }
