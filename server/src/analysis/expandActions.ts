@@ -21,10 +21,11 @@ export function expandStatementActions(statement: Statement, catalog: IamCatalog
   }
   const byPattern = list.list.values.map((pattern) => ({
     pattern,
-    matches: pattern.dynamic ? [] : catalog.matchActions(pattern.value.trim()),
+    // IAM does not trim: "ec2:* " or " s3:GetObject" matches no action (whitespace-in-value says so)
+    matches: pattern.dynamic || pattern.value !== pattern.value.trim() ? [] : catalog.matchActions(pattern.value),
   }));
   if (!list.negated) {
-    const all = list.list.values.some((v) => !v.dynamic && v.value.trim() === '*');
+    const all = list.list.values.some((v) => !v.dynamic && v.value === '*');
     if (all) {
       // every action: no need to collect the matches of the other patterns
       return { actions: catalog.actions, byPattern, negated: false, all };

@@ -37,20 +37,45 @@ export function actionsUsedElsewhere(catalog: IamCatalog, file: PolicyFile, exce
 }
 
 /**
- * The narrowing options of a wildcard: by access level within what it matches, and the actions
- * of the same service(s) that the file uses elsewhere.
+ * The actions that can act on one of the statement's resources: all of them when a resource is
+ * "*" or not known (absent, a variable); else those whose resource types the resources name (an
+ * S3 object ARN names objects, so bucket actions do not fit it). An action that fits none grants
+ * nothing on these resources, so leaving it out of a list changes no access.
  */
-export function narrowingOptions(catalog: IamCatalog, file: PolicyFile, pattern: string, offset: number): NarrowingOption[] {
-  const matches = catalog.matchActions(pattern);
-  if (matches.length === 0) {
+export function fittingActions(catalog: IamCatalog, actions: ActionInfo[], resources: string[] | undefined): ActionInfo[] {
+  const written = (resources ?? []).map((r) => r.trim());
+  if (written.length === 0 || written.some((r) => r === '*' || r.includes('${'))) {
+    return actions;
+  }
+  const named = new Set(written.flatMap((r) => catalog.resourceTypesMatching(r)));
+  return actions.filter((a) => catalog.resourceTypesOf(a).some((type) => named.has(type)));
+}
+
+/**
+ * The narrowing options of a wildcard: by access level within what it matches, and the actions
+ * of the same service(s) that the file uses elsewhere. With the statement's resources, only the
+ * actions that fit them are offered (when some do): a list of actions the resources cannot name
+ * would only add resource-type-mismatch findings.
+ */
+export function narrowingOptions(
+  catalog: IamCatalog,
+  file: PolicyFile,
+  pattern: string,
+  offset: number,
+  resources?: string[],
+): NarrowingOption[] {
+  const all = catalog.matchActions(pattern);
+  if (all.length === 0) {
     return [];
   }
+  const fitting = fittingActions(catalog, all, resources);
+  const matches = fitting.length > 0 ? fitting : all;
   const services = [...new Set(matches.map((a) => a.service.prefix))];
   const scope = pattern === '*' ? t('narrow.allServices') : services.length === 1 ? services[0] : `${pattern}`;
   const options: NarrowingOption[] = [];
   const add = (title: string, actions: ActionInfo[], usedElsewhere = false) => {
     const list = sorted(actions);
-    if (list.length > 0 && list.length < matches.length && !options.some((o) => o.actions.join() === list.join())) {
+    if (list.length > 0 && list.length < all.length && !options.some((o) => o.actions.join() === list.join())) {
       options.push({
         title: t('narrow.option', { title, count: list.length }),
         actions: list,

@@ -67,7 +67,10 @@ export function appendToList(s: EditText, list: StringList, values: EditValue[])
   return replaceNode(s.text, node, [...existing, ...values], s.style, !isMultiline(s.text, statementNode));
 }
 
-/** Adds `"Operator": {"key": value}` to a statement's Condition, merging into what is there. */
+/**
+ * Adds `"Operator": {"key": value}` to a statement's Condition, merging into what is there.
+ * Undefined when the statement already tests the key under that operator (or cannot hold the condition).
+ */
 export function addCondition(
   s: EditText,
   statement: Statement,
@@ -92,9 +95,10 @@ export function addCondition(
   if (clause.element.valueNode?.type !== 'object') {
     return undefined;
   }
-  const entry = clause.entries.find((e) => e.key.toLowerCase() === keyName.toLowerCase());
-  if (entry?.element.valueNode) {
-    return replaceNode(s.text, entry.element.valueNode, value, s.style);
+  // a key the statement already tests under this operator is the user's choice: replacing its
+  // value (or adding to it, an OR) would change what the statement means or widen it
+  if (clause.entries.some((e) => e.key.toLowerCase() === keyName.toLowerCase())) {
+    return undefined;
   }
   return insertProperty(s.text, clause.element.valueNode, key, value, s.style);
 }
@@ -158,8 +162,13 @@ export function statementValue(
 ): Record<string, EditValue> {
   const shift = policy.statementElement?.valueNode?.type === 'object' ? s.style.unit : '';
   const out: Record<string, EditValue> = {};
+  const kept: string[] = [];
   for (const element of statement.elements) {
-    if (drop.includes(element.name) || !element.valueNode || element.name in overrides) {
+    if (drop.includes(element.name) || !element.valueNode) {
+      continue;
+    }
+    kept.push(element.name);
+    if (element.name in overrides) {
       continue;
     }
     const raw = s.text.slice(element.valueNode.offset, element.valueNode.offset + element.valueNode.length);
@@ -171,7 +180,18 @@ export function statementValue(
       out[name] = value;
     }
   }
-  // keep the grammar's usual order
+  // the statement's own key order; a new key goes where the grammar's usual order puts it
   const order = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const keys = kept.filter((k) => k in out);
+  for (const name of Object.keys(out).filter((k) => !keys.includes(k))) {
+    let at = 0;
+    keys.forEach((k, i) => {
+      if (rank(k) <= rank(name)) {
+        at = i + 1;
+      }
+    });
+    keys.splice(at, 0, name);
+  }
+  return Object.fromEntries(keys.map((k) => [k, out[k]]));
 }

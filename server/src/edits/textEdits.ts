@@ -268,15 +268,16 @@ export function insertProperty(
   };
 }
 
-/** Insert values after an array entry, in the array's layout. */
+/** Insert values after an array entry, in the array's layout (one line each after an entry written on one line). */
 export function insertAfterEntry(text: string, array: JsonNode, entry: JsonNode, values: EditValue[], style: Style): OffsetEdit {
   const multiline = isMultiline(text, array);
   const indent = multiline ? lineIndent(text, entry.offset) : '';
   const separator = multiline ? `,${style.eol}${indent}` : ', ';
+  const inline = !multiline || !isMultiline(text, entry);
   return {
     offset: entry.offset + entry.length,
     length: 0,
-    text: values.map((v) => separator + formatValue(v, indent, style, !multiline)).join(''),
+    text: values.map((v) => separator + formatValue(v, indent, style, inline)).join(''),
     snippet: true,
   };
 }

@@ -94,6 +94,7 @@ export const MESSAGES_EN = {
   'narrow.listReadElsewhere': 'Only List + Read actions of the services used elsewhere in this file',
   'narrow.levels': 'Only {{levels}} actions of {{scope}}',
   'refactor.expand': 'Expand "{{pattern}}" into its {{count}} {{count:action:actions}}',
+  'refactor.expandFitting': 'Expand "{{pattern}}" into its {{count}} {{count:action:actions}} that apply to these resources',
   'refactor.collapse': 'Collapse the {{count}} {{prefix}} actions into "{{wildcard}}"',
   'refactor.toArray': 'Convert "{{element}}" to an array',
   'refactor.splitByService': 'Split this statement by service ({{services}})',

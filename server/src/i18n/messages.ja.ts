@@ -85,6 +85,7 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'narrow.listReadElsewhere': 'このファイルの他の場所で使われているサービスのリストと読み取りのアクションのみ',
   'narrow.levels': '{{scope}} の{{levels}}のアクションのみ',
   'refactor.expand': '"{{pattern}}" を {{count}} 個のアクションに展開',
+  'refactor.expandFitting': '"{{pattern}}" をこれらのリソースに適用される {{count}} 個のアクションに展開',
   'refactor.collapse': '{{count}} 個の {{prefix}} アクションを "{{wildcard}}" にまとめる',
   'refactor.toArray': '"{{element}}" を配列に変換',
   'refactor.splitByService': 'このステートメントをサービスごとに分割 ({{services}})',

@@ -5,12 +5,14 @@
 import { t as tr } from '../i18n';
 import type { ActionInfo, IamCatalog, ResourceTypeInfo } from '../catalog/catalog';
 import { expandStatementActions } from '../analysis/expandActions';
-import type { PolicyString, StringList } from '../policy/model';
+import type { PolicyDocument, PolicyString, StringList } from '../policy/model';
+import { LIMITS, minifiedLength } from './policy-size/rule';
 import type { JsonPath } from '../syntax/jsonPath';
 import { narrowingOptions } from '../edits/narrow';
 import { addCondition, insertStatementsAfter, removeListValues, replaceListValue, statementValue } from '../edits/statementEdits';
-import { insertProperty, removeEntry, replaceNode, SnippetValue, type EditValue, type OffsetEdit } from '../edits/textEdits';
+import { insertProperty, isMultiline, removeEntry, replaceNode, SnippetValue, type EditValue, type OffsetEdit } from '../edits/textEdits';
 import { stringLists } from './helpers';
+import { ArnDeriver } from './derivedValues';
 import type { FixContext, FixProposal } from './ruleApi';
 
 export function quote(value: string): string {
@@ -119,6 +121,22 @@ export function missingElementFix(t: FixContext<unknown>, name: 'Effect' | 'Reso
   ];
 }
 
+/**
+ * Would the edit take the policy past the size AWS accepts for its type? A list of actions that
+ * does not fit helps nobody: such an option is not offered.
+ */
+export function exceedsSizeLimit(s: { text: string }, policy: PolicyDocument | undefined, edit: OffsetEdit): boolean {
+  const root = policy?.root;
+  if (!policy || !root) {
+    return false;
+  }
+  const limit = LIMITS[policy.policyType];
+  const size = (from: string, start = 0, end = from.length) => (limit.whitespaceCounts ? end - start : minifiedLength(from, start, end));
+  const before = size(s.text, root.offset, root.offset + root.length);
+  const after = before - size(s.text, edit.offset, edit.offset + edit.length) + size(edit.text);
+  return after > limit.limit && after > before;
+}
+
 /** Narrow a wildcard (`s3:*`, `s3:Get*`, `*`) to explicit actions. */
 export function narrowFixes(t: FixContext<unknown>): FixProposal[] {
   const found = listValueAt(t);
@@ -131,24 +149,25 @@ export function narrowFixes(t: FixContext<unknown>): FixProposal[] {
     return [];
   }
   const others = new Set(found.list.values.filter((v) => v !== found.value).map((v) => v.value.trim().toLowerCase()));
-  const options = narrowingOptions(t.catalog, t.file, pattern, found.value.node.offset);
+  const resources = t.statement.resource?.values.map((v) => v.value);
+  const options = narrowingOptions(t.catalog, t.file, pattern, found.value.node.offset, resources);
+  const proposals = options.map((o) => ({
+    title: tr('fix.replaceWith', { value: quote(pattern), option: o.title }),
+    usedElsewhere: !!o.usedElsewhere,
+    edit: replaceListValue(
+      t,
+      found.list,
+      found.value,
+      o.actions.filter((a) => !others.has(a.toLowerCase())),
+    ),
+  }));
+  const fitting = proposals.filter((p) => !exceedsSizeLimit(t, t.policy, p.edit));
   // preferred: the actions the file already uses, else the first (read-only) narrowing; never wider
   const preferred = Math.max(
     0,
-    options.findIndex((o) => o.usedElsewhere),
+    fitting.findIndex((p) => p.usedElsewhere),
   );
-  return options.map((o, i) => ({
-    title: tr('fix.replaceWith', { value: quote(pattern), option: o.title }),
-    isPreferred: i === preferred,
-    edits: [
-      replaceListValue(
-        t,
-        found.list,
-        found.value,
-        o.actions.filter((a) => !others.has(a.toLowerCase())),
-      ),
-    ],
-  }));
+  return fitting.map((p, i) => ({ title: p.title, isPreferred: i === preferred, edits: [p.edit] }));
 }
 
 /** Add a condition to the statement. */
@@ -165,22 +184,6 @@ export function addConditionFix(
   }
   const edit = addCondition(t, t.statement, operator, key, value);
   return edit ? [{ title, isPreferred: preferred, edits: [edit] }] : [];
-}
-
-/** ARN templates for resource types, as snippet text with shared tab stops for shared variables. */
-export function arnSnippets(types: ResourceTypeInfo[]): string[] {
-  const stops = new Map<string, number>();
-  return [...new Set(types.map((t) => t.arn))].map((arn) =>
-    arn.replace(/\$\{([^}]+)\}/g, (_m, name: string) => {
-      if (name === 'Partition') {
-        return 'aws';
-      }
-      if (!stops.has(name)) {
-        stops.set(name, stops.size + 1);
-      }
-      return `\${${stops.get(name)}:${name}}`;
-    }),
-  );
 }
 
 /**
@@ -227,7 +230,9 @@ export function resourceStarFixes(t: FixContext<unknown>): FixProposal[] {
   if (scoped.length === 0 || actions.length > 300) {
     return [];
   }
-  const arns = arnSnippets(typesOfActions(scoped, t.catalog)).map((a) => new SnippetValue(`"${a}"`));
+  // ARNs derived from what the file names (bucket, account, Region), placeholders for the rest
+  const deriver = new ArnDeriver(t.catalog, t.file);
+  const arns = [...new Set(typesOfActions(scoped, t.catalog).map((x) => deriver.snippetFor(x)))].map((a) => new SnippetValue(`"${a}"`));
   if (needStar.length === 0) {
     return [{ title: tr('fix.resourceArns'), isPreferred: true, edits: [replaceListValue(t, s.resource, star, arns)] }];
   }
@@ -263,45 +268,59 @@ export function resourceStarFixes(t: FixContext<unknown>): FixProposal[] {
   ];
 }
 
-/** Split a statement so each group of actions gets the resource type it acts on (S3 bucket vs object). */
+/**
+ * Split a statement so each group of actions gets resources it acts on (S3 bucket vs object). An
+ * action keeps the statement's resources that fit it; one that fits none gets ARNs derived from
+ * them (the bucket of an object ARN, the objects of a bucket ARN: `arn:aws:s3:::my-bucket/*`) with
+ * placeholders only for what the document does not say. An action that needs "*" keeps the
+ * statement's resources: the split never widens it to "*" nor drops its name.
+ */
 export function splitByResourceTypeFix(t: FixContext<unknown>): FixProposal[] {
   const s = t.statement;
   const policy = t.policy;
   if (!s?.action || !s.resource || !policy || s.action.values.some((v) => /[*?]/.test(v.value) || v.dynamic)) {
     return [];
   }
-  const groups = new Map<string, { actions: string[]; types: ResourceTypeInfo[] }>();
+  if (s.resource.values.some((v) => v.dynamic || v.value.trim() === '*')) {
+    return [];
+  }
+  const resources = s.resource.values.map((v) => v.value);
+  const deriver = new ArnDeriver(t.catalog, t.file, resources);
+  const groups = new Map<string, { actions: string[]; resources: EditValue[] }>();
   for (const v of s.action.values) {
     const a = t.catalog.action(v.value.trim());
     if (!a) {
       return [];
     }
-    const chosen = primaryResourceTypes(t.catalog, a);
-    const key = chosen.map((x) => x.arn).join('|') || '*';
-    const g = groups.get(key) ?? { actions: [], types: chosen };
+    const types = t.catalog.resourceTypesOf(a);
+    const fit = resources.filter((r) => t.catalog.resourceTypesMatching(r.trim()).some((x) => types.includes(x)));
+    let chosen: EditValue[];
+    let key: string;
+    if (fit.length > 0 || types.length === 0) {
+      chosen = fit.length > 0 ? fit : resources;
+      key = JSON.stringify(chosen);
+    } else {
+      const derived = [...new Set(primaryResourceTypes(t.catalog, a).map((x) => deriver.snippetFor(x)))];
+      chosen = derived.map((d) => new SnippetValue(`"${d}"`));
+      key = JSON.stringify(derived);
+    }
+    const g = groups.get(key) ?? { actions: [], resources: chosen };
     g.actions.push(v.value);
     groups.set(key, g);
   }
   if (groups.size < 2 || groups.size > 6) {
     return [];
   }
-  const statements = [...groups.values()].map((g) =>
-    statementValue(
-      t,
-      policy,
-      s,
-      {
-        Action: g.actions.length === 1 ? g.actions[0] : g.actions,
-        Resource: g.types.length ? arnSnippets(g.types).map((a) => new SnippetValue(`"${a}"`)) : '*',
-      },
-      ['Sid'],
-    ),
+  // the first keeps the Sid where the statement has it; the others have none (a Sid is unique)
+  const statements = [...groups.values()].map((g, i) =>
+    statementValue(t, policy, s, {
+      Action: g.actions.length === 1 ? g.actions[0] : g.actions,
+      Resource: g.resources.length === 1 ? g.resources[0] : g.resources,
+      ...(i > 0 ? { Sid: undefined } : {}),
+    }),
   );
   const [first, ...rest] = statements;
-  if (s.sid) {
-    first.Sid = s.sid.value;
-  }
-  const replaceFirst = replaceNode(t.text, s.node, first, t.style);
+  const replaceFirst = replaceNode(t.text, s.node, first, t.style, !isMultiline(t.text, s.node));
   const insert = insertStatementsAfter(t, policy, s, rest);
   if (!insert || insert.offset !== s.node.offset + s.node.length) {
     return [];

@@ -84,7 +84,7 @@ export function delegatesToAccounts(s: Statement): boolean {
 
 /** Statements that are `Allow * on *`: full-admin reports them; other broad-grant rules stay quiet. */
 export function isFullAdmin(facts: PolicyFacts, s: Statement): boolean {
-  return s.effect?.value === 'Allow' && !!s.action?.values.some((v) => v.value.trim() === '*') && facts.resources(s).values.includes('*');
+  return s.effect?.value === 'Allow' && !!s.action?.values.some((v) => v.value === '*') && facts.resources(s).values.includes('*');
 }
 
 /**

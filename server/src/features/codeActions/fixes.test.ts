@@ -75,7 +75,7 @@ const CASES: FixCase[] = [
     before: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}',
     title: 'Replace "*" with the ARNs of the actions\' resource types',
     after:
-      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::BucketName/ObjectName"}\n  ]\n}',
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::<BucketName>/<ObjectName>"}\n  ]\n}',
   },
   {
     rule: 'deprecated-condition-key',
@@ -153,7 +153,7 @@ const CASES: FixCase[] = [
     before: '{"Effect": "Allow", "Action": "lambda:CreateFunction", "Resource": "*"}',
     title: 'Add iam:PassRole in its own statement',
     after:
-      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "lambda:CreateFunction", "Resource": "*"},\n    {\n      "Effect": "Allow",\n      "Action": "iam:PassRole",\n      "Resource": "arn:aws:iam::111122223333:role/RoleName",\n      "Condition": {\n        "StringEquals": {\n          "iam:PassedToService": "lambda.amazonaws.com"\n        }\n      }\n    }\n  ]\n}',
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "lambda:CreateFunction", "Resource": "*"},\n    { "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::<Account>:role/<RoleNameWithPath>", "Condition": { "StringEquals": { "iam:PassedToService": "lambda.amazonaws.com" } } }\n  ]\n}',
   },
   {
     rule: 'invalid-arn-region',
@@ -216,7 +216,7 @@ const CASES: FixCase[] = [
     title: 'Add a "token.actions.githubusercontent.com:sub" condition',
     policyType: 'trust',
     after:
-      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:my-org/my-repo:ref:refs/heads/main"}}}\n  ]\n}',
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:<Owner>/<Repository>:ref:refs/heads/main"}}}\n  ]\n}',
   },
   {
     rule: 'old-version',
@@ -229,14 +229,14 @@ const CASES: FixCase[] = [
     before: '{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}',
     title: 'Limit iam:PassRole to one role ARN',
     after:
-      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::Account:role/RoleName"}\n  ]\n}',
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::<Account>:role/<RoleNameWithPath>"}\n  ]\n}',
   },
   {
     rule: 'permissions-management',
     before: '{"Effect": "Allow", "Action": "s3:PutBucketPolicy", "Resource": "*"}',
     title: 'Replace "*" with the ARNs of the actions\' resource types',
     after:
-      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:PutBucketPolicy", "Resource": "arn:aws:s3:::BucketName"}\n  ]\n}',
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:PutBucketPolicy", "Resource": "arn:aws:s3:::<BucketName>"}\n  ]\n}',
   },
   {
     rule: 'private-ip-in-source-ip',
@@ -251,7 +251,7 @@ const CASES: FixCase[] = [
     title: 'Limit to your organization (aws:PrincipalOrgID)',
     policyType: 'resource',
     after:
-      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": { "StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }}\n  ]\n}',
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": { "StringEquals": { "aws:PrincipalOrgID": "<OrganizationId>" } }}\n  ]\n}',
   },
   {
     rule: 'redundant-action',
@@ -264,14 +264,15 @@ const CASES: FixCase[] = [
     before: '{"Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "s3:PutObject"], "Resource": "*"}',
     title: /^Use ARNs for the 1 action that support them; keep "\*" for s3:ListAllMyBuckets in a new statement$/,
     after:
-      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["s3:PutObject"], "Resource": "arn:aws:s3:::BucketName/ObjectName"},\n    {\n      "Effect": "Allow",\n      "Action": "s3:ListAllMyBuckets",\n      "Resource": "*"\n    }\n  ]\n}',
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["s3:PutObject"], "Resource": "arn:aws:s3:::<BucketName>/<ObjectName>"},\n    { "Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*" }\n  ]\n}',
   },
   {
     rule: 'resource-type-mismatch',
-    before: '{"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": "arn:aws:s3:::b"}',
+    // the object ARN is derived from the bucket the statement names; ListBucket keeps it
+    before: '{"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": "arn:aws:s3:::my-bucket"}',
     title: 'Split into 2 statements, one per resource type',
     after:
-      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "s3:GetObject",\n      "Resource": [\n        "arn:aws:s3:::BucketName/ObjectName"\n      ]\n    },\n    {\n      "Effect": "Allow",\n      "Action": "s3:ListBucket",\n      "Resource": [\n        "arn:aws:s3:::BucketName"\n      ]\n    }\n  ]\n}',
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*" },\n    { "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::my-bucket" }\n  ]\n}',
   },
   {
     rule: 'service-principal-without-source',

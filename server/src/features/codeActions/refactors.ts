@@ -7,8 +7,10 @@ import { t } from '../../i18n';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import type { PolicyDocument, PolicyString, Statement, StringList } from '../../policy/model';
 import { stringLists } from '../../rules/helpers';
+import { expandStatementActions } from '../../analysis/expandActions';
 import type { EditSession, Proposal } from './context';
-import { collapsibleWildcards } from '../../edits/narrow';
+import { collapsibleWildcards, fittingActions } from '../../edits/narrow';
+import { exceedsSizeLimit } from '../../rules/fixHelpers';
 import {
   addCondition,
   conditionKeyName,
@@ -17,7 +19,7 @@ import {
   replaceListValue,
   statementValue,
 } from '../../edits/statementEdits';
-import { replaceNode, SnippetValue, type EditValue, type OffsetEdit } from '../../edits/textEdits';
+import { isMultiline, replaceNode, SnippetValue, type EditValue, type OffsetEdit } from '../../edits/textEdits';
 
 const REWRITE = CodeActionKind.RefactorRewrite;
 
@@ -29,31 +31,42 @@ function listsOf(s: Statement): StringList[] {
   return stringLists(s).map((x) => x.list);
 }
 
-function expandWildcard(session: EditSession, list: StringList, value: PolicyString): Proposal[] {
+function expandWildcard(session: EditSession, policy: PolicyDocument, s: Statement, list: StringList, value: PolicyString): Proposal[] {
   // IAM does not trim: "ec2:* " matches no action, so there is nothing to expand
   const pattern = value.value;
   if (!/[*?]/.test(pattern) || pattern === '*' || pattern !== pattern.trim()) {
     return [];
   }
-  const matches = session.catalog.matchActions(pattern);
+  const all = session.catalog.matchActions(pattern);
+  // in Action, the actions that cannot act on the statement's resources grant nothing there: left
+  // out, the list says the same; in NotAction every one counts (leaving one out would allow it)
+  const fitting =
+    list === s.action
+      ? fittingActions(
+          session.catalog,
+          all,
+          s.resource?.values.map((v) => v.value),
+        )
+      : all;
+  const matches = fitting.length > 0 ? fitting : all;
   if (matches.length === 0 || matches.length > 400) {
     return [];
   }
   const others = new Set(list.values.filter((v) => v !== value).map((v) => v.value.trim().toLowerCase()));
-  return [
-    {
-      title: t('refactor.expand', { pattern, count: matches.length }),
-      kind: REWRITE,
-      edits: [
-        replaceListValue(
-          session,
-          list,
-          value,
-          matches.map((a) => a.fullName).filter((a) => !others.has(a.toLowerCase())),
-        ),
-      ],
-    },
-  ];
+  const edit = replaceListValue(
+    session,
+    list,
+    value,
+    matches.map((a) => a.fullName).filter((a) => !others.has(a.toLowerCase())),
+  );
+  if (exceedsSizeLimit(session, policy, edit)) {
+    return [];
+  }
+  const title =
+    matches.length < all.length
+      ? t('refactor.expandFitting', { pattern, count: matches.length })
+      : t('refactor.expand', { pattern, count: matches.length });
+  return [{ title, kind: REWRITE, edits: [edit] }];
 }
 
 function collapse(session: EditSession, list: StringList): Proposal[] {
@@ -102,13 +115,11 @@ function splitByService(session: EditSession, policy: PolicyDocument, s: Stateme
   if (byService.size < 2 || byService.has('*')) {
     return [];
   }
-  const statements = [...byService.values()].map((actions) =>
-    statementValue(session, policy, s, { Action: actions.length === 1 ? actions[0] : actions }, ['Sid']),
+  // the first keeps the Sid where the statement has it; the others have none (a Sid is unique)
+  const statements = [...byService.values()].map((actions, i) =>
+    statementValue(session, policy, s, { Action: actions.length === 1 ? actions[0] : actions, ...(i > 0 ? { Sid: undefined } : {}) }),
   );
   const [first, ...rest] = statements;
-  if (s.sid) {
-    first.Sid = s.sid.value;
-  }
   const title = t('refactor.splitByService', { services: [...byService.keys()].join(', ') });
   const element = policy.statementElement?.valueNode;
   if (element && element.type !== 'array') {
@@ -127,7 +138,7 @@ function splitByService(session: EditSession, policy: PolicyDocument, s: Stateme
     {
       title,
       kind: REWRITE,
-      edits: [replaceNode(session.text, s.node, first, session.style), insert],
+      edits: [replaceNode(session.text, s.node, first, session.style, !isMultiline(session.text, s.node)), insert],
     },
   ];
 }
@@ -150,10 +161,27 @@ function conditions(session: EditSession, policy: PolicyDocument, s: Statement):
   };
   add(t('refactor.mfa'), 'Bool', 'aws:MultiFactorAuthPresent', 'true');
   add(t('refactor.regions'), 'StringEquals', 'aws:RequestedRegion', [new SnippetValue('"${1:eu-west-1}"')]);
-  add(t('refactor.resourceTag'), 'StringEquals', new SnippetValue('"aws:ResourceTag/${1:Project}"'), new SnippetValue('"${2:value}"'));
+  // only where every action of the statement has the key: elsewhere the statement would never apply
+  const tagKey = session.catalog.conditionKey('aws:ResourceTag/Project');
+  const actions = expandStatementActions(s, session.catalog).actions;
+  if (tagKey && actions.length > 0 && actions.every((a) => session.catalog.actionSupportsKey(a, tagKey))) {
+    add(t('refactor.resourceTag'), 'StringEquals', new SnippetValue('"aws:ResourceTag/${1:Project}"'), new SnippetValue('"${2:value}"'));
+  }
   // an Allow cannot say "this IP, or an AWS service acting for me": a Deny beside it can
-  const actions = s.action ?? s.notAction;
-  if (actions && (s.resource || s.notResource)) {
+  if ((s.action ?? s.notAction) && (s.resource || s.notResource)) {
+    // the Deny names only the actions that act on these resources: the others grant nothing here,
+    // and in a Deny they would read as a miss (resource-type-mismatch)
+    const values = s.action?.values ?? [];
+    const resources = s.resource?.values.map((v) => v.value);
+    const misses = values.filter((v) => {
+      const info = /[*?]/.test(v.value) ? undefined : session.catalog.action(v.value.trim());
+      return !!info && fittingActions(session.catalog, [info], resources).length === 0;
+    });
+    let actionOverride: EditValue | undefined;
+    if (misses.length > 0 && misses.length < values.length) {
+      const kept = values.filter((v) => !misses.includes(v)).map((v) => v.value);
+      actionOverride = kept.length === 1 ? kept[0] : kept;
+    }
     const deny = statementValue(
       session,
       policy,
@@ -161,6 +189,7 @@ function conditions(session: EditSession, policy: PolicyDocument, s: Statement):
       {
         Sid: undefined,
         Effect: 'Deny',
+        ...(actionOverride !== undefined ? { Action: actionOverride } : {}),
         Condition: {
           NotIpAddress: { 'aws:SourceIp': [new SnippetValue('"${1:203.0.113.0/24}"')] },
           Bool: { 'aws:ViaAWSService': 'false' },
@@ -189,7 +218,7 @@ export function refactors(session: EditSession, offset: number): Proposal[] {
     }
     const value = list.values.find((v) => within(offset, v.node));
     if (value && (list === statement.action || list === statement.notAction)) {
-      out.push(...expandWildcard(session, list, value));
+      out.push(...expandWildcard(session, policy, statement, list, value));
     }
     if (list === statement.action || list === statement.notAction) {
       out.push(...collapse(session, list));

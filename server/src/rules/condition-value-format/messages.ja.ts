@@ -11,6 +11,7 @@ const ja: RuleTranslation = {
     boolMany: '{{operator}} は値を 1 つだけ取ります。"true" と "false" の両方を指定すると、条件は常に一致します。',
     arn: '"{{value}}" は ARN ではありません (ARN 演算子は ARN を比較します)。',
     base64: '"{{value}}" は Base64 でエンコードされていません。',
+    placeholder: '"{{value}}" にはプレースホルダー {{names}} が残っています: 実際の値を入力してください。',
   },
 };
 export default ja;

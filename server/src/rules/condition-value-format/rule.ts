@@ -1,5 +1,6 @@
 import { parseOperator } from '../../catalog/operators';
 import { defineRule } from '../ruleApi';
+import { placeholdersIn } from '../derivedValues';
 
 function isIpv4Cidr(v: string): boolean {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(v);
@@ -38,6 +39,7 @@ export default defineRule({
       boolMany: '{{operator}} takes a single value; with both "true" and "false" the condition always matches.',
       arn: '"{{value}}" is not an ARN (ARN operators compare ARNs).',
       base64: '"{{value}}" is not base-64 encoded.',
+      placeholder: '"{{value}}" still has the placeholder {{names}}: fill in the real value.',
     },
   },
   check({ policy, report }) {
@@ -60,6 +62,17 @@ export default defineRule({
           }
           for (const v of values) {
             const value = v.value.trim();
+            // a placeholder a quick-fix left (`<ServicePrincipal>`): one finding says what to fill in
+            const placeholders = placeholdersIn(value);
+            if (placeholders.length > 0) {
+              report({
+                messageId: 'placeholder',
+                at: v,
+                data: { value, names: placeholders.map((p) => `<${p}>`).join(', ') },
+                severity: 'error',
+              });
+              continue;
+            }
             if (value.includes('${')) {
               continue;
             }

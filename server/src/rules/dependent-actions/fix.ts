@@ -4,9 +4,10 @@
  * placeholders for the account and role.
  */
 import { t as tr } from '../../i18n';
-import { insertStatementsAfter } from '../../edits/statementEdits';
+import { insertStatementsAfter, statementValue } from '../../edits/statementEdits';
 import { SnippetValue, type EditValue } from '../../edits/textEdits';
 import type { FixContext, FixProposal } from '../ruleApi';
+import { ArnDeriver } from '../derivedValues';
 
 export interface Payload {
   /** the action the statement's action needs, e.g. iam:PassRole */
@@ -22,14 +23,23 @@ export function fix(t: FixContext<Payload>): FixProposal[] {
   }
   const added: Record<string, EditValue> = { Effect: 'Allow', Action: requires };
   if (requires.toLowerCase() === 'iam:passrole') {
-    added.Resource = new SnippetValue('"arn:aws:iam::${1:111122223333}:role/${2:RoleName}"');
+    // the roles the file names, else a role ARN with the file's account and a placeholder name
+    const passRole = t.catalog.action('iam:PassRole');
+    const roleType = passRole && t.catalog.resourceTypesOf(passRole).find((x) => x.name === 'role');
+    const deriver = new ArnDeriver(t.catalog, t.file);
+    const roles = roleType ? deriver.existing(roleType) : [];
+    added.Resource =
+      roles.length > 1 ? roles : roles.length === 1 ? roles[0] : roleType ? deriver.valueFor(roleType) : new SnippetValue('"${1:*}"');
     if (t.payload?.passedTo) {
       added.Condition = { StringEquals: { 'iam:PassedToService': t.payload.passedTo } };
     }
   } else {
     added.Resource = new SnippetValue('"${1:*}"');
   }
-  const insert = insertStatementsAfter(t, t.policy, t.statement, [added]);
+  // the new statement's keys in the order this statement uses
+  const drop = t.statement.elements.map((e) => e.name).filter((n) => !(n in added));
+  const ordered = statementValue(t, t.policy, t.statement, added, drop);
+  const insert = insertStatementsAfter(t, t.policy, t.statement, [ordered]);
   if (!insert) {
     return [];
   }

@@ -91,7 +91,7 @@ test('the quick-fix adds iam:PassRole in its own least-privilege statement', () 
       '    {',
       '      "Effect": "Allow",',
       '      "Action": "iam:PassRole",',
-      '      "Resource": "arn:aws:iam::111122223333:role/RoleName",',
+      '      "Resource": "arn:aws:iam::<Account>:role/<RoleNameWithPath>",',
       '      "Condition": {',
       '        "StringEquals": {',
       '          "iam:PassedToService": "lambda.amazonaws.com"',

@@ -30,7 +30,7 @@ export default defineRule<Payload>({
       if (adj.dead) {
         continue;
       }
-      const star = s.action.values.find((v) => v.value.trim() === '*') ?? statementAnchor(s);
+      const star = s.action.values.find((v) => v.value === '*') ?? statementAnchor(s);
       report(withAdjustment({ messageId: 'admin', at: star, data: { why: adj.why } }, adj));
     }
   },

@@ -14,6 +14,7 @@ const ja: RuleTranslation = {
     regionMissing: '{{service}} の ARN にはリージョン (または "*") が必要です。',
     account: '"{{account}}" はアカウント ID ではありません。12 桁の数字 (または "*") を使用してください。',
     accountNotAllowed: '{{service}} の ARN にはアカウント ID がありません。"{{fixed}}" を使用してください。',
+    placeholder: '"{{value}}" にはプレースホルダー {{names}} が残っています: 実際の値を入力してください。',
   },
 };
 export default ja;

@@ -1,6 +1,7 @@
 import { parseArn, PARTITIONS, REGION_PATTERN } from '../../catalog/arn';
 import type { IamCatalog } from '../../catalog/catalog';
 import { defineRule } from '../ruleApi';
+import { placeholdersIn } from '../derivedValues';
 
 const hasPattern = (s: string) => /[*?]|\$\{/.test(s);
 
@@ -45,6 +46,7 @@ export default defineRule({
       regionMissing: '{{service}} ARNs need a Region (or "*").',
       account: '"{{account}}" is not an account ID: use 12 digits (or "*").',
       accountNotAllowed: '{{service}} ARNs have no account ID: use "{{fixed}}".',
+      placeholder: '"{{value}}" still has the placeholder {{names}}: fill in the real value.',
     },
   },
   check({ policy, catalog, report }) {
@@ -52,6 +54,12 @@ export default defineRule({
       for (const v of [...(s.resource?.values ?? []), ...(s.notResource?.values ?? [])]) {
         const value = v.value.trim();
         if (v.dynamic || value === '*' || value === '' || value !== v.value) {
+          continue;
+        }
+        // a placeholder a quick-fix left (`<BucketName>`): one finding says what to fill in
+        const placeholders = placeholdersIn(value);
+        if (placeholders.length > 0) {
+          report({ messageId: 'placeholder', at: v, data: { value, names: placeholders.map((p) => `<${p}>`).join(', ') } });
           continue;
         }
         if (!value.startsWith('arn:')) {

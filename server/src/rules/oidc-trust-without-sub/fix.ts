@@ -14,8 +14,10 @@ export function fix(t: FixContext<Payload>): FixProposal[] {
   if (!key) {
     return [];
   }
+  // what only the user knows (the app's client id, the repository) is a `<Name>` placeholder that
+  // condition-value-format asks to fill in; GitHub's audience is always sts.amazonaws.com
   const value = key.endsWith(':aud')
-    ? new SnippetValue(`"${key.startsWith('token.actions.githubusercontent.com') ? '${1:sts.amazonaws.com}' : '${1:client-id}'}"`)
-    : new SnippetValue('"repo:${1:my-org}/${2:my-repo}:ref:refs/heads/${3:main}"');
+    ? new SnippetValue(`"${key.startsWith('token.actions.githubusercontent.com') ? '${1:sts.amazonaws.com}' : '${1:<ClientId>}'}"`)
+    : new SnippetValue('"repo:${1:<Owner>}/${2:<Repository>}:ref:refs/heads/${3:main}"');
   return addConditionFix(t, tr('fix.addCondition', { key: quote(key) }), 'StringEquals', key, value, true);
 }

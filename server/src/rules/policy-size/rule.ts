@@ -9,7 +9,8 @@ interface Limit {
   whitespaceCounts: boolean;
 }
 
-const LIMITS: Record<PolicyType, Limit> = {
+/** The size limit of each policy type (used by refactors that grow a policy, too). */
+export const LIMITS: Record<PolicyType, Limit> = {
   identity: {
     limit: 6144,
     what: 'managed policies (inline policies: 2,048 per user, 5,120 per group, 10,240 per role in total)',

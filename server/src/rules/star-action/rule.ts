@@ -20,7 +20,8 @@ export default defineRule<Payload>({
       if (s.effect?.value !== 'Allow' || !s.action || isFullAdmin(facts, s)) {
         continue;
       }
-      const star = s.action.values.find((v) => v.value.trim() === '*');
+      // IAM does not trim: "* " matches no action
+      const star = s.action.values.find((v) => v.value === '*');
       if (!star || netActionsOf(facts, s, facts.expanded(s).actions).length === 0) {
         continue;
       }
