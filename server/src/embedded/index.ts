@@ -6,7 +6,7 @@
 import type { Tree } from 'web-tree-sitter';
 import type { EmbeddedExtractor } from '../policy/policyFile';
 import { parseJson } from '../syntax/parseJson';
-import { extractCloudFormation, isCloudFormationTemplate } from './cloudformation';
+import { extractCloudFormation, extractCloudFormationManagedPolicies, isCloudFormationTemplate } from './cloudformation';
 import { extractServerless } from './serverless';
 import { extractTerraform } from './terraform';
 import { extractTerraformJson } from './terraformJson';
@@ -34,7 +34,7 @@ export function createEmbeddedExtractor(options: { terraform?: () => TerraformPa
           return found;
         }
       }
-      if (yaml && /^provider\s*:/m.test(text) && /iamRoleStatements|^\s+statements\s*:/m.test(text)) {
+      if (yaml && /^provider\s*:/m.test(text) && /iamRoleStatements|^\s+(statements|managedPolicies)\s*:/m.test(text)) {
         const found = extractServerless(parseYamlTree(text));
         if (found) {
           return found;
@@ -44,7 +44,11 @@ export function createEmbeddedExtractor(options: { terraform?: () => TerraformPa
         return undefined;
       }
       const tree = yaml ? parseYamlTree(text) : parseJson(text);
-      return isCloudFormationTemplate(tree.root) ? { tree, policies: extractCloudFormation(tree) } : undefined;
+      if (!isCloudFormationTemplate(tree.root)) {
+        return undefined;
+      }
+      const managedPolicies = extractCloudFormationManagedPolicies(tree);
+      return { tree, policies: extractCloudFormation(tree), ...(managedPolicies.length > 0 ? { managedPolicies } : {}) };
     }
     if (TERRAFORM_LANGUAGES.has(languageId)) {
       const parser = options.terraform?.();

@@ -304,6 +304,11 @@ export const MESSAGES_EN = {
   'links.action': '{{action}}: {{service}} in the Service Authorization Reference',
   'links.service': '{{service}} in the Service Authorization Reference',
   'links.conditionKey': '{{key}}: condition key reference',
+  // hover on a managed policy attached by ARN or name
+  'hover.managedPolicy.title': '**{{name}}** · AWS managed policy',
+  'hover.managedPolicy.version': 'Version {{version}}, updated {{date}}',
+  'hover.managedPolicy.docs': 'AWS Managed Policy Reference',
+  'hover.managedPolicy.grants': 'What it grants (its latest version):',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES_EN;

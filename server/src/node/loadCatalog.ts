@@ -1,7 +1,8 @@
-/** Reads and indexes dist/iam-catalog.json. */
+/** Reads and indexes dist/iam-catalog.json; AWS managed policies (dist/managed-policies.bin) load on first use. */
 import fs from 'node:fs';
 import { IamCatalog, type CatalogData } from '../catalog/catalog';
 import { catalogPath } from './files';
+import { loadManagedPolicies } from './loadManagedPolicies';
 
 export function loadCatalog(file: string = catalogPath()): IamCatalog {
   let text: string;
@@ -14,5 +15,7 @@ export function loadCatalog(file: string = catalogPath()): IamCatalog {
   if (data.format !== 1) {
     throw new Error(`The IAM catalog ${file} has format ${String(data.format)}; this server reads format 1.`);
   }
-  return new IamCatalog(data);
+  const catalog = new IamCatalog(data);
+  catalog.setManagedPolicies(() => loadManagedPolicies());
+  return catalog;
 }
