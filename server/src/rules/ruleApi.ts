@@ -34,7 +34,7 @@ export interface RuleMeta {
   fixable?: boolean;
 }
 
-/** Where a finding points: a model element, a JSON path, or (syntax only) a text span. */
+/** Where a finding points: a model element, a JSON path, or (syntax, managed-policy references) a text span. */
 export type FindingTarget = Located | { path: JsonPath; span?: TextSpan };
 
 /**
