@@ -6,7 +6,7 @@
 // Layout (little-endian): "IMP1", u32 header length, header (brotli of JSON), then chunks (brotli
 // of policy documents joined by "\n"; chunk offsets are from the end of the header).
 // Header: { format: 1, source, policies: [[name, path, versionId, updated, chunk, line]], chunks: [[offset, length]] }
-// Documents are grouped into chunks of about 128 KB so one look-up decompresses one chunk, never
+// Documents are grouped into chunks of about 1 MB (3 chunks, 21 when 128 KB: 250 KB against 330 KB) so a look-up decompresses one chunk, never
 // the whole set (the names alone answer "does it exist" and did-you-mean).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const CHUNK_BYTES = 128 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
 const ARN_PREFIX = 'arn:aws:iam::aws:policy';
 
 function packageDir() {

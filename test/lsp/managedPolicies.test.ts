@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
-import { LspClient, positionAt, repoRoot } from './harness';
+import { itemsOf, LspClient, positionAt, repoRoot } from './harness';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'managed');
 const FILES: Record<string, string> = {
@@ -143,4 +143,42 @@ suite('LSP over stdio: AWS managed policies by ARN', () => {
       client.change(uri, text);
     });
   }
+});
+
+suite('LSP over stdio: completion of AWS managed policies', () => {
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient();
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  /** Completes at `|` and applies the item labelled `label`: the whole text after it. */
+  async function complete(uri: string, languageId: string, template: string, label: string): Promise<string> {
+    const offset = template.indexOf('|');
+    const text = template.slice(0, offset) + template.slice(offset + 1);
+    client.open(uri, text, languageId);
+    const items = itemsOf(await client.complete(uri, positionAt(text, offset)));
+    const item = items.find((i) => i.label === label);
+    assert.ok(item, items.map((i) => i.label).join(', '));
+    return TextDocument.applyEdits(TextDocument.create(uri, languageId, 1, text), [item.textEdit as TextEdit]);
+  }
+
+  test('Terraform policy_arn: the name with its path', async () => {
+    const before =
+      '# logs\nresource "aws_iam_role_policy_attachment" "logs" {\n  role       = "app"\n  policy_arn = "arn:aws:iam::aws:policy/AWSLambdaBasicExec|"\n}\n';
+    assert.equal(
+      await complete('file:///ws/complete.tf', 'terraform', before, 'AWSLambdaBasicExecutionRole'),
+      '# logs\nresource "aws_iam_role_policy_attachment" "logs" {\n  role       = "app"\n  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"\n}\n',
+    );
+  });
+
+  test('SAM Policies: a bare name, replacing what is typed', async () => {
+    const before =
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.handler\n      Policies:\n        - AmazonDynamoDBRead|\n';
+    assert.equal(
+      await complete('file:///ws/complete.yaml', 'yaml', before, 'AmazonDynamoDBReadOnlyAccess'),
+      before.replace('AmazonDynamoDBRead|', 'AmazonDynamoDBReadOnlyAccess'),
+    );
+  });
 });

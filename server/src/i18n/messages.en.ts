@@ -309,6 +309,7 @@ export const MESSAGES_EN = {
   'hover.managedPolicy.version': 'Version {{version}}, updated {{date}}',
   'hover.managedPolicy.docs': 'AWS Managed Policy Reference',
   'hover.managedPolicy.grants': 'What it grants (its latest version):',
+  'completion.managedPolicy.detail': 'AWS managed policy {{path}} · {{version}}',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES_EN;

@@ -296,4 +296,5 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'hover.managedPolicy.version': 'バージョン {{version}}、{{date}} 更新',
   'hover.managedPolicy.docs': 'AWS 管理ポリシーリファレンス',
   'hover.managedPolicy.grants': '許可する内容 (最新バージョン):',
+  'completion.managedPolicy.detail': 'AWS 管理ポリシー {{path}} · {{version}}',
 };
