@@ -75,6 +75,9 @@ suite('iam-policy-lint: AWS managed policies by ARN', () => {
       /"AmazonS3FullAcess" は AWS 管理ポリシーではないため、アタッチに失敗します。"AmazonS3FullAccess" ではありませんか\?/,
     );
     assert.match(r.stdout, /AdministratorAccess はすべてのリソースに対するすべてのアクションを許可します/);
+    const tf = lint(['--locale', 'ja', 'test/fixtures/managed/main.tf']);
+    assert.match(tf.stdout, /PowerUserAccess は iam:\*, organizations:\*, account:\* を除くすべてのサービスのすべてのアクションを/);
+    assert.match(tf.stdout, /"CloudWatchReadOnlyAccess" ではありませんか\?/);
   });
 });
 

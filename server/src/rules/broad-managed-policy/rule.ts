@@ -23,7 +23,8 @@ export default defineRule({
     messages: {
       admin: '{{name}} grants every action on every resource (full administrator access).' + NARROWING,
       allExcept:
-        '{{name}} grants every action of every service except {{except}}, on every resource, including actions AWS adds later.' + NARROWING,
+        '{{name}} grants every action of every service except {{actions}}, on every resource, including actions AWS adds later.' +
+        NARROWING,
       iam:
         '{{name}} grants all {{count}} IAM permissions-management actions on every resource: its holder can give itself any permission.' +
         NARROWING,
@@ -48,7 +49,7 @@ export default defineRule({
         alternatives: alternatives(managed, r.policy.name, catalog, now),
       };
       if (breadth.kind === 'allExcept') {
-        data.except = breadth.except;
+        data.actions = breadth.except;
       } else if (breadth.kind === 'iam') {
         data.count = breadth.count;
       } else if (breadth.kind === 'escalation') {
