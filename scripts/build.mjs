@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { writeCatalog } from './build-catalog.mjs';
+import { managedIndexSources, writeManagedIndex } from './build-managed-policies.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -36,6 +37,15 @@ function buildCatalog() {
     `catalog: ${stats.services} services, ${stats.actions} actions, ${stats.resourceTypes} resource types, ` +
       `${stats.serviceConditionKeys + stats.globalConditionKeys} condition keys, ${(stats.bytes / 1e6).toFixed(2)} MB (data ${stats.source.updatedAt})`,
   );
+}
+
+/** AWS managed policies, compact (scripts/build-managed-policies.mjs); absent without the dev dependency. */
+function buildManagedPolicies() {
+  const out = path.join(dist, 'managed-policies.bin');
+  const sources = managedIndexSources();
+  if (sources.length === 0 || newerThan(out, sources)) return;
+  const stats = writeManagedIndex(out);
+  if (stats) console.log(`managed policies: ${(stats.bytes / 1e3).toFixed(0)} KB`);
 }
 
 /** esbuild plugin: report problems the way VS Code's problem matchers read them. */
@@ -117,6 +127,7 @@ function copyRuleDocs() {
 }
 
 buildCatalog();
+buildManagedPolicies();
 copyRuleDocs();
 if (production && fs.existsSync(dist)) {
   // a development build's source maps would point at sources a package does not ship

@@ -80,6 +80,7 @@ suite('npm package', () => {
       'dist/cli.js',
       'dist/access-analyzer.js',
       'dist/iam-catalog.jsonl',
+      'dist/managed-policies.bin',
       'dist/web-tree-sitter.wasm',
       'dist/tree-sitter-terraform.wasm',
       'dist/rules/resource-star.md',

@@ -6,6 +6,7 @@
  */
 import { parseArn, resourceMatchesTemplate } from './arn';
 import { wildcardToRegExp } from './wildcard';
+import type { ManagedPolicies } from './managedPolicies';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
 export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
@@ -346,6 +347,23 @@ export class IamCatalog {
       this.typesByArnService.set(arnService, types);
     }
     return types;
+  }
+
+  private managedLoader?: () => ManagedPolicies | undefined;
+  private managedMemo?: ManagedPolicies | null;
+
+  /** Where AWS managed policies come from (the host's loader); they load on first use. */
+  setManagedPolicies(loader: () => ManagedPolicies | undefined): void {
+    this.managedLoader = loader;
+    this.managedMemo = undefined;
+  }
+
+  /** AWS managed policies, loaded on first use; undefined when none are shipped. A loader that throws throws again next time. */
+  managedPolicies(): ManagedPolicies | undefined {
+    if (this.managedMemo === undefined) {
+      this.managedMemo = this.managedLoader?.() ?? null;
+    }
+    return this.managedMemo ?? undefined;
   }
 
   get dataDate(): string {

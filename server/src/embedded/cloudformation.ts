@@ -5,7 +5,7 @@
  */
 import { parsePolicy } from '../policy/parsePolicy';
 import type { PolicyType } from '../policy/model';
-import type { EmbeddedPolicy } from '../policy/policyFile';
+import type { EmbeddedPolicy, ManagedPolicyReference } from '../policy/policyFile';
 import type { JsonPath } from '../syntax/jsonPath';
 import type { JsonNode, JsonTree } from '../syntax/parseJson';
 import {
@@ -376,6 +376,92 @@ export function extractCloudFormation(tree: TemplateTree): EmbeddedPolicy[] {
         }
       };
       visit(properties, slot.path, ['Resources', logicalId, 'Properties']);
+    }
+  }
+  return out;
+}
+
+/** Host span of a string scalar's characters, without its quotes. */
+export function contentSpan(text: string, node: JsonNode): { offset: number; length: number } {
+  const first = text[node.offset];
+  if ((first === '"' || first === "'") && node.length >= 2 && text[node.offset + node.length - 1] === first) {
+    return { offset: node.offset + 1, length: node.length - 2 };
+  }
+  return { offset: node.offset, length: node.length };
+}
+
+/**
+ * A managed policy written as a literal string, `Fn::Sub` of one (`arn:${AWS::Partition}:...`), or
+ * `Fn::Join` whose last part is a literal (other parts read as `${...}`); undefined for anything computed.
+ */
+export function managedPolicyLiteral(
+  node: JsonNode | undefined,
+  text: string,
+  tagged: Map<JsonNode, string>,
+  description: string,
+): ManagedPolicyReference | undefined {
+  if (!node) {
+    return undefined;
+  }
+  const call = intrinsic(node, tagged);
+  const literal = (n: JsonNode | undefined) =>
+    n?.type === 'string' && typeof n.value === 'string' && !tagged.has(n) ? n.value : undefined;
+  if (!call) {
+    const value = literal(node);
+    return value === undefined ? undefined : { value, ...contentSpan(text, node), description };
+  }
+  if (call.name === 'Fn::Sub') {
+    const template = call.args.type === 'array' ? call.args.children?.[0] : call.args;
+    const value = template?.type === 'string' && typeof template.value === 'string' ? template.value : undefined;
+    return value === undefined || !template ? undefined : { value, ...contentSpan(text, template), description };
+  }
+  if (call.name === 'Fn::Join' && call.args.type === 'array') {
+    const [delimiter, list] = call.args.children ?? [];
+    const parts = list?.type === 'array' ? (list.children ?? []) : [];
+    const last = parts[parts.length - 1];
+    if (typeof delimiter?.value !== 'string' || literal(last) === undefined || !last) {
+      return undefined;
+    }
+    const value = parts.map((p) => literal(p) ?? '${Join}').join(delimiter.value);
+    return { value, ...contentSpan(text, last), description };
+  }
+  return undefined;
+}
+
+/** Where templates attach managed policies by ARN or name: the property, per resource type. */
+export const CLOUDFORMATION_MANAGED_POLICY_SLOTS: Record<string, string> = {
+  'AWS::IAM::Role': 'ManagedPolicyArns',
+  'AWS::IAM::User': 'ManagedPolicyArns',
+  'AWS::IAM::Group': 'ManagedPolicyArns',
+  'AWS::Serverless::Function': 'Policies',
+  'AWS::Serverless::StateMachine': 'Policies',
+};
+
+/** Managed policies a template attaches (`ManagedPolicyArns`, SAM `Policies` entries that are strings). */
+export function extractCloudFormationManagedPolicies(tree: TemplateTree): ManagedPolicyReference[] {
+  const root = tree.root;
+  const tagged = tree.tagged ?? new Map<JsonNode, string>();
+  const out: ManagedPolicyReference[] = [];
+  for (const resource of property(root, 'Resources')?.value.children ?? []) {
+    const logicalId = String(resource.children?.[0]?.value ?? '');
+    const body = resource.children?.[1];
+    const type = String(property(body, 'Type')?.value.value ?? '');
+    const slot = CLOUDFORMATION_MANAGED_POLICY_SLOTS[type];
+    const value = slot ? property(property(body, 'Properties')?.value, slot)?.value : undefined;
+    if (!value) {
+      continue;
+    }
+    const description = `${type} ${logicalId} ${slot}`;
+    // SAM takes one policy as a plain string; a list otherwise (its objects are inline documents or SAM templates)
+    const items = value.type === 'array' && !tagged.has(value) ? (value.children ?? []) : [value];
+    for (const item of items) {
+      const branches = ifBranches(item, tagged)?.map((b) => b.node) ?? [item];
+      for (const candidate of branches) {
+        const ref = managedPolicyLiteral(candidate, tree.text, tagged, description);
+        if (ref) {
+          out.push(ref);
+        }
+      }
     }
   }
   return out;

@@ -8,7 +8,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { EmbeddedExtractor } from '../policy/policyFile';
 import { parseJson } from '../syntax/parseJson';
 import { extractCdk, importsCdkIam } from './cdk';
-import { extractCloudFormation, isCloudFormationTemplate } from './cloudformation';
+import { extractCloudFormation, extractCloudFormationManagedPolicies, isCloudFormationTemplate } from './cloudformation';
 import type { CodeLanguage } from './codeTokens';
 import { extractServerless } from './serverless';
 import { extractTerraform } from './terraform';
@@ -46,7 +46,7 @@ export function createEmbeddedExtractor(options: { terraform?: () => TerraformPa
           return found;
         }
       }
-      if (yaml && /^provider\s*:/m.test(text) && /iamRoleStatements|^\s+statements\s*:/m.test(text)) {
+      if (yaml && /^provider\s*:/m.test(text) && /iamRoleStatements|^\s+(statements|managedPolicies)\s*:/m.test(text)) {
         const found = extractServerless(parseYamlTree(text));
         if (found) {
           return found;
@@ -56,7 +56,11 @@ export function createEmbeddedExtractor(options: { terraform?: () => TerraformPa
         return undefined;
       }
       const tree = yaml ? parseYamlTree(text) : parseJson(text);
-      return isCloudFormationTemplate(tree.root) ? { tree, policies: extractCloudFormation(tree) } : undefined;
+      if (!isCloudFormationTemplate(tree.root)) {
+        return undefined;
+      }
+      const managedPolicies = extractCloudFormationManagedPolicies(tree);
+      return { tree, policies: extractCloudFormation(tree), ...(managedPolicies.length > 0 ? { managedPolicies } : {}) };
     }
     const code = CDK_LANGUAGES[languageId];
     if (code) {

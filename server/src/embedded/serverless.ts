@@ -3,12 +3,13 @@
  * `provider.iam.role.statements`, the legacy `provider.iamRoleStatements` and the function-level
  * `iamRoleStatements` (serverless-iam-roles-per-function). Each list is read as an identity policy
  * whose Statement is the list itself, under a synthetic root like the Terraform reader's.
+ * Managed policies attached by `provider.iam.role.managedPolicies` are read as references.
  * `${self:...}`, `${opt:...}`, `${env:...}` and the other Serverless variables are computed values.
  */
 import { parsePolicy } from '../policy/parsePolicy';
-import type { EmbeddedPolicy } from '../policy/policyFile';
+import type { EmbeddedPolicy, ManagedPolicyReference } from '../policy/policyFile';
 import type { JsonNode, JsonTree } from '../syntax/parseJson';
-import { cloudFormationDynamicValue } from './cloudformation';
+import { cloudFormationDynamicValue, managedPolicyLiteral } from './cloudformation';
 import type { YamlJsonTree } from './yamlTree';
 
 /** Serverless variables (`${aws:accountId}` and `${aws:region}` are Serverless's; other `${aws:...}` are policy variables). */
@@ -30,7 +31,9 @@ export function isServerlessFile(root: JsonNode | undefined): boolean {
   return !!get(root, 'service') && !!get(root, 'provider');
 }
 
-export function extractServerless(tree: YamlJsonTree): { tree: JsonTree; policies: EmbeddedPolicy[] } | undefined {
+export function extractServerless(
+  tree: YamlJsonTree,
+): { tree: JsonTree; policies: EmbeddedPolicy[]; managedPolicies?: ManagedPolicyReference[] } | undefined {
   const top = tree.root;
   if (!isServerlessFile(top)) {
     return undefined;
@@ -52,7 +55,16 @@ export function extractServerless(tree: YamlJsonTree): { tree: JsonTree; policie
       lists.push({ key: `functions.${name}.iamRoleStatements`, list: own });
     }
   }
-  if (lists.length === 0) {
+  // provider.iam.role.managedPolicies: ARNs (strings, Fn::Join, Fn::Sub)
+  const managedPolicies: ManagedPolicyReference[] = [];
+  const managedList = get(get(get(provider, 'iam'), 'role'), 'managedPolicies');
+  for (const item of managedList?.type === 'array' ? (managedList.children ?? []) : []) {
+    const ref = managedPolicyLiteral(item, tree.text, tree.tagged, 'serverless provider.iam.role.managedPolicies');
+    if (ref) {
+      managedPolicies.push(ref);
+    }
+  }
+  if (lists.length === 0 && managedPolicies.length === 0) {
     return undefined;
   }
   const root = { type: 'object', offset: top!.offset, length: top!.length, children: [] as JsonNode[] } as JsonNode;
@@ -122,5 +134,5 @@ export function extractServerless(tree: YamlJsonTree): { tree: JsonTree; policie
     offset: node.offset,
     length: node.length,
   }));
-  return { tree: jsonTree, policies };
+  return { tree: jsonTree, policies, ...(managedPolicies.length > 0 ? { managedPolicies } : {}) };
 }

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { CDK_POLICY_SOURCES } from './cdk';
-import { CLOUDFORMATION_SLOTS } from './cloudformation';
+import { CLOUDFORMATION_MANAGED_POLICY_SLOTS, CLOUDFORMATION_SLOTS } from './cloudformation';
+import { TERRAFORM_MANAGED_POLICY_ARGUMENTS } from './terraform';
 import { embeddedPolicyTable, TABLE_START, withEmbeddedTable } from './table';
 import { TERRAFORM_POLICY_ARGUMENTS } from './terraformResources';
 
@@ -23,9 +24,12 @@ test('the table has a row per location', () => {
     Object.values(CLOUDFORMATION_SLOTS).flat().length +
     Object.values(TERRAFORM_POLICY_ARGUMENTS).flat().length +
     1 +
-    CDK_POLICY_SOURCES.length;
+    CDK_POLICY_SOURCES.length +
+    Object.keys(CLOUDFORMATION_MANAGED_POLICY_SLOTS).length +
+    Object.keys(TERRAFORM_MANAGED_POLICY_ARGUMENTS).length;
   assert.equal(rows.length, count);
   assert.ok(rows.some((r) => r.startsWith('| `aws_ssoadmin_permission_set_inline_policy` | `inline_policy` | identity')));
+  assert.ok(rows.some((r) => r === '| `aws_iam_role_policy_attachment` | `policy_arn` |'));
   assert.ok(rows.some((r) => r.startsWith('| `AWS::S3::BucketPolicy` | `PolicyDocument` | resource (`AWS::S3::Bucket`)')));
   assert.ok(rows.some((r) => r === '| `x.addToResourcePolicy(statement)` | `x.add_to_resource_policy(statement)` | resource |'));
 });

@@ -9,7 +9,7 @@
 import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import { parsePolicy } from '../policy/parsePolicy';
 import type { PolicyContainer, PolicyType } from '../policy/model';
-import type { EmbeddedPolicy } from '../policy/policyFile';
+import type { EmbeddedPolicy, ManagedPolicyReference } from '../policy/policyFile';
 import type { JsonPath } from '../syntax/jsonPath';
 import { MAX_DEPTH, parseJson, type JsonNode, type JsonTree } from '../syntax/parseJson';
 import { decodeJsonString, parseMappedJson } from './stringJson';
@@ -179,6 +179,64 @@ class TreeBuilder {
 export interface TerraformExtraction {
   tree: JsonTree;
   policies: EmbeddedPolicy[];
+  managedPolicies?: ManagedPolicyReference[];
+}
+
+/** Arguments that attach managed policies by ARN, per resource type (a list when the argument holds several). */
+export const TERRAFORM_MANAGED_POLICY_ARGUMENTS: Record<string, { argument: string; list?: boolean }> = {
+  aws_iam_role_policy_attachment: { argument: 'policy_arn' },
+  aws_iam_user_policy_attachment: { argument: 'policy_arn' },
+  aws_iam_group_policy_attachment: { argument: 'policy_arn' },
+  aws_iam_policy_attachment: { argument: 'policy_arn' },
+  aws_iam_role: { argument: 'managed_policy_arns', list: true },
+  aws_iam_role_policy_attachments_exclusive: { argument: 'policy_arns', list: true },
+  aws_ssoadmin_managed_policy_attachment: { argument: 'managed_policy_arn' },
+};
+
+/** A quoted string as a managed-policy reference: its text (interpolations kept as written) and the span inside the quotes. */
+function stringReference(expr: Node, description: string): ManagedPolicyReference | undefined {
+  let node = expr;
+  while ((node.type === 'expression' || node.type === 'literal_value' || node.type === 'template_expr') && named(node).length === 1) {
+    node = named(node)[0];
+  }
+  // a string with interpolations is a quoted_template
+  if (node.type !== 'string_lit' && node.type !== 'quoted_template') {
+    return undefined;
+  }
+  const parts = named(node).filter((c) => c.type !== 'quoted_template_start' && c.type !== 'quoted_template_end');
+  if (parts.some((c) => c.type === 'template_directive')) {
+    return undefined;
+  }
+  return {
+    value: parts.map((c) => c.text).join(''),
+    offset: node.startIndex + 1,
+    length: Math.max(0, node.endIndex - node.startIndex - 2),
+    description,
+  };
+}
+
+/** The managed policies a resource attaches (`policy_arn = "arn:aws:iam::aws:policy/..."`, `managed_policy_arns = [...]`). */
+function managedPolicyReferences(kind: string, name: string, body: Node | undefined): ManagedPolicyReference[] {
+  const slot = TERRAFORM_MANAGED_POLICY_ARGUMENTS[kind];
+  const attr = slot && attributes(body).get(slot.argument);
+  if (!slot || !attr) {
+    return [];
+  }
+  const description = `${kind} ${name} ${slot.argument}`;
+  if (!slot.list) {
+    const ref = stringReference(attr.value, description);
+    return ref ? [ref] : [];
+  }
+  let node = attr.value;
+  while ((node.type === 'expression' || node.type === 'collection_value') && named(node).length === 1) {
+    node = named(node)[0];
+  }
+  if (node.type !== 'tuple') {
+    return [];
+  }
+  return named(node)
+    .filter((c) => c.type === 'expression')
+    .flatMap((item) => stringReference(item, description) ?? []);
 }
 
 /** The JSON of a heredoc, parsed in place: offsets are shifted to the .tf text. */
@@ -427,6 +485,7 @@ export function extractTerraform(tree: Tree, text: string, errorTree: Tree = tre
       }
     }
   };
+  const managedPolicies: ManagedPolicyReference[] = [];
   // the file's body: comments before it are the root's children too
   const body = named(tree.rootNode).find((c) => c.type === 'body');
   for (const block of named(body).filter((c) => c.type === 'block')) {
@@ -437,6 +496,7 @@ export function extractTerraform(tree: Tree, text: string, errorTree: Tree = tre
     }
     if (keyword === 'resource') {
       visitResource(kind, name, blockBody(block), `${kind}.${name}`);
+      managedPolicies.push(...managedPolicyReferences(kind, name, blockBody(block)));
     } else if (keyword === 'data' && kind === 'aws_iam_policy_document') {
       add(`data.${kind}.${name}`, policyDocumentBlock(block, builder), undefined, {
         kind: 'terraform',
@@ -465,7 +525,7 @@ export function extractTerraform(tree: Tree, text: string, errorTree: Tree = tre
   if (errorTree.rootNode.hasError) {
     jsonTree.errors.push(...syntaxErrors(errorTree.rootNode));
   }
-  return { tree: jsonTree, policies };
+  return { tree: jsonTree, policies, ...(managedPolicies.length > 0 ? { managedPolicies } : {}) };
 }
 
 function syntaxErrors(root: Node): JsonTree['errors'] {

@@ -308,6 +308,12 @@ export const MESSAGES_EN = {
   'links.service': '{{service}} in the Service Authorization Reference',
   'links.conditionKey': '{{key}}: condition key reference',
   ...ACCESS_MESSAGES_EN,
+  // hover on a managed policy attached by ARN or name
+  'hover.managedPolicy.title': '**{{name}}** · AWS managed policy',
+  'hover.managedPolicy.version': 'Version {{version}}, updated {{date}}',
+  'hover.managedPolicy.docs': 'AWS Managed Policy Reference',
+  'hover.managedPolicy.grants': 'What it grants (its latest version):',
+  'completion.managedPolicy.detail': 'AWS managed policy {{path}} · {{version}}',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES_EN;

@@ -295,4 +295,9 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'links.service': 'サービス認可リファレンスの {{service}}',
   'links.conditionKey': '{{key}}: 条件キーのリファレンス',
   ...ACCESS_MESSAGES_JA,
+  'hover.managedPolicy.title': '**{{name}}** · AWS 管理ポリシー',
+  'hover.managedPolicy.version': 'バージョン {{version}}、{{date}} 更新',
+  'hover.managedPolicy.docs': 'AWS 管理ポリシーリファレンス',
+  'hover.managedPolicy.grants': '許可する内容 (最新バージョン):',
+  'completion.managedPolicy.detail': 'AWS 管理ポリシー {{path}} · {{version}}',
 };

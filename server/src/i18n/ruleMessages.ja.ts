@@ -6,6 +6,7 @@ import allowNotPrincipal from '../rules/allow-not-principal/messages.ja';
 import allowNotResource from '../rules/allow-not-resource/messages.ja';
 import badMfaPattern from '../rules/bad-mfa-pattern/messages.ja';
 import bom from '../rules/bom/messages.ja';
+import broadManagedPolicy from '../rules/broad-managed-policy/messages.ja';
 import broadWildcard from '../rules/broad-wildcard/messages.ja';
 import bucketPolicyEscalation from '../rules/bucket-policy-escalation/messages.ja';
 import commentInJson from '../rules/comment-in-json/messages.ja';
@@ -65,6 +66,7 @@ import starAction from '../rules/star-action/messages.ja';
 import statementNeverApplies from '../rules/statement-never-applies/messages.ja';
 import trailingComma from '../rules/trailing-comma/messages.ja';
 import unknownAction from '../rules/unknown-action/messages.ja';
+import unknownManagedPolicy from '../rules/unknown-managed-policy/messages.ja';
 import unknownConditionKey from '../rules/unknown-condition-key/messages.ja';
 import unknownConditionOperator from '../rules/unknown-condition-operator/messages.ja';
 import unknownElement from '../rules/unknown-element/messages.ja';
@@ -82,6 +84,7 @@ export const RULE_MESSAGES_JA: Record<string, RuleTranslation> = {
   'allow-not-resource': allowNotResource,
   'bad-mfa-pattern': badMfaPattern,
   bom: bom,
+  'broad-managed-policy': broadManagedPolicy,
   'broad-wildcard': broadWildcard,
   'bucket-policy-escalation': bucketPolicyEscalation,
   'comment-in-json': commentInJson,
@@ -141,6 +144,7 @@ export const RULE_MESSAGES_JA: Record<string, RuleTranslation> = {
   'statement-never-applies': statementNeverApplies,
   'trailing-comma': trailingComma,
   'unknown-action': unknownAction,
+  'unknown-managed-policy': unknownManagedPolicy,
   'unknown-condition-key': unknownConditionKey,
   'unknown-condition-operator': unknownConditionOperator,
   'unknown-element': unknownElement,

@@ -1,10 +1,12 @@
 /**
  * Reads dist/iam-catalog.jsonl (format 2, scripts/catalog-format.mjs): the header line at start-up,
- * each service's line only when a document first needs that service.
+ * each service's line only when a document first needs that service; AWS managed policies
+ * (dist/managed-policies.bin) load on first use.
  */
 import fs from 'node:fs';
 import { IamCatalog, type CatalogHeader, type RawService } from '../catalog/catalog';
 import { catalogPath } from './files';
+import { loadManagedPolicies } from './loadManagedPolicies';
 
 const CHUNK = 256 * 1024;
 
@@ -68,5 +70,7 @@ export function loadCatalog(file: string = catalogPath()): IamCatalog {
       throw new Error(`The IAM catalog ${file} is damaged at service ${prefix} (run "npm run build"): ${(err as Error).message}`);
     }
   };
-  return new IamCatalog(header, readService);
+  const catalog = new IamCatalog(header, readService);
+  catalog.setManagedPolicies(() => loadManagedPolicies());
+  return catalog;
 }

@@ -19,6 +19,22 @@ export interface EmbeddedPolicy {
   spans?: { offset: number; length: number }[];
 }
 
+/**
+ * A policy attached by ARN or name where infrastructure code attaches managed policies
+ * (`ManagedPolicyArns`, `policy_arn`, SAM `Policies`, Serverless `managedPolicies`, CDK
+ * `fromAwsManagedPolicyName`). Host readers report every literal they find; which ones name AWS
+ * managed policies is decided above (analysis/managedPolicies.ts).
+ */
+export interface ManagedPolicyReference {
+  /** the value, decoded: an ARN (the partition may be an interpolation such as `${AWS::Partition}`) or a bare name */
+  value: string;
+  /** host-text span of the value's characters (inside the quotes); the policy name is the value's end */
+  offset: number;
+  length: number;
+  /** what attaches it, e.g. `AWS::IAM::Role AppRole ManagedPolicyArns` */
+  description: string;
+}
+
 export interface PolicyFile {
   languageId: string;
   text: string;
@@ -26,6 +42,8 @@ export interface PolicyFile {
   /** the document is an IAM policy (or holds some): features only run then */
   isPolicy: boolean;
   policies: EmbeddedPolicy[];
+  /** managed policies attached by ARN or name (infrastructure code only) */
+  managedPolicies?: ManagedPolicyReference[];
   /**
    * Set when the analysis itself failed (a bug, or input beyond what a parser copes with): the
    * document gets a visible error instead of looking clean. Never set for ordinary bad input.
@@ -44,7 +62,10 @@ export interface AnalyzeOptions {
 }
 
 /** Finds policies inside a template; returns undefined when the document is not such a template. */
-export type EmbeddedExtractor = (text: string, languageId: string) => { tree: JsonTree; policies: EmbeddedPolicy[] } | undefined;
+export type EmbeddedExtractor = (
+  text: string,
+  languageId: string,
+) => { tree: JsonTree; policies: EmbeddedPolicy[]; managedPolicies?: ManagedPolicyReference[] } | undefined;
 
 /**
  * Analyses a document and never throws: if anything inside fails, the result carries `failure`
@@ -65,7 +86,15 @@ function analyze(text: string, options: AnalyzeOptions): PolicyFile {
   if (options.embedded && languageId !== 'json' && languageId !== 'jsonc') {
     const found = options.embedded(text, languageId);
     if (found) {
-      return { languageId, text, tree: found.tree, isPolicy: found.policies.length > 0, policies: found.policies };
+      const managedPolicies = found.managedPolicies ?? [];
+      return {
+        languageId,
+        text,
+        tree: found.tree,
+        isPolicy: found.policies.length > 0 || managedPolicies.length > 0,
+        policies: found.policies,
+        ...(managedPolicies.length > 0 ? { managedPolicies } : {}),
+      };
     }
     return { languageId, text, tree: parseJson(''), isPolicy: false, policies: [] };
   }
@@ -74,8 +103,15 @@ function analyze(text: string, options: AnalyzeOptions): PolicyFile {
   if (!isPolicy) {
     // a CloudFormation template in JSON embeds policies too
     const found = options.embedded?.(text, languageId);
-    if (found && found.policies.length > 0) {
-      return { languageId, text, tree: found.tree, isPolicy: true, policies: found.policies };
+    if (found && (found.policies.length > 0 || (found.managedPolicies?.length ?? 0) > 0)) {
+      return {
+        languageId,
+        text,
+        tree: found.tree,
+        isPolicy: true,
+        policies: found.policies,
+        ...(found.managedPolicies?.length ? { managedPolicies: found.managedPolicies } : {}),
+      };
     }
     return { languageId, text, tree, isPolicy: false, policies: [] };
   }

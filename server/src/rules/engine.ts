@@ -1,8 +1,10 @@
-/** Runs the rules over one policy. A rule that throws is reported as an error, never fatal. */
+/** Runs the rules over one policy (or a file's managed-policy references). A rule that throws is reported as an error, never fatal. */
 import type { IamCatalog } from '../catalog/catalog';
 import { PolicyFacts } from '../analysis/facts';
 import type { PolicyDocument } from '../policy/model';
 import { formatMessage, type Finding, type FindingInput, type Rule } from './ruleApi';
+import { resolveReferences } from '../analysis/managedPolicies';
+import type { ManagedPolicyReference } from '../policy/policyFile';
 import { ALL_RULES } from './index';
 
 export interface RunResult {
@@ -26,6 +28,56 @@ export function runRules(policy: PolicyDocument, catalog: IamCatalog, options: R
     run.runOne(rule);
   }
   return run.result;
+}
+
+/** The rules that check managed-policy references, over the references of one file. */
+export function runReferenceRules(
+  references: readonly ManagedPolicyReference[] | undefined,
+  text: string,
+  catalog: IamCatalog,
+  options: RunOptions = {},
+): RunResult {
+  const result: RunResult = { findings: [], failures: [] };
+  const rules = (options.rules ?? ALL_RULES).filter((r) => r.checkReferences && !options.skip?.has(r.id));
+  if (!references?.length || rules.length === 0) {
+    return result;
+  }
+  let resolved;
+  try {
+    resolved = resolveReferences(references, catalog, text);
+  } catch (error) {
+    // the managed-policy index could not be read: every reference rule fails closed
+    result.failures.push(...rules.map((rule) => ({ ruleId: rule.id, error })));
+    return result;
+  }
+  if (resolved.length === 0) {
+    return result;
+  }
+  for (const rule of rules) {
+    const report = reporter(rule, result.findings);
+    try {
+      rule.checkReferences!({ references: resolved, catalog, now: options.now ?? new Date(), report });
+    } catch (error) {
+      result.failures.push({ ruleId: rule.id, error });
+    }
+  }
+  return result;
+}
+
+function reporter(rule: Rule, findings: Finding[]): (input: FindingInput) => void {
+  return (input) => {
+    const template = rule.meta.messages[input.messageId];
+    if (template === undefined) {
+      throw new Error(`rule ${rule.id} reported unknown message id ${input.messageId}`);
+    }
+    findings.push({
+      ...input,
+      ruleId: rule.id,
+      message: formatMessage(template, input.data),
+      severity: input.severity ?? rule.meta.defaultSeverity,
+      security: input.security ?? !!rule.meta.security,
+    });
+  };
 }
 
 export interface AsyncRunOptions extends RunOptions {
@@ -85,19 +137,7 @@ class RuleRun {
   runOne(rule: Rule): void {
     const { findings, failures } = this.result;
     const { policy, catalog, facts } = this;
-    const report = (input: FindingInput) => {
-      const template = rule.meta.messages[input.messageId];
-      if (template === undefined) {
-        throw new Error(`rule ${rule.id} reported unknown message id ${input.messageId}`);
-      }
-      findings.push({
-        ...input,
-        ruleId: rule.id,
-        message: formatMessage(template, input.data),
-        severity: input.severity ?? rule.meta.defaultSeverity,
-        security: input.security ?? !!rule.meta.security,
-      });
-    };
+    const report = reporter(rule, findings);
     try {
       rule.check({ policy, catalog, facts, report });
     } catch (error) {

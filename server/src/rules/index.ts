@@ -10,6 +10,7 @@ import allowNotResource from './allow-not-resource/rule';
 import badMfaPattern from './bad-mfa-pattern/rule';
 import bomRule from './bom/rule';
 import broadWildcard from './broad-wildcard/rule';
+import broadManagedPolicy from './broad-managed-policy/rule';
 import bucketPolicyEscalation from './bucket-policy-escalation/rule';
 import commentInJson from './comment-in-json/rule';
 import conditionKeyNotApplicable from './condition-key-not-applicable/rule';
@@ -68,6 +69,7 @@ import starAction from './star-action/rule';
 import statementNeverApplies from './statement-never-applies/rule';
 import trailingComma from './trailing-comma/rule';
 import unknownAction from './unknown-action/rule';
+import unknownManagedPolicy from './unknown-managed-policy/rule';
 import unknownConditionKey from './unknown-condition-key/rule';
 import unknownConditionOperator from './unknown-condition-operator/rule';
 import unknownElement from './unknown-element/rule';
@@ -85,6 +87,7 @@ export const ALL_RULES: readonly Rule[] = [
   allowNotResource,
   badMfaPattern,
   bomRule,
+  broadManagedPolicy,
   broadWildcard,
   bucketPolicyEscalation,
   commentInJson,
@@ -144,6 +147,7 @@ export const ALL_RULES: readonly Rule[] = [
   statementNeverApplies,
   trailingComma,
   unknownAction,
+  unknownManagedPolicy,
   unknownConditionKey,
   unknownConditionOperator,
   unknownElement,

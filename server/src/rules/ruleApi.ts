@@ -10,6 +10,7 @@ import type { PolicyFile } from '../policy/policyFile';
 import type { JsonNode, TextSpan } from '../syntax/parseJson';
 import type { JsonPath } from '../syntax/jsonPath';
 import type { OffsetEdit, Style } from '../edits/textEdits';
+import type { ResolvedReference } from '../analysis/managedPolicies';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -33,7 +34,7 @@ export interface RuleMeta {
   fixable?: boolean;
 }
 
-/** Where a finding points: a model element, a JSON path, or (syntax only) a text span. */
+/** Where a finding points: a model element, a JSON path, or (syntax, managed-policy references) a text span. */
 export type FindingTarget = Located | { path: JsonPath; span?: TextSpan };
 
 /**
@@ -68,6 +69,17 @@ export interface RuleContext<P = unknown> {
   report(finding: FindingInput<P>): void;
 }
 
+/**
+ * What a rule that checks managed-policy references gets: every reference of the file that names an
+ * AWS managed policy (known or not). Findings point at `{ path: [], span }` (a host-text span).
+ */
+export interface ReferenceContext<P = unknown> {
+  references: readonly ResolvedReference[];
+  catalog: IamCatalog;
+  now: Date;
+  report(finding: FindingInput<P>): void;
+}
+
 /** What a rule's quick-fix gets: the finding it fixes (where it starts, its message and payload) and the file. */
 export interface FixContext<P = unknown> {
   /** the whole text of the file and its layout */
@@ -98,6 +110,8 @@ export interface Rule<P = unknown> {
   id: string;
   meta: RuleMeta;
   check(ctx: RuleContext<P>): void;
+  /** managed policies attached by ARN or name (infrastructure code), checked once per file */
+  checkReferences?(ctx: ReferenceContext<P>): void;
   /** the quick-fixes for one of its findings (the rule's `fix.ts`) */
   fix?(ctx: FixContext<P>): FixProposal[];
 }

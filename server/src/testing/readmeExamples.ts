@@ -1,12 +1,13 @@
 /**
  * The policy examples of a rule README: fenced ```json / ```jsonc blocks, with attributes on the
- * fence line (`policyType=trust`, `raw=true`). Shared by the README tests of both languages.
+ * fence line (`policyType=trust`, `raw=true`), and ```yaml CloudFormation templates (rules that
+ * check managed policies attached by ARN). Shared by the README tests of both languages.
  */
 import type { PolicyType } from '../policy/model';
 
 export interface Example {
   code: string;
-  language: 'json' | 'jsonc';
+  language: 'json' | 'jsonc' | 'yaml';
   policyType?: PolicyType;
   raw: boolean;
 }
@@ -14,7 +15,7 @@ export interface Example {
 /** Every example in the text, in order. */
 export function fencedExamples(text: string): Example[] {
   const out: Example[] = [];
-  for (const m of text.matchAll(/```(jsonc?)([^\n]*)\n([\s\S]*?)```/g)) {
+  for (const m of text.matchAll(/```(jsonc?|yaml)([^\n]*)\n([\s\S]*?)```/g)) {
     const attrs = Object.fromEntries(
       m[2]
         .trim()
@@ -24,7 +25,7 @@ export function fencedExamples(text: string): Example[] {
     );
     out.push({
       code: m[3],
-      language: m[1] as 'json' | 'jsonc',
+      language: m[1] as Example['language'],
       policyType: attrs.policyType as PolicyType | undefined,
       raw: attrs.raw === 'true',
     });

@@ -9,14 +9,16 @@ import type { PolicyType } from '../policy/model';
 import { analyzeFile } from '../policy/policyFile';
 import { ranges, testCatalog } from './fixtures';
 import { spanOf } from '../features/diagnostics/diagnostics';
-import { runRules } from '../rules/engine';
+import { runReferenceRules, runRules } from '../rules/engine';
+import { createEmbeddedExtractor } from '../embedded';
 import type { Finding, Rule, Severity } from '../rules/ruleApi';
 
 export const TEST_NOW = new Date('2026-11-22T00:00:00Z');
 
 export interface CaseOptions {
   policyType?: PolicyType;
-  language?: 'json' | 'jsonc';
+  /** `yaml`: a CloudFormation template, read as the editor reads it (policies and managed-policy references) */
+  language?: 'json' | 'jsonc' | 'yaml';
   /** use the text as is (no statement wrapping) */
   raw?: boolean;
   name?: string;
@@ -49,6 +51,9 @@ export function findingsFor(
   code: string,
   options: CaseOptions = {},
 ): { findings: Finding[]; text: string; spans: { offset: number; length: number }[] } {
+  if (options.language === 'yaml') {
+    return templateFindings(rule, ranges(code).text);
+  }
   const { text } = ranges(wrapCode(code, options.raw));
   const analyzeOptions: Parameters<typeof analyzeFile>[1] = { languageId: options.language ?? 'json', matchesPolicyGlob: true };
   if (options.policyType) {
@@ -61,6 +66,29 @@ export function findingsFor(
     throw failures[0].error;
   }
   return { findings, text, spans: findings.map((f) => spanOf(f, policy.tree.root, [], text)) };
+}
+
+/** Findings of a CloudFormation template: every policy's and the managed-policy references'. */
+function templateFindings(rule: Rule | undefined, text: string): ReturnType<typeof findingsFor> {
+  const file = analyzeFile(text, { languageId: 'yaml', matchesPolicyGlob: false, embedded: createEmbeddedExtractor() });
+  const options = { now: TEST_NOW, ...(rule ? { rules: [rule] } : {}) };
+  const findings: Finding[] = [];
+  const spans: { offset: number; length: number }[] = [];
+  for (const p of file.policies) {
+    const run = runRules(p.policy, testCatalog(), options);
+    if (run.failures.length) {
+      throw run.failures[0].error;
+    }
+    findings.push(...run.findings);
+    spans.push(...run.findings.map((f) => spanOf(f, p.policy.tree.root, p.basePath, text)));
+  }
+  const refs = runReferenceRules(file.managedPolicies, text, testCatalog(), options);
+  if (refs.failures.length) {
+    throw refs.failures[0].error;
+  }
+  findings.push(...refs.findings);
+  spans.push(...refs.findings.map((f) => spanOf(f, undefined, [], text)));
+  return { findings, text, spans };
 }
 
 function describeFindings(findings: Finding[], text: string, spans: { offset: number; length: number }[]): string {
@@ -80,7 +108,7 @@ export function testRule(rule: Rule, cases: { accept?: (string | AcceptCase)[]; 
     });
     (cases.reject ?? []).forEach((c, i) => {
       test(c.name ?? `rejects #${i + 1}${c.messageId ? ` (${c.messageId})` : ''}`, () => {
-        const { ranges: marked } = ranges(wrapCode(c.code, c.raw));
+        const { ranges: marked } = ranges(wrapCode(c.code, c.raw || c.language === 'yaml'));
         const { findings, text, spans } = findingsFor(rule, c.code, c);
         const expectedCount = c.count ?? (marked.length || undefined);
         if (expectedCount !== undefined) {

@@ -14,6 +14,7 @@ import { ALL_RULES } from '../../rules/index';
 import { testCatalog } from '../../testing/fixtures';
 import { getDiagnostics } from '../diagnostics/diagnostics';
 import { getCodeActions } from './codeActions';
+import { createEmbeddedExtractor } from '../../embedded';
 
 interface FixCase {
   rule: string;
@@ -25,16 +26,20 @@ interface FixCase {
   policyType?: PolicyType;
   /** which of the rule's diagnostics (in document order) */
   nth?: number;
+  /** `yaml`: a CloudFormation template (rules that check managed-policy references) */
+  languageId?: 'yaml';
 }
 
 const statement = (s: string) => `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${s}\n  ]\n}`;
 
 function applyFix(c: FixCase): string {
   const text = c.before.startsWith('{"') || c.before.startsWith('{⟦') ? statement(c.before) : c.before;
-  const document = TextDocument.create('file:///t/policy.json', 'json', 1, text);
+  const languageId = c.languageId ?? 'json';
+  const document = TextDocument.create(`file:///t/policy.${languageId}`, languageId, 1, text);
   const file = analyzeFile(text, {
-    languageId: 'json',
-    matchesPolicyGlob: true,
+    languageId,
+    matchesPolicyGlob: languageId === 'json',
+    ...(c.languageId ? { embedded: createEmbeddedExtractor() } : {}),
     ...(c.policyType ? { explicitType: { type: c.policyType, source: 'setting' as const } } : {}),
   });
   const diagnostics = getDiagnostics(file, testCatalog(), document, { now: new Date('2026-11-22T00:00:00Z') }).filter(
@@ -49,6 +54,15 @@ function applyFix(c: FixCase): string {
 }
 
 const CASES: FixCase[] = [
+  {
+    rule: 'unknown-managed-policy',
+    languageId: 'yaml',
+    before:
+      'Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      ManagedPolicyArns:\n        - !Sub "arn:${AWS::Partition}:iam::aws:policy/AWSLambdaBasicExecutionRole"\n',
+    title: 'Change to "service-role/AWSLambdaBasicExecutionRole"',
+    after:
+      'Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      ManagedPolicyArns:\n        - !Sub "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"\n',
+  },
   {
     rule: 'bad-mfa-pattern',
     before: '{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}}',

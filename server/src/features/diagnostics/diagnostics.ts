@@ -9,7 +9,7 @@ import type { IamCatalog } from '../../catalog/catalog';
 import type { EmbeddedPolicy, PolicyFile } from '../../policy/policyFile';
 import { nodeAtPath, type JsonPath } from '../../syntax/jsonPath';
 import type { JsonNode } from '../../syntax/parseJson';
-import { runRules, runRulesAsync } from '../../rules/engine';
+import { runReferenceRules, runRules, runRulesAsync } from '../../rules/engine';
 import type { Finding, Severity } from '../../rules/ruleApi';
 import type { RuleSeveritySetting } from '../../shared/settings';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppressions';
@@ -100,10 +100,10 @@ function skipped(options: DiagnosticOptions): Set<string> {
   return skip;
 }
 
-/** Findings of one embedded policy -> diagnostics (severity settings, suppressions, ranges, data). */
+/** Findings of one embedded policy (or of the file's managed-policy references) -> diagnostics (severity settings, suppressions, ranges, data). */
 function toDiagnostics(
   file: PolicyFile,
-  embedded: EmbeddedPolicy,
+  embedded: { root: JsonNode | undefined; basePath: JsonPath },
   findings: Finding[],
   document: TextDocument,
   options: DiagnosticOptions,
@@ -119,7 +119,7 @@ function toDiagnostics(
     if (!severity) {
       continue;
     }
-    const span = spanOf(finding, embedded.policy.tree.root, embedded.basePath, file.text);
+    const span = spanOf(finding, embedded.root, embedded.basePath, file.text);
     const start = document.positionAt(span.offset);
     if (isSuppressed(suppressions, finding.ruleId, start.line)) {
       continue;
@@ -168,6 +168,37 @@ function toDiagnostics(
     }
     out.push(diagnostic);
   }
+}
+
+const treeOf = (embedded: EmbeddedPolicy) => ({ root: embedded.policy.tree.root, basePath: embedded.basePath });
+
+/** Managed policies attached by ARN or name: the reference rules' findings, once per file. */
+function referenceDiagnostics(
+  file: PolicyFile,
+  catalog: IamCatalog,
+  document: TextDocument,
+  options: DiagnosticOptions,
+  run: { skip: Set<string>; now: Date },
+  suppressions: Suppressions,
+  seen: Set<string>,
+  out: Diagnostic[],
+  hints: HintCounts,
+): void {
+  if (!file.managedPolicies?.length) {
+    return;
+  }
+  const { findings, failures } = runReferenceRules(file.managedPolicies, file.text, catalog, run);
+  for (const f of failures) {
+    options.onRuleFailure?.(f.ruleId, f.error);
+    out.push(
+      checkFailedDiagnostic(
+        document,
+        t('diag.ruleFailed', { ruleId: f.ruleId, error: errorText(f.error) }),
+        file.managedPolicies[0].offset,
+      ),
+    );
+  }
+  toDiagnostics(file, { root: undefined, basePath: [] }, findings, document, options, suppressions, seen, out, hints);
 }
 
 /** Code of the diagnostic that says the check itself failed (not a rule: it cannot be turned off). */
@@ -246,8 +277,9 @@ export function getDiagnostics(
         options.onRuleFailure?.(f.ruleId, f.error);
         out.push(ruleFailed(document, embedded, f.ruleId, f.error));
       }
-      toDiagnostics(file, embedded, findings, document, options, suppressions, seen, out, hints);
+      toDiagnostics(file, treeOf(embedded), findings, document, options, suppressions, seen, out, hints);
     }
+    referenceDiagnostics(file, catalog, document, options, { skip, now }, suppressions, seen, out, hints);
   } catch (err) {
     // fail closed: keep what was found and say that the check is incomplete
     out.push(checkFailedDiagnostic(document, err));
@@ -302,8 +334,9 @@ export async function getDiagnosticsAsync(
         options.onRuleFailure?.(f.ruleId, f.error);
         out.push(ruleFailed(document, embedded, f.ruleId, f.error));
       }
-      toDiagnostics(file, embedded, result.findings, document, options, suppressions, seen, out, hints);
+      toDiagnostics(file, treeOf(embedded), result.findings, document, options, suppressions, seen, out, hints);
     }
+    referenceDiagnostics(file, catalog, document, options, { skip, now }, suppressions, seen, out, hints);
   } catch (err) {
     out.push(checkFailedDiagnostic(document, err));
   }

@@ -1,6 +1,7 @@
 /** textDocument/completion and completionItem/resolve. */
 import { getCompletions } from '../../features/completion/completion';
 import { resolveCompletion } from '../../features/completion/resolve';
+import { getManagedPolicyCompletions } from '../../features/completion/managedPolicyCompletion';
 import { policyAt } from '../../policy/policyFile';
 import { runSafe, runSafeAsync } from '../runSafe';
 import type { FeatureRegistration } from '../state';
@@ -17,6 +18,10 @@ export const registerCompletion: FeatureRegistration = (state, capabilities) => 
         return null;
       }
       const offset = found.document.offsetAt(params.position);
+      const managed = getManagedPolicyCompletions(found.file, state.catalog(), found.document, offset);
+      if (managed) {
+        return managed;
+      }
       const embedded = policyAt(found.file, offset);
       if (!embedded && found.file.text.trim() !== '') {
         return null;

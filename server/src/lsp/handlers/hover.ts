@@ -1,5 +1,6 @@
 /** textDocument/hover. */
 import { getHover } from '../../features/hover/hover';
+import { getManagedPolicyHover } from '../../features/hover/managedPolicyHover';
 import { policyAt } from '../../policy/policyFile';
 import { runSafeAsync } from '../runSafe';
 import type { FeatureRegistration } from '../state';
@@ -13,6 +14,10 @@ export const registerHover: FeatureRegistration = (state, capabilities) => {
         return null;
       }
       const offset = found.document.offsetAt(params.position);
+      const managed = getManagedPolicyHover(found.file, state.catalog(), found.document, offset, state.runtime.now?.());
+      if (managed) {
+        return managed;
+      }
       const embedded = policyAt(found.file, offset);
       if (!embedded) {
         return null;
