@@ -245,6 +245,37 @@ const t = \`\${x} new iam.PolicyStatement({ actions: ['s3:Nope'] }) \${'}'}\`;`)
     );
   });
 
+  test('managed policies attached by name or ARN are references with the exact span of the literal', () => {
+    const tsText = ts(
+      [
+        'const role = new iam.Role(this, "R", {',
+        '  assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),',
+        '  managedPolicies: [',
+        '    iam.ManagedPolicy.fromAwsManagedPolicyName("AdministratorAccess"),',
+        "    iam.ManagedPolicy.fromManagedPolicyArn(this, 'Ro', 'arn:aws:iam::aws:policy/ReadOnlyAccess'),",
+        '    iam.ManagedPolicy.fromAwsManagedPolicyName(`${name}Access`),',
+        '    iam.ManagedPolicy.fromAwsManagedPolicyName("Escaped\\u0041"),',
+        '  ],',
+        '});',
+      ].join('\n'),
+    );
+    const file = analyze(tsText, 'typescript');
+    assert.deepEqual(
+      file.managedPolicies?.map((r) => [r.value, tsText.slice(r.offset, r.offset + r.length), r.description]),
+      [
+        ['AdministratorAccess', 'AdministratorAccess', 'CDK ManagedPolicy.fromAwsManagedPolicyName'],
+        ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess', 'CDK ManagedPolicy.fromManagedPolicyArn'],
+      ],
+    );
+    const pyText = py(
+      'role.add_managed_policy(iam.ManagedPolicy.from_aws_managed_policy_name("service-role/AWSLambdaBasicExecutionRole"))',
+    );
+    assert.deepEqual(
+      analyze(pyText, 'python').managedPolicies?.map((r) => r.value),
+      ['service-role/AWSLambdaBasicExecutionRole'],
+    );
+  });
+
   test('never throws: every prefix of the fixtures, unclosed brackets, deep nesting', () => {
     for (const [name, language] of [
       ['app-stack.ts', 'js'],

@@ -11,7 +11,7 @@
  * tolerant expression reader: it never throws and never recurses past MAX_NESTING.
  */
 import type { PolicyContainer, PolicyType } from '../policy/model';
-import type { EmbeddedPolicy } from '../policy/policyFile';
+import type { EmbeddedPolicy, ManagedPolicyReference } from '../policy/policyFile';
 import { parsePolicy } from '../policy/parsePolicy';
 import type { JsonNode, JsonTree } from '../syntax/parseJson';
 import { tokenize, type CodeLanguage, type CodeToken } from './codeTokens';
@@ -476,6 +476,8 @@ class CdkReader {
   readonly statements = new Map<Expr, StatementModel>();
   readonly byName = new Map<string, StatementModel>();
   readonly policies: PolicyModel[] = [];
+  /** AWS managed policies attached by name or ARN (`ManagedPolicy.fromAwsManagedPolicyName('X')`) */
+  readonly managedPolicies: ManagedPolicyReference[] = [];
   private readonly reader: ExprReader;
 
   constructor(
@@ -646,6 +648,15 @@ class CdkReader {
   private handleCall(call: CallExpr, at: number): void {
     const name = camel(lastName(call));
     const owner = receiver(call);
+    // a managed policy attached by name or ARN: which ones are AWS's is decided in analysis/managedPolicies.ts
+    if (name === 'fromAwsManagedPolicyName' || name === 'fromManagedPolicyArn') {
+      const arg = name === 'fromAwsManagedPolicyName' ? call.args[0] : call.args[2];
+      const reference = arg?.kind === 'string' ? literalReference(arg.token, `CDK ManagedPolicy.${name}`) : undefined;
+      if (reference) {
+        this.managedPolicies.push(reference);
+      }
+      return;
+    }
     // a statement built here
     if (
       lastName(call) === 'PolicyStatement' ||
@@ -1056,6 +1067,23 @@ function buildStatement(model: StatementModel, parent: JsonNode, b: NodeBuilder,
 export interface CdkExtraction {
   tree: JsonTree;
   policies: EmbeddedPolicy[];
+  managedPolicies?: ManagedPolicyReference[];
+}
+
+/**
+ * A string literal as a managed-policy reference: only a closed literal written without escapes or
+ * interpolation, so that the value's characters are exactly the host text inside the quotes.
+ */
+function literalReference(token: CodeToken, description: string): ManagedPolicyReference | undefined {
+  const value = token.value;
+  if (value === undefined || token.dynamic || !token.closed || !token.quote) {
+    return undefined;
+  }
+  const start = token.text.indexOf(token.quote) + token.quote.length;
+  if (token.text.slice(start, token.text.length - token.quote.length) !== value) {
+    return undefined;
+  }
+  return { value, offset: token.offset + start, length: value.length, description };
 }
 
 /** Every policy of a CDK file (TypeScript/JavaScript or Python). */
@@ -1142,5 +1170,5 @@ export function extractCdk(text: string, language: CodeLanguage): CdkExtraction 
       ...(spans.length > 1 ? { spans: spans.map((s) => ({ offset: s.start, length: s.end - s.start })) } : {}),
     };
   });
-  return { tree: jsonTree, policies };
+  return { tree: jsonTree, policies, ...(reader.managedPolicies.length > 0 ? { managedPolicies: reader.managedPolicies } : {}) };
 }

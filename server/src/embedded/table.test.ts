@@ -30,6 +30,7 @@ test('the table has a row per location', () => {
   assert.equal(rows.length, count);
   assert.ok(rows.some((r) => r.startsWith('| `aws_ssoadmin_permission_set_inline_policy` | `inline_policy` | identity')));
   assert.ok(rows.some((r) => r === '| `aws_iam_role_policy_attachment` | `policy_arn` |'));
+  assert.ok(embeddedPolicyTable().includes('| AWS CDK | `iam.ManagedPolicy.fromAwsManagedPolicyName'));
   assert.ok(rows.some((r) => r.startsWith('| `AWS::S3::BucketPolicy` | `PolicyDocument` | resource (`AWS::S3::Bucket`)')));
   assert.ok(rows.some((r) => r === '| `x.addToResourcePolicy(statement)` | `x.add_to_resource_policy(statement)` | resource |'));
 });

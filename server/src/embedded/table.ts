@@ -57,6 +57,9 @@ export function embeddedPolicyTable(): string {
     lines.push(`| \`${type}\` | \`${slot.argument}\` |`);
   }
   lines.push('| Serverless Framework | `provider.iam.role.managedPolicies` |');
+  lines.push(
+    "| AWS CDK | `iam.ManagedPolicy.fromAwsManagedPolicyName('…')`, `fromManagedPolicyArn(scope, id, '…')` (Python: `from_aws_managed_policy_name`, `from_managed_policy_arn`) |",
+  );
   lines.push('', TABLE_END);
   return lines.join('\n');
 }
