@@ -180,33 +180,26 @@ const expected = {
     '  ]',
     '}',
   ),
-  // updated when the fixes branch lands: (c) is main's output today, which loses the bucket name
-  // (BucketName/ObjectName placeholders) and moves "Sid" last; the fixes branch derives
-  // arn:aws:s3:::my-bucket/* for s3:GetObject and arn:aws:s3:::my-bucket for s3:ListBucket
+  // (c) keeps the bucket name: the object ARN for s3:GetObject, the bucket ARN for s3:ListBucket, Sid first
   split: lines(
     '{',
     '  "Version": "2012-10-17",',
     '  "Statement": [',
     '    {',
+    '      "Sid": "ReadBucket",',
     '      "Effect": "Allow",',
     '      "Action": "s3:GetObject",',
-    '      "Resource": [',
-    '        "arn:aws:s3:::BucketName/ObjectName"',
-    '      ],',
-    '      "Sid": "ReadBucket"',
+    '      "Resource": "arn:aws:s3:::my-bucket/*"',
     '    },',
     '    {',
     '      "Effect": "Allow",',
     '      "Action": "s3:ListBucket",',
-    '      "Resource": [',
-    '        "arn:aws:s3:::BucketName"',
-    '      ]',
+    '      "Resource": "arn:aws:s3:::my-bucket"',
     '    }',
     '  ]',
     '}',
   ),
-  // updated when the fixes branch lands: (d) has main's values today (Account, RoleName,
-  // lambda.amazonaws.com placeholders); the fixes branch takes account, role and service from the file
+  // (d) takes the role ARN from the file (the ReadRole statement) and the service from the lambda action
   passrole: lines(
     '{',
     '  "Version": "2012-10-17",',
@@ -228,7 +221,7 @@ const expected = {
     '    {',
     '      "Effect": "Allow",',
     '      "Action": "iam:PassRole",',
-    '      "Resource": "arn:aws:iam::Account:role/RoleName",',
+    '      "Resource": "arn:aws:iam::111122223333:role/my-function-role",',
     '      "Condition": {',
     '        "StringEquals": {',
     '          "iam:PassedToService": "lambda.amazonaws.com"',
