@@ -304,6 +304,13 @@ export const MESSAGES_EN = {
   'links.action': '{{action}}: {{service}} in the Service Authorization Reference',
   'links.service': '{{service}} in the Service Authorization Reference',
   'links.conditionKey': '{{key}}: condition key reference',
+  // the language server's command line (node/serverArgs.ts)
+  'server.usage':
+    "iam-policy-language-server {{version}}\nLanguage server for AWS IAM policies (completion, hover, diagnostics, quick-fixes).\n\nUsage: iam-policy-language-server [--stdio | --node-ipc | --socket=<port>] [options]\n  --stdio                            speak LSP over stdin/stdout (default)\n  --node-ipc                         speak LSP over Node IPC (when started by VS Code)\n  --socket=<port>                    connect to a socket\n  --aws-region <region>              IAM Access Analyzer region (wins over the client's settings)\n  --aws-profile <name>               AWS profile for IAM Access Analyzer (wins over the client's settings)\n  --access-analyzer-endpoint <url>   IAM Access Analyzer endpoint override (wins over the client's settings)\n  --version                          print the version\n  --help                             print this help\n\nRegion, profile and endpoint come only from these flags or the client's global settings, never\nfrom a workspace's settings. Access Analyzer still runs only when enabled in a trusted workspace.\n",
+  'server.seeHelp': 'Run iam-policy-language-server --help for usage.',
+  'server.badRegion': '{{flag}} must be an AWS Region such as us-east-1, not "{{value}}"',
+  'server.badProfile': '{{flag}} must be a profile name (letters, digits and _ + . @ -), not "{{value}}"',
+  'server.badEndpoint': '{{flag}} must be an http or https URL without credentials, not "{{value}}"',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES_EN;

@@ -292,4 +292,10 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'links.action': '{{action}}: サービス認可リファレンスの {{service}}',
   'links.service': 'サービス認可リファレンスの {{service}}',
   'links.conditionKey': '{{key}}: 条件キーのリファレンス',
+  'server.usage':
+    'iam-policy-language-server {{version}}\nAWS IAM ポリシーの言語サーバー (補完、ホバー、診断、クイックフィックス)。\n\n使い方: iam-policy-language-server [--stdio | --node-ipc | --socket=<port>] [オプション]\n  --stdio                            標準入出力で LSP を使う (デフォルト)\n  --node-ipc                         Node IPC で LSP を使う (VS Code から起動されるとき)\n  --socket=<port>                    ソケットに接続する\n  --aws-region <region>              IAM Access Analyzer のリージョン (クライアントの設定より優先)\n  --aws-profile <name>               IAM Access Analyzer に使う AWS プロファイル (クライアントの設定より優先)\n  --access-analyzer-endpoint <url>   IAM Access Analyzer のエンドポイントの上書き (クライアントの設定より優先)\n  --version                          バージョンを表示する\n  --help                             このヘルプを表示する\n\nリージョン、プロファイル、エンドポイントはこれらのフラグかクライアントのグローバル設定からのみ読み取り、\nワークスペースの設定からは読み取りません。Access Analyzer は信頼されたワークスペースで有効にしたときだけ実行されます。\n',
+  'server.seeHelp': '使い方は iam-policy-language-server --help で確認できます。',
+  'server.badRegion': '{{flag}} には us-east-1 のような AWS リージョンを指定してください ("{{value}}" は使えません)',
+  'server.badProfile': '{{flag}} にはプロファイル名 (英数字と _ + . @ -) を指定してください ("{{value}}" は使えません)',
+  'server.badEndpoint': '{{flag}} には認証情報を含まない http または https の URL を指定してください ("{{value}}" は使えません)',
 };

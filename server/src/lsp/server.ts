@@ -28,6 +28,7 @@ import { SettingsCache } from './settingsCache';
 import type { FeatureRegistration, ServerRuntime, ServerState } from './state';
 import { sendStatus } from './status';
 import { pickLocale, setLocale } from '../i18n/locale';
+import { t } from '../i18n';
 
 export type { DiagnosticContributor, FeatureRegistration, ServerRuntime, ServerState } from './state';
 
@@ -121,7 +122,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
 
   connection.onExecuteCommand(async (params) => {
     const run = state.commands.get(params.command);
-    return run ? run(params) : { error: `Unknown command ${params.command}` };
+    return run ? run(params) : { error: t('aa.unknownCommand', { command: params.command }) };
   });
 
   documents.onDidOpen((e) => void sendStatus(state, e.document.uri));
@@ -145,7 +146,7 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
     connection,
     runtime,
     documents,
-    settings: new SettingsCache(connection, canPullConfiguration),
+    settings: new SettingsCache(connection, canPullConfiguration, runtime.connectionFlags),
     cache: new DocumentCache(),
     logger,
     trusted: true,

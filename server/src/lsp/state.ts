@@ -42,6 +42,11 @@ export interface ServerRuntime {
   docsUrl?: (ruleId: string) => string | undefined;
   /** creates the Access Analyzer client (loading the AWS SDK); absent: the remote check is unavailable */
   accessAnalyzerApi?: AccessAnalyzerApiFactory;
+  /**
+   * Access Analyzer region, profile and endpoint from the server's command line: they win over
+   * the client's global (machine) settings and are never taken from a workspace scope
+   */
+  connectionFlags?: { region?: string; profile?: string; endpoint?: string };
   /** Access Analyzer timeout per attempt and attempts, for tests */
   accessAnalyzerTimeoutMs?: number;
   accessAnalyzerMaxAttempts?: number;
