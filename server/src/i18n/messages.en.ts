@@ -262,6 +262,8 @@ export const MESSAGES_EN = {
   'diag.checkFailed': 'could not check this policy: {{reason}}',
   'diag.tooLarge':
     'too large to check fully: {{count}} {{count:rule:rules}} did not run within {{seconds}} s. Split the policy, or check the file with iam-policy-lint.',
+  'diag.tooLargeToRead':
+    'too large to check fully: reading the document did not finish within {{seconds}} s, so no rule ran. Split the policy, or check the file with iam-policy-lint.',
   'diag.ruleFailed': 'rule {{ruleId}} failed: {{error}}',
   'diag.moreFindings':
     '{{count}} more {{ruleId}} {{count:finding:findings}} in this file (the editor shows the first {{cap}} of each rule; iam-policy-lint lists all).',

@@ -249,6 +249,8 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'diag.checkFailed': 'このポリシーをチェックできませんでした: {{reason}}',
   'diag.tooLarge':
     '大きすぎるため完全にはチェックできません: {{count}} 個のルールが {{seconds}} 秒以内に実行されませんでした。ポリシーを分割するか、iam-policy-lint でファイルをチェックしてください。',
+  'diag.tooLargeToRead':
+    '大きすぎるため完全にはチェックできません: ドキュメントの読み込みが {{seconds}} 秒以内に終わらなかったため、ルールを実行していません。ポリシーを分割するか、iam-policy-lint でファイルをチェックしてください。',
   'diag.ruleFailed': 'ルール {{ruleId}} が失敗しました: {{error}}',
   'diag.moreFindings':
     'このファイルには {{ruleId}} の検出結果があと {{count}} 件あります (エディタには各ルールの最初の {{cap}} 件を表示します。iam-policy-lint ではすべて表示されます)。',
