@@ -3,6 +3,7 @@
  * a policy allows / denies a request, and never grants any of some actions on some resources. A
  * failure names the statement that decides. See docs/access-tests.md for the format.
  */
+import { localizeReason, t } from '../i18n';
 import fs from 'node:fs';
 import path from 'node:path';
 import { compareAccess, type EvalRequest } from '../analysis/evaluate';
@@ -13,14 +14,8 @@ import { PROJECT_CONFIG_FILE } from '../shared/settings';
 import { InputError, parseFlags, prepareFor, readPolicies, type LoadedPolicy } from './policyInput';
 import { simulate } from './simulate';
 
-export const TEST_USAGE = `Usage: iam-policy-lint test [--config .iampolicy.json] [--format text|json] [policy files...]
-
-Runs the access tests ("accessTests") of the project configuration: for each policy, requests it
-must allow, requests it must deny, and actions it must never grant on given resources. With policy
-files, only their tests run. The format is described in docs/access-tests.md.
-
-Exit status: 0 all pass, 1 a test fails, 2 usage, configuration or input errors.
-`;
+/** The help of `test`, in the current locale. */
+export const testUsage = (): string => t('test.usage');
 
 export interface RequestExpectation {
   action: string;
@@ -67,17 +62,17 @@ function fail(msg: string): never {
 /** Validates the "accessTests" value of a configuration; throws InputError with the path of the problem. */
 export function parseAccessTests(value: unknown, where: string): AccessTestSpec[] {
   if (!Array.isArray(value)) {
-    fail(`${where}: "accessTests" must be an array`);
+    fail(t('test.notArray', { where }));
   }
   const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
-  return value.map((t, i) => {
+  return value.map((entry, i) => {
     const at = `${where}: accessTests[${i}]`;
-    if (!t || typeof t !== 'object') {
-      fail(`${at} must be an object`);
+    if (!entry || typeof entry !== 'object') {
+      fail(t('test.notObject', { at }));
     }
-    const spec = t as Record<string, unknown>;
+    const spec = entry as Record<string, unknown>;
     if (typeof spec.policy !== 'string' || !spec.policy) {
-      fail(`${at}.policy must name a policy file`);
+      fail(t('test.noPolicy', { at }));
     }
     for (const key of ['allows', 'denies'] as const) {
       const list = spec[key];
@@ -85,7 +80,7 @@ export function parseAccessTests(value: unknown, where: string): AccessTestSpec[
         list !== undefined &&
         (!Array.isArray(list) || list.some((r) => !r || typeof r !== 'object' || typeof (r as RequestExpectation).action !== 'string'))
       ) {
-        fail(`${at}.${key} must be an array of requests, each with an "action"`);
+        fail(t('test.badRequests', { at, key }));
       }
     }
     const never = spec.neverGrants;
@@ -100,10 +95,10 @@ export function parseAccessTests(value: unknown, where: string): AccessTestSpec[
             ((n as NeverGrants).resources !== undefined && !isStrings((n as NeverGrants).resources)),
         ))
     ) {
-      fail(`${at}.neverGrants must be an array of { "actions": [...], "resources": [...] }`);
+      fail(t('test.badNeverGrants', { at }));
     }
     if (!spec.allows && !spec.denies && !spec.neverGrants) {
-      fail(`${at} has no "allows", "denies" or "neverGrants"`);
+      fail(t('test.noExpectations', { at }));
     }
     return spec as unknown as AccessTestSpec;
   });
@@ -119,13 +114,15 @@ function requestOf(r: RequestExpectation, spec: AccessTestSpec): EvalRequest {
 }
 
 const describeRequest = (r: EvalRequest) =>
-  `${r.action} on ${r.resource}${
-    r.context && Object.keys(r.context).length
-      ? ` with ${Object.entries(r.context)
+  r.context && Object.keys(r.context).length
+    ? t('test.requestWith', {
+        action: r.action,
+        resource: r.resource,
+        context: Object.entries(r.context)
           .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('|') : String(v)}`)
-          .join(', ')}`
-      : ''
-  }`;
+          .join(', '),
+      })
+    : t('test.request', { action: r.action, resource: r.resource });
 
 /** Runs one test's expectations against its policies. */
 export function runAccessTest(spec: AccessTestSpec, policies: LoadedPolicy[], name: string): TestOutcome[] {
@@ -142,26 +139,37 @@ export function runAccessTest(spec: AccessTestSpec, policies: LoadedPolicy[], na
       const passed = kind === 'allows' ? allowed : !allowed;
       let message: string;
       if (passed) {
-        message = `${sim.decision}${sim.deciding.length ? ` by ${sim.deciding.join(', ')}` : ''}`;
+        const decision = t(`sim.decision.${sim.decision}`);
+        message = sim.deciding.length ? t('test.decidedBy', { decision, deciding: sim.deciding.join(', ') }) : decision;
       } else if (kind === 'allows') {
         const near = sim.statements.filter((s) => s.effect === 'Allow' && !s.matched);
-        message = `${sim.decision}: ${sim.reason}${sim.deciding.length ? ` (${sim.deciding.join(', ')})` : ''}${
+        message = `${t('test.decisionReason', { decision: t(`sim.decision.${sim.decision}`), reason: localizeReason(sim.reason) })}${
+          sim.deciding.length ? ` (${sim.deciding.join(', ')})` : ''
+        }${
           near.length
             ? `; ${near
-                .map(
-                  (s) =>
-                    `${s.statement} does not apply: ${s.conditions
+                .map((s) =>
+                  t('test.doesNotApply', {
+                    statement: s.statement,
+                    conditions: s.conditions
                       .filter((c) => !c.result)
-                      .map((c) => c.reason)
-                      .join('; ')}`,
+                      .map((c) => localizeReason(c.reason))
+                      .join('; '),
+                  }),
                 )
                 .join('; ')}`
             : ''
         }`;
       } else {
-        message = `allowed by ${sim.deciding.join(' and ')}`;
+        message = t('test.allowedBy', { deciding: sim.deciding.join(t('test.and')) });
       }
-      out.push({ test: name, policy: spec.policy, expectation: `${kind} ${describeRequest(request)}`, passed, message });
+      out.push({
+        test: name,
+        policy: spec.policy,
+        expectation: t(`test.expect.${kind}`, { request: describeRequest(request) }),
+        passed,
+        message,
+      });
     }
   }
   const never = spec.neverGrants ?? [];
@@ -174,9 +182,9 @@ export function runAccessTest(spec: AccessTestSpec, policies: LoadedPolicy[], na
       const violations = granted.filter(
         (e) => actionRes.some((re) => re.test(e.action)) && resources.some((r) => globsOverlap(r, e.resource)),
       );
-      const expectation = `never grants ${n.actions.join(', ')} on ${resources.join(', ')}`;
+      const expectation = t('test.expect.neverGrants', { actions: n.actions.join(', '), resources: resources.join(', ') });
       if (violations.length === 0) {
-        out.push({ test: name, policy: spec.policy, expectation, passed: true, message: 'no sampled request is allowed' });
+        out.push({ test: name, policy: spec.policy, expectation, passed: true, message: t('test.noSampledAllowed') });
         continue;
       }
       const first = violations[0];
@@ -189,14 +197,21 @@ export function runAccessTest(spec: AccessTestSpec, policies: LoadedPolicy[], na
       const sim = simulate(policies, request);
       const more =
         violations.length > 1
-          ? ` (and ${violations.length - 1} more: ${[...new Set(violations.slice(1, 6).map((v) => v.action))].join(', ')}${violations.length > 6 ? ', ...' : ''})`
+          ? t('test.more', {
+              count: violations.length - 1,
+              actions: `${[...new Set(violations.slice(1, 6).map((v) => v.action))].join(', ')}${violations.length > 6 ? ', ...' : ''}`,
+            })
           : '';
       out.push({
         test: name,
         policy: spec.policy,
         expectation,
         passed: false,
-        message: `grants ${describeRequest(request)}: ${sim.deciding.length ? `allowed by ${sim.deciding.join(' and ')}` : sim.reason}${more}`,
+        message: t('test.grants', {
+          request: describeRequest(request),
+          why: sim.deciding.length ? t('test.allowedBy', { deciding: sim.deciding.join(t('test.and')) }) : localizeReason(sim.reason),
+          more,
+        }),
       });
     }
   }
@@ -246,16 +261,16 @@ function findConfig(start: string): string | undefined {
 export async function runAccessTests(argv: string[]): Promise<number> {
   const { flags, operands } = parseFlags(argv, { config: 'value', format: 'value', help: 'flag', h: 'flag' });
   if (flags.help || flags.h) {
-    process.stdout.write(TEST_USAGE);
+    process.stdout.write(testUsage());
     return 0;
   }
   const format = (flags.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') {
-    throw new InputError(`--format must be text or json, not "${format}"`);
+    throw new InputError(t('access.badFormat2', { value: format }));
   }
   const configFile = (flags.config as string | undefined) ?? findConfig(process.cwd());
   if (!configFile) {
-    throw new InputError(`no ${PROJECT_CONFIG_FILE} found (use --config)`);
+    throw new InputError(t('test.noConfig', { file: PROJECT_CONFIG_FILE }));
   }
   let config: unknown;
   try {
@@ -265,7 +280,7 @@ export async function runAccessTests(argv: string[]): Promise<number> {
   }
   const raw = config && typeof config === 'object' ? (config as Record<string, unknown>).accessTests : undefined;
   if (raw === undefined) {
-    throw new InputError(`${configFile} has no "accessTests"`);
+    throw new InputError(t('test.noAccessTests', { file: configFile }));
   }
   const specs = parseAccessTests(raw, configFile);
   const base = path.dirname(configFile);
@@ -280,7 +295,7 @@ export async function runAccessTests(argv: string[]): Promise<number> {
     if (spec.select) {
       policies = policies.filter((p) => p.location.includes(spec.select as string));
       if (policies.length === 0) {
-        throw new InputError(`${name}: no policy of ${spec.policy} is at a place containing "${spec.select}"`);
+        throw new InputError(t('test.noSelected', { name, file: spec.policy, select: String(spec.select) }));
       }
     }
     policies = [
@@ -303,9 +318,7 @@ export async function runAccessTests(argv: string[]): Promise<number> {
       lines.push(`${o.passed ? '✓' : '✗'} ${o.test}: ${rel(o.policy)} ${o.expectation}${o.passed ? '' : `\n    ${o.message}`}`);
     }
     lines.push(
-      failed.length
-        ? `✖ ${failed.length} of ${outcomes.length} access tests failed`
-        : `✔ ${outcomes.length} access test${outcomes.length === 1 ? '' : 's'} passed`,
+      failed.length ? t('test.failed', { failed: failed.length, total: outcomes.length }) : t('test.passed', { count: outcomes.length }),
     );
     process.stdout.write(`${lines.join('\n')}\n`);
   }

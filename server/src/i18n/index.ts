@@ -13,6 +13,7 @@ import {
   EXACT_JA,
   PATTERNS_JA,
 } from './fragments.ja';
+import { evaluateSentenceJa } from './evaluate.ja';
 import { getLocale, type Locale } from './locale';
 import { MESSAGES_EN, type MessageId } from './messages.en';
 import { MESSAGES_JA } from './messages.ja';
@@ -178,4 +179,9 @@ export function localizePhrase(english: string): string {
     }
   }
   return english;
+}
+
+/** A sentence of the offline evaluator (a decision's reason, a condition's verdict) in the current locale. */
+export function localizeReason(english: string): string {
+  return getLocale() === 'ja' ? evaluateSentenceJa(english) : english;
 }
