@@ -1,9 +1,10 @@
 /**
  * The palette commands under "IAM Policy". Remote checks go through the server (which holds
- * the trust rule and the credentials chain); the billed custom checks confirm their cost once.
+ * the trust rule and the credentials chain); the billed custom checks confirm their cost every time.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { confirmationFor } from '../../server/src/shared/costConfirmation';
 import { Commands, type StatusParams } from '../../server/src/shared/protocol';
 import type { PolicyStatusBar } from './statusBar';
 import type { PolicySummaryPanel } from './summaryPanel';
@@ -90,20 +91,23 @@ export function serverCommandMiddleware(
     });
   };
 
+  // billed checks ask every time (a "don't ask again" remembered by an older version is ignored)
   const confirmBilled = async (name: string): Promise<boolean> => {
-    if (context.globalState.get<boolean>(CONFIRMED_KEY)) {
+    const decision = confirmationFor(name, context.globalState.get<boolean>(CONFIRMED_KEY) === true);
+    if (!decision.ask) {
       return true;
     }
+    const run = vscode.l10n.t('Run');
+    const remember = vscode.l10n.t("Run, don't ask again");
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t(
         '{0} is a billed IAM Access Analyzer custom policy check: each call is charged to your AWS account, and the policy text is sent to AWS.',
         name,
       ),
       { modal: true },
-      vscode.l10n.t('Run'),
-      vscode.l10n.t("Run, don't ask again"),
+      ...(decision.offerDontAskAgain ? [run, remember] : [run]),
     );
-    if (choice === vscode.l10n.t("Run, don't ask again")) {
+    if (decision.offerDontAskAgain && choice === remember) {
       await context.globalState.update(CONFIRMED_KEY, true);
     }
     return choice !== undefined;

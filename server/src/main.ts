@@ -1,6 +1,7 @@
 /**
  * Entry point of the language server: `iam-policy-language-server --stdio` (or `--node-ipc`,
- * `--socket=<port>`). Any LSP client can start it.
+ * `--socket=<port>`), with optional Access Analyzer connection flags (node/serverArgs.ts). Any
+ * LSP client can start it.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
@@ -14,32 +15,28 @@ import { clearProjectConfigCache, findProjectConfig } from './node/projectConfig
 import { fileURLToPath } from 'node:url';
 import { packageVersion, ruleDocsUrl } from './node/files';
 import { headText, savedText } from './node/git';
-
-const USAGE = `iam-policy-language-server ${packageVersion()}
-Language server for AWS IAM policies (completion, hover, diagnostics, quick-fixes).
-
-Usage: iam-policy-language-server [--stdio | --node-ipc | --socket=<port>]
-  --stdio          speak LSP over stdin/stdout (default)
-  --node-ipc       speak LSP over Node IPC (when started by VS Code)
-  --socket=<port>  connect to a socket
-  --version        print the version
-  --help           print this help
-`;
+import { parseServerArgs } from './node/serverArgs';
+import { localeFromEnv, setLocale, t } from './i18n';
 
 function main(): void {
-  const args = process.argv.slice(2);
-  if (args.includes('--version') || args.includes('-v')) {
+  // before initialize, the help and argument errors speak the environment's language
+  setLocale(localeFromEnv(process.env));
+  const parsed = parseServerArgs(process.argv.slice(2));
+  if (parsed.kind === 'version') {
     process.stdout.write(`${packageVersion()}\n`);
     return;
   }
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(USAGE);
+  if (parsed.kind === 'help') {
+    process.stdout.write(t('server.usage', { version: packageVersion() }));
     return;
   }
-  const transports = ['--stdio', '--node-ipc'];
-  if (!args.some((a) => transports.includes(a) || a.startsWith('--socket') || a.startsWith('--pipe'))) {
-    process.argv.push('--stdio');
+  if (parsed.kind === 'error') {
+    process.stderr.write(`iam-policy-language-server: ${parsed.message}\n${t('server.seeHelp')}\n`);
+    process.exitCode = 2;
+    return;
   }
+  // the protocol library reads the transport from process.argv: give it only the transport flags
+  process.argv = [...process.argv.slice(0, 2), ...parsed.argv];
   const connection = createConnection(ProposedFeatures.all);
   startServer(
     connection,
@@ -55,6 +52,7 @@ function main(): void {
       projectConfigFile: (uri) => (uri.startsWith('file:') ? findProjectConfig(fileURLToPath(uri)).file : undefined),
       readTextFile: savedText,
       gitHeadText: headText,
+      connectionFlags: parsed.flags,
       // Terraform documents wait for the parser (WebAssembly, loaded in the background)
       embeddedReady: (languageId) => (TERRAFORM_LANGUAGES.has(languageId) ? loadTerraformParser().then(() => undefined) : undefined),
     },

@@ -14,6 +14,7 @@
  * Exit status 1 when a limit is broken; the report is printed as JSON either way.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic, Position } from 'vscode-languageserver-protocol';
 import { LspClient, positionAt, repoRoot } from '../lsp/harness';
@@ -42,9 +43,12 @@ export interface FuzzReport {
   crashes: number;
   errorResponses: { method: string; message: string }[];
   emptyForKnownFinding: { uri: string; edit: number }[];
-  hangs: { method: string; ms: number; bytes: number; edit: number }[];
+  /** load1 is the machine's one-minute load average when the answer came (a loaded machine is slower) */
+  hangs: { method: string; ms: number; bytes: number; edit: number; load1: number }[];
   slowestMs: number;
   memoryMb: { start: number; peak: number; afterClose: number };
+  /** the server's JS heap (heapUsed) right after a full garbage collection, sampled every 1,000 edits */
+  heapAfterGcMb: { start: number; peak: number; afterClose: number };
   seconds: number;
   failures: string[];
 }
@@ -87,6 +91,29 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
+/** The preload that reports the heap after a full GC on SIGUSR2 (no debug hook in the server). */
+const heapProbe = path.join(repoRoot, 'test', 'fuzz', 'heapProbe.cjs');
+
+/** Asks the server (preloaded with heapProbe.cjs) for its JS heap after a full GC, in MB; 0 when it does not answer. */
+async function heapAfterGcMb(client: LspClient): Promise<number> {
+  const pid = client.child.pid;
+  if (!pid || client.child.exitCode !== null) {
+    return 0;
+  }
+  const seen = client.stderr.length;
+  process.kill(pid, 'SIGUSR2');
+  for (let waited = 0; waited < 30_000; waited += 20) {
+    for (const chunk of client.stderr.slice(seen)) {
+      const m = /fuzz-heap (\{[^\n]*\})/.exec(chunk);
+      if (m) {
+        return (JSON.parse(m[1]) as { heapUsed: number }).heapUsed;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return 0;
+}
+
 /** The smallest incremental change from one text to the other (common prefix and suffix). */
 function changeBetween(before: string, after: string): { range: { start: Position; end: Position }; text: string } {
   let start = 0;
@@ -114,7 +141,8 @@ export async function runStdioFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const started = Date.now();
   const random = rng(options.seed);
   const seeds = seedTexts();
-  const client = new LspClient();
+  const nodeOptions = [process.env.NODE_OPTIONS, `--require=${heapProbe}`].filter(Boolean).join(' ');
+  const client = new LspClient({ env: { NODE_OPTIONS: nodeOptions } });
   await client.initialize();
   const pid = client.child.pid;
   const report: FuzzReport = {
@@ -126,6 +154,7 @@ export async function runStdioFuzz(options: FuzzOptions): Promise<FuzzReport> {
     hangs: [],
     slowestMs: 0,
     memoryMb: { start: 0, peak: 0, afterClose: 0 },
+    heapAfterGcMb: { start: 0, peak: 0, afterClose: 0 },
     seconds: 0,
     failures: [],
   };
@@ -148,7 +177,7 @@ export async function runStdioFuzz(options: FuzzOptions): Promise<FuzzReport> {
       const ms = Date.now() - t0;
       report.slowestMs = Math.max(report.slowestMs, ms);
       if (ms > options.hangMs && doc.text.length < 100_000) {
-        report.hangs.push({ method, ms, bytes: doc.text.length, edit: report.edits });
+        report.hangs.push({ method, ms, bytes: doc.text.length, edit: report.edits, load1: Math.round(os.loadavg()[0] * 10) / 10 });
       }
     }
   };
@@ -177,6 +206,8 @@ export async function runStdioFuzz(options: FuzzOptions): Promise<FuzzReport> {
   }
   report.memoryMb.start = rssMb(pid);
   report.memoryMb.peak = report.memoryMb.start;
+  report.heapAfterGcMb.start = await heapAfterGcMb(client);
+  report.heapAfterGcMb.peak = report.heapAfterGcMb.start;
 
   const reseed = (doc: FuzzDocument) => {
     if (doc.languageId === 'json' || doc.languageId === 'jsonc') {
@@ -230,9 +261,12 @@ export async function runStdioFuzz(options: FuzzOptions): Promise<FuzzReport> {
     if (i % 100 === 0) {
       report.memoryMb.peak = Math.max(report.memoryMb.peak, rssMb(pid));
     }
+    if (i > 0 && i % 1000 === 0) {
+      report.heapAfterGcMb.peak = Math.max(report.heapAfterGcMb.peak, await heapAfterGcMb(client));
+    }
     if (options.progressEvery && i > 0 && i % options.progressEvery === 0) {
       process.stderr.write(
-        `fuzz: ${i} edits, ${report.requests} requests, ${report.errorResponses.length} errors, ${report.hangs.length} hangs, rss ${rssMb(pid)} MB (peak ${report.memoryMb.peak}), ${Math.round((Date.now() - started) / 1000)} s\n`,
+        `fuzz: ${i} edits, ${report.requests} requests, ${report.errorResponses.length} errors, ${report.hangs.length} hangs, rss ${rssMb(pid)} MB (peak ${report.memoryMb.peak}), heap after GC peak ${report.heapAfterGcMb.peak} MB, load ${os.loadavg()[0].toFixed(1)}, ${Math.round((Date.now() - started) / 1000)} s\n`,
       );
     }
   }
@@ -246,6 +280,9 @@ export async function runStdioFuzz(options: FuzzOptions): Promise<FuzzReport> {
     await new Promise((r) => setTimeout(r, 3000));
   }
   report.memoryMb.afterClose = rssMb(pid);
+  if (!crashed) {
+    report.heapAfterGcMb.afterClose = await heapAfterGcMb(client);
+  }
   crashed = crashed || client.child.exitCode !== null;
   report.crashes = crashed ? 1 : 0;
   const stderr = client.stderr.join('');

@@ -39,6 +39,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** InitializeParams.locale (VS Code's display language) */
   locale?: string;
+  /** more command-line arguments for the server (after --stdio) */
+  args?: string[];
 }
 
 export class LspClient {
@@ -53,7 +55,7 @@ export class LspClient {
 
   constructor(options: StartOptions = {}) {
     this.settings = options.settings ?? {};
-    this.child = spawn(process.execPath, [serverBin, '--stdio'], {
+    this.child = spawn(process.execPath, [serverBin, '--stdio', ...(options.args ?? [])], {
       stdio: ['pipe', 'pipe', 'pipe'],
       // a loaded machine (tests run side by side) must not turn a full check into a partial one:
       // the time budget is the budget test's subject (it sets its own), not every test's

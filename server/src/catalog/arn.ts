@@ -246,7 +246,10 @@ export function resourceCoversTemplate(resource: string, template: string): bool
   return computeCovers(resource, template);
 }
 
-/** A template filled with sample values, and where its first variable starts (cached: templates are few). */
+/**
+ * A template filled with sample values, and where its first variable starts. Cached per partition
+ * and template; the partition comes from the policy's text, so the cache is bounded.
+ */
 const sampleCache = new Map<string, { first: string; second: string; nameStart: number; nameIsName: boolean }>();
 
 function samples(template: string, partition: string): { first: string; second: string; nameStart: number; nameIsName: boolean } {
@@ -265,6 +268,9 @@ function samples(template: string, partition: string): { first: string; second: 
       nameStart,
       nameIsName: nameStart >= 0 && first.startsWith('abc', nameStart),
     };
+    if (sampleCache.size > 5000) {
+      sampleCache.clear();
+    }
     sampleCache.set(key, entry);
   }
   return entry;

@@ -182,6 +182,9 @@ class LazyService implements ServiceInfo {
   }
 }
 
+/** matchCache holds at most this many action references in all (8 bytes each: 8 MB). */
+const MATCH_CACHE_MAX_ACTIONS = 1_000_000;
+
 export class IamCatalog {
   readonly source: CatalogData['source'];
   /** every service (name and docs eager; actions, resource types and keys read on first use) */
@@ -465,8 +468,11 @@ export class IamCatalog {
     let result = this.matchCache.get(key);
     if (!result) {
       result = this.computeMatches(pattern);
-      if (this.matchCache.size > 20000) {
+      // bounded in entries and in what they hold: one "*"-like pattern holds every action (22,000)
+      this.matchCacheActions += result.length;
+      if (this.matchCache.size > 20000 || this.matchCacheActions > MATCH_CACHE_MAX_ACTIONS) {
         this.matchCache.clear();
+        this.matchCacheActions = result.length;
       }
       this.matchCache.set(key, result);
     }
@@ -474,6 +480,8 @@ export class IamCatalog {
   }
 
   private readonly matchCache = new Map<string, ActionInfo[]>();
+  /** actions held by matchCache's arrays, all entries together */
+  private matchCacheActions = 0;
 
   private computeMatches(pattern: string): ActionInfo[] {
     const colon = pattern.indexOf(':');

@@ -1,4 +1,5 @@
 /** Dispatch of the access subcommands (`simulate`, `diff`, `test`) built on the evaluation engine. */
+import { t } from '../i18n';
 import { runAccessTests } from './accessTests';
 import { runDiff } from './diff';
 import { InputError } from './policyInput';
@@ -19,7 +20,7 @@ export async function runAccessCommand(command: string, argv: string[]): Promise
     }
   } catch (err) {
     if (err instanceof InputError) {
-      process.stderr.write(`iam-policy-lint ${command}: ${err.message}\nRun iam-policy-lint ${command} --help for usage.\n`);
+      process.stderr.write(`iam-policy-lint ${command}: ${err.message}\n${t('access.seeHelp', { command })}\n`);
       return 2;
     }
     throw err;

@@ -3,6 +3,7 @@
  * a policy allows / denies a request, and never grants any of some actions on some resources. A
  * failure names the statement that decides. See docs/access-tests.md for the format.
  */
+import { t } from '../i18n';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -19,14 +20,8 @@ import { loadCatalog } from '../node/loadCatalog';
 import { PROJECT_CONFIG_FILE } from '../shared/settings';
 import { InputError, parseFlags, prepareFor, readPolicies, type LoadedPolicy } from './policyInput';
 
-export const TEST_USAGE = `Usage: iam-policy-lint test [--config .iampolicy.json] [--format text|json] [policy files...]
-
-Runs the access tests ("accessTests") of the project configuration: for each policy, requests it
-must allow, requests it must deny, and actions it must never grant on given resources. With policy
-files, only their tests run. The format is described in docs/access-tests.md.
-
-Exit status: 0 all pass, 1 a test fails, 2 usage, configuration or input errors.
-`;
+/** The help of `test`, in the current locale. */
+export const testUsage = (): string => t('test.usage');
 
 export { globsOverlap, type AccessTestSpec, type NeverGrants, type RequestExpectation, type TestOutcome };
 
@@ -61,16 +56,16 @@ function findConfig(start: string): string | undefined {
 export async function runAccessTests(argv: string[]): Promise<number> {
   const { flags, operands } = parseFlags(argv, { config: 'value', format: 'value', help: 'flag', h: 'flag' });
   if (flags.help || flags.h) {
-    process.stdout.write(TEST_USAGE);
+    process.stdout.write(testUsage());
     return 0;
   }
   const format = (flags.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') {
-    throw new InputError(`--format must be text or json, not "${format}"`);
+    throw new InputError(t('access.badFormat2', { value: format }));
   }
   const configFile = (flags.config as string | undefined) ?? findConfig(process.cwd());
   if (!configFile) {
-    throw new InputError(`no ${PROJECT_CONFIG_FILE} found (use --config)`);
+    throw new InputError(t('test.noConfig', { file: PROJECT_CONFIG_FILE }));
   }
   let config: unknown;
   try {
@@ -80,7 +75,7 @@ export async function runAccessTests(argv: string[]): Promise<number> {
   }
   const raw = config && typeof config === 'object' ? (config as Record<string, unknown>).accessTests : undefined;
   if (raw === undefined) {
-    throw new InputError(`${configFile} has no "accessTests"`);
+    throw new InputError(t('test.noAccessTests', { file: configFile }));
   }
   const specs = parseAccessTests(raw, configFile);
   const base = path.dirname(configFile);
@@ -95,7 +90,7 @@ export async function runAccessTests(argv: string[]): Promise<number> {
     if (spec.select) {
       policies = policies.filter((p) => p.location.includes(spec.select as string));
       if (policies.length === 0) {
-        throw new InputError(`${name}: no policy of ${spec.policy} is at a place containing "${spec.select}"`);
+        throw new InputError(t('test.noSelected', { name, file: spec.policy, select: String(spec.select) }));
       }
     }
     policies = [
@@ -132,9 +127,7 @@ export async function runAccessTests(argv: string[]): Promise<number> {
       lines.push(`${o.passed ? '✓' : '✗'} ${o.test}: ${rel(o.policy)} ${o.expectation}${o.passed ? '' : `\n    ${o.message}`}`);
     }
     lines.push(
-      failed.length
-        ? `✖ ${failed.length} of ${outcomes.length} access tests failed`
-        : `✔ ${outcomes.length} access test${outcomes.length === 1 ? '' : 's'} passed`,
+      failed.length ? t('test.failed', { failed: failed.length, total: outcomes.length }) : t('test.passed', { count: outcomes.length }),
     );
     process.stdout.write(`${lines.join('\n')}\n`);
   }

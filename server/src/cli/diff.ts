@@ -4,6 +4,7 @@
  * by service and access level, with new resources, principals and loosened conditions. Policies in
  * templates are paired by their place in the template.
  */
+import { accessLevelName, t } from '../i18n';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,21 +14,8 @@ import { loadCatalog } from '../node/loadCatalog';
 import { languageOf } from './files';
 import { InputError, parseFlags, policiesInText, prepareFor } from './policyInput';
 
-export const DIFF_USAGE = `Usage: iam-policy-lint diff OLD NEW [options]
-       iam-policy-lint diff --base <git-ref> [paths...] [options]
-
-Shows the access a change adds and removes: actions (expanded against the IAM catalog) grouped by
-service and access level, with their resources, new principals and loosened conditions. Works on
-JSON policies and on the policies inside CloudFormation/SAM templates and Terraform files.
-
-Options:
-  --base <ref>             compare the working tree with a git ref (changed files under paths)
-  --format <text|json|markdown>
-                           output (default: text); json: {"added": [...], "removed": [...]}
-  --fail-on-new-access     exit 1 when the change adds any access
-
-Exit status: 0 (or 1 with --fail-on-new-access and added access), 2 usage or input errors.
-`;
+/** The help of `diff`, in the current locale. */
+export const diffUsage = (): string => t('diff.usage');
 
 export { diffPolicies, type FileDiff };
 
@@ -66,9 +54,11 @@ function showAt(ref: string, file: string, root: string): string | undefined {
 
 // ---- rendering -----------------------------------------------------------------------------
 
-const describeGroup = (g: Group) => g.parts.map((p) => `${list(p.actions)} on ${list(p.resources, 3)}`).join('; ');
+const describeGroup = (g: Group) =>
+  g.parts.map((p) => t('diff.on', { actions: list(p.actions), resources: list(p.resources, 3) })).join('; ');
 
-const list = (xs: string[], max = 8) => (xs.length > max ? `${xs.slice(0, max).join(', ')} and ${xs.length - max} more` : xs.join(', '));
+const list = (xs: string[], max = 8) =>
+  xs.length > max ? t('diff.andMore', { items: xs.slice(0, max).join(', '), count: xs.length - max }) : xs.join(', ');
 
 function loosened(entries: AccessEntry[]): string[] {
   const out: string[] = [];
@@ -77,8 +67,8 @@ function loosened(entries: AccessEntry[]): string[] {
       ? Object.entries(e.context)
           .map(([k, v]) => `${k}=${v.join('|')}`)
           .join(', ')
-      : 'no context keys';
-    const line = `${e.action} on ${e.resource} now also when ${ctx}`;
+      : t('diff.noContextKeys');
+    const line = t('diff.loosenedLine', { action: e.action, resource: e.resource, context: ctx });
     if (!out.includes(line)) {
       out.push(line);
     }
@@ -94,47 +84,46 @@ export function renderText(diffs: FileDiff[]): string {
     if (!d.diff.added.length && !d.diff.removed.length) {
       continue;
     }
-    lines.push(`${d.file}${d.policy ? ` (${d.policy})` : ''}${d.status === 'changed' ? '' : ` [${d.status}]`}`);
+    lines.push(`${d.file}${d.policy ? ` (${d.policy})` : ''}${d.status === 'changed' ? '' : ` [${t(`diff.status.${d.status}`)}]`}`);
     for (const [sign, entries] of [
       ['+', d.diff.added],
       ['-', d.diff.removed],
     ] as const) {
       for (const g of groups(entries)) {
-        lines.push(`  ${sign} ${g.service} ${g.level} (${g.actions.length}): ${describeGroup(g)}`);
+        lines.push(`  ${sign} ${g.service} ${accessLevelName(g.level)} (${g.actions.length}): ${describeGroup(g)}`);
       }
     }
     if (d.diff.newResources.length) {
-      lines.push(`  new resources: ${list(d.diff.newResources)}`);
+      lines.push(t('diff.newResources', { list: list(d.diff.newResources) }));
     }
     const principals = principalsAdded(d.diff.added);
     if (d.diff.newPrincipals.length || principals.length) {
-      lines.push(`  new principals: ${list([...new Set([...d.diff.newPrincipals, ...principals])])}`);
+      lines.push(t('diff.newPrincipals', { list: list([...new Set([...d.diff.newPrincipals, ...principals])]) }));
     }
     for (const l of loosened(d.diff.added)) {
-      lines.push(`  loosened condition: ${l}`);
+      lines.push(t('diff.loosened', { text: l }));
     }
     added += d.diff.added.length;
     removed += d.diff.removed.length;
   }
   const changed = diffs.filter((d) => d.diff.added.length || d.diff.removed.length).length;
-  lines.push(
-    added || removed
-      ? `${added} access entr${added === 1 ? 'y' : 'ies'} added, ${removed} removed in ${changed} polic${changed === 1 ? 'y' : 'ies'}`
-      : `no change in access (${diffs.length} polic${diffs.length === 1 ? 'y' : 'ies'} compared)`,
-  );
+  lines.push(added || removed ? t('diff.summary', { added, removed, changed }) : t('diff.noChange', { count: diffs.length }));
   return `${lines.join('\n')}\n`;
 }
 
 export function renderMarkdown(diffs: FileDiff[]): string {
-  const lines: string[] = ['## IAM access changes', ''];
+  const lines: string[] = [t('diff.md.title'), ''];
   const changed = diffs.filter((d) => d.diff.added.length || d.diff.removed.length);
   if (changed.length === 0) {
-    lines.push(`No change in access (${diffs.length} polic${diffs.length === 1 ? 'y' : 'ies'} compared).`);
+    lines.push(t('diff.md.noChange', { count: diffs.length }));
     return `${lines.join('\n')}\n`;
   }
   for (const d of changed) {
-    lines.push(`### \`${d.file}\`${d.policy ? ` \`${d.policy}\`` : ''}${d.status === 'changed' ? '' : ` (${d.status})`}`, '');
-    lines.push('| | Service | Access level | Actions | Resources |', '|---|---|---|---|---|');
+    lines.push(
+      `### \`${d.file}\`${d.policy ? ` \`${d.policy}\`` : ''}${d.status === 'changed' ? '' : ` (${t(`diff.status.${d.status}`)})`}`,
+      '',
+    );
+    lines.push(t('diff.md.header'), '|---|---|---|---|---|');
     for (const [sign, entries] of [
       ['➕', d.diff.added],
       ['➖', d.diff.removed],
@@ -143,22 +132,22 @@ export function renderMarkdown(diffs: FileDiff[]): string {
         lines.push(
           ...g.parts.map(
             (p) =>
-              `| ${sign} | ${g.service} | ${g.level} | ${list(p.actions).replace(/\|/g, '\\|')} | ${list(p.resources, 3).replace(/\|/g, '\\|')} |`,
+              `| ${sign} | ${g.service} | ${accessLevelName(g.level)} | ${list(p.actions).replace(/\|/g, '\\|')} | ${list(p.resources, 3).replace(/\|/g, '\\|')} |`,
           ),
         );
       }
     }
     lines.push('');
     if (d.diff.newResources.length) {
-      lines.push(`**New resources:** ${d.diff.newResources.map((r) => `\`${r}\``).join(', ')}`, '');
+      lines.push(`${t('diff.md.newResources')} ${d.diff.newResources.map((r) => `\`${r}\``).join(', ')}`, '');
     }
     const principals = [...new Set([...d.diff.newPrincipals, ...principalsAdded(d.diff.added)])];
     if (principals.length) {
-      lines.push(`**New principals:** ${principals.map((r) => `\`${r}\``).join(', ')}`, '');
+      lines.push(`${t('diff.md.newPrincipals')} ${principals.map((r) => `\`${r}\``).join(', ')}`, '');
     }
     const l = loosened(d.diff.added);
     if (l.length) {
-      lines.push('**Loosened conditions:**', ...l.map((x) => `- ${x}`), '');
+      lines.push(t('diff.md.loosened'), ...l.map((x) => `- ${x}`), '');
     }
   }
   return `${lines.join('\n')}\n`;
@@ -185,12 +174,12 @@ export function renderJson(diffs: FileDiff[]): string {
 export async function runDiff(argv: string[]): Promise<number> {
   const { flags, operands } = parseFlags(argv, { base: 'value', format: 'value', 'fail-on-new-access': 'flag', help: 'flag', h: 'flag' });
   if (flags.help || flags.h) {
-    process.stdout.write(DIFF_USAGE);
+    process.stdout.write(diffUsage());
     return 0;
   }
   const format = (flags.format as string | undefined) ?? 'text';
   if (!['text', 'json', 'markdown'].includes(format)) {
-    throw new InputError(`--format must be text, json or markdown, not "${format}"`);
+    throw new InputError(t('access.badFormat3', { value: format }));
   }
   const catalog = loadCatalog();
   const diffs: FileDiff[] = [];
@@ -211,7 +200,7 @@ export async function runDiff(argv: string[]): Promise<number> {
     }
   } else {
     if (operands.length !== 2) {
-      throw new InputError('diff needs two files (OLD NEW), or --base <git-ref> [paths]');
+      throw new InputError(t('diff.needsFiles'));
     }
     const [oldFile, newFile] = operands;
     await prepareFor(operands);
@@ -219,7 +208,7 @@ export async function runDiff(argv: string[]): Promise<number> {
       try {
         return fs.readFileSync(f, 'utf8');
       } catch (err) {
-        throw new InputError(`${f}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+        throw new InputError(`${f}: ${t('cli.cannotRead', { error: (err as NodeJS.ErrnoException).code ?? String(err) })}`);
       }
     };
     const before = policiesInText(read(oldFile), oldFile);
@@ -229,7 +218,7 @@ export async function runDiff(argv: string[]): Promise<number> {
       [newFile, after],
     ] as const) {
       if (ps.length === 0) {
-        throw new InputError(`${f}: not an IAM policy (no Statement), CloudFormation template or Terraform file with policies`);
+        throw new InputError(`${f}: ${t('cli.notPolicy')}`);
       }
     }
     // two single policies compare directly; templates pair by place

@@ -25,11 +25,25 @@ import { ACCESS_COMMANDS, runAccessCommand } from './accessCommands';
 export { parseArguments } from './args';
 
 export async function main(argv: string[]): Promise<number> {
+  setLocale(localeFromEnv(process.env));
   if (ACCESS_COMMANDS.has(argv[0])) {
-    return runAccessCommand(argv[0], argv.slice(1));
+    // the access commands speak the same language as the linter: --locale, else the environment
+    const rest: string[] = [];
+    for (let i = 1; i < argv.length; i++) {
+      const m = /^--locale(?:=(.*))?$/.exec(argv[i]);
+      const value = m ? (m[1] ?? argv[++i]) : undefined;
+      if (!m) {
+        rest.push(argv[i]);
+      } else if (normalizeLocale(value)) {
+        setLocale(normalizeLocale(value)!);
+      } else {
+        process.stderr.write(`iam-policy-lint: ${tr('cli.badLocale', { value: value ?? '' })}\n`);
+        return 2;
+      }
+    }
+    return runAccessCommand(argv[0], rest);
   }
   let options: Options;
-  setLocale(localeFromEnv(process.env));
   try {
     const parsed = parseArguments(argv);
     if (parsed === 'help') {

@@ -3,6 +3,7 @@
  * policies embedded in CloudFormation/SAM templates and Terraform, each as an EvalPolicy named
  * after its file (and its place in a template), with line numbers for messages.
  */
+import { t } from '../i18n';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createEmbeddedExtractor } from '../embedded';
@@ -48,11 +49,11 @@ export function readPolicies(file: string, as?: EvalPolicyType): LoadedPolicy[] 
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new InputError(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new InputError(`${file}: ${t('cli.cannotRead', { error: (err as NodeJS.ErrnoException).code ?? String(err) })}`);
   }
   const policies = policiesInText(text, file);
   if (policies.length === 0) {
-    throw new InputError(`${file}: not an IAM policy (no Statement), CloudFormation template or Terraform file with policies`);
+    throw new InputError(`${file}: ${t('cli.notPolicy')}`);
   }
   return as ? policies.map((p) => ({ ...p, type: as })) : policies;
 }
@@ -65,7 +66,7 @@ export function parseContextArgs(args: string[]): Record<string, string | string
   for (const a of args) {
     const eq = a.indexOf('=');
     if (eq <= 0) {
-      throw new InputError(`--context needs key=value, not "${a}"`);
+      throw new InputError(t('access.badContext', { value: a }));
     }
     const key = a.slice(0, eq).trim();
     const value = a.slice(eq + 1);
@@ -92,7 +93,7 @@ export function parseFlags(
     const name = a.startsWith('--') && eq > 0 ? a.slice(2, eq) : a.replace(/^--?/, '');
     const kind = spec[name];
     if (!kind) {
-      throw new InputError(`unknown option ${a}`);
+      throw new InputError(t('cli.unknownOption', { option: a }));
     }
     if (kind === 'flag') {
       flags[name] = true;
@@ -100,7 +101,7 @@ export function parseFlags(
     }
     const value = a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : argv[++i];
     if (value === undefined) {
-      throw new InputError(`--${name} needs a value`);
+      throw new InputError(t('cli.needsValue', { flag: `--${name}` }));
     }
     if (kind === 'list') {
       flags[name] = [...((flags[name] as string[] | undefined) ?? []), value];

@@ -4,51 +4,38 @@
  * for each condition the key and value that made it true or false).
  */
 import type { EvalPolicyType } from '../analysis/evaluate';
+import { localizeReason, t } from '../i18n';
 import { simulate, simulationRequest, type SimulateOutput } from '../features/access/simulate';
 import { InputError, parseContextArgs, parseFlags, prepareFor, readPolicies, type LoadedPolicy } from './policyInput';
 
-export const SIMULATE_USAGE = `Usage: iam-policy-lint simulate POLICY... --action ACTION [--resource ARN] [options]
-
-Decides one request against the policies offline and explains the decision.
-POLICY files are JSON policies, CloudFormation/SAM templates or Terraform files; their type is
-inferred (identity, resource, trust, scp, rcp) unless given with the options below.
-
-Options:
-  --action <service:Action>         the action (required)
-  --resource <arn>                  the resource ARN (default: *)
-  --principal <arn>                 who makes the request (default: a user in the resource's account)
-  --context <key=value>             a context key; repeat a key for a multivalued key
-  --scp <file>  --rcp <file>        add an SCP / RCP (repeatable)
-  --boundary <file>                 add a permissions boundary
-  --session-policy <file>           add a session policy
-  --resource-policy <file>          add a resource-based policy
-  --format <text|json>              output (default: text)
-
-With no identity policy, the principal's own identity policies are assumed to allow the request
-(so an SCP, RCP, boundary or cross-account resource policy can be checked on its own).
-Exit status: 0 allowed, 1 denied (implicitly or explicitly), 2 usage or input errors.
-`;
+/** The help of `simulate`, in the current locale. */
+export const simulateUsage = (): string => t('sim.usage');
 
 export { simulate, type SimulateOutput };
 
 export function renderSimulation(out: SimulateOutput): string {
   const lines: string[] = [];
   const r = out.request;
-  lines.push(`${out.decision}: ${out.reason}`);
-  lines.push(`  request: ${r.action} on ${r.resource}${r.principal?.arn ? ` by ${r.principal.arn}` : ''}`);
+  lines.push(`${t(`sim.decision.${out.decision}`)}: ${localizeReason(out.reason)}`);
+  lines.push(
+    r.principal?.arn
+      ? t('sim.requestBy', { action: r.action, resource: r.resource, principal: r.principal.arn })
+      : t('sim.request', { action: r.action, resource: r.resource }),
+  );
   for (const [k, v] of Object.entries(r.context ?? {})) {
-    lines.push(`  context: ${k} = ${Array.isArray(v) ? `[${v.join(', ')}]` : String(v)}`);
+    lines.push(t('sim.context', { key: k, value: Array.isArray(v) ? `[${v.join(', ')}]` : String(v) }));
   }
   for (const a of out.assumed) {
-    lines.push(`  assumed: ${a}`);
+    lines.push(t('sim.assumed', { text: localizeReason(a) }));
   }
   if (out.statements.length === 0) {
-    lines.push('  no statement matches the action, resource and principal');
+    lines.push(t('sim.noStatement'));
   }
   for (const s of out.statements) {
-    lines.push(`  ${s.effect} ${s.statement}: ${s.matched ? (s.conditions.length ? 'conditions hold' : 'applies') : 'conditions not met'}`);
+    const state = s.matched ? (s.conditions.length ? t('sim.conditionsHold') : t('sim.applies')) : t('sim.conditionsNotMet');
+    lines.push(`  ${t(`effect.${s.effect === 'Deny' ? 'Deny' : 'Allow'}`)} ${s.statement}: ${state}`);
     for (const c of s.conditions) {
-      lines.push(`    ${c.result ? '✓' : '✗'} ${c.operator} ${c.key}: ${c.reason}`);
+      lines.push(`    ${c.result ? '✓' : '✗'} ${c.operator} ${c.key}: ${localizeReason(c.reason)}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -70,16 +57,16 @@ export async function runSimulate(argv: string[]): Promise<number> {
     h: 'flag',
   });
   if (flags.help || flags.h) {
-    process.stdout.write(SIMULATE_USAGE);
+    process.stdout.write(simulateUsage());
     return 0;
   }
   const action = flags.action as string | undefined;
   if (!action) {
-    throw new InputError('simulate needs --action (for example --action s3:GetObject)');
+    throw new InputError(t('sim.needsAction'));
   }
   const format = (flags.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') {
-    throw new InputError(`--format must be text or json, not "${format}"`);
+    throw new InputError(t('access.badFormat2', { value: format }));
   }
   const extra: [string, EvalPolicyType][] = [
     ...((flags.scp as string[] | undefined) ?? []).map((f): [string, EvalPolicyType] => [f, 'scp']),
@@ -89,7 +76,7 @@ export async function runSimulate(argv: string[]): Promise<number> {
     ...((flags['resource-policy'] as string[] | undefined) ?? []).map((f): [string, EvalPolicyType] => [f, 'resource']),
   ];
   if (operands.length === 0 && extra.length === 0) {
-    throw new InputError('simulate needs at least one policy file');
+    throw new InputError(t('sim.needsPolicy'));
   }
   await prepareFor([...operands, ...extra.map(([f]) => f)]);
   const policies: LoadedPolicy[] = [...operands.flatMap((f) => readPolicies(f)), ...extra.flatMap(([f, type]) => readPolicies(f, type))];

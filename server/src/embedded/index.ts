@@ -6,6 +6,7 @@
  */
 import type { Tree } from 'web-tree-sitter';
 import type { EmbeddedExtractor } from '../policy/policyFile';
+import { assertBudget, readBudgetExpired } from '../syntax/budget';
 import { parseJson } from '../syntax/parseJson';
 import { extractCdk, importsCdkIam } from './cdk';
 import { extractCloudFormation, extractCloudFormationManagedPolicies, isCloudFormationTemplate } from './cloudformation';
@@ -16,7 +17,8 @@ import { extractTerraformJson } from './terraformJson';
 import { parseYamlTree } from './yamlTree';
 
 export interface TerraformParser {
-  parse(text: string): Tree | null;
+  /** tree-sitter's parse; the progress callback cancels it by returning true (it then returns null) */
+  parse(text: string, oldTree?: null, options?: { progressCallback?: (state: { currentOffset: number }) => boolean }): Tree | null;
 }
 
 /** Language ids of HCL documents: Terraform, OpenTofu (`.tofu`), plain HCL. */
@@ -69,8 +71,10 @@ export function createEmbeddedExtractor(options: { terraform?: () => TerraformPa
     }
     if (TERRAFORM_LANGUAGES.has(languageId)) {
       const parser = options.terraform?.();
-      const tree = parser?.parse(text);
+      // a huge file stops parsing when the read budget runs out (never without a budget)
+      const tree = parser?.parse(text, null, { progressCallback: () => readBudgetExpired() });
       if (!tree) {
+        assertBudget();
         return undefined;
       }
       // a name being typed on its own line (`act` in a statement block) makes the whole file an

@@ -11,6 +11,7 @@ import { parsePolicy } from '../policy/parsePolicy';
 import type { PolicyContainer, PolicyType } from '../policy/model';
 import type { EmbeddedPolicy, ManagedPolicyReference } from '../policy/policyFile';
 import type { JsonPath } from '../syntax/jsonPath';
+import { checkBudget } from '../syntax/budget';
 import { MAX_DEPTH, parseJson, type JsonNode, type JsonTree } from '../syntax/parseJson';
 import { decodeJsonString, parseMappedJson } from './stringJson';
 import { organizationsPolicyType, TERRAFORM_POLICY_ARGUMENTS } from './terraformResources';
@@ -65,6 +66,7 @@ class TreeBuilder {
   readonly tooDeep: { offset: number; length: number }[] = [];
 
   node(type: JsonNode['type'], at: { startIndex: number; endIndex: number }, parent: JsonNode | undefined, value?: unknown): JsonNode {
+    checkBudget();
     return {
       type,
       offset: at.startIndex,
@@ -260,6 +262,7 @@ function heredocJson(expr: Node, builder: TreeBuilder): JsonNode | undefined {
   }
   const parsed = parseJson(source.slice(start, end));
   const shift = (n: JsonNode, parent: JsonNode | undefined) => {
+    checkBudget();
     const m = n as { offset: number; parent?: JsonNode; colonOffset?: number };
     m.offset += start;
     if (m.colonOffset !== undefined) {

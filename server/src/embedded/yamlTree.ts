@@ -4,10 +4,12 @@
  * Short-form intrinsics (`!Sub`, `!Ref`, `!GetAtt`, ...) become nodes marked as computed.
  */
 import type * as YamlModule from 'yaml';
-import type { Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import { ParseErrorCode } from 'jsonc-parser';
+import { checkBudget, ReadBudgetExceeded } from '../syntax/budget';
 import { MAX_DEPTH, type JsonNode, type JsonTree } from '../syntax/parseJson';
 import type { YamlScalarStyle } from './stringJson';
+import { YAML_UNREADABLE, yamlErrorMessage } from './yamlErrors';
 
 export interface YamlJsonTree extends JsonTree {
   /** nodes whose value CloudFormation computes (`!Sub ...`, `!Ref x`), with the intrinsic's name */
@@ -29,27 +31,58 @@ function rangeOf(node: YamlNode): { offset: number; length: number } {
   return { offset: start, length: Math.max(0, valueEnd - start) };
 }
 
+/**
+ * The yaml library's parseDocument, token by token so that the read budget is checked while
+ * lexing (the longest step of a huge file); the same options and the same first-document rule.
+ */
+function readDocument(text: string): Document.Parsed {
+  const { Composer, Lexer, LineCounter, Parser, YAMLParseError } = yaml();
+  const options = { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false } as const;
+  const lineCounter = new LineCounter();
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer(options);
+  function* tokens() {
+    lineCounter.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text, false)) {
+      checkBudget();
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens(), true, text.length)) {
+    if (!doc) {
+      doc = next;
+    } else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'more than one document'));
+      break;
+    }
+  }
+  // compose(…, forceDoc) always yields a document at the end
+  return doc!;
+}
+
 export function parseYamlTree(text: string): YamlJsonTree {
-  const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   const tagged = new Map<JsonNode, string>();
   const styles = new Map<JsonNode, YamlScalarStyle>();
   const errors: JsonTree['errors'] = [];
   let root: JsonNode | undefined;
   let deep: { offset: number; length: number }[] = [];
   try {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false });
+    const doc = readDocument(text);
     for (const e of doc.errors) {
       const [start, end] = e.pos;
       errors.push({
         offset: start,
         length: Math.max(1, end - start),
         code: ParseErrorCode.InvalidSymbol,
-        message: e.message.split('\n')[0],
+        message: yamlErrorMessage(e.code, e.message),
       });
     }
     const tooDeep: { offset: number; length: number }[] = [];
     const convert = (node: unknown, parent: JsonNode | undefined, depth = 0): JsonNode | undefined => {
+      checkBudget();
       if ((isMap(node) || isSeq(node)) && depth >= MAX_DEPTH) {
         // kept empty past the depth limit (reported by json-syntax): nothing recurses further
         const out = {
@@ -124,11 +157,14 @@ export function parseYamlTree(text: string): YamlJsonTree {
     root = convert(doc.contents, undefined);
     deep = tooDeep;
   } catch (err) {
+    if (err instanceof ReadBudgetExceeded) {
+      throw err;
+    }
     errors.push({
       offset: 0,
       length: 1,
       code: ParseErrorCode.InvalidSymbol,
-      message: `The YAML could not be read: ${err instanceof Error ? err.message : String(err)}`,
+      message: YAML_UNREADABLE,
     });
   }
   return {

@@ -123,6 +123,36 @@ export const EXACT_JA: Record<string, string> = {
     '文字列に無効な文字があります (制御文字はエスケープする必要があります)。',
   'Invalid JSON.': '無効な JSON です。',
   'Terraform syntax error.': 'Terraform の構文エラーです。',
+  // the YAML reader's messages (embedded/yamlErrors.ts: one per error code of the yaml library)
+  'An alias cannot have an anchor or a tag.': 'エイリアスにはアンカーもタグも付けられません。',
+  'Invalid alias.': '無効なエイリアスです。',
+  'This collection does not fit its tag.': 'このコレクションはタグに合いません。',
+  'Invalid YAML directive.': '無効な YAML ディレクティブです。',
+  'Invalid escape sequence in a double-quoted string.': 'ダブルクォートで囲んだ文字列に無効なエスケープシーケンスがあります。',
+  'Bad indentation.': 'インデントが正しくありません。',
+  'An anchor or a tag must come before the value.': 'アンカーやタグは値の前に書く必要があります。',
+  'A plain value cannot start with this character: quote the value.':
+    'クォートなしの値はこの文字で始められません。値をクォートで囲んでください。',
+  'A block collection cannot be a key.': 'ブロック形式のコレクションはキーにできません。',
+  'A block collection cannot be inside a flow collection ([...] or {...}).':
+    'ブロック形式のコレクションはフロー形式のコレクション ([...] や {...}) の中に書けません。',
+  'Duplicate key.': 'キーが重複しています。',
+  'The YAML could not be read here.': 'ここで YAML を読み込めませんでした。',
+  'A closing character is missing (a quote, "]" or "}").': '閉じる文字 (クォート、"]"、"}") がありません。',
+  'A key must be on a single line.': 'キーは 1 行に書く必要があります。',
+  'A value can have only one anchor.': '1 つの値に付けられるアンカーは 1 つだけです。',
+  'The file holds more than one YAML document: only the first is read.':
+    'ファイルに複数の YAML ドキュメントがあります。最初のドキュメントだけを読み込みます。',
+  'A value can have only one tag.': '1 つの値に付けられるタグは 1 つだけです。',
+  'A key must be a string.': 'キーは文字列である必要があります。',
+  'Too many aliases to expand.': '展開するエイリアスが多すぎます。',
+  'A tab cannot be used for indentation: use spaces.': 'インデントにタブは使えません。スペースを使ってください。',
+  'Unresolved tag.': '解決できないタグです。',
+  'Unexpected content here.': 'ここに予期しない内容があります。',
+  'All mapping items must start at the same column': 'マッピングの項目はすべて同じ列から始める必要があります',
+  'All sequence items must start at the same column': 'シーケンスの項目はすべて同じ列から始める必要があります',
+  'The YAML is not valid here.': 'ここの YAML は有効ではありません。',
+  'The YAML could not be read.': 'YAML を読み込めませんでした。',
 };
 
 /** What a condition does, as the code lens and summaries say it (analysis/conditions.ts describeConditionKey). */

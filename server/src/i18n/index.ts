@@ -13,6 +13,8 @@ import {
   EXACT_JA,
   PATTERNS_JA,
 } from './fragments.ja';
+import { evaluateSentenceJa } from './evaluate.ja';
+import { TEMPLATES_JA } from './templates.ja';
 import { getLocale, type Locale } from './locale';
 import { MESSAGES_EN, type MessageId } from './messages.en';
 import { MESSAGES_JA } from './messages.ja';
@@ -178,4 +180,15 @@ export function localizePhrase(english: string): string {
     }
   }
   return english;
+}
+
+/** A sentence of the offline evaluator (a decision's reason, a condition's verdict) in the current locale. */
+export function localizeReason(english: string): string {
+  return getLocale() === 'ja' ? evaluateSentenceJa(english) : english;
+}
+
+/** A completion template's name and description in the current locale (its English name is its key). */
+export function localizeTemplate(template: { label: string; description: string }): { label: string; description: string } {
+  const ja = getLocale() === 'ja' ? TEMPLATES_JA[template.label] : undefined;
+  return ja ?? { label: template.label, description: template.description };
 }

@@ -3,6 +3,7 @@
  * value (the server never goes down on odd input), and a cancelled request answers as cancelled.
  */
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { t } from '../i18n';
 
 export interface Logger {
   error(message: string): void;
@@ -25,7 +26,7 @@ export function runSafe<T>(
   fn: () => T,
 ): T | ResponseError<void> {
   if (token?.isCancellationRequested) {
-    return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+    return new ResponseError(LSPErrorCodes.RequestCancelled, t('lsp.requestCancelled'));
   }
   try {
     return fn();
@@ -43,12 +44,12 @@ export async function runSafeAsync<T>(
   fn: () => Promise<T>,
 ): Promise<T | ResponseError<void>> {
   if (token?.isCancellationRequested) {
-    return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+    return new ResponseError(LSPErrorCodes.RequestCancelled, t('lsp.requestCancelled'));
   }
   try {
     const result = await fn();
     if (token?.isCancellationRequested) {
-      return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+      return new ResponseError(LSPErrorCodes.RequestCancelled, t('lsp.requestCancelled'));
     }
     return result;
   } catch (err) {

@@ -18,7 +18,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/catalog';
 import type { StatementTemplate } from '../features/completion/completion';
 import { explicitPolicyType } from '../policy/policyType';
-import { analyzeFile } from '../policy/policyFile';
+import { analyzeFile, tooLargeFile } from '../policy/policyFile';
+import { withReadBudget } from '../syntax/budget';
 import { WorkspaceTrustedNotificationMethod, type InitializationOptions } from '../shared/protocol';
 import { mergeProjectConfig } from '../shared/settings';
 import { matchesAnyGlob, matchesGlob } from '../util/glob';
@@ -28,6 +29,7 @@ import { SettingsCache } from './settingsCache';
 import type { FeatureRegistration, ServerRuntime, ServerState } from './state';
 import { sendStatus } from './status';
 import { pickLocale, setLocale } from '../i18n/locale';
+import { t } from '../i18n';
 
 export type { DiagnosticContributor, FeatureRegistration, ServerRuntime, ServerState } from './state';
 
@@ -115,7 +117,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
 
   connection.onExecuteCommand(async (params) => {
     const run = state.commands.get(params.command);
-    return run ? run(params) : { error: `Unknown command ${params.command}` };
+    return run ? run(params) : { error: t('aa.unknownCommand', { command: params.command }) };
   });
 
   documents.onDidOpen((e) => void sendStatus(state, e.document.uri));
@@ -129,9 +131,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
   return state;
 }
 
+/**
+ * Time that reading one version of a document (parse and model) may take before the document is
+ * reported as too large to check fully (the rules have their own budget, in handlers/diagnostics).
+ * IAM_POLICY_READ_BUDGET_MS overrides it (tests, slow machines).
+ */
+const READ_BUDGET_MS = Number(process.env.IAM_POLICY_READ_BUDGET_MS) > 0 ? Number(process.env.IAM_POLICY_READ_BUDGET_MS) : 5_000;
+
 /** The state every handler gets: documents, settings, the analysed-document cache, the lazy catalog and templates. */
 function createState(connection: Connection, runtime: ServerRuntime, logger: Logger, canPullConfiguration: () => boolean): ServerState {
   const documents = new TextDocuments(TextDocument);
+  /** documents that ran out of the read budget, with their length then */
+  const tooLargeAt = new Map<string, number>();
+  documents.onDidClose((e) => tooLargeAt.delete(e.document.uri));
   let catalog: IamCatalog | undefined;
   let templates: StatementTemplate[] | undefined;
 
@@ -139,7 +151,7 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
     connection,
     runtime,
     documents,
-    settings: new SettingsCache(connection, canPullConfiguration),
+    settings: new SettingsCache(connection, canPullConfiguration, runtime.connectionFlags),
     cache: new DocumentCache(),
     logger,
     trusted: true,
@@ -182,15 +194,31 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
       // a .tofu file in an editor without an OpenTofu language is plain text: it is HCL
       const languageId = /\.tofu$/i.test(uri) && document.languageId === 'plaintext' ? 'opentofu' : document.languageId;
       await runtime.embeddedReady?.(languageId);
+      const options = {
+        languageId,
+        matchesPolicyGlob: matchesAnyGlob(uri, settings.files),
+        explicitType: explicitPolicyType(settings, (glob) => matchesGlob(uri, glob)),
+        ...(runtime.embedded ? { embedded: runtime.embedded } : {}),
+      };
       // the analysis of any text of this document (fix-all re-analyses its own rounds with it)
-      const analyze = (text: string) =>
-        analyzeFile(text, {
-          languageId,
-          matchesPolicyGlob: matchesAnyGlob(uri, settings.files),
-          explicitType: explicitPolicyType(settings, (glob) => matchesGlob(uri, glob)),
-          ...(runtime.embedded ? { embedded: runtime.embedded } : {}),
-        });
-      const file = state.cache.get(document, state.settings.generation, () => analyze(document.getText()));
+      const analyze = (text: string) => analyzeFile(text, options);
+      const file = state.cache.get(document, state.settings.generation, () => {
+        const text = document.getText();
+        // a document that ran out of its read budget is not read again on every keystroke: only
+        // once it has shrunk by a tenth (each attempt would block the server for the whole budget)
+        const tooLargeBefore = tooLargeAt.get(uri);
+        if (tooLargeBefore !== undefined && text.length >= tooLargeBefore * 0.9) {
+          return tooLargeFile(text, options, READ_BUDGET_MS);
+        }
+        const analyzed = withReadBudget(READ_BUDGET_MS, () => analyze(text));
+        if (analyzed.tooLarge) {
+          tooLargeAt.set(uri, text.length);
+          logger.warn(`${uri}: too large to read within ${READ_BUDGET_MS} ms (${text.length} characters); not checked`);
+        } else {
+          tooLargeAt.delete(uri);
+        }
+        return analyzed;
+      });
       return { document, file, settings, analyze };
     },
   };

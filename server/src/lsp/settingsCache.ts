@@ -15,10 +15,28 @@ import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../shared/set
 import { RULES_BY_ID } from '../rules/index';
 import { checkRuleSeverities } from '../shared/configCheck';
 
-/** The document's settings with the connection settings of the machine-level answer. */
-export function withMachineConnection(scoped: Settings, machine: Settings): Settings {
+/** Region, profile and endpoint given on the server's command line (they win over settings). */
+export interface ConnectionFlags {
+  region?: string;
+  profile?: string;
+  endpoint?: string;
+}
+
+/**
+ * The document's settings with the connection settings of the machine-level answer, and over
+ * them the server's command-line flags.
+ */
+export function withMachineConnection(scoped: Settings, machine: Settings, flags: ConnectionFlags = {}): Settings {
   const { region, profile, endpoint } = machine.accessAnalyzer;
-  return { ...scoped, accessAnalyzer: { ...scoped.accessAnalyzer, region, profile, endpoint } };
+  return {
+    ...scoped,
+    accessAnalyzer: {
+      ...scoped.accessAnalyzer,
+      region: flags.region || region,
+      profile: flags.profile || profile,
+      endpoint: flags.endpoint || endpoint,
+    },
+  };
 }
 
 export class SettingsCache {
@@ -32,20 +50,21 @@ export class SettingsCache {
   constructor(
     private readonly connection: Connection,
     private readonly canPull: () => boolean,
+    private readonly flags: ConnectionFlags = {},
   ) {}
 
   get(uri: string): Promise<Settings> {
     if (!this.canPull()) {
-      return Promise.resolve(this.globalSettings);
+      return Promise.resolve(withMachineConnection(this.globalSettings, this.globalSettings, this.flags));
     }
     let settings = this.cache.get(uri);
     if (!settings) {
       settings = this.connection.workspace.getConfiguration([{ scopeUri: uri, section: 'iamPolicy' }, { section: 'iamPolicy' }]).then(
         (answers: unknown) => {
           const [scoped, global] = Array.isArray(answers) ? (answers as unknown[]) : [];
-          return withMachineConnection(this.sanitize(scoped), this.sanitize(global));
+          return withMachineConnection(this.sanitize(scoped), this.sanitize(global), this.flags);
         },
-        () => this.globalSettings,
+        () => withMachineConnection(this.globalSettings, this.globalSettings, this.flags),
       );
       this.cache.set(uri, settings);
     }

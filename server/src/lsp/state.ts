@@ -49,6 +49,11 @@ export interface ServerRuntime {
   readTextFile?: (path: string) => string | undefined;
   /** a file's committed (HEAD) text; called only in a trusted workspace; undefined when it has none */
   gitHeadText?: (path: string) => Promise<string | undefined>;
+  /**
+   * Access Analyzer region, profile and endpoint from the server's command line: they win over
+   * the client's global (machine) settings and are never taken from a workspace scope
+   */
+  connectionFlags?: { region?: string; profile?: string; endpoint?: string };
   /** Access Analyzer timeout per attempt and attempts, for tests */
   accessAnalyzerTimeoutMs?: number;
   accessAnalyzerMaxAttempts?: number;

@@ -2,6 +2,7 @@
  * JSON tree -> PolicyDocument. Never throws and never drops what it cannot understand: values of
  * the wrong JSON type are kept as `invalid` entries for the rules to report.
  */
+import { checkBudget } from '../syntax/budget';
 import type { JsonNode, JsonTree } from '../syntax/parseJson';
 import type { JsonPath } from '../syntax/jsonPath';
 import type {
@@ -118,7 +119,10 @@ class ModelBuilder {
       return list;
     }
     if (node.type === 'array' && !computed) {
-      (node.children ?? []).forEach((child, i) => this.addListEntry(list, child, [...element.path, i]));
+      (node.children ?? []).forEach((child, i) => {
+        checkBudget();
+        this.addListEntry(list, child, [...element.path, i]);
+      });
     } else {
       this.addListEntry(list, node, element.path);
     }
@@ -161,6 +165,7 @@ class ModelBuilder {
   }
 
   private statement(node: JsonNode, path: JsonPath, index: number | undefined): Statement {
+    checkBudget();
     const elements = this.elements(node, path);
     const statement: Statement = { node, path, index, elements };
     for (const element of elements) {
@@ -239,7 +244,10 @@ class ModelBuilder {
       }
     };
     if (node?.type === 'array') {
-      (node.children ?? []).forEach((child, i) => add(child, [...element.path, i]));
+      (node.children ?? []).forEach((child, i) => {
+        checkBudget();
+        add(child, [...element.path, i]);
+      });
     } else if (node) {
       add(node, element.path);
     }

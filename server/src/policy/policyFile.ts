@@ -2,6 +2,7 @@
  * A document as the features see it: its text, its JSON tree and the policies in it (one for a
  * policy file; any number for templates that embed policies). Pure and cheap to rebuild.
  */
+import { ReadBudgetExceeded } from '../syntax/budget';
 import { parseJson, type JsonTree } from '../syntax/parseJson';
 import type { JsonPath } from '../syntax/jsonPath';
 import { looksLikePolicy } from './detect';
@@ -49,6 +50,11 @@ export interface PolicyFile {
    * document gets a visible error instead of looking clean. Never set for ordinary bad input.
    */
   failure?: string;
+  /**
+   * Set when reading the document (parse and model) ran out of its time budget: the document is
+   * reported as too large to check fully, never as clean.
+   */
+  tooLarge?: { budgetMs: number };
 }
 
 export interface AnalyzeOptions {
@@ -75,10 +81,24 @@ export function analyzeFile(text: string, options: AnalyzeOptions): PolicyFile {
   try {
     return analyze(text, options);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
     const mightHoldPolicy = options.matchesPolicyGlob || /Statement|PolicyDocument|aws_iam/.test(text);
+    if (err instanceof ReadBudgetExceeded) {
+      return tooLargeFile(text, options, err.budgetMs);
+    }
+    const message = err instanceof Error ? err.message : String(err);
     return { languageId: options.languageId, text, tree: parseJson(''), isPolicy: mightHoldPolicy, policies: [], failure: message };
   }
+}
+
+/** A document not read because it is too large to read within the budget (it shows one "too large" finding). */
+export function tooLargeFile(
+  text: string,
+  options: Pick<AnalyzeOptions, 'languageId' | 'matchesPolicyGlob'>,
+  budgetMs: number,
+): PolicyFile {
+  // a huge document that names no policy part is not claimed (a big package-lock.json stays quiet)
+  const mightHoldPolicy = options.matchesPolicyGlob || /"Statement"|Statement:|PolicyDocument|aws_iam|policy\s*=/.test(text);
+  return { languageId: options.languageId, text, tree: parseJson(''), isPolicy: mightHoldPolicy, policies: [], tooLarge: { budgetMs } };
 }
 
 function analyze(text: string, options: AnalyzeOptions): PolicyFile {

@@ -4,6 +4,7 @@
  * them, while the tree stays usable for every feature.
  */
 import { ParseErrorCode, visit, type Node } from 'jsonc-parser';
+import { checkBudget } from './budget';
 
 export type JsonNode = Node;
 
@@ -103,6 +104,7 @@ export function parseJson(text: string): JsonTree {
     source,
     {
       onObjectBegin: (offset) => {
+        checkBudget();
         pendingComma = undefined;
         current = add({ type: 'object', offset, length: -1, parent: current, children: [] });
       },
@@ -119,6 +121,7 @@ export function parseJson(text: string): JsonTree {
         completeProperty(offset + length);
       },
       onArrayBegin: (offset) => {
+        checkBudget();
         pendingComma = undefined;
         current = add({ type: 'array', offset, length: -1, parent: current, children: [] });
       },
@@ -129,6 +132,7 @@ export function parseJson(text: string): JsonTree {
         completeProperty(offset + length);
       },
       onLiteralValue: (value: unknown, offset, length) => {
+        checkBudget();
         pendingComma = undefined;
         const type = value === null ? 'null' : typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'string';
         add({ type, offset, length, parent: current, value });

@@ -1,18 +1,18 @@
 /**
  * Access tests ("accessTests" in `.iampolicy.json`, docs/access.md): a policy allows / denies a
  * request, and never grants some actions on some resources. Running one test's expectations
- * against its policies, with each outcome's request, the simulation behind it and an English
- * message (the CLI's); `failureMessage` gives the localized one the editor shows. Also where each
+ * against its policies, with each outcome's request, the simulation behind it and the CLI's
+ * message (in the current locale); `failureMessage` gives the one the editor shows. Also where each
  * expectation is in the configuration text, for diagnostics.
  */
 import { compareAccess, type EvalRequest } from '../../analysis/evaluate';
 import { allowAllIdentity } from '../../analysis/evaluate/access';
 import type { IamCatalog } from '../../catalog/catalog';
 import { wildcardToRegExp } from '../../catalog/wildcard';
-import { t } from '../../i18n';
+import { localizeReason, t } from '../../i18n';
 import type { JsonNode } from '../../syntax/parseJson';
 import { nodeAtPath } from '../../syntax/jsonPath';
-import { simulate, type LoadedPolicy, type SimulateOutput } from './simulate';
+import { ASSUMED_FILE, simulate, type LoadedPolicy, type SimulateOutput } from './simulate';
 import { decisionText, reasonText, statementRef } from './simulateView';
 
 export class AccessTestError extends Error {}
@@ -54,7 +54,7 @@ export interface TestOutcome {
   policy: string;
   expectation: string;
   passed: boolean;
-  /** English (the CLI's report) */
+  /** the CLI's report, in the current locale */
   message: string;
   kind: ExpectationKind;
   /** index in the test's `allows`, `denies` or `neverGrants` list */
@@ -73,17 +73,17 @@ function fail(msg: string): never {
 /** Validates the "accessTests" value of a configuration; throws AccessTestError with the path of the problem. */
 export function parseAccessTests(value: unknown, where: string): AccessTestSpec[] {
   if (!Array.isArray(value)) {
-    fail(`${where}: "accessTests" must be an array`);
+    fail(t('test.notArray', { where }));
   }
   const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
-  return value.map((t, i) => {
+  return value.map((entry, i) => {
     const at = `${where}: accessTests[${i}]`;
-    if (!t || typeof t !== 'object') {
-      fail(`${at} must be an object`);
+    if (!entry || typeof entry !== 'object') {
+      fail(t('test.notObject', { at }));
     }
-    const spec = t as Record<string, unknown>;
+    const spec = entry as Record<string, unknown>;
     if (typeof spec.policy !== 'string' || !spec.policy) {
-      fail(`${at}.policy must name a policy file`);
+      fail(t('test.noPolicy', { at }));
     }
     for (const key of ['allows', 'denies'] as const) {
       const list = spec[key];
@@ -91,7 +91,7 @@ export function parseAccessTests(value: unknown, where: string): AccessTestSpec[
         list !== undefined &&
         (!Array.isArray(list) || list.some((r) => !r || typeof r !== 'object' || typeof (r as RequestExpectation).action !== 'string'))
       ) {
-        fail(`${at}.${key} must be an array of requests, each with an "action"`);
+        fail(t('test.badRequests', { at, key }));
       }
     }
     const never = spec.neverGrants;
@@ -106,10 +106,10 @@ export function parseAccessTests(value: unknown, where: string): AccessTestSpec[
             ((n as NeverGrants).resources !== undefined && !isStrings((n as NeverGrants).resources)),
         ))
     ) {
-      fail(`${at}.neverGrants must be an array of { "actions": [...], "resources": [...] }`);
+      fail(t('test.badNeverGrants', { at }));
     }
     if (!spec.allows && !spec.denies && !spec.neverGrants) {
-      fail(`${at} has no "allows", "denies" or "neverGrants"`);
+      fail(t('test.noExpectations', { at }));
     }
     return spec as unknown as AccessTestSpec;
   });
@@ -129,8 +129,11 @@ const contextText = (r: EvalRequest) =>
     .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('|') : String(v)}`)
     .join(', ');
 
+/** The request as the CLI's report words it (current locale). */
 const describeRequest = (r: EvalRequest) =>
-  `${r.action} on ${r.resource}${r.context && Object.keys(r.context).length ? ` with ${contextText(r)}` : ''}`;
+  r.context && Object.keys(r.context).length
+    ? t('test.requestWith', { action: r.action, resource: r.resource, context: contextText(r) })
+    : t('test.request', { action: r.action, resource: r.resource });
 
 /** The request in the display language. */
 export function requestText(r: EvalRequest): string {
@@ -154,29 +157,34 @@ export function runAccessTest(spec: AccessTestSpec, policies: LoadedPolicy[], na
       const passed = kind === 'allows' ? allowed : !allowed;
       let message: string;
       if (passed) {
-        message = `${sim.decision}${sim.deciding.length ? ` by ${sim.deciding.join(', ')}` : ''}`;
+        const decision = t(`sim.decision.${sim.decision}`);
+        message = sim.deciding.length ? t('test.decidedBy', { decision, deciding: sim.deciding.join(', ') }) : decision;
       } else if (kind === 'allows') {
         const near = sim.statements.filter((s) => s.effect === 'Allow' && !s.matched);
-        message = `${sim.decision}: ${sim.reason}${sim.deciding.length ? ` (${sim.deciding.join(', ')})` : ''}${
+        message = `${t('test.decisionReason', { decision: t(`sim.decision.${sim.decision}`), reason: localizeReason(sim.reason) })}${
+          sim.deciding.length ? ` (${sim.deciding.join(', ')})` : ''
+        }${
           near.length
             ? `; ${near
-                .map(
-                  (s) =>
-                    `${s.statement} does not apply: ${s.conditions
+                .map((s) =>
+                  t('test.doesNotApply', {
+                    statement: s.statement,
+                    conditions: s.conditions
                       .filter((c) => !c.result)
-                      .map((c) => c.reason)
-                      .join('; ')}`,
+                      .map((c) => localizeReason(c.reason))
+                      .join('; '),
+                  }),
                 )
                 .join('; ')}`
             : ''
         }`;
       } else {
-        message = `allowed by ${sim.deciding.join(' and ')}`;
+        message = t('test.allowedBy', { deciding: sim.deciding.join(t('test.and')) });
       }
       out.push({
         test: name,
         policy: spec.policy,
-        expectation: `${kind} ${describeRequest(request)}`,
+        expectation: t(`test.expect.${kind}`, { request: describeRequest(request) }),
         passed,
         message,
         kind,
@@ -196,14 +204,14 @@ export function runAccessTest(spec: AccessTestSpec, policies: LoadedPolicy[], na
       const violations = granted.filter(
         (e) => actionRes.some((re) => re.test(e.action)) && resources.some((r) => globsOverlap(r, e.resource)),
       );
-      const expectation = `never grants ${n.actions.join(', ')} on ${resources.join(', ')}`;
+      const expectation = t('test.expect.neverGrants', { actions: n.actions.join(', '), resources: resources.join(', ') });
       if (violations.length === 0) {
         out.push({
           test: name,
           policy: spec.policy,
           expectation,
           passed: true,
-          message: 'no sampled request is allowed',
+          message: t('test.noSampledAllowed'),
           kind: 'neverGrants',
           index,
           violations: 0,
@@ -220,14 +228,21 @@ export function runAccessTest(spec: AccessTestSpec, policies: LoadedPolicy[], na
       const sim = simulate(policies, request);
       const more =
         violations.length > 1
-          ? ` (and ${violations.length - 1} more: ${[...new Set(violations.slice(1, 6).map((v) => v.action))].join(', ')}${violations.length > 6 ? ', ...' : ''})`
+          ? t('test.more', {
+              count: violations.length - 1,
+              actions: `${[...new Set(violations.slice(1, 6).map((v) => v.action))].join(', ')}${violations.length > 6 ? ', ...' : ''}`,
+            })
           : '';
       out.push({
         test: name,
         policy: spec.policy,
         expectation,
         passed: false,
-        message: `grants ${describeRequest(request)}: ${sim.deciding.length ? `allowed by ${sim.deciding.join(' and ')}` : sim.reason}${more}`,
+        message: t('test.grants', {
+          request: describeRequest(request),
+          why: sim.deciding.length ? t('test.allowedBy', { deciding: sim.deciding.join(t('test.and')) }) : localizeReason(sim.reason),
+          more,
+        }),
         kind: 'neverGrants',
         index,
         request,
@@ -245,7 +260,7 @@ export function failureMessage(o: TestOutcome, spec: AccessTestSpec): string {
   if (!sim || !o.request) {
     return o.message;
   }
-  const deciding = sim.decidingStatements.filter((s) => s.file !== '(assumed)').map(statementRef);
+  const deciding = sim.decidingStatements.filter((s) => s.file !== ASSUMED_FILE).map(statementRef);
   const statements = (deciding.length ? deciding : sim.decidingStatements.map(statementRef)).join(', ');
   const request = requestText(o.request);
   if (o.kind === 'allows') {

@@ -20,7 +20,7 @@ export interface ConfigTestRun {
   specs: AccessTestSpec[];
   /** per spec (same order): its outcomes, or why it cannot run (localized) */
   results: { outcomes: TestOutcome[]; error?: string; errorPath?: (string | number)[] }[];
-  /** the "accessTests" value itself is invalid (English, with its path) */
+  /** the "accessTests" value itself is invalid (in the display language, with its path) */
   invalid?: string;
 }
 

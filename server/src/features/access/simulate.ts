@@ -12,6 +12,7 @@ import {
   type EvaluationResult,
 } from '../../analysis/evaluate';
 import type { StatementTrace } from '../../analysis/evaluate';
+import { t } from '../../i18n';
 import type { PolicyFile } from '../../policy/policyFile';
 
 /** A policy of a file, with where it is (for messages). */
@@ -41,15 +42,19 @@ export function loadedPolicies(analyzed: PolicyFile, text: string, display: stri
   });
 }
 
-/** `statement "Sid" (file:line)` of a statement, for messages. */
+/** The `file` of the identity policy assumed when none is given (`SimulatedStatement.file`). */
+export const ASSUMED_FILE = '(assumed)';
+
+/** `statement "Sid" (file:line)` of a statement, for messages, in the current locale. */
 export function statementLocation(s: StatementTrace, policies: readonly LoadedPolicy[]): string {
   const p = policies.find((x) => x.document.statements.includes(s.statement));
   const id = s.sid ? `"${s.sid}"` : s.index !== undefined ? `#${s.index + 1}` : '';
   if (!p) {
-    return `statement ${id} of ${s.policy}`;
+    return t('access.statementOf', { id, policy: s.policy });
   }
   const line = p.text.slice(0, s.statement.node.offset).split('\n').length;
-  return `statement ${id} (${p.file}:${line}${p.location ? `, ${p.location}` : ''})`.replace('statement  (', 'statement (');
+  const file = p.file === ASSUMED_FILE ? t('access.assumedFile') : p.file;
+  return t('access.statement', { id, file, line, location: p.location ? `, ${p.location}` : '' }).replace(/ {2}\(/, ' (');
 }
 
 export interface SimulatedStatement {
@@ -87,7 +92,7 @@ export function simulate(policies: LoadedPolicy[], request: EvalRequest): Simula
   const all: LoadedPolicy[] = evaluated.map((p) =>
     policies.includes(p as LoadedPolicy)
       ? (p as LoadedPolicy)
-      : { ...p, name: p.name ?? 'assumed identity policy', file: '(assumed)', location: '', text: '' },
+      : { ...p, name: p.name ?? t('access.assumedPolicy'), file: ASSUMED_FILE, location: '', text: '' },
   );
   const describe = (s: StatementTrace): SimulatedStatement => {
     const owner = all.find((x) => x.document.statements.includes(s.statement));

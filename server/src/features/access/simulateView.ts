@@ -7,11 +7,11 @@
 import { t } from '../../i18n';
 import type { MessageId } from '../../i18n';
 import { code, md, table } from '../markdown';
-import type { SimulatedStatement, SimulateOutput } from './simulate';
+import { ASSUMED_FILE, type SimulatedStatement, type SimulateOutput } from './simulate';
 
 /** "statement "Sid" (file:line)", localized. */
 export function statementRef(s: Pick<SimulatedStatement, 'sid' | 'index' | 'file' | 'line'>): string {
-  if (s.file === '(assumed)') {
+  if (s.file === ASSUMED_FILE) {
     return t('access.statement.assumed');
   }
   return s.sid

@@ -4,7 +4,7 @@
  * ARN templates, principals, condition operators, condition keys (filtered by the statement's
  * actions) and condition values. Each item replaces exactly the token being typed.
  */
-import { accessLevelName, localizedRecord, t as tr, type MessageId } from '../../i18n';
+import { accessLevelName, localizedRecord, localizeTemplate, t as tr, type MessageId } from '../../i18n';
 import {
   Command,
   CompletionItemKind,
@@ -453,16 +453,18 @@ function templateItems(
       }
       body = inner[1].replace(/^\t/gm, '');
     }
+    const shown = localizeTemplate(t);
     items.push({
-      label: t.label,
+      label: shown.label,
       kind: CompletionItemKind.Snippet,
       detail: tr('completion.statementTemplate'),
-      documentation: { kind: MarkupKind.Markdown, value: `${t.description}\n\n\`\`\`json\n${previewOf(t.body)}\n\`\`\`` },
+      documentation: { kind: MarkupKind.Markdown, value: `${shown.description}\n\n\`\`\`json\n${previewOf(t.body)}\n\`\`\`` },
       textEdit: TextEdit.replace(rangeOf(ctx, token), body),
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.adjustIndentation,
       sortText: `z${String(i).padStart(3, '0')}`,
-      filterText: t.label,
+      // the English name filters too, so the same words find a template in any locale
+      filterText: shown.label === t.label ? t.label : `${shown.label} ${t.label}`,
     });
   });
   return items;
@@ -479,15 +481,19 @@ function previewOf(body: string): string {
 function policyTemplates(ctx: CompletionContext, token: { offset: number; length: number }): CompletionItem[] {
   return (ctx.templates ?? [])
     .filter((t) => t.scope === 'policy')
-    .map((t, i) => ({
-      label: t.label,
-      kind: CompletionItemKind.Snippet,
-      detail: tr('completion.policyTemplate'),
-      documentation: { kind: MarkupKind.Markdown, value: `${t.description}\n\n\`\`\`json\n${previewOf(t.body)}\n\`\`\`` },
-      textEdit: TextEdit.replace(rangeOf(ctx, token), t.body),
-      insertTextFormat: InsertTextFormat.Snippet,
-      sortText: String(i).padStart(3, '0'),
-    }));
+    .map((t, i) => {
+      const shown = localizeTemplate(t);
+      return {
+        label: shown.label,
+        kind: CompletionItemKind.Snippet,
+        detail: tr('completion.policyTemplate'),
+        documentation: { kind: MarkupKind.Markdown, value: `${shown.description}\n\n\`\`\`json\n${previewOf(t.body)}\n\`\`\`` },
+        textEdit: TextEdit.replace(rangeOf(ctx, token), t.body),
+        insertTextFormat: InsertTextFormat.Snippet,
+        sortText: String(i).padStart(3, '0'),
+        ...(shown.label === t.label ? {} : { filterText: `${shown.label} ${t.label}` }),
+      };
+    });
 }
 
 // ---------------------------------------------------------------------------------------------

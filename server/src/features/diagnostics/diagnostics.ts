@@ -244,6 +244,16 @@ function tooLargeDiagnostic(document: TextDocument, embedded: EmbeddedPolicy, sk
   };
 }
 
+/** The warning that a document was too large to read (parse and model) within its budget: no rule ran. */
+export function tooLargeToReadDiagnostic(document: TextDocument, budgetMs: number): Diagnostic {
+  return {
+    ...checkFailedDiagnostic(document, ''),
+    severity: DiagnosticSeverity.Warning,
+    code: TOO_LARGE_CODE,
+    message: t('diag.tooLargeToRead', { seconds: Math.max(1, Math.round(budgetMs / 1000)) }),
+  };
+}
+
 function ruleFailed(document: TextDocument, embedded: EmbeddedPolicy, ruleId: string, error: unknown): Diagnostic {
   return checkFailedDiagnostic(document, t('diag.ruleFailed', { ruleId, error: errorText(error) }), embedded.offset);
 }
@@ -259,6 +269,9 @@ export function getDiagnostics(
   }
   if (file.failure !== undefined) {
     return [checkFailedDiagnostic(document, file.failure)];
+  }
+  if (file.tooLarge) {
+    return [tooLargeToReadDiagnostic(document, file.tooLarge.budgetMs)];
   }
   const out: Diagnostic[] = [];
   const hints: HintCounts = new Map();
@@ -300,6 +313,9 @@ export async function getDiagnosticsAsync(
   }
   if (file.failure !== undefined) {
     return [checkFailedDiagnostic(document, file.failure)];
+  }
+  if (file.tooLarge) {
+    return [tooLargeToReadDiagnostic(document, file.tooLarge.budgetMs)];
   }
   const checkStarted = Date.now();
   const out: Diagnostic[] = [];

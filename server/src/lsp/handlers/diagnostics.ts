@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { configFileDiagnostics, isProjectConfigUri } from '../../features/diagnostics/configFile';
 import { checkFailedDiagnostic, getDiagnosticsAsync } from '../../features/diagnostics/diagnostics';
+import { t } from '../../i18n';
 import { formatError } from '../runSafe';
 import { accessTestConfigDiagnostics } from './accessTests';
 import type { FeatureRegistration, ServerState } from '../state';
@@ -116,9 +117,9 @@ export const registerDiagnostics: FeatureRegistration = (state, capabilities) =>
         // must pull again, since no answer was given (retriggerRequest false would leave the document
         // with no diagnostics at all until its next edit)
         if (token.isCancellationRequested) {
-          return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled', { retriggerRequest: true });
+          return new ResponseError(LSPErrorCodes.RequestCancelled, t('lsp.requestCancelled'), { retriggerRequest: true });
         }
-        return new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was checked.', { retriggerRequest: true });
+        return new ResponseError(LSPErrorCodes.ServerCancelled, t('lsp.documentChanged'), { retriggerRequest: true });
       },
     );
     state.refreshDiagnostics = () => {
