@@ -75,7 +75,16 @@ function layerConfigs() {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.e2e-cache/**', 'test/e2e/workspace/**', 'test/fixtures/**', '**/*.d.ts'],
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.cache/**',
+      '.e2e-cache/**',
+      'test/e2e/workspace/**',
+      'test/fixtures/**',
+      '**/*.d.ts',
+    ],
   },
   ...tseslint.configs.recommended,
   {
