@@ -114,7 +114,7 @@ describe('IAM Policy Language in VS Code: access features', function () {
             name: 'e2e',
             policy: 'app.json',
             allows: [{ action: 's3:GetObject', resource: 'arn:aws:s3:::app-data/x', context: { 'aws:SourceIp': '10.0.0.1' } }],
-            denies: [{ action: 's3:PutObject', resource: 'arn:aws:s3:::app-data/x' }],
+            denies: [{ action: 's3:PutObject', resource: 'arn:aws:s3:::app-data/x', context: { 'aws:SourceIp': '10.0.0.1' } }],
           },
         ],
       }),
