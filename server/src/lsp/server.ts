@@ -28,6 +28,7 @@ import { SettingsCache } from './settingsCache';
 import type { FeatureRegistration, ServerRuntime, ServerState } from './state';
 import { sendStatus } from './status';
 import { pickLocale, setLocale } from '../i18n/locale';
+import { t } from '../i18n';
 
 export type { DiagnosticContributor, FeatureRegistration, ServerRuntime, ServerState } from './state';
 
@@ -40,8 +41,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     info: (m) => connection.console.info(m),
   };
   // last resort: log, never die (a crash would take every open editor's features with it)
-  process.on('uncaughtException', (err) => logger.error(formatError('Uncaught exception', err)));
-  process.on('unhandledRejection', (err) => logger.error(formatError('Unhandled rejection', err)));
+  process.on('uncaughtException', (err) => logger.error(formatError(t('log.uncaughtException'), err)));
+  process.on('unhandledRejection', (err) => logger.error(formatError(t('log.unhandledRejection'), err)));
 
   let canPullConfiguration = false;
   const state = createState(connection, runtime, logger, () => canPullConfiguration);
@@ -108,14 +109,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
       try {
         dispose();
       } catch (err) {
-        logger.error(formatError('shutdown', err));
+        logger.error(formatError(t('log.shutdownFailed'), err));
       }
     }
   });
 
   connection.onExecuteCommand(async (params) => {
     const run = state.commands.get(params.command);
-    return run ? run(params) : { error: `Unknown command ${params.command}` };
+    return run ? run(params) : { error: t('aa.unknownCommand', { command: params.command }) };
   });
 
   documents.onDidOpen((e) => void sendStatus(state, e.document.uri));
@@ -157,7 +158,12 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
         const start = Date.now();
         catalog = runtime.loadCatalog();
         logger.info(
-          `IAM catalog opened in ${Date.now() - start} ms: ${catalog.services.length} services, ${catalog.actionCount} actions, each read on first use (data of ${catalog.dataDate})`,
+          t('log.catalogOpened', {
+            ms: Date.now() - start,
+            services: catalog.services.length,
+            actions: catalog.actionCount,
+            date: catalog.dataDate,
+          }),
         );
       }
       return catalog;
@@ -167,7 +173,7 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
         try {
           templates = runtime.loadTemplates();
         } catch (err) {
-          logger.error(formatError('Could not load policy templates', err));
+          logger.error(formatError(t('log.templatesFailed'), err));
           templates = [];
         }
       }
