@@ -126,7 +126,8 @@ export function serverCommandMiddleware(
       (r) =>
         `• ${r.description}${r.statementId ? ` (Sid ${r.statementId})` : r.statementIndex !== undefined ? vscode.l10n.t(' (statement {0})', r.statementIndex + 1) : ''}`,
     );
-    output.info(`${name}: ${result.result} ${result.message ?? ''}\n${reasons.join('\n')}`);
+    // the check's name, its result (PASS/FAIL) and AWS's message and reasons stay as AWS sent them
+    output.info([vscode.l10n.t('{0}: result {1}. {2}', name, result.result ?? '', result.message ?? '').trimEnd(), ...reasons].join('\n'));
     const text = `${name}: ${result.result === 'PASS' ? 'PASS' : 'FAIL'}. ${result.message ?? ''}${reasons.length ? `\n${reasons.join('\n')}` : ''}`;
     if (result.result === 'PASS') {
       void vscode.window.showInformationMessage(text);

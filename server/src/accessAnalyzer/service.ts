@@ -259,7 +259,7 @@ export class AccessAnalyzerService {
       }
       state.inFlight = undefined;
       this.remember(cacheKey, { diagnostics, findings: count });
-      this.host.log(`Access Analyzer: ${uri} validated in ${Date.now() - started} ms: ${count} finding${count === 1 ? '' : 's'}`);
+      this.host.log(t('log.aa.validated', { uri, ms: Date.now() - started, count }));
       return this.finish(uri, hash, diagnostics, count);
     } catch (err) {
       if (state.inFlight !== controller) {
@@ -269,7 +269,7 @@ export class AccessAnalyzerService {
       state.inFlight = undefined;
       const timedOut = (err as Error | undefined)?.name === OUR_TIMEOUT;
       const report = classifyError(err, timedOut);
-      this.host.log(`Access Analyzer: ${uri}: ${report.message}`);
+      this.host.log(t('log.aa.failed', { uri, message: report.message }));
       this.setStatus(uri, { state: report.state, message: report.message });
       return this.status(uri);
     }
@@ -314,7 +314,7 @@ export class AccessAnalyzerService {
       return await this.withRetries(uri, controller.signal, (signal) => run(api, signal));
     } catch (err) {
       const report = classifyError(err, (err as Error | undefined)?.name === OUR_TIMEOUT);
-      this.host.log(`Access Analyzer check: ${uri}: ${report.message}`);
+      this.host.log(t('log.aa.checkFailed', { uri, message: report.message }));
       throw new Error(report.message);
     }
   }

@@ -3,7 +3,28 @@
  * value (the server never goes down on odd input), and a cancelled request answers as cancelled.
  */
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { t } from '../i18n';
+import { t, type MessageId } from '../i18n';
+
+/** The requests runSafe guards, with their names in the log line (in the display language). */
+const REQUEST_NAMES = {
+  'code lens': 'log.request.codeLens',
+  'document links': 'log.request.documentLinks',
+  'inlay hints': 'log.request.inlayHints',
+  'code actions': 'log.request.codeActions',
+  'document symbols': 'log.request.documentSymbols',
+  documentInfo: 'log.request.documentInfo',
+  policySummary: 'log.request.policySummary',
+  hover: 'log.request.hover',
+  completion: 'log.request.completion',
+  'completion resolve': 'log.request.completionResolve',
+} as const satisfies Record<string, MessageId>;
+
+export type GuardedRequest = keyof typeof REQUEST_NAMES;
+
+/** The log line of a failed request: localized text, then the error's own message and stack. */
+export function requestFailed(what: GuardedRequest, err: unknown): string {
+  return formatError(t('log.requestFailed', { request: t(REQUEST_NAMES[what]) }), err);
+}
 
 export interface Logger {
   error(message: string): void;
@@ -11,6 +32,7 @@ export interface Logger {
   info(message: string): void;
 }
 
+/** `message` is already localized; the error's own message and stack stay as Node or AWS wrote them. */
 export function formatError(message: string, err: unknown): string {
   if (err instanceof Error) {
     return `${message}: ${err.message}\n${err.stack ?? ''}`;
@@ -20,7 +42,7 @@ export function formatError(message: string, err: unknown): string {
 
 export function runSafe<T>(
   logger: Logger,
-  what: string,
+  what: GuardedRequest,
   token: CancellationToken | undefined,
   fallback: T,
   fn: () => T,
@@ -31,14 +53,14 @@ export function runSafe<T>(
   try {
     return fn();
   } catch (err) {
-    logger.error(formatError(`${what} failed`, err));
+    logger.error(requestFailed(what, err));
     return fallback;
   }
 }
 
 export async function runSafeAsync<T>(
   logger: Logger,
-  what: string,
+  what: GuardedRequest,
   token: CancellationToken | undefined,
   fallback: T,
   fn: () => Promise<T>,
@@ -53,7 +75,7 @@ export async function runSafeAsync<T>(
     }
     return result;
   } catch (err) {
-    logger.error(formatError(`${what} failed`, err));
+    logger.error(requestFailed(what, err));
     return fallback;
   }
 }

@@ -42,8 +42,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     info: (m) => connection.console.info(m),
   };
   // last resort: log, never die (a crash would take every open editor's features with it)
-  process.on('uncaughtException', (err) => logger.error(formatError('Uncaught exception', err)));
-  process.on('unhandledRejection', (err) => logger.error(formatError('Unhandled rejection', err)));
+  process.on('uncaughtException', (err) => logger.error(formatError(t('log.uncaughtException'), err)));
+  process.on('unhandledRejection', (err) => logger.error(formatError(t('log.unhandledRejection'), err)));
 
   let canPullConfiguration = false;
   const state = createState(connection, runtime, logger, () => canPullConfiguration);
@@ -110,7 +110,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
       try {
         dispose();
       } catch (err) {
-        logger.error(formatError('shutdown', err));
+        logger.error(formatError(t('log.shutdownFailed'), err));
       }
     }
   });
@@ -169,7 +169,12 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
         const start = Date.now();
         catalog = runtime.loadCatalog();
         logger.info(
-          `IAM catalog opened in ${Date.now() - start} ms: ${catalog.services.length} services, ${catalog.actionCount} actions, each read on first use (data of ${catalog.dataDate})`,
+          t('log.catalogOpened', {
+            ms: Date.now() - start,
+            services: catalog.services.length,
+            actions: catalog.actionCount,
+            date: catalog.dataDate,
+          }),
         );
       }
       return catalog;
@@ -179,7 +184,7 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
         try {
           templates = runtime.loadTemplates();
         } catch (err) {
-          logger.error(formatError('Could not load policy templates', err));
+          logger.error(formatError(t('log.templatesFailed'), err));
           templates = [];
         }
       }

@@ -2,6 +2,7 @@
 import { NotificationType } from 'vscode-languageserver';
 import type { PolicyFile } from '../policy/policyFile';
 import { StatusNotificationMethod, type DocumentInfoResult, type StatusParams } from '../shared/protocol';
+import { t } from '../i18n';
 import { formatError } from './runSafe';
 import type { ServerState } from './state';
 
@@ -41,6 +42,6 @@ export async function sendStatus(
     }
     await state.connection.sendNotification(StatusNotification, params);
   } catch (err) {
-    state.logger.error(formatError('sending status', err));
+    state.logger.error(formatError(t('log.statusFailed'), err));
   }
 }

@@ -79,7 +79,7 @@ export const registerAccess: FeatureRegistration = (state) => {
     try {
       return await runSimulate(state, params.arguments?.[0] as SimulateArgs | undefined);
     } catch (err) {
-      state.logger.error(formatError('simulate failed', err));
+      state.logger.error(formatError(t('log.simulateFailed'), err));
       return { error: String(err instanceof Error ? err.message : err) };
     }
   });

@@ -67,7 +67,7 @@ export const registerAccessAnalyzer: FeatureRegistration = (state) => {
         service.onEvent({ document: found.document, file: found.file, settings: found.settings.accessAnalyzer }, event);
       }
     } catch (err) {
-      state.logger.error(formatError('Access Analyzer', err));
+      state.logger.error(formatError(t('log.accessAnalyzerFailed'), err));
     }
   };
   // TextDocuments reports an open as a content change too: only later versions are edits

@@ -122,7 +122,7 @@ export const registerAccessDiff: FeatureRegistration = (state) => {
     try {
       compared = await compareWithBase(state, uri);
     } catch (err) {
-      state.logger.error(formatError('access diff failed', err));
+      state.logger.error(formatError(t('log.accessDiffFailed'), err));
       return [];
     }
     if (!compared) {

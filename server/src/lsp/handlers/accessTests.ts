@@ -237,7 +237,7 @@ export async function accessTestConfigDiagnostics(state: ServerState, document: 
     const run = await runConfigTests(state, file);
     return run ? accessTestDiagnostics(document, run) : [];
   } catch (err) {
-    state.logger.error(formatError('access tests failed', err));
+    state.logger.error(formatError(t('log.accessTestsFailed'), err));
     return [];
   }
 }

@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, getCodeActions, type CodeActionContext, type FixTarget } from '../../features/codeActions/codeActions';
 import { getDiagnostics } from '../../features/diagnostics/diagnostics';
 import { ignoredRules } from '../../features/diagnostics/ignore';
+import { t } from '../../i18n';
 import { formatError, runSafeAsync } from '../runSafe';
 import type { FeatureRegistration } from '../state';
 import { keepSafeEdits } from '../../features/codeActions/editGuard';
@@ -60,7 +61,7 @@ export const registerCodeActions: FeatureRegistration = (state, capabilities) =>
                     ignored: ignoredRules(uri, settings.ignore),
                     now: state.runtime.now?.() ?? new Date(),
                     docsUrl: state.runtime.docsUrl,
-                    onRuleFailure: (ruleId, error) => state.logger.error(formatError(`rule ${ruleId} failed`, error)),
+                    onRuleFailure: (ruleId, error) => state.logger.error(formatError(t('log.ruleFailed', { rule: ruleId }), error)),
                   })
                 : [],
             context: (text, file) => ({

@@ -72,7 +72,7 @@ export async function computeLocalDiagnostics(
     ignored: ignoredRules(uri, settings.ignore),
     now: state.runtime.now?.() ?? new Date(),
     docsUrl: state.runtime.docsUrl,
-    onRuleFailure: (ruleId, error) => state.logger.error(formatError(`rule ${ruleId} failed`, error)),
+    onRuleFailure: (ruleId, error) => state.logger.error(formatError(t('log.ruleFailed', { rule: ruleId }), error)),
     maxHintsPerRule: MAX_HINTS_PER_RULE,
     cache: statementCacheFor(state, uri),
     pause,
@@ -106,7 +106,7 @@ export const registerDiagnostics: FeatureRegistration = (state, capabilities) =>
             return { kind: DocumentDiagnosticReportKind.Full, items };
           }
         } catch (err) {
-          state.logger.error(formatError('diagnostics failed', err));
+          state.logger.error(formatError(t('log.diagnosticsFailed'), err));
           // fail closed: a visible error, never an empty list that reads as "no problems"
           const document = documents.get(uri);
           return { kind: DocumentDiagnosticReportKind.Full, items: document ? [checkFailedDiagnostic(document, err)] : [] };
@@ -147,7 +147,7 @@ export const registerDiagnostics: FeatureRegistration = (state, capabilities) =>
             return undefined;
           })
           .catch((err: unknown) => {
-            state.logger.error(formatError('diagnostics failed', err));
+            state.logger.error(formatError(t('log.diagnosticsFailed'), err));
             const document = documents.get(uri);
             if (document && document.version === version) {
               void connection.sendDiagnostics({ uri, version, diagnostics: [checkFailedDiagnostic(document, err)] });
