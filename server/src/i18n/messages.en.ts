@@ -418,6 +418,7 @@ export const MESSAGES_EN = {
   'log.unhandledRejection': 'Unhandled promise rejection',
   'log.shutdownFailed': 'Releasing a resource at shutdown failed',
   'log.templatesFailed': 'Could not load the policy templates',
+  'log.tooLargeToRead': '{{uri}}: too large to read within {{ms}} ms ({{length}} characters); not checked',
   'log.catalogOpened':
     'IAM catalog opened in {{ms}} ms: {{services}} services, {{actions}} actions, each read on first use (data of {{date}})',
   'log.aa.validated': 'Access Analyzer: {{uri}} validated in {{ms}} ms: {{count}} {{count:finding:findings}}',

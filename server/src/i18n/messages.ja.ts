@@ -403,6 +403,7 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
   'log.unhandledRejection': '処理されなかった Promise の拒否',
   'log.shutdownFailed': 'シャットダウン時のリソースの解放に失敗しました',
   'log.templatesFailed': 'ポリシーのテンプレートを読み込めませんでした',
+  'log.tooLargeToRead': '{{uri}}: 大きすぎるため {{ms}} ミリ秒以内に読み込めませんでした ({{length}} 文字)。チェックしていません',
   'log.catalogOpened':
     'IAM カタログを {{ms}} ms で開きました: {{services}} 個のサービス、{{actions}} 個のアクション (各サービスは初めて使うときに読み込みます、データは {{date}} 時点)',
   'log.aa.validated': 'Access Analyzer: {{uri}} を {{ms}} ms で検証しました: 検出結果 {{count}} 件',

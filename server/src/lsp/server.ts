@@ -218,7 +218,7 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
         const analyzed = withReadBudget(READ_BUDGET_MS, () => analyze(text));
         if (analyzed.tooLarge) {
           tooLargeAt.set(uri, text.length);
-          logger.warn(`${uri}: too large to read within ${READ_BUDGET_MS} ms (${text.length} characters); not checked`);
+          logger.warn(t('log.tooLargeToRead', { uri, ms: READ_BUDGET_MS, length: text.length }));
         } else {
           tooLargeAt.delete(uri);
         }
