@@ -2,6 +2,7 @@
  * Entry point of the language server: `iam-policy-language-server --stdio` (or `--node-ipc`,
  * `--socket=<port>`). Any LSP client can start it.
  */
+import { createReadRelative } from './node/relativeFiles';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 import { serverFeatures } from './lsp/features';
@@ -54,6 +55,7 @@ function main(): void {
       projectConfig: (uri) => (uri.startsWith('file:') ? findProjectConfig(fileURLToPath(uri)).value : undefined),
       projectConfigFile: (uri) => (uri.startsWith('file:') ? findProjectConfig(fileURLToPath(uri)).file : undefined),
       readTextFile: savedText,
+      readRelative: createReadRelative,
       gitHeadText: headText,
       // Terraform documents wait for the parser (WebAssembly, loaded in the background)
       embeddedReady: (languageId) => (TERRAFORM_LANGUAGES.has(languageId) ? loadTerraformParser().then(() => undefined) : undefined),

@@ -16,13 +16,16 @@ function inside(root: string, file: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-export function createReadRelative(options: { roots: () => string[]; openText?: (uri: string) => string | undefined }): ReadRelative {
+export function createReadRelative(options: {
+  roots: (fromUri: string) => string[];
+  openText?: (uri: string) => string | undefined;
+}): ReadRelative {
   return (fromUri, relativePath) => {
     if (!fromUri.startsWith('file:')) {
       return { error: 'unreadable' };
     }
     const file = path.resolve(path.dirname(fileURLToPath(fromUri)), relativePath);
-    const roots = options.roots().map((r) => path.resolve(r));
+    const roots = options.roots(fromUri).map((r) => path.resolve(r));
     if (!roots.some((root) => inside(root, file))) {
       return { error: 'outside' };
     }
