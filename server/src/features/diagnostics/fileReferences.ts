@@ -13,7 +13,7 @@ import { t, type MessageId } from '../../i18n';
 import { parsePolicy } from '../../policy/parsePolicy';
 import type { PolicyFile, PolicyFileReference } from '../../policy/policyFile';
 import { parseJson, type JsonNode } from '../../syntax/parseJson';
-import { CHECK_FAILED_CODE, DIAGNOSTIC_SOURCE, getDiagnostics, type DiagnosticOptions } from './diagnostics';
+import { CHECK_FAILED_CODE, checkFailedDiagnostic, DIAGNOSTIC_SOURCE, getDiagnostics, type DiagnosticOptions } from './diagnostics';
 
 /** Why the host did not read a referenced file. */
 export type ReadRelativeError = 'outside' | 'missing' | 'notFile' | 'tooLarge' | 'unreadable';
@@ -181,10 +181,18 @@ export function fileReferenceDiagnostics(
       });
       continue;
     }
-    const referenced = analyzeReferencedPolicy(reference, read.text);
-    const templateDocument = TextDocument.create(read.uri, 'json', 1, referenced.text);
-    const { maxHintsPerRule: _cap, cache: _cache, ...rest } = options;
-    for (const d of getDiagnostics(referenced, catalog, templateDocument, rest)) {
+    let found: Diagnostic[];
+    try {
+      const referenced = analyzeReferencedPolicy(reference, read.text);
+      const templateDocument = TextDocument.create(read.uri, 'json', 1, referenced.text);
+      const { maxHintsPerRule: _cap, cache: _cache, ...rest } = options;
+      found = getDiagnostics(referenced, catalog, templateDocument, rest);
+    } catch (err) {
+      // fail closed: the call gets a visible error, the rest of the document its findings
+      out.push({ ...checkFailedDiagnostic(document, err, reference.offset), range });
+      continue;
+    }
+    for (const d of found) {
       const { data: _data, ...plain } = d;
       const message = typeof d.message === 'string' ? d.message : d.message.value;
       out.push({
