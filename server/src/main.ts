@@ -3,6 +3,7 @@
  * `--socket=<port>`), with optional Access Analyzer connection flags (node/serverArgs.ts). Any
  * LSP client can start it.
  */
+import { createReadRelative } from './node/relativeFiles';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 import { serverFeatures } from './lsp/features';
@@ -51,6 +52,7 @@ function main(): void {
       projectConfig: (uri) => (uri.startsWith('file:') ? findProjectConfig(fileURLToPath(uri)).value : undefined),
       projectConfigFile: (uri) => (uri.startsWith('file:') ? findProjectConfig(fileURLToPath(uri)).file : undefined),
       readTextFile: savedText,
+      readRelative: createReadRelative,
       gitHeadText: headText,
       connectionFlags: parsed.flags,
       // Terraform documents wait for the parser (WebAssembly, loaded in the background)

@@ -19,6 +19,8 @@ import { findProjectConfig } from '../node/projectConfig';
 import { t as tr, type MessageId } from '../i18n';
 import { ruleDocsUrl } from '../node/files';
 import { analyzeFile, type PolicyFile } from '../policy/policyFile';
+import { fileReferenceDiagnostics } from '../features/diagnostics/fileReferences';
+import { createReadRelative } from '../node/relativeFiles';
 import { explicitPolicyType } from '../policy/policyType';
 import { ALL_RULES } from '../rules';
 import { checkProjectConfig } from '../shared/configCheck';
@@ -191,6 +193,22 @@ export async function lintTarget(target: Target, env: LintEnvironment): Promise<
       fs.writeFileSync(target.path, exact ? Buffer.from(result.text, 'utf8') : encodeText(result.text));
       ({ text, file, diagnostics, fixed } = result);
     }
+  }
+  if (file.fileReferences && target.path !== '-') {
+    // policies in files the code references (Terraform file()/templatefile()), read inside the
+    // directory tree being linted (the working directory, or the file's own directory outside it)
+    const absolute = path.resolve(target.path);
+    const cwd = process.cwd();
+    const underCwd = !path.relative(cwd, absolute).startsWith('..');
+    const readRelative = createReadRelative({ roots: () => [underCwd ? cwd : path.dirname(absolute)] });
+    diagnostics = [
+      ...diagnostics,
+      ...fileReferenceDiagnostics(file, catalog, TextDocument.create(uri, languageId, 1, text), readRelative, {
+        severities: settings.rules,
+        ignored: ignoredRules(uri, settings.ignore),
+        docsUrl: ruleDocsUrl,
+      }),
+    ];
   }
   let error: string | undefined;
   if (service) {

@@ -9,7 +9,7 @@
 import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import { parsePolicy } from '../policy/parsePolicy';
 import type { PolicyContainer, PolicyType } from '../policy/model';
-import type { EmbeddedPolicy, ManagedPolicyReference } from '../policy/policyFile';
+import type { EmbeddedPolicy, ManagedPolicyReference, PolicyFileReference } from '../policy/policyFile';
 import type { JsonPath } from '../syntax/jsonPath';
 import { checkBudget } from '../syntax/budget';
 import { MAX_DEPTH, parseJson, type JsonNode, type JsonTree } from '../syntax/parseJson';
@@ -182,6 +182,55 @@ export interface TerraformExtraction {
   tree: JsonTree;
   policies: EmbeddedPolicy[];
   managedPolicies?: ManagedPolicyReference[];
+  fileReferences?: PolicyFileReference[];
+}
+
+/** Where Terraform's path references point for a root module: the .tf file's directory. */
+const PATH_REFERENCES = new Set(['path.module', 'path.root', 'path.cwd']);
+
+/**
+ * `file("${path.module}/policy.json")` / `templatefile("trust.json.tpl", {...})`: the call, whether it
+ * is a template, and its path relative to the .tf file's directory; undefined when the path is
+ * computed from anything but `path.module`, `path.root` or `path.cwd` (a variable: unknown).
+ */
+function fileCall(expr: Node): { path: string; template: boolean; call: Node } | undefined {
+  let node = expr;
+  while ((node.type === 'expression' || node.type === 'literal_value' || node.type === 'template_expr') && named(node).length === 1) {
+    node = named(node)[0];
+  }
+  const name = node.type === 'function_call' ? named(node)[0]?.text : undefined;
+  if (name !== 'file' && name !== 'templatefile') {
+    return undefined;
+  }
+  let argument = named(named(node).find((c) => c.type === 'function_arguments'))[0];
+  while (
+    argument &&
+    (argument.type === 'expression' || argument.type === 'literal_value' || argument.type === 'template_expr') &&
+    named(argument).length === 1
+  ) {
+    argument = named(argument)[0];
+  }
+  if (argument?.type !== 'string_lit' && argument?.type !== 'quoted_template') {
+    return undefined;
+  }
+  let path = '';
+  for (const part of named(argument)) {
+    if (part.type === 'template_literal') {
+      path += part.text;
+    } else if (part.type === 'template_interpolation') {
+      const inner = named(part)
+        .filter((c) => c.type === 'expression')
+        .map((c) => c.text.replace(/\s+/g, ''))
+        .join('');
+      if (!PATH_REFERENCES.has(inner)) {
+        return undefined;
+      }
+      path += '.';
+    } else if (part.type !== 'quoted_template_start' && part.type !== 'quoted_template_end') {
+      return undefined;
+    }
+  }
+  return path ? { path, template: name === 'templatefile', call: node } : undefined;
 }
 
 /** Arguments that attach managed policies by ARN, per resource type (a list when the argument holds several). */
@@ -453,6 +502,22 @@ export function extractTerraform(tree: Tree, text: string, errorTree: Tree = tre
     }
     return heredocJson(expr, builder);
   };
+  const fileReferences: PolicyFileReference[] = [];
+  /** a policy argument given as file()/templatefile(): recorded with the argument's type */
+  const referenced = (expr: Node, type: PolicyType | undefined, container: PolicyContainer): boolean => {
+    const found = fileCall(expr);
+    if (found) {
+      fileReferences.push({
+        path: found.path,
+        template: found.template,
+        offset: found.call.startIndex,
+        length: found.call.endIndex - found.call.startIndex,
+        ...(type ? { type } : {}),
+        container,
+      });
+    }
+    return !!found;
+  };
   const visitResource = (kind: string, name: string, body: Node | undefined, prefix: string) => {
     const attrs = attributes(body);
     for (const slot of TERRAFORM_POLICY_ARGUMENTS[kind] ?? []) {
@@ -474,6 +539,9 @@ export function extractTerraform(tree: Tree, text: string, errorTree: Tree = tre
         // an argument of a nested block, e.g. aws_iam_role inline_policy { policy = ... }
         blocks(body, blockName).forEach((nested, i) => {
           const attr = attributes(blockBody(nested)).get(argument);
+          if (attr && referenced(attr.value, type, container)) {
+            return;
+          }
           const value = attr && policyValue(attr.value);
           if (value?.type === 'object') {
             add(`${prefix}.${blockName}.${i}.${argument}`, value, type, container);
@@ -482,6 +550,9 @@ export function extractTerraform(tree: Tree, text: string, errorTree: Tree = tre
         continue;
       }
       const attr = attrs.get(argument);
+      if (attr && referenced(attr.value, type, container)) {
+        continue;
+      }
       const value = attr && policyValue(attr.value);
       if (value?.type === 'object') {
         add(`${prefix}.${argument}`, value, type, container);
@@ -528,7 +599,12 @@ export function extractTerraform(tree: Tree, text: string, errorTree: Tree = tre
   if (errorTree.rootNode.hasError) {
     jsonTree.errors.push(...syntaxErrors(errorTree.rootNode));
   }
-  return { tree: jsonTree, policies, ...(managedPolicies.length > 0 ? { managedPolicies } : {}) };
+  return {
+    tree: jsonTree,
+    policies,
+    ...(managedPolicies.length > 0 ? { managedPolicies } : {}),
+    ...(fileReferences.length > 0 ? { fileReferences } : {}),
+  };
 }
 
 function syntaxErrors(root: Node): JsonTree['errors'] {

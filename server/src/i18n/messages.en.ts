@@ -267,6 +267,11 @@ export const MESSAGES_EN = {
     'too large to check fully: {{count}} {{count:rule:rules}} did not run within {{seconds}} s. Split the policy, or check the file with iam-policy-lint.',
   'diag.tooLargeToRead':
     'too large to check fully: reading the document did not finish within {{seconds}} s, so no rule ran. Split the policy, or check the file with iam-policy-lint.',
+  'diag.fileOutside': '{{path}} is outside the workspace: only policy files inside it are read',
+  'diag.fileMissing': '{{path}} was not found',
+  'diag.fileNotFile': '{{path}} is not a regular file',
+  'diag.fileTooLarge': '{{path}} is larger than 1 MB: not read',
+  'diag.fileUnreadable': '{{path}} could not be read',
   'diag.ruleFailed': 'rule {{ruleId}} failed: {{error}}',
   'diag.moreFindings':
     '{{count}} more {{ruleId}} {{count:finding:findings}} in this file (the editor shows the first {{cap}} of each rule; iam-policy-lint lists all).',

@@ -253,6 +253,11 @@ export const MESSAGES_JA: Partial<Record<MessageId, string>> = {
     '大きすぎるため完全にはチェックできません: {{count}} 個のルールが {{seconds}} 秒以内に実行されませんでした。ポリシーを分割するか、iam-policy-lint でファイルをチェックしてください。',
   'diag.tooLargeToRead':
     '大きすぎるため完全にはチェックできません: ドキュメントの読み込みが {{seconds}} 秒以内に終わらなかったため、ルールを実行していません。ポリシーを分割するか、iam-policy-lint でファイルをチェックしてください。',
+  'diag.fileOutside': '{{path}} はワークスペースの外にあります: 読み込むのはワークスペース内のポリシーファイルだけです',
+  'diag.fileMissing': '{{path}} が見つかりません',
+  'diag.fileNotFile': '{{path}} は通常のファイルではありません',
+  'diag.fileTooLarge': '{{path}} は 1 MB を超えているため読み込みません',
+  'diag.fileUnreadable': '{{path}} を読み込めませんでした',
   'diag.ruleFailed': 'ルール {{ruleId}} が失敗しました: {{error}}',
   'diag.moreFindings':
     'このファイルには {{ruleId}} の検出結果があと {{count}} 件あります (エディタには各ルールの最初の {{cap}} 件を表示します。iam-policy-lint ではすべて表示されます)。',

@@ -54,6 +54,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime, regi
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     state.trusted = options.isTrusted !== false;
+    state.workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     // the display language: the option the extension sends, else the LSP locale (VS Code's too)
     state.displayLanguage = options.displayLanguage ?? params.locale;
     setLocale(pickLocale(options.displayLanguage, params.locale));
@@ -155,6 +156,7 @@ function createState(connection: Connection, runtime: ServerRuntime, logger: Log
     cache: new DocumentCache(),
     logger,
     trusted: true,
+    workspaceFolders: [],
     displayLanguage: undefined,
     clientCommands: new Set(),
     clientCapabilities: {},

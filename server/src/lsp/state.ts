@@ -12,6 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AccessAnalyzerApiFactory } from '../accessAnalyzer/model';
 import type { IamCatalog } from '../catalog/catalog';
 import type { StatementTemplate } from '../features/completion/completion';
+import type { ReadRelative } from '../features/diagnostics/fileReferences';
 import type { EmbeddedExtractor, PolicyFile } from '../policy/policyFile';
 import type { StatusParams } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
@@ -57,6 +58,11 @@ export interface ServerRuntime {
   /** Access Analyzer timeout per attempt and attempts, for tests */
   accessAnalyzerTimeoutMs?: number;
   accessAnalyzerMaxAttempts?: number;
+  /**
+   * Reads a policy file a document references (Terraform `file()` / `templatefile()`), inside
+   * `roots(fromUri)` (workspace folder paths), open documents' text first
+   */
+  readRelative?: (options: { roots: (fromUri: string) => string[]; openText: (uri: string) => string | undefined }) => ReadRelative;
 }
 
 export interface ServerState {
@@ -70,6 +76,8 @@ export interface ServerState {
   templates(): StatementTemplate[];
   /** false in an untrusted workspace */
   trusted: boolean;
+  /** the workspace folders' URIs (from initialize) */
+  workspaceFolders: string[];
   displayLanguage: string | undefined;
   /** the client-side commands the client said it implements (InitializationOptions.clientCommands) */
   clientCommands: ReadonlySet<string>;

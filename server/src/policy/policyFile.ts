@@ -6,7 +6,7 @@ import { ReadBudgetExceeded } from '../syntax/budget';
 import { parseJson, type JsonTree } from '../syntax/parseJson';
 import type { JsonPath } from '../syntax/jsonPath';
 import { looksLikePolicy } from './detect';
-import type { PolicyDocument, PolicyType, PolicyTypeSource } from './model';
+import type { PolicyContainer, PolicyDocument, PolicyType, PolicyTypeSource } from './model';
 import { parsePolicy } from './parsePolicy';
 
 export interface EmbeddedPolicy {
@@ -36,6 +36,24 @@ export interface ManagedPolicyReference {
   description: string;
 }
 
+/**
+ * A policy read from another file of the workspace: Terraform `file("${path.module}/policy.json")` or
+ * `templatefile("trust.json.tpl", {...})` in a policy argument. The host layer reads the file; its
+ * findings are reported at the call.
+ */
+export interface PolicyFileReference {
+  /** the path as Terraform resolves it, relative to the referring file's directory (`path.module` etc. resolved) */
+  path: string;
+  /** `templatefile()`: `${…}` and `%{…}` in the file are values Terraform computes */
+  template: boolean;
+  /** host-text span of the call */
+  offset: number;
+  length: number;
+  /** the type the argument implies, and what holds it */
+  type?: PolicyType;
+  container: PolicyContainer;
+}
+
 export interface PolicyFile {
   languageId: string;
   text: string;
@@ -45,6 +63,8 @@ export interface PolicyFile {
   policies: EmbeddedPolicy[];
   /** managed policies attached by ARN or name (infrastructure code only) */
   managedPolicies?: ManagedPolicyReference[];
+  /** policies in other files, read where they are used (Terraform `file()` / `templatefile()`) */
+  fileReferences?: PolicyFileReference[];
   /**
    * Set when the analysis itself failed (a bug, or input beyond what a parser copes with): the
    * document gets a visible error instead of looking clean. Never set for ordinary bad input.
@@ -71,7 +91,9 @@ export interface AnalyzeOptions {
 export type EmbeddedExtractor = (
   text: string,
   languageId: string,
-) => { tree: JsonTree; policies: EmbeddedPolicy[]; managedPolicies?: ManagedPolicyReference[] } | undefined;
+) =>
+  | { tree: JsonTree; policies: EmbeddedPolicy[]; managedPolicies?: ManagedPolicyReference[]; fileReferences?: PolicyFileReference[] }
+  | undefined;
 
 /**
  * Analyses a document and never throws: if anything inside fails, the result carries `failure`
@@ -107,13 +129,15 @@ function analyze(text: string, options: AnalyzeOptions): PolicyFile {
     const found = options.embedded(text, languageId);
     if (found) {
       const managedPolicies = found.managedPolicies ?? [];
+      const fileReferences = found.fileReferences ?? [];
       return {
         languageId,
         text,
         tree: found.tree,
-        isPolicy: found.policies.length > 0 || managedPolicies.length > 0,
+        isPolicy: found.policies.length > 0 || managedPolicies.length > 0 || fileReferences.length > 0,
         policies: found.policies,
         ...(managedPolicies.length > 0 ? { managedPolicies } : {}),
+        ...(fileReferences.length > 0 ? { fileReferences } : {}),
       };
     }
     return { languageId, text, tree: parseJson(''), isPolicy: false, policies: [] };

@@ -4,6 +4,9 @@
  * text changes, so completion and hover never wait for a large document. Other sources (Access
  * Analyzer) add their diagnostics through `contributors`.
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
@@ -14,6 +17,9 @@ import {
 import { configFileDiagnostics, isProjectConfigUri } from '../../features/diagnostics/configFile';
 import { checkFailedDiagnostic, getDiagnosticsAsync } from '../../features/diagnostics/diagnostics';
 import { t } from '../../i18n';
+import { fileReferenceDiagnostics, type ReadRelative } from '../../features/diagnostics/fileReferences';
+import type { PolicyFile } from '../../policy/policyFile';
+import type { Settings } from '../../shared/settings';
 import { formatError } from '../runSafe';
 import { accessTestConfigDiagnostics } from './accessTests';
 import type { FeatureRegistration, ServerState } from '../state';
@@ -67,7 +73,7 @@ export async function computeLocalDiagnostics(
   }
   const { document, file, settings } = found;
   const version = document.version;
-  return getDiagnosticsAsync(file, state.catalog(), document, {
+  const local = await getDiagnosticsAsync(file, state.catalog(), document, {
     severities: settings.rules,
     ignored: ignoredRules(uri, settings.ignore),
     now: state.runtime.now?.() ?? new Date(),
@@ -79,11 +85,68 @@ export async function computeLocalDiagnostics(
     budgetMs: CHECK_BUDGET_MS,
     isCancelled: () => isCancelled() || state.documents.get(uri)?.version !== version,
   });
+  if (!local || !file.fileReferences || !state.runtime.readRelative) {
+    return local;
+  }
+  return [...local, ...referencedFileDiagnostics(state, uri, document, file, settings)];
+}
+
+/** The .tf documents that read each file (by its URI), to re-check them when the file changes. */
+const readersOf = new WeakMap<ServerState, Map<string, Set<string>>>();
+
+/** Findings of the policy files a document references (Terraform file()/templatefile()), at the calls. */
+function referencedFileDiagnostics(
+  state: ServerState,
+  uri: string,
+  document: TextDocument,
+  file: PolicyFile,
+  settings: Settings,
+): Diagnostic[] {
+  let readers = readersOf.get(state);
+  if (!readers) {
+    readers = new Map();
+    readersOf.set(state, readers);
+  }
+  const byFile = readers;
+  const readRelative = state.runtime.readRelative!({
+    roots: (fromUri) => {
+      const folders = state.workspaceFolders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
+      // a file opened without a folder: its own directory tree
+      return folders.length > 0 ? folders : [path.dirname(fileURLToPath(fromUri))];
+    },
+    openText: (target) => state.documents.get(target)?.getText(),
+  });
+  const recording: ReadRelative = (fromUri, relative) => {
+    const read = readRelative(fromUri, relative);
+    if ('uri' in read) {
+      const set = byFile.get(read.uri) ?? new Set<string>();
+      set.add(uri);
+      byFile.set(read.uri, set);
+    }
+    return read;
+  };
+  return fileReferenceDiagnostics(file, state.catalog(), document, recording, {
+    severities: settings.rules,
+    ignored: ignoredRules(uri, settings.ignore),
+    now: state.runtime.now?.() ?? new Date(),
+    docsUrl: state.runtime.docsUrl,
+  });
+}
+
+/** The documents that read `uri` as a policy file (to re-check when it changes). */
+function readersOfFile(state: ServerState, uri: string): string[] {
+  return [...(readersOf.get(state)?.get(uri) ?? [])].filter((reader) => state.documents.get(reader));
 }
 
 export const registerDiagnostics: FeatureRegistration = (state, capabilities) => {
   const { connection, documents } = state;
   const pull = !!state.clientCapabilities.textDocument?.diagnostic;
+  // a policy file a Terraform document reads changed in the editor: re-check the documents that read it
+  documents.onDidChangeContent((e) => {
+    for (const reader of readersOfFile(state, e.document.uri)) {
+      state.refreshDiagnostics(reader);
+    }
+  });
 
   const collect = async (uri: string, isCancelled?: () => boolean): Promise<Diagnostic[] | undefined> => {
     const local = await computeLocalDiagnostics(state, uri, isCancelled);
