@@ -20,7 +20,7 @@ import { t as tr, type MessageId } from '../i18n';
 import { ruleDocsUrl } from '../node/files';
 import { analyzeFile, type PolicyFile } from '../policy/policyFile';
 import { fileReferenceDiagnostics } from '../features/diagnostics/fileReferences';
-import { createReadRelative } from '../node/relativeFiles';
+import { createReadRelative, inside } from '../node/relativeFiles';
 import { explicitPolicyType } from '../policy/policyType';
 import { ALL_RULES } from '../rules';
 import { checkProjectConfig } from '../shared/configCheck';
@@ -199,8 +199,7 @@ export async function lintTarget(target: Target, env: LintEnvironment): Promise<
     // directory tree being linted (the working directory, or the file's own directory outside it)
     const absolute = path.resolve(target.path);
     const cwd = process.cwd();
-    const underCwd = !path.relative(cwd, absolute).startsWith('..');
-    const readRelative = createReadRelative({ roots: () => [underCwd ? cwd : path.dirname(absolute)] });
+    const readRelative = createReadRelative({ roots: () => [inside(cwd, absolute) ? cwd : path.dirname(absolute)] });
     diagnostics = [
       ...diagnostics,
       ...fileReferenceDiagnostics(file, catalog, TextDocument.create(uri, languageId, 1, text), readRelative, {

@@ -11,7 +11,8 @@ import type { ReadRelative } from '../features/diagnostics/fileReferences';
 
 export const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
 
-function inside(root: string, file: string): boolean {
+/** Whether a resolved path is the root or lies under it (`..x` names included, other drives excluded). */
+export function inside(root: string, file: string): boolean {
   const relative = path.relative(root, file);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
