@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, suite, test } from 'node:test';
+import { newPolicy, oldPolicy } from './accessPolicies';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const bin = path.join(root, 'bin', 'iam-policy-lint');
@@ -20,34 +21,6 @@ const write = (name: string, value: unknown) => {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
   return file;
-};
-
-const oldPolicy = {
-  Version: '2012-10-17',
-  Statement: [
-    { Sid: 'Read', Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::data/*' },
-    {
-      Sid: 'Start',
-      Effect: 'Allow',
-      Action: 'ec2:StartInstances',
-      Resource: '*',
-      Condition: { StringEquals: { 'aws:ResourceTag/env': 'dev' } },
-    },
-  ],
-};
-const newPolicy = {
-  Version: '2012-10-17',
-  Statement: [
-    { Sid: 'Read', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: ['arn:aws:s3:::data/*', 'arn:aws:s3:::logs/*'] },
-    {
-      Sid: 'Start',
-      Effect: 'Allow',
-      Action: 'ec2:StartInstances',
-      Resource: '*',
-      Condition: { StringEquals: { 'aws:ResourceTag/env': ['dev', 'prod'] } },
-    },
-    { Sid: 'NoLogsWrite', Effect: 'Deny', Action: 's3:PutObject', Resource: 'arn:aws:s3:::logs/*' },
-  ],
 };
 
 before(() => {

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, suite, test } from 'node:test';
+import { newPolicy, oldPolicy } from './accessPolicies';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const bin = path.join(root, 'bin', 'iam-policy-lint');
@@ -44,35 +45,6 @@ export function englishWords(text: string): string[] {
     .replace(/\b(Allow|Deny|IAM|AWS|SCP|RCP|JSON|ARN|true|false)\b/g, ' ');
   return [...new Set(stripped.match(/\b[A-Za-z]{3,}\b/g) ?? [])];
 }
-
-const oldPolicy = {
-  Version: '2012-10-17',
-  Statement: [
-    { Sid: 'Read', Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::data/*' },
-    {
-      Sid: 'Start',
-      Effect: 'Allow',
-      Action: 'ec2:StartInstances',
-      Resource: '*',
-      Condition: { StringEquals: { 'aws:ResourceTag/env': 'dev' } },
-    },
-  ],
-};
-const newPolicy = {
-  Version: '2012-10-17',
-  Statement: [
-    { Sid: 'Read', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: ['arn:aws:s3:::data/*', 'arn:aws:s3:::logs/*'] },
-    {
-      Sid: 'Start',
-      Effect: 'Allow',
-      Action: 'ec2:StartInstances',
-      Resource: '*',
-      Condition: { StringEquals: { 'aws:ResourceTag/env': ['dev', 'prod'] } },
-    },
-    { Sid: 'NoLogsWrite', Effect: 'Deny', Action: 's3:PutObject', Resource: 'arn:aws:s3:::logs/*' },
-  ],
-  // a principal for the resource-policy case below is not needed: identity policy only
-};
 
 before(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-access-ja-'));
