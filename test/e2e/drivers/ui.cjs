@@ -11,6 +11,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { chromium } = require(path.join(process.env.DRIVERS || '', 'node_modules', 'playwright-core'));
+const { createChecks } = require('./checks.cjs');
 const { startCodeServer } = require('./codeServer.cjs');
 const { files: editFiles, runEditScenarios } = require('./editScenarios.cjs');
 
@@ -18,23 +19,8 @@ const { NODE24 = 'node', CODE_SERVER, EXT_DEV, WS_TEMPLATE } = process.env;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const OUT = path.resolve(process.env.OUT || 'e2e-out');
 fs.mkdirSync(OUT, { recursive: true });
-const t0 = Date.now();
-const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const { log, check, assert, harnessError, finish } = createChecks('ui');
 const norm = (s) => s.replace(/\s+/g, ' ').trim();
-const results = [];
-async function check(name, fn) {
-  try {
-    await fn();
-    results.push([name, true]);
-    log(`PASS ${name}`);
-  } catch (e) {
-    results.push([name, false]);
-    log(`FAIL ${name}: ${e && (e.stack || e)}`);
-  }
-}
-function assert(ok, message) {
-  if (!ok) throw new Error(message);
-}
 (async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-ui-'));
   const ws = path.join(tmp, 'examples');
@@ -142,8 +128,7 @@ function assert(ok, message) {
     // exact text after each fix, refactor and template (editScenarios.cjs)
     await runEditScenarios({ page, ws, out: OUT, check, log });
   } catch (e) {
-    results.push(['harness', false]);
-    log('HARNESS ERROR:', e && (e.stack || e));
+    harnessError(e);
   } finally {
     try {
       if (browser) await browser.close();
@@ -153,7 +138,5 @@ function assert(ok, message) {
     if (server) await server.stop();
     if (!process.env.KEEP) fs.rmSync(tmp, { recursive: true, force: true });
   }
-  const passed = results.filter((r) => r[1]).length;
-  console.log(`e2e-ui: ${passed} passed, ${results.length - passed} failed`);
-  process.exit(results.length > 0 && passed === results.length ? 0 : 1);
+  finish();
 })();
