@@ -185,9 +185,10 @@ suite('iam-policy-lint: answers CI can trust', () => {
       fs.chmodSync(tmp, 0o755);
     }
     try {
-      const probe = asRoot ? spawnSync(process.execPath, ['-e', ''], { uid: 65534, gid: 65534, cwd: tmp }) : undefined;
+      // the probe runs the CLI itself: a checkout under a private directory (mktemp -d is 0700) is not readable to nobody
+      const probe = asRoot ? spawnSync(process.execPath, [bin, '--version'], { uid: 65534, gid: 65534, cwd: tmp }) : undefined;
       if (probe && probe.status !== 0) {
-        t.skip('cannot run as an unprivileged user here');
+        t.skip('cannot run the CLI as an unprivileged user here (is the checkout readable to nobody?)');
         return;
       }
       const r = lint(['locked'], asRoot ? { uid: 65534 } : {});
