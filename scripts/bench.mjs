@@ -23,7 +23,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 console.log('building...');
 execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b'], { stdio: 'inherit', cwd: root });
+execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript-native', 'bin', 'tsc'), '-b'], { stdio: 'inherit', cwd: root });
 const { LspClient } = require(path.join(root, 'out', 'test', 'lsp', 'harness.js'));
 const { FakeAccessAnalyzer, FAKE_CREDENTIALS_ENV } = require(path.join(root, 'out', 'test', 'accessAnalyzer', 'fakeServer.js'));
 const only = new Set(process.argv.slice(2)); // e.g. `npm run bench -- server cli`

@@ -1,13 +1,16 @@
-// `npm test`: format check, lint, build, type-check and every test, as jobs on every core. The fast
-// tier (unit tests, rules, corpus, grammar, snippets, docs, the lint tests) runs in one process;
-// each file of the slow tier (stdio server, CLI, Access Analyzer fake, fuzz) is a job of its own.
-// A job starts when the jobs it needs have passed; among the ready ones the longest chain goes
-// first (durations of the last run, kept in .cache/test-times.json), so both cores stay busy.
-// Stale output in out/ (a compiled file whose source is gone) is removed first, so deleted tests
-// do not keep running. prettier and eslint keep their caches in .cache/ (gitignored, outside
-// node_modules: `npm ci` keeps them; delete .cache/ for a cold run). Each job's output is printed
-// whole when it ends. `--unit`: the fast tier only. `TEST_JOBS=n`: n jobs at a time.
-// End-to-end tests in a real VS Code: `npm run test:e2e`.
+// `npm test`: format check, lint, build, type-check and every test, as jobs on every core. Tests
+// run in groups, each group in one process (scripts/test-in-one-process.mjs: the catalog, the rules
+// and the test helpers load once per group, not once per file): the unit tests in two shards, the
+// stdio server, the CLI, the fuzz, and so on (TEST_GROUPS). A test folder no group names gets a job
+// of its own, so none is left out. A job starts when the jobs it needs have passed; among the ready
+// ones the longest chain goes first (durations of the last run, kept in .cache/test-times.json), so
+// both cores stay busy. Stale output in out/ (a compiled file whose source is gone) is removed
+// first, so deleted tests do not keep running. The type-check is TypeScript 7's native compiler
+// (the typescript-native dev dependency; eslint's type-aware rule uses the typescript package).
+// prettier and eslint keep their caches in .cache/ (gitignored, outside node_modules: `npm ci`
+// keeps them; delete .cache/ for a cold run). Each job's output is printed whole when it ends, and
+// the summary gives the wall time and the CPU time of all jobs. `--unit`: the unit groups only.
+// `TEST_JOBS=n`: n jobs at a time. End-to-end tests in a real VS Code: `npm run test:e2e`.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,14 +24,33 @@ const cache = path.join(root, '.cache');
 const timesFile = path.join(cache, 'test-times.json');
 const started = Date.now();
 
-export const FAST_TIER = ['out/server/', 'out/test/corpus/', 'out/test/grammar/', 'out/test/snippets/', 'out/test/lint/', 'out/test/docs/'];
 /**
- * The slow tier: every other compiled test file under out/test/ (stdio server, CLI, Access
- * Analyzer fake, fuzz, evaluate, l10n, managed policies, README, npm package), one job per file
- * (each spawns servers or CLIs, or runs long). Taken from the folder, so no test folder is left out.
+ * The test groups: each runs its test files (compiled, under out/) in one process. A file belongs
+ * to the first group with a folder that holds it; `unit` groups are the ones `--unit` runs. The two
+ * unit shards are split by folder so that each takes about half of the unit tests' time.
  */
-export const SLOW_TIER_ROOT = 'out/test/';
+const TEST_GROUPS = [
+  { title: 'unit (features, analysis)', dirs: ['out/server/src/features/', 'out/server/src/analysis/'], unit: true },
+  {
+    title: 'unit (rules, syntax, embedded... + corpus, grammar, snippets, docs, lint)',
+    dirs: ['out/server/src/', 'out/test/corpus/', 'out/test/grammar/', 'out/test/snippets/', 'out/test/docs/', 'out/test/lint/'],
+    unit: true,
+  },
+  { title: 'stdio server (lsp, Access Analyzer fake)', dirs: ['out/test/lsp/', 'out/test/accessAnalyzer/'] },
+  { title: 'CLI', dirs: ['out/test/cli/'] },
+  { title: 'fuzz', dirs: ['out/test/fuzz/'] },
+  {
+    title: 'access engine, managed policies, l10n, README',
+    dirs: ['out/test/evaluate/', 'out/test/managed/', 'out/test/l10n/', 'out/test/readme/'],
+  },
+  // spawns npm pack and an offline install: a process of its own
+  { title: 'npm package', dirs: ['out/test/package/'] },
+];
+/** Compiled test files not under out/test/e2e (the editor tests, run by `npm run test:e2e`). */
+const TEST_ROOTS = ['out/server/', 'out/test/'];
+const EXCLUDED = ['out/test/e2e/'];
 
+const TYPE_CHECK = 'type-check and compile (tsc -b, TypeScript 7)';
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Compiled files in out/ whose TypeScript source no longer exists. */
@@ -63,24 +85,65 @@ function removeStaleOutput() {
   return removed;
 }
 
-/** The slow tier's test files, once the type-check has compiled them. */
-function slowTierFiles() {
-  const fast = new Set(FAST_TIER.map((d) => path.join(root, d)));
+/** Every compiled test file, as paths relative to the root with forward slashes. */
+function testFiles() {
   const files = [];
   const visit = (dir) => {
+    if (!existsSync(dir)) {
+      return;
+    }
     for (const d of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const file = path.join(dir, d.name);
-      if (d.isDirectory()) {
-        if (!fast.has(file + path.sep)) {
-          visit(file);
-        }
+      const rel = `${path.relative(root, file).split(path.sep).join('/')}${d.isDirectory() ? '/' : ''}`;
+      if (d.isDirectory() && !EXCLUDED.includes(rel)) {
+        visit(file);
       } else if (d.name.endsWith('.test.js')) {
-        files.push(path.relative(root, file));
+        files.push(rel);
       }
     }
   };
-  visit(path.join(root, SLOW_TIER_ROOT));
+  for (const r of TEST_ROOTS) {
+    visit(path.join(root, r));
+  }
   return files;
+}
+
+/** The test jobs: the groups' files, and a job per folder of out/test/ that no group names. */
+function testJobs(files, unitOnly) {
+  const groups = TEST_GROUPS.map((g) => ({ ...g, files: [] }));
+  const extra = new Map();
+  for (const file of files) {
+    const group = groups.find((g) => g.dirs.some((d) => file.startsWith(d)));
+    if (group) {
+      group.files.push(file);
+    } else {
+      const folder = /^out\/test\/[^/]+\//.exec(file)?.[0] ?? path.posix.dirname(file);
+      extra.set(folder, [...(extra.get(folder) ?? []), file]);
+    }
+  }
+  const jobs = [
+    ...groups.filter((g) => g.files.length > 0 && (!unitOnly || g.unit)).map((g) => ({ title: `tests: ${g.title}`, files: g.files })),
+    ...(unitOnly ? [] : [...extra].map(([folder, f]) => ({ title: `tests: ${folder.replace(/^out\/test\//, '')}`, files: f }))),
+  ];
+  return jobs.map((j) => ({
+    title: j.title,
+    command: process.execPath,
+    args: ['--test-reporter=spec', path.join(root, 'scripts', 'test-in-one-process.mjs'), ...j.files],
+    needs: ['build (catalog + bundles)', TYPE_CHECK],
+    estimate: 10,
+  }));
+}
+
+/** CPU time of the finished child processes and theirs (Linux: /proc/self/stat), in seconds. */
+function childrenCpuSeconds() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields from the state (3rd of the file): cutime and cstime are the file's 16th and 17th, in clock ticks
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 function readTimes() {
@@ -162,33 +225,17 @@ const jobs = [
     command: bin('eslint'),
     args: ['--max-warnings', '0', '--cache', '--cache-strategy', 'content', '--cache-location', eslintCache, '.'],
     // with a cache, after the type-check: its declarations say whether the cache may be kept
-    ...(eslintWarm ? { needs: ['type-check and compile (tsc -b)'], prepare: keepEslintCacheIfTypesUnchanged } : {}),
+    ...(eslintWarm ? { needs: [TYPE_CHECK], prepare: keepEslintCacheIfTypesUnchanged } : {}),
     estimate: 35,
   },
   { title: 'build (catalog + bundles)', command: process.execPath, args: [path.join(root, 'scripts', 'build.mjs')], estimate: 3 },
   {
-    title: 'type-check and compile (tsc -b)',
-    command: bin('tsc'),
-    args: ['-b'],
-    estimate: 30,
-    // the slow tier's files are known once they are compiled
-    expand: () =>
-      unitOnly
-        ? []
-        : slowTierFiles().map((file) => ({
-            title: `tests: ${file.replace(/^out[\\/]test[\\/]/, '').replace(/\.test\.js$/, '')}`,
-            command: process.execPath,
-            args: ['--test', '--test-reporter=spec', file],
-            needs: ['build (catalog + bundles)', 'type-check and compile (tsc -b)'],
-            estimate: 5,
-          })),
-  },
-  {
-    title: 'tests, fast tier (one process)',
+    title: TYPE_CHECK,
     command: process.execPath,
-    args: ['--test-reporter=spec', path.join(root, 'scripts', 'test-in-one-process.mjs'), ...FAST_TIER],
-    needs: ['build (catalog + bundles)', 'type-check and compile (tsc -b)'],
-    estimate: 45,
+    args: [path.join(root, 'node_modules', 'typescript-native', 'bin', 'tsc'), '-b'],
+    estimate: 5,
+    // the test files are known once they are compiled
+    expand: () => testJobs(testFiles(), unitOnly),
   },
 ];
 
@@ -196,8 +243,8 @@ const jobs = [
 function chain(job) {
   const own = times[job.title] ?? job.estimate;
   const after = jobs.filter((j) => j.needs?.includes(job.title) && j.state === 'waiting').map(chain);
-  // the slow tier is not known before the type-check: count it as a share of the last run's total
-  const unknown = job.expand && !unitOnly ? (times['slow tier (sum)'] ?? 60) / slots : 0;
+  // the tests are not known before the type-check: count them as a share of the last run's total
+  const unknown = job.expand ? (times['tests (sum)'] ?? 60) / slots : 0;
   return own + Math.max(0, unknown, ...after);
 }
 
@@ -262,16 +309,16 @@ await new Promise((allDone) => {
 });
 
 // durations for the next run's order (a failed or skipped job keeps its old one)
-const slow = jobs.filter((j) => j.title.startsWith('tests: ') && j.state === 'passed');
+const testsRun = jobs.filter((j) => j.title.startsWith('tests: ') && j.state === 'passed');
 for (const job of jobs.filter((j) => j.state === 'passed')) {
   times[job.title] = Math.round(job.ms / 100) / 10;
 }
-if (slow.length > 0) {
-  times['slow tier (sum)'] = Math.round(slow.reduce((n, j) => n + j.ms, 0) / 1000);
+if (testsRun.length > 0 && !unitOnly) {
+  times['tests (sum)'] = Math.round(testsRun.reduce((n, j) => n + j.ms, 0) / 1000);
 }
 writeFileSync(timesFile, `${JSON.stringify(times, null, 2)}\n`);
 // a cache made without a key (a cold run) gets the key of the types it was made with
-if (!eslintWarm && jobs.find((j) => j.title === 'type-check and compile (tsc -b)')?.state === 'passed') {
+if (!eslintWarm && jobs.find((j) => j.title === TYPE_CHECK)?.state === 'passed') {
   writeFileSync(eslintKey, eslintCacheKey());
 }
 
@@ -284,7 +331,11 @@ for (const job of jobs) {
   tests += Number(/^ℹ tests (\d+)$/m.exec(job.output ?? '')?.[1] ?? 0);
   passed += Number(/^ℹ pass (\d+)$/m.exec(job.output ?? '')?.[1] ?? 0);
 }
-console.log(`== ${tests} tests, ${passed} passed; npm test: ${seconds(Date.now() - started)} in all, ${slots} jobs at a time`);
+const cpu = childrenCpuSeconds();
+console.log(
+  `== ${tests} tests, ${passed} passed; npm test: ${seconds(Date.now() - started)} in all, ${slots} jobs at a time` +
+    (cpu === undefined ? '' : `, ${cpu.toFixed(1)} CPU-seconds (user + sys of every job and the processes they started)`),
+);
 const failed = jobs.filter((j) => j.state !== 'passed');
 if (failed.length > 0) {
   console.error(`\n${failed.map((j) => j.title).join(', ')}: failed or not run.`);
