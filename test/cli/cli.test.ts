@@ -78,6 +78,16 @@ suite('iam-policy-lint: exit codes and text output', () => {
     assert.equal((await lint([])).code, 2);
   });
 
+  test('a catalog that cannot be read (IAM_POLICY_CATALOG): exit 2 with one message; the next run uses its own environment', async () => {
+    const missing = path.join(tmp, 'no-catalog.jsonl');
+    const r = await lint(['examples/broad-policy.json'], { env: { IAM_POLICY_CATALOG: missing } });
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^iam-policy-lint: could not load the IAM catalog: (Error: )?The IAM catalog .*no-catalog\.jsonl is missing/);
+    assert.equal(r.stderr.split('\n').filter(Boolean).length, 1, r.stderr);
+    assert.equal((await lint(['examples/broad-policy.json'])).code, 1, 'the shipped catalog again');
+  });
+
   test('directories and globs; JSON files that are not policies are skipped in directories', async () => {
     const dir = path.join(tmp, 'tree');
     fs.mkdirSync(path.join(dir, 'policies', 'node_modules'), { recursive: true });
