@@ -5,25 +5,17 @@
  * other ASCII word, so a new English string in these outputs fails here. JSON keys stay English.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, suite, test } from 'node:test';
 import { newPolicy, oldPolicy } from './accessPolicies';
-
-const root = path.resolve(__dirname, '..', '..', '..');
-const bin = path.join(root, 'bin', 'iam-policy-lint');
+import { root, runCli } from './runCli';
 
 let tmp: string;
-function run(args: string[], lang = 'ja_JP.UTF-8') {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LANG: lang };
-  for (const k of ['LC_ALL', 'LC_MESSAGES', 'LANGUAGE']) {
-    delete env[k];
-  }
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: tmp, encoding: 'utf8', env });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The shipped bundle in this process, in the temporary directory, with LANG=lang and no other locale variable. */
+const run = (args: string[], lang = 'ja_JP.UTF-8') =>
+  runCli(args, { cwd: tmp, env: { LANG: lang, LC_ALL: undefined, LC_MESSAGES: undefined, LANGUAGE: undefined } });
 const write = (name: string, value: unknown) => {
   fs.writeFileSync(path.join(tmp, name), typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
 };
@@ -78,24 +70,24 @@ after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const noEnglish = (label: string, text: string) => assert.deepEqual(englishWords(text), [], `${label}:\n${text}`);
 
 suite('iam-policy-lint access commands with LANG=ja_JP.UTF-8', () => {
-  test('the scan finds English (it can fail)', () => {
+  test('the scan finds English (it can fail)', async () => {
     assert.deepEqual(englishWords('allowed: allowed by statement "Read" of new.json'), ['allowed', 'statement']);
     assert.deepEqual(englishWords('許可: new.json のステートメント "Read" で許可されています'), []);
   });
 
-  test('simulate: allowed, explicit deny, implicit deny with condition verdicts, an assumed identity policy', () => {
-    const allowed = run(['simulate', 'new.json', '--action', 's3:PutObject', '--resource', 'arn:aws:s3:::data/x']);
+  test('simulate: allowed, explicit deny, implicit deny with condition verdicts, an assumed identity policy', async () => {
+    const allowed = await run(['simulate', 'new.json', '--action', 's3:PutObject', '--resource', 'arn:aws:s3:::data/x']);
     assert.equal(allowed.code, 0, allowed.stderr);
     assert.match(allowed.stdout, /^許可: new\.json のステートメント "Read" で許可されています\n/);
     assert.match(allowed.stdout, /許可 ステートメント "Read" \(new\.json:4\): 適用されます/);
     noEnglish('allowed', allowed.stdout);
 
-    const denied = run(['simulate', 'new.json', '--action', 's3:PutObject', '--resource', 'arn:aws:s3:::logs/x']);
+    const denied = await run(['simulate', 'new.json', '--action', 's3:PutObject', '--resource', 'arn:aws:s3:::logs/x']);
     assert.equal(denied.code, 1);
     assert.match(denied.stdout, /^明示的な拒否: new\.json のステートメント "NoLogsWrite" で明示的に拒否されています/);
     noEnglish('explicit deny', denied.stdout);
 
-    const implicit = run([
+    const implicit = await run([
       'simulate',
       'new.json',
       '--action',
@@ -111,21 +103,27 @@ suite('iam-policy-lint access commands with LANG=ja_JP.UTF-8', () => {
     assert.match(implicit.stdout, /コンテキスト: aws:ResourceTag\/env = qa/);
     noEnglish('implicit deny', implicit.stdout);
 
-    const scp = run(['simulate', '--scp', path.join(root, 'examples', 'deny-regions.scp.policy.json'), '--action', 'ec2:RunInstances']);
+    const scp = await run([
+      'simulate',
+      '--scp',
+      path.join(root, 'examples', 'deny-regions.scp.policy.json'),
+      '--action',
+      'ec2:RunInstances',
+    ]);
     assert.match(scp.stdout, /仮定: プリンシパルのアイデンティティベースのポリシーがリクエストを許可すると仮定しました/);
     noEnglish('scp', scp.stdout);
 
     // JSON: keys and decision values stay English
     const json = JSON.parse(
-      run(['simulate', 'new.json', '--action', 's3:PutObject', '--resource', 'arn:aws:s3:::logs/x', '--format', 'json']).stdout,
+      (await run(['simulate', 'new.json', '--action', 's3:PutObject', '--resource', 'arn:aws:s3:::logs/x', '--format', 'json'])).stdout,
     ) as {
       decision: string;
     };
     assert.equal(json.decision, 'explicitDeny');
   });
 
-  test('diff: text and markdown', () => {
-    const text = run(['diff', 'old.json', 'new.json']);
+  test('diff: text and markdown', async () => {
+    const text = await run(['diff', 'old.json', 'new.json']);
     assert.equal(text.code, 0, text.stderr);
     assert.match(text.stdout, /\+ s3 書き込み \(1\): arn:aws:s3:::data\/\* に対する PutObject/);
     assert.match(text.stdout, /新しいリソース: arn:aws:s3:::logs\/\*/);
@@ -133,19 +131,19 @@ suite('iam-policy-lint access commands with LANG=ja_JP.UTF-8', () => {
     assert.match(text.stdout, /1 個のポリシーでアクセスのエントリが \d+ 個追加、\d+ 個削除されました/);
     noEnglish('diff text', text.stdout);
 
-    const md = run(['diff', 'old.json', 'new.json', '--format', 'markdown']);
+    const md = await run(['diff', 'old.json', 'new.json', '--format', 'markdown']);
     assert.match(md.stdout, /^## IAM アクセスの変更\n/);
     assert.match(md.stdout, /\| \| サービス \| アクセスレベル \| アクション \| リソース \|/);
     assert.match(md.stdout, /\*\*緩められた条件:\*\*/);
     noEnglish('diff markdown', md.stdout);
 
-    const same = run(['diff', 'old.json', 'old.json']);
+    const same = await run(['diff', 'old.json', 'old.json']);
     assert.match(same.stdout, /^アクセスの変更はありません \(1 個のポリシーを比較\)$/m);
     noEnglish('diff no change', same.stdout);
   });
 
-  test('test: passing and failing expectations, never-grants, the summary', () => {
-    const r = run(['test']);
+  test('test: passing and failing expectations, never-grants, the summary', async () => {
+    const r = await run(['test']);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /✓ 読み取り: new\.json arn:aws:s3:::data\/x に対する s3:GetObject を許可する/);
     assert.match(r.stdout, /✗ 読み取り: new\.json arn:aws:s3:::data\/x に対する s3:DeleteObject を許可する\n {4}暗黙的な拒否: /);
@@ -154,21 +152,21 @@ suite('iam-policy-lint access commands with LANG=ja_JP.UTF-8', () => {
     noEnglish('test', r.stdout);
   });
 
-  test('help and input errors', () => {
+  test('help and input errors', async () => {
     for (const command of ['simulate', 'diff', 'test']) {
-      const help = run([command, '--help']);
+      const help = await run([command, '--help']);
       assert.equal(help.code, 0);
       assert.match(help.stdout, /^使い方: iam-policy-lint /);
     }
-    const missing = run(['simulate', 'new.json']);
+    const missing = await run(['simulate', 'new.json']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /simulate には --action が必要です/);
     assert.match(missing.stderr, /使い方は iam-policy-lint simulate --help で確認できます。/);
-    const unreadable = run(['simulate', 'nope.json', '--action', 's3:GetObject']);
+    const unreadable = await run(['simulate', 'nope.json', '--action', 's3:GetObject']);
     assert.match(unreadable.stderr, /nope\.json: 読み込めません/);
-    assert.match(run(['diff', 'old.json']).stderr, /diff には 2 つのファイル/);
+    assert.match((await run(['diff', 'old.json'])).stderr, /diff には 2 つのファイル/);
     // --locale wins over the environment
-    assert.match(run(['simulate', 'new.json', '--locale', 'en']).stderr, /simulate needs --action/);
-    assert.match(run(['simulate', 'new.json', '--locale=ja'], 'C').stderr, /simulate には --action が必要です/);
+    assert.match((await run(['simulate', 'new.json', '--locale', 'en'])).stderr, /simulate needs --action/);
+    assert.match((await run(['simulate', 'new.json', '--locale=ja'], 'C')).stderr, /simulate には --action が必要です/);
   });
 });

@@ -1,38 +1,19 @@
-/** iam-policy-lint as a user runs it: the built binary in a subprocess, on fixture files. */
+/**
+ * iam-policy-lint as a user runs it, on fixture files: the shipped bundle (dist/cli.js) run in
+ * this process (runCli.ts), and the bin wrapper in a real process where the process is the subject.
+ */
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, suite, test } from 'node:test';
 import { FAKE_CREDENTIALS_ENV, FakeAccessAnalyzer } from '../accessAnalyzer/fakeServer';
+import { root, runCli, spawnCli, spawnCliAsync, type CliRun } from './runCli';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const bin = path.join(root, 'bin', 'iam-policy-lint');
 const examples = path.join(root, 'examples');
 const embedded = path.join(root, 'test', 'fixtures', 'embedded');
 
-function lint(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: options.cwd ?? root,
-    input: options.input,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** The same, without blocking this process (the fake Access Analyzer answers from it). */
-function lintAsync(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const lint = (args: string[], options: CliRun = {}) => runCli(args, options);
 
 let tmp: string;
 before(() => {
@@ -40,70 +21,103 @@ before(() => {
 });
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+suite('bin/iam-policy-lint: the process', () => {
+  // spawns: the subject is the bin wrapper and the process's exit status and streams
+  test('the real process prints what the in-process run prints and exits with its status', async () => {
+    const args = ['examples/broad-policy.json', 'examples/s3-read-one-bucket.policy.json'];
+    const child = spawnCli(args);
+    const inProcess = await lint(args);
+    assert.equal(child.code, 1, child.stderr);
+    assert.equal(child.code, inProcess.code);
+    assert.equal(child.stdout, inProcess.stdout);
+    assert.equal(child.stderr, inProcess.stderr);
+    assert.match(child.stdout, /^examples\/broad-policy\.json:10:9 warning passrole-star /m);
+  });
+});
+
 suite('iam-policy-lint: exit codes and text output', () => {
-  test('a clean policy: exit 0 and a summary line', () => {
-    const r = lint([path.join(examples, 's3-read-one-bucket.policy.json')]);
+  test('a clean policy: exit 0 and a summary line', async () => {
+    const r = await lint([path.join(examples, 's3-read-one-bucket.policy.json')]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /✔ no problems in 1 file \(1 policy\)/);
   });
 
-  test('findings: exit 1, compiler-style lines, a summary', () => {
-    const r = lint(['examples/broad-policy.json']);
+  test('findings: exit 1, compiler-style lines, a summary', async () => {
+    const r = await lint(['examples/broad-policy.json']);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^examples\/broad-policy\.json:10:9 warning passrole-star "iam:PassRole" lets/m);
     assert.match(r.stdout, /✖ \d+ problems \(0 errors, \d+ warnings, 1 info\) in 1 of 1 file/);
     assert.doesNotMatch(r.stdout, /\u001b\[/, 'no colour when NO_COLOR is set');
   });
 
-  test('--severity error: warnings no longer fail the run', () => {
-    assert.equal(lint(['--severity', 'error', 'examples/broad-policy.json']).code, 0);
-    assert.equal(lint(['--severity', 'error', 'examples/mistakes-policy.json']).code, 1);
+  test('colour: on when stdout is a terminal, off with NO_COLOR or --no-color, on with --color', async () => {
+    const file = 'examples/broad-policy.json';
+    const tty = await lint([file], { tty: true, env: { NO_COLOR: undefined } });
+    assert.match(tty.stdout, /^\u001b\[1mexamples\/broad-policy\.json:10:9\u001b\[0m \u001b\[33mwarning\u001b\[0m /m);
+    assert.doesNotMatch((await lint([file], { tty: true })).stdout, /\u001b\[/, 'NO_COLOR=1');
+    assert.doesNotMatch((await lint(['--no-color', file], { tty: true, env: { NO_COLOR: undefined } })).stdout, /\u001b\[/);
+    assert.match((await lint(['--color', file], { env: { NO_COLOR: undefined } })).stdout, /\u001b\[33mwarning/);
   });
 
-  test('usage and input errors: exit 2 with a one-line message; other files are still checked', () => {
+  test('--severity error: warnings no longer fail the run', async () => {
+    assert.equal((await lint(['--severity', 'error', 'examples/broad-policy.json'])).code, 0);
+    assert.equal((await lint(['--severity', 'error', 'examples/mistakes-policy.json'])).code, 1);
+  });
+
+  test('usage and input errors: exit 2 with a one-line message; other files are still checked', async () => {
     const notPolicy = path.join(tmp, 'package.json');
     fs.writeFileSync(notPolicy, '{"name": "x"}');
-    const r = lint([notPolicy, path.join(tmp, 'missing.json'), 'examples/broad-policy.json']);
+    const r = await lint([notPolicy, path.join(tmp, 'missing.json'), 'examples/broad-policy.json']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /package\.json: not an IAM policy/);
     assert.match(r.stderr, /missing\.json: no such file/);
     assert.match(r.stdout, /broad-policy\.json:\d+:\d+ warning/, 'the good file was still linted');
-    const usage = lint(['--format', 'xml', 'x.json']);
+    const usage = await lint(['--format', 'xml', 'x.json']);
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /--format must be text, json or sarif/);
-    assert.equal(lint([]).code, 2);
+    assert.equal((await lint([])).code, 2);
   });
 
-  test('directories and globs; JSON files that are not policies are skipped in directories', () => {
+  test('a catalog that cannot be read (IAM_POLICY_CATALOG): exit 2 with one message; the next run uses its own environment', async () => {
+    const missing = path.join(tmp, 'no-catalog.jsonl');
+    const r = await lint(['examples/broad-policy.json'], { env: { IAM_POLICY_CATALOG: missing } });
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^iam-policy-lint: could not load the IAM catalog: (Error: )?The IAM catalog .*no-catalog\.jsonl is missing/);
+    assert.equal(r.stderr.split('\n').filter(Boolean).length, 1, r.stderr);
+    assert.equal((await lint(['examples/broad-policy.json'])).code, 1, 'the shipped catalog again');
+  });
+
+  test('directories and globs; JSON files that are not policies are skipped in directories', async () => {
     const dir = path.join(tmp, 'tree');
     fs.mkdirSync(path.join(dir, 'policies', 'node_modules'), { recursive: true });
     fs.copyFileSync(path.join(examples, 'broad-policy.json'), path.join(dir, 'policies', 'broad-policy.json'));
     fs.writeFileSync(path.join(dir, 'tsconfig.json'), '{"compilerOptions": {}}');
     fs.copyFileSync(path.join(examples, 'broad-policy.json'), path.join(dir, 'policies', 'node_modules', 'ignored-policy.json'));
-    const r = lint(['.'], { cwd: dir });
+    const r = await lint(['.'], { cwd: dir });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /in 1 of 1 file/);
-    const g = lint(['policies/**/*.json'], { cwd: dir });
+    const g = await lint(['policies/**/*.json'], { cwd: dir });
     assert.match(g.stdout, /policies\/broad-policy\.json:/);
   });
 
-  test('stdin', () => {
-    const r = lint(['-', '--stdin-filename', 'piped.json'], {
+  test('stdin', async () => {
+    const r = await lint(['-', '--stdin-filename', 'piped.json'], {
       input: fs.readFileSync(path.join(examples, 'mistakes-policy.json'), 'utf8'),
     });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^piped\.json:8:9 error unknown-action/m);
   });
 
-  test('a CloudFormation JSON template named on its own is read as a template, not as a policy', () => {
-    const r = lint([path.join(embedded, 'template.json')]);
+  test('a CloudFormation JSON template named on its own is read as a template, not as a policy', async () => {
+    const r = await lint([path.join(embedded, 'template.json')]);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /template\.json:12:25 warning service-wildcard/);
     assert.doesNotMatch(r.stdout, /unknown-element|missing-statement/);
   });
 
-  test('CloudFormation (YAML, JSON) and Terraform files', () => {
-    const r = lint([embedded]);
+  test('CloudFormation (YAML, JSON) and Terraform files', async () => {
+    const r = await lint([embedded]);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /template\.yaml:24:21 error unknown-action/);
     assert.match(r.stdout, /main\.tf:10:21 error unknown-action/);
@@ -121,8 +135,8 @@ suite('iam-policy-lint: exit codes and text output', () => {
 });
 
 suite('iam-policy-lint: JSON and SARIF', () => {
-  test('JSON lists files, policies and diagnostics with 1-based positions', () => {
-    const r = lint(['--format', 'json', 'examples/mistakes-policy.json']);
+  test('JSON lists files, policies and diagnostics with 1-based positions', async () => {
+    const r = await lint(['--format', 'json', 'examples/mistakes-policy.json']);
     const [file] = JSON.parse(r.stdout) as {
       file: string;
       policies: { policyType: string }[];
@@ -133,8 +147,8 @@ suite('iam-policy-lint: JSON and SARIF', () => {
     assert.ok(file.diagnostics.some((d) => d.ruleId === 'unknown-action' && d.line === 8 && d.column === 9 && d.severity === 'error'));
   });
 
-  test('SARIF 2.1.0 with what GitHub code scanning requires', () => {
-    const r = lint(['--format', 'sarif', 'examples/mistakes-policy.json', 'examples/broad-policy.json']);
+  test('SARIF 2.1.0 with what GitHub code scanning requires', async () => {
+    const r = await lint(['--format', 'sarif', 'examples/mistakes-policy.json', 'examples/broad-policy.json']);
     assert.equal(r.code, 1);
     const sarif = JSON.parse(r.stdout) as {
       version: string;
@@ -190,7 +204,7 @@ suite('iam-policy-lint: JSON and SARIF', () => {
 });
 
 suite('iam-policy-lint: configuration and --fix', () => {
-  test('.iampolicy.json sets rule severities and ignores for the files under it', () => {
+  test('.iampolicy.json sets rule severities and ignores for the files under it', async () => {
     const dir = path.join(tmp, 'configured');
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(path.join(examples, 'broad-policy.json'), path.join(dir, 'broad-policy.json'));
@@ -201,23 +215,23 @@ suite('iam-policy-lint: configuration and --fix', () => {
         ignore: { '**/broad-policy.json': ['passrole-star'] },
       }),
     );
-    const r = lint(['--format', 'json', 'broad-policy.json'], { cwd: dir });
+    const r = await lint(['--format', 'json', 'broad-policy.json'], { cwd: dir });
     const diagnostics = (JSON.parse(r.stdout) as { diagnostics: { ruleId: string; severity: string }[] }[])[0].diagnostics;
     assert.equal(diagnostics.find((d) => d.ruleId === 'service-wildcard')?.severity, 'error');
     assert.ok(!diagnostics.some((d) => d.ruleId === 'resource-star' || d.ruleId === 'passrole-star'));
     fs.writeFileSync(path.join(dir, '.iampolicy.json'), '{ not json');
-    const broken = lint(['broad-policy.json'], { cwd: dir });
+    const broken = await lint(['broad-policy.json'], { cwd: dir });
     assert.equal(broken.code, 2);
     assert.match(broken.stderr, /invalid configuration .*\.iampolicy\.json/);
   });
 
-  test('--fix applies only the safe fixes and keeps the file valid', () => {
+  test('--fix applies only the safe fixes and keeps the file valid', async () => {
     const file = path.join(tmp, 'fixme-policy.json');
     fs.writeFileSync(
       file,
       '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["s3:Get*", "s3:GetObject",], "Resource": "arn:aws:s3:::b/*", "Condition": {}}\n  ]\n}\n',
     );
-    const r = lint(['--fix', file]);
+    const r = await lint(['--fix', file]);
     const after = fs.readFileSync(file, 'utf8');
     const policy = JSON.parse(after) as { Statement: { Action: string[]; Condition?: unknown }[] };
     assert.deepEqual(policy.Statement[0].Action, ['s3:Get*']);
@@ -243,7 +257,8 @@ suite('iam-policy-lint --access-analyzer', () => {
       AWS_CONFIG_FILE: '/nonexistent/config',
       AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
     };
-    const r = await lintAsync(['--access-analyzer', '--endpoint', fake.url, '--format', 'json', file], env);
+    // spawns: the AWS SDK reads its credentials from the process environment (FAKE_CREDENTIALS_ENV)
+    const r = await spawnCliAsync(['--access-analyzer', '--endpoint', fake.url, '--format', 'json', file], { env });
     assert.equal(r.code, 1, r.stderr);
     const diagnostics = (JSON.parse(r.stdout) as { diagnostics: { ruleId: string; source: string; line: number }[] }[])[0].diagnostics;
     assert.ok(
@@ -255,7 +270,7 @@ suite('iam-policy-lint --access-analyzer', () => {
 });
 
 suite('iam-policy-lint --jobs', () => {
-  test('worker threads give the same report, in the same file order, as one thread', () => {
+  test('worker threads give the same report, in the same file order, as one thread', async () => {
     const dir = path.join(tmp, 'jobs');
     fs.mkdirSync(dir, { recursive: true });
     const sources = fs.readdirSync(examples).filter((n) => n.endsWith('.json'));
@@ -265,8 +280,8 @@ suite('iam-policy-lint --jobs', () => {
         .replace(/111122223333/g, String(100000000000 + i));
       fs.writeFileSync(path.join(dir, `p${String(i).padStart(3, '0')}-policy.json`), text);
     }
-    const one = lint(['--jobs', '1', '--format', 'json', dir]);
-    const two = lint(['--jobs', '2', '--format', 'json', dir], { env: { IAM_POLICY_LINT_STATS: '1' } });
+    const one = await lint(['--jobs', '1', '--format', 'json', dir]);
+    const two = await lint(['--jobs', '2', '--format', 'json', dir], { env: { IAM_POLICY_LINT_STATS: '1' } });
     assert.equal(one.code, 1);
     assert.equal(two.code, one.code);
     assert.equal(two.stdout, one.stdout);
@@ -274,8 +289,8 @@ suite('iam-policy-lint --jobs', () => {
     assert.equal((JSON.parse(two.stderr.trim().split('\n').pop()!) as { files: number }).files, 120);
   });
 
-  test('a bad --jobs value is a usage error', () => {
-    const r = lint(['--jobs', 'zero', examples]);
+  test('a bad --jobs value is a usage error', async () => {
+    const r = await lint(['--jobs', 'zero', examples]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--jobs must be a positive number or auto/);
   });

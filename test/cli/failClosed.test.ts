@@ -3,14 +3,12 @@
  * reported, the deep part named) and the other files of the run are reported too.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, suite, test } from 'node:test';
+import { runCli } from './runCli';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const bin = path.join(root, 'bin', 'iam-policy-lint');
 const DEPTH = 10000;
 
 let tmp: string;
@@ -20,7 +18,7 @@ before(() => {
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 suite('iam-policy-lint: fail closed on deep nesting', () => {
-  test('depth 10,000: full-admin reported, the other file checked, no internal error', () => {
+  test('depth 10,000: full-admin reported, the other file checked, no internal error', async () => {
     const deep = path.join(tmp, 'deep.policy.json');
     fs.writeFileSync(
       deep,
@@ -38,13 +36,9 @@ suite('iam-policy-lint: fail closed on deep nesting', () => {
         2,
       ),
     );
-    const r = spawnSync(process.execPath, [bin, '--format', 'json', deep, other], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const r = await runCli(['--format', 'json', deep, other]);
     assert.doesNotMatch(r.stderr, /internal error|Maximum call stack/);
-    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.code, 1, r.stderr);
     const out = JSON.stringify(JSON.parse(r.stdout));
     assert.match(out, /full-admin/);
     assert.match(out, /more than 128 levels/);

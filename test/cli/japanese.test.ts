@@ -1,33 +1,22 @@
 /** iam-policy-lint in Japanese: LANG=ja_JP.UTF-8 (or --locale ja) localizes messages, JSON and SARIF keep English rule ids. */
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, suite, test } from 'node:test';
 import { FAKE_CREDENTIALS_ENV, FakeAccessAnalyzer } from '../accessAnalyzer/fakeServer';
+import { runCli, spawnCliAsync } from './runCli';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const bin = path.join(root, 'bin', 'iam-policy-lint');
 const POLICY = '{ "Statement": [{ "Effect": "Allow", "Action": "s3:*", "Resource": "*" }] }\n';
 
-function lint(args: string[], env: NodeJS.ProcessEnv) {
-  const clean = { ...process.env };
-  for (const k of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) {
-    delete clean[k];
-  }
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    input: POLICY,
-    encoding: 'utf8',
-    env: { ...clean, NO_COLOR: '1', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** The shipped bundle in this process on POLICY as stdin, with no locale variable but the ones given. */
+function lint(args: string[], env: Record<string, string>) {
+  return runCli(args, { input: POLICY, env: { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, LANGUAGE: undefined, ...env } });
 }
 
 suite('iam-policy-lint: Japanese', () => {
-  test('LANG=ja_JP.UTF-8: Japanese messages, severities and summary; rule ids stay English', () => {
-    const r = lint(['-'], { LANG: 'ja_JP.UTF-8' });
+  test('LANG=ja_JP.UTF-8: Japanese messages, severities and summary; rule ids stay English', async () => {
+    const r = await lint(['-'], { LANG: 'ja_JP.UTF-8' });
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /stdin\.json:1:\d+ 警告 missing-version "Version": "2012-10-17" を追加してください。/);
     assert.match(r.stdout, /service-wildcard "s3:\*" は s3 の \d+ 個すべてのアクション \([^)]*読み取り[^)]*\)/);
@@ -35,24 +24,24 @@ suite('iam-policy-lint: Japanese', () => {
     assert.doesNotMatch(r.stdout, /\bwarning\b|problems/);
   });
 
-  test('LC_ALL=C wins over LANG; --locale wins over both', () => {
-    assert.match(lint(['-'], { LANG: 'ja_JP.UTF-8', LC_ALL: 'C' }).stdout, /warning missing-version Add "Version"/);
-    assert.match(lint(['--locale', 'ja', '-'], { LC_ALL: 'C' }).stdout, /警告 missing-version/);
-    assert.match(lint(['--locale=en', '-'], { LANG: 'ja_JP.UTF-8' }).stdout, /warning missing-version/);
-    const bad = lint(['--locale', 'xx', '-'], {});
+  test('LC_ALL=C wins over LANG; --locale wins over both', async () => {
+    assert.match((await lint(['-'], { LANG: 'ja_JP.UTF-8', LC_ALL: 'C' })).stdout, /warning missing-version Add "Version"/);
+    assert.match((await lint(['--locale', 'ja', '-'], { LC_ALL: 'C' })).stdout, /警告 missing-version/);
+    assert.match((await lint(['--locale=en', '-'], { LANG: 'ja_JP.UTF-8' })).stdout, /warning missing-version/);
+    const bad = await lint(['--locale', 'xx', '-'], {});
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--locale must be en or ja/);
   });
 
-  test("integ's messages too: a bad --jobs, configuration problems, the usage of the new options", () => {
-    const jobs = lint(['--jobs', 'many', '-'], { LANG: 'ja_JP.UTF-8' });
+  test("integ's messages too: a bad --jobs, configuration problems, the usage of the new options", async () => {
+    const jobs = await lint(['--jobs', 'many', '-'], { LANG: 'ja_JP.UTF-8' });
     assert.equal(jobs.code, 2);
     assert.match(jobs.stderr, /--jobs は正の数または auto です \("many" は使えません\)\n使い方は iam-policy-lint --help/);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-ja-config-'));
     try {
       const config = path.join(dir, '.iampolicy.json');
       fs.writeFileSync(config, JSON.stringify({ rules: { 'resource-str': 'off' } }));
-      const r = lint(['--config', config, '-'], { LANG: 'ja_JP.UTF-8' });
+      const r = await lint(['--config', config, '-'], { LANG: 'ja_JP.UTF-8' });
       assert.equal(r.code, 2);
       assert.match(
         r.stderr,
@@ -61,13 +50,13 @@ suite('iam-policy-lint: Japanese', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    const help = lint(['--help'], { LANG: 'ja_JP.UTF-8' });
+    const help = await lint(['--help'], { LANG: 'ja_JP.UTF-8' });
     assert.match(help.stdout, /--max-size <MB> {13}これより大きいファイルは/);
     assert.match(help.stdout, /iam-policy-lint simulate \| diff \| test/);
   });
 
-  test('JSON and SARIF: localized messages, English rule ids and severities; SARIF links the English README', () => {
-    const json = JSON.parse(lint(['-f', 'json', '-'], { LANG: 'ja_JP.UTF-8' }).stdout) as {
+  test('JSON and SARIF: localized messages, English rule ids and severities; SARIF links the English README', async () => {
+    const json = JSON.parse((await lint(['-f', 'json', '-'], { LANG: 'ja_JP.UTF-8' })).stdout) as {
       diagnostics: { ruleId: string; severity: string; message: string; docs?: string }[];
     }[];
     const d = json[0].diagnostics.find((x) => x.ruleId === 'missing-version')!;
@@ -75,7 +64,7 @@ suite('iam-policy-lint: Japanese', () => {
     assert.match(d.message, /を追加してください/);
     // the Japanese page shipped in the package (dist/rules/<id>.ja.md), or the repository's README.ja.md
     assert.match(d.docs ?? '', /missing-version(\/README)?\.ja\.md$/);
-    const sarif = JSON.parse(lint(['-f', 'sarif', '-'], { LANG: 'ja_JP.UTF-8' }).stdout) as {
+    const sarif = JSON.parse((await lint(['-f', 'sarif', '-'], { LANG: 'ja_JP.UTF-8' })).stdout) as {
       runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; message: { text: string } }[] }[];
     };
     const result = sarif.runs[0].results.find((x) => x.ruleId === 'missing-version')!;
@@ -103,13 +92,8 @@ suite('iam-policy-lint --access-analyzer in Japanese', () => {
       NO_COLOR: '1',
     };
     const before = fake.requests.length;
-    await new Promise<void>((resolve) => {
-      const child = spawn(process.execPath, [bin, '--access-analyzer', '--endpoint', fake.url, file], {
-        cwd: root,
-        env: { ...process.env, LC_ALL: '', ...env },
-      });
-      child.on('close', () => resolve());
-    });
+    // spawns: the AWS SDK reads its credentials from the process environment (FAKE_CREDENTIALS_ENV)
+    await spawnCliAsync(['--access-analyzer', '--endpoint', fake.url, file], { env: { LC_ALL: '', ...env } });
     fs.rmSync(dir, { recursive: true, force: true });
     const sent = fake.requests.slice(before);
     assert.ok(sent.length > 0, 'a request was sent');

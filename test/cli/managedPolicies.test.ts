@@ -1,18 +1,15 @@
-/** iam-policy-lint on the managed-policy fixtures (test/fixtures/managed): the lines a user reads, the exit code, --fix, JSON output. */
+/**
+ * iam-policy-lint on the managed-policy fixtures (test/fixtures/managed): the lines a user reads, the
+ * exit code, --fix, JSON output; the shipped bundle run in this process.
+ */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { suite, test } from 'node:test';
+import { runCli } from './runCli';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const bin = path.join(root, 'bin', 'iam-policy-lint');
-
-function lint(args: string[], cwd = root) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const lint = (args: string[]) => runCli(args);
 
 const managedLines = (stdout: string) =>
   stdout
@@ -21,8 +18,8 @@ const managedLines = (stdout: string) =>
     .map((l) => l.split(' ').slice(0, 4).join(' '));
 
 suite('iam-policy-lint: AWS managed policies by ARN', () => {
-  test('Terraform: every attachment checked, exit 1 for the unknown names', () => {
-    const r = lint(['test/fixtures/managed/main.tf']);
+  test('Terraform: every attachment checked, exit 1 for the unknown names', async () => {
+    const r = await lint(['test/fixtures/managed/main.tf']);
     assert.equal(r.code, 1, r.stderr);
     assert.deepEqual(managedLines(r.stdout), [
       'test/fixtures/managed/main.tf:23:77 warning broad-managed-policy PowerUserAccess',
@@ -41,8 +38,8 @@ suite('iam-policy-lint: AWS managed policies by ARN', () => {
     );
   });
 
-  test('CloudFormation, SAM and Serverless files, in JSON output', () => {
-    const r = lint([
+  test('CloudFormation, SAM and Serverless files, in JSON output', async () => {
+    const r = await lint([
       '--format',
       'json',
       'test/fixtures/managed/template.yaml',
@@ -68,30 +65,28 @@ suite('iam-policy-lint: AWS managed policies by ARN', () => {
     ]);
   });
 
-  test('Japanese messages', () => {
-    const r = lint(['--locale', 'ja', 'test/fixtures/managed/serverless.yml']);
+  test('Japanese messages', async () => {
+    const r = await lint(['--locale', 'ja', 'test/fixtures/managed/serverless.yml']);
     assert.match(
       r.stdout,
       /"AmazonS3FullAcess" は AWS 管理ポリシーではないため、アタッチに失敗します。"AmazonS3FullAccess" ではありませんか\?/,
     );
     assert.match(r.stdout, /AdministratorAccess はすべてのリソースに対するすべてのアクションを許可します/);
-    const tf = lint(['--locale', 'ja', 'test/fixtures/managed/main.tf']);
+    const tf = await lint(['--locale', 'ja', 'test/fixtures/managed/main.tf']);
     assert.match(tf.stdout, /PowerUserAccess は iam:\*, organizations:\*, account:\* を除くすべてのサービスのすべてのアクションを/);
     assert.match(tf.stdout, /"CloudWatchReadOnlyAccess" ではありませんか\?/);
   });
 });
 
 suite('iam-policy-lint: a managed-policy index that cannot be read', () => {
-  test('fails closed: the reference rules report that the check failed', () => {
+  test('fails closed: the reference rules report that the check failed', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-mp-'));
     try {
       fs.writeFileSync(path.join(dir, 'broken.bin'), 'IMP1garbage');
-      const r = spawnSync(process.execPath, [bin, 'test/fixtures/managed/serverless.yml'], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', IAM_POLICY_MANAGED_POLICIES: path.join(dir, 'broken.bin') },
+      const r = await runCli(['test/fixtures/managed/serverless.yml'], {
+        env: { IAM_POLICY_MANAGED_POLICIES: path.join(dir, 'broken.bin') },
       });
-      assert.notEqual(r.status, 0);
+      assert.notEqual(r.code, 0);
       assert.match(r.stdout, /check-failed .*unknown-managed-policy/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

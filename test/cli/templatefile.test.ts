@@ -1,21 +1,19 @@
-/** iam-policy-lint on Terraform that reads its policies with file() / templatefile() (test/fixtures/templatefile). */
+/**
+ * iam-policy-lint on Terraform that reads its policies with file() / templatefile()
+ * (test/fixtures/templatefile), the shipped bundle run in this process in the fixture's directory.
+ */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { suite, test } from 'node:test';
+import { root, runCli } from './runCli';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const bin = path.join(root, 'bin', 'iam-policy-lint');
 const fixture = path.join(root, 'test', 'fixtures', 'templatefile');
 
-function lint(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: fixture, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const lint = (args: string[]) => runCli(args, { cwd: fixture });
 
 suite('iam-policy-lint: Terraform file() and templatefile()', () => {
-  test("the referenced files' findings at the calls; a missing file and a path out of the tree are errors", () => {
-    const r = lint(['main.tf']);
+  test("the referenced files' findings at the calls; a missing file and a path out of the tree are errors", async () => {
+    const r = await lint(['main.tf']);
     assert.equal(r.code, 1, r.stderr);
     assert.deepEqual(
       r.stdout.split('\n').filter((l) => l.startsWith('main.tf:')),
@@ -29,14 +27,14 @@ suite('iam-policy-lint: Terraform file() and templatefile()', () => {
     );
   });
 
-  test('the template alone is read as a plain JSON policy, the JSON file too', () => {
-    const r = lint(['policies/deploy.json']);
+  test('the template alone is read as a plain JSON policy, the JSON file too', async () => {
+    const r = await lint(['policies/deploy.json']);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /^policies\/deploy\.json:7:34 error unknown-action "s3:PutObjekt"/m);
   });
 
-  test('JSON output: the calls carry the file and line in the message', () => {
-    const r = lint(['--format', 'json', 'main.tf']);
+  test('JSON output: the calls carry the file and line in the message', async () => {
+    const r = await lint(['--format', 'json', 'main.tf']);
     const report = JSON.parse(r.stdout) as { diagnostics: { ruleId: string; line: number; message: string }[] }[];
     assert.deepEqual(
       report[0].diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.message.split(':').slice(0, 2).join(':')}`),

@@ -16,8 +16,10 @@ import {
   type RequestExpectation,
   type TestOutcome,
 } from '../features/access/accessTests';
-import { loadCatalog } from '../node/loadCatalog';
+import type { IamCatalog } from '../catalog/catalog';
 import { PROJECT_CONFIG_FILE } from '../shared/settings';
+import { loadRunCatalog } from './catalog';
+import { relativeTo, resolveIn, type CliIo } from './io';
 import { InputError, parseFlags, prepareFor, readPolicies, type LoadedPolicy } from './policyInput';
 
 /** The help of `test`, in the current locale. */
@@ -34,8 +36,8 @@ export function parseAccessTests(value: unknown, where: string): AccessTestSpec[
   }
 }
 
-export function runAccessTest(spec: AccessTestSpec, policies: LoadedPolicy[], name: string): TestOutcome[] {
-  return runOne(spec, policies, name, loadCatalog());
+export function runAccessTest(spec: AccessTestSpec, policies: LoadedPolicy[], name: string, catalog: IamCatalog): TestOutcome[] {
+  return runOne(spec, policies, name, catalog);
 }
 
 function findConfig(start: string): string | undefined {
@@ -53,23 +55,23 @@ function findConfig(start: string): string | undefined {
   }
 }
 
-export async function runAccessTests(argv: string[]): Promise<number> {
+export async function runAccessTests(argv: string[], io: CliIo): Promise<number> {
   const { flags, operands } = parseFlags(argv, { config: 'value', format: 'value', help: 'flag', h: 'flag' });
   if (flags.help || flags.h) {
-    process.stdout.write(testUsage());
+    io.stdout.write(testUsage());
     return 0;
   }
   const format = (flags.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') {
     throw new InputError(t('access.badFormat2', { value: format }));
   }
-  const configFile = (flags.config as string | undefined) ?? findConfig(process.cwd());
+  const configFile = (flags.config as string | undefined) ?? findConfig(io.cwd);
   if (!configFile) {
     throw new InputError(t('test.noConfig', { file: PROJECT_CONFIG_FILE }));
   }
   let config: unknown;
   try {
-    config = JSON.parse(fs.readFileSync(configFile, 'utf8'));
+    config = JSON.parse(fs.readFileSync(resolveIn(io, configFile), 'utf8'));
   } catch (err) {
     throw new InputError(`${configFile}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -78,15 +80,16 @@ export async function runAccessTests(argv: string[]): Promise<number> {
     throw new InputError(t('test.noAccessTests', { file: configFile }));
   }
   const specs = parseAccessTests(raw, configFile);
-  const base = path.dirname(configFile);
-  const only = operands.map((o) => path.resolve(o));
+  const base = path.dirname(resolveIn(io, configFile));
+  const only = operands.map((o) => resolveIn(io, o));
   const selected = specs.filter((s) => only.length === 0 || only.includes(path.resolve(base, s.policy)));
-  const rel = (f: string) => path.relative(process.cwd(), path.resolve(base, f)).split(path.sep).join('/');
+  const rel = (f: string) => relativeTo(io, path.resolve(base, f));
   await prepareFor(selected.flatMap((s) => [s.policy, ...(s.scp ?? []), ...(s.rcp ?? [])]));
   const outcomes: TestOutcome[] = [];
+  let catalog: IamCatalog | undefined; // loaded when a test runs
   for (const spec of selected) {
     const name = spec.name ?? `accessTests[${specs.indexOf(spec)}]`;
-    let policies = readPolicies(rel(spec.policy));
+    let policies = readPolicies(io, rel(spec.policy));
     if (spec.select) {
       policies = policies.filter((p) => p.location.includes(spec.select as string));
       if (policies.length === 0) {
@@ -95,16 +98,16 @@ export async function runAccessTests(argv: string[]): Promise<number> {
     }
     policies = [
       ...policies,
-      ...(spec.scp ?? []).flatMap((f) => readPolicies(rel(f), 'scp')),
-      ...(spec.rcp ?? []).flatMap((f) => readPolicies(rel(f), 'rcp')),
-      ...(spec.boundary ? readPolicies(rel(spec.boundary), 'boundary') : []),
-      ...(spec.sessionPolicy ? readPolicies(rel(spec.sessionPolicy), 'session') : []),
+      ...(spec.scp ?? []).flatMap((f) => readPolicies(io, rel(f), 'scp')),
+      ...(spec.rcp ?? []).flatMap((f) => readPolicies(io, rel(f), 'rcp')),
+      ...(spec.boundary ? readPolicies(io, rel(spec.boundary), 'boundary') : []),
+      ...(spec.sessionPolicy ? readPolicies(io, rel(spec.sessionPolicy), 'session') : []),
     ];
-    outcomes.push(...runAccessTest(spec, policies, name));
+    outcomes.push(...runAccessTest(spec, policies, name, (catalog ??= loadRunCatalog(io))));
   }
   const failed = outcomes.filter((o) => !o.passed);
   if (format === 'json') {
-    process.stdout.write(
+    io.stdout.write(
       `${JSON.stringify(
         {
           passed: outcomes.length - failed.length,
@@ -129,7 +132,7 @@ export async function runAccessTests(argv: string[]): Promise<number> {
     lines.push(
       failed.length ? t('test.failed', { failed: failed.length, total: outcomes.length }) : t('test.passed', { count: outcomes.length }),
     );
-    process.stdout.write(`${lines.join('\n')}\n`);
+    io.stdout.write(`${lines.join('\n')}\n`);
   }
   return failed.length ? 1 : 0;
 }

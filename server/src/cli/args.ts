@@ -2,6 +2,7 @@
 import { normalizeLocale, t as tr } from '../i18n';
 import { packageVersion } from '../node/files';
 import { POLICY_TYPES, type PolicyType } from '../policy/model';
+import type { CliIo } from './io';
 
 /** Files over this size (in MB) are reported and not read, unless --max-size says otherwise. */
 export const DEFAULT_MAX_MB = 16;
@@ -40,7 +41,8 @@ export interface Options {
 
 export class UsageError extends Error {}
 
-export function parseArguments(argv: string[]): Options | 'help' | 'version' {
+/** The options of a lint run; colour is on by default when stdout is a terminal and NO_COLOR is not set. */
+export function parseArguments(argv: string[], io: Pick<CliIo, 'stdout' | 'env'>): Options | 'help' | 'version' {
   const o: Options = {
     format: 'text',
     severity: 2,
@@ -49,7 +51,7 @@ export function parseArguments(argv: string[]): Options | 'help' | 'version' {
     stdinFilename: 'stdin.json',
     skipNonPolicies: false,
     maxBytes: DEFAULT_MAX_MB * 1024 * 1024,
-    color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    color: !!io.stdout.isTTY && !io.env.NO_COLOR,
     jobs: 0,
     operands: [],
   };

@@ -10,8 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AccessEntry } from '../analysis/evaluate';
 import { diffPolicies, groups, principalsAdded, type FileDiff, type Group } from '../features/access/accessDiff';
-import { loadCatalog } from '../node/loadCatalog';
 import { languageOf } from './files';
+import { loadRunCatalog } from './catalog';
+import { relativeTo, resolveIn, type CliIo } from './io';
 import { InputError, parseFlags, policiesInText, prepareFor } from './policyInput';
 
 /** The help of `diff`, in the current locale. */
@@ -19,9 +20,11 @@ export const diffUsage = (): string => t('diff.usage');
 
 export { diffPolicies, type FileDiff };
 
-function git(args: string[], cwd: string): string {
+type Env = CliIo['env'];
+
+function git(args: string[], cwd: string, env: Env): string {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+    return execFileSync('git', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   } catch (err) {
     const e = err as { stderr?: string; message: string };
     throw new InputError(`git ${args.join(' ')}: ${(e.stderr ?? e.message).trim()}`);
@@ -29,20 +32,21 @@ function git(args: string[], cwd: string): string {
 }
 
 /** Files changed since the ref (tracked changes and new untracked files), relative to the repository root. */
-function changedFiles(ref: string, paths: string[], cwd: string): { root: string; files: string[] } {
-  const root = git(['rev-parse', '--show-toplevel'], cwd).trim();
-  git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
+function changedFiles(ref: string, paths: string[], cwd: string, env: Env): { root: string; files: string[] } {
+  const root = git(['rev-parse', '--show-toplevel'], cwd, env).trim();
+  git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd, env);
   const spec = paths.length ? ['--', ...paths.map((p) => path.relative(root, path.resolve(cwd, p)) || '.')] : [];
-  const tracked = git(['diff', '--name-only', '--no-renames', ref, ...spec], root).split('\n');
-  const untracked = git(['ls-files', '--others', '--exclude-standard', ...spec], root).split('\n');
+  const tracked = git(['diff', '--name-only', '--no-renames', ref, ...spec], root, env).split('\n');
+  const untracked = git(['ls-files', '--others', '--exclude-standard', ...spec], root, env).split('\n');
   const files = [...new Set([...tracked, ...untracked].filter((f) => f && languageOf(f)))].sort();
   return { root, files };
 }
 
-function showAt(ref: string, file: string, root: string): string | undefined {
+function showAt(ref: string, file: string, root: string, env: Env): string | undefined {
   try {
     return execFileSync('git', ['show', `${ref}:${file}`], {
       cwd: root,
+      env,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
       maxBuffer: 256 * 1024 * 1024,
@@ -171,29 +175,29 @@ export function renderJson(diffs: FileDiff[]): string {
   )}\n`;
 }
 
-export async function runDiff(argv: string[]): Promise<number> {
+export async function runDiff(argv: string[], io: CliIo): Promise<number> {
   const { flags, operands } = parseFlags(argv, { base: 'value', format: 'value', 'fail-on-new-access': 'flag', help: 'flag', h: 'flag' });
   if (flags.help || flags.h) {
-    process.stdout.write(diffUsage());
+    io.stdout.write(diffUsage());
     return 0;
   }
   const format = (flags.format as string | undefined) ?? 'text';
   if (!['text', 'json', 'markdown'].includes(format)) {
     throw new InputError(t('access.badFormat3', { value: format }));
   }
-  const catalog = loadCatalog();
+  const catalog = loadRunCatalog(io);
   const diffs: FileDiff[] = [];
   const base = flags.base as string | undefined;
   if (base) {
-    const { root, files } = changedFiles(base, operands, process.cwd());
+    const { root, files } = changedFiles(base, operands, io.cwd, io.env);
     await prepareFor(files);
     for (const file of files) {
       const abs = path.join(root, file);
-      const display = path.relative(process.cwd(), abs).split(path.sep).join('/') || file;
-      const oldText = showAt(base, file, root);
+      const display = relativeTo(io, abs) || file;
+      const oldText = showAt(base, file, root, io.env);
       const newText = fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : undefined;
-      const before = oldText === undefined ? [] : policiesInText(oldText, abs, display);
-      const after = newText === undefined ? [] : policiesInText(newText, abs, display);
+      const before = oldText === undefined ? [] : policiesInText(oldText, abs, io, display);
+      const after = newText === undefined ? [] : policiesInText(newText, abs, io, display);
       if (before.length || after.length) {
         diffs.push(...diffPolicies(display, before, after, catalog));
       }
@@ -206,13 +210,13 @@ export async function runDiff(argv: string[]): Promise<number> {
     await prepareFor(operands);
     const read = (f: string) => {
       try {
-        return fs.readFileSync(f, 'utf8');
+        return fs.readFileSync(resolveIn(io, f), 'utf8');
       } catch (err) {
         throw new InputError(`${f}: ${t('cli.cannotRead', { error: (err as NodeJS.ErrnoException).code ?? String(err) })}`);
       }
     };
-    const before = policiesInText(read(oldFile), oldFile);
-    const after = policiesInText(read(newFile), newFile);
+    const before = policiesInText(read(oldFile), oldFile, io);
+    const after = policiesInText(read(newFile), newFile, io);
     for (const [f, ps] of [
       [oldFile, before],
       [newFile, after],
@@ -227,7 +231,7 @@ export async function runDiff(argv: string[]): Promise<number> {
     }
     diffs.push(...diffPolicies(newFile, before, after, catalog));
   }
-  process.stdout.write(format === 'json' ? renderJson(diffs) : format === 'markdown' ? renderMarkdown(diffs) : renderText(diffs));
+  io.stdout.write(format === 'json' ? renderJson(diffs) : format === 'markdown' ? renderMarkdown(diffs) : renderText(diffs));
   const anyAdded = diffs.some((d) => d.diff.added.length > 0);
   return flags['fail-on-new-access'] && anyAdded ? 1 : 0;
 }

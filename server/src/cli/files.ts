@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { resolveIn, type CliIo } from './io';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'dist', 'out', 'cdk.out', '.serverless', '.aws-sam', 'coverage']);
 const EXTENSIONS: Record<string, string> = {
@@ -32,16 +33,16 @@ export function languageOf(file: string): string | undefined {
 }
 
 export interface Target {
-  /** path as given or found (relative paths stay relative for output) */
+  /** path as given or found (relative paths stay relative for output; relative to the run's working directory) */
   path: string;
   /** named explicitly: must be a policy, or it is an input error */
   explicit: boolean;
 }
 
-function walk(dir: string, out: Target[], errors: string[]): void {
+function walk(io: Pick<CliIo, 'cwd'>, dir: string, out: Target[], errors: string[]): void {
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = fs.readdirSync(resolveIn(io, dir), { withFileTypes: true });
   } catch (err) {
     // an unreadable directory is an input error: its policies would go unchecked
     errors.push(`${dir}: cannot read directory: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
@@ -52,7 +53,7 @@ function walk(dir: string, out: Target[], errors: string[]): void {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) {
-        walk(full, out, errors);
+        walk(io, full, out, errors);
       }
     } else if (entry.isFile() && languageOf(entry.name)) {
       out.push({ path: full, explicit: false });
@@ -65,7 +66,7 @@ function walk(dir: string, out: Target[], errors: string[]): void {
  * nothing and each directory that cannot be read. FIFOs, devices and sockets are not walked
  * into; named explicitly, they become targets that the linter skips with a message.
  */
-export function collectTargets(operands: string[], errors: string[]): Target[] {
+export function collectTargets(operands: string[], errors: string[], io: Pick<CliIo, 'cwd'>): Target[] {
   const out: Target[] = [];
   for (const operand of operands) {
     if (operand === '-') {
@@ -74,19 +75,19 @@ export function collectTargets(operands: string[], errors: string[]): Target[] {
     }
     let stat: fs.Stats | undefined;
     try {
-      stat = fs.statSync(operand);
+      stat = fs.statSync(resolveIn(io, operand));
     } catch {
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      walk(operand, out, errors);
+      walk(io, operand, out, errors);
     } else if (stat) {
       out.push({ path: operand, explicit: true });
     } else if (picomatch.scan(operand).isGlob) {
       const { base, glob } = picomatch.scan(operand);
       const matcher = picomatch(glob, { dot: false });
       const found: Target[] = [];
-      walk(base || '.', found, errors);
+      walk(io, base || '.', found, errors);
       const matches = found.filter((t) =>
         matcher(
           path

@@ -29,11 +29,14 @@ import { matchesAnyGlob, matchesGlob } from '../util/glob';
 import type { Options } from './args';
 import type { Target } from './files';
 import { languageOf } from './files';
+import { relativeTo, resolveIn, type CliIo } from './io';
 import type { Linted } from './output';
 import { decodeBytes, encodeText } from './utf8';
 
 export interface LintEnvironment {
   options: Options;
+  /** the run's working directory (relative paths) and stdin */
+  io: Pick<CliIo, 'cwd' | 'readStdin'>;
   catalog: IamCatalog;
   embedded: EmbeddedExtractor;
   service?: AccessAnalyzerService;
@@ -49,9 +52,9 @@ export interface LintOutcome {
 
 const RULE_IDS = new Set(ALL_RULES.map((r) => r.id));
 
-/** The file's name as the report shows it: relative to the working directory, forward slashes. */
-export function displayName(target: Target, options: Options): string {
-  return target.path === '-' ? options.stdinFilename : path.relative(process.cwd(), target.path).split(path.sep).join('/') || target.path;
+/** The file's name as the report shows it: relative to the run's working directory, forward slashes. */
+export function displayName(target: Target, options: Options, io: Pick<CliIo, 'cwd'>): string {
+  return target.path === '-' ? options.stdinFilename : relativeTo(io, target.path) || target.path;
 }
 
 function kindOf(stat: fs.Stats): string {
@@ -72,13 +75,15 @@ function kindOf(stat: fs.Stats): string {
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 
 /** The bytes of a target, or why they were not read. */
-function readTarget(target: Target, options: Options): { bytes: Buffer } | { error: string } {
+function readTarget(target: Target, env: LintEnvironment): { bytes: Buffer } | { error: string } {
+  const { options, io } = env;
   if (target.path === '-') {
-    return { bytes: fs.readFileSync(0) };
+    return { bytes: io.readStdin() };
   }
+  const file = resolveIn(io, target.path);
   let stat: fs.Stats;
   try {
-    stat = fs.statSync(target.path);
+    stat = fs.statSync(file);
   } catch (err) {
     return { error: tr('cli.cannotRead', { error: (err as NodeJS.ErrnoException).code ?? String(err) }) };
   }
@@ -90,17 +95,17 @@ function readTarget(target: Target, options: Options): { bytes: Buffer } | { err
     return { error: tr('cli.skippedTooLarge', { size: megabytes(stat.size), limit: megabytes(options.maxBytes) }) };
   }
   try {
-    return { bytes: fs.readFileSync(target.path) };
+    return { bytes: fs.readFileSync(file) };
   } catch (err) {
     return { error: tr('cli.cannotRead', { error: (err as NodeJS.ErrnoException).code ?? String(err) }) };
   }
 }
 
 function settingsFor(file: string, env: LintEnvironment): Settings {
-  const { options } = env;
+  const { options, io } = env;
   const config: { file?: string; value: unknown; error?: string } = options.config
-    ? { file: options.config, ...readConfigFile(options.config) }
-    : findProjectConfig(file === '-' ? path.join(process.cwd(), options.stdinFilename) : file);
+    ? { file: options.config, ...readConfigFile(resolveIn(io, options.config)) }
+    : findProjectConfig(file === '-' ? path.join(io.cwd, options.stdinFilename) : resolveIn(io, file));
   const where = config.file;
   if (where && !env.configProblems.has(where)) {
     const problems = config.error
@@ -136,7 +141,7 @@ function emptyPolicyDiagnostic(): Diagnostic {
 
 export async function lintTarget(target: Target, env: LintEnvironment): Promise<LintOutcome> {
   const { options, catalog, embedded, service } = env;
-  const read = readTarget(target, options);
+  const read = readTarget(target, env);
   if ('error' in read) {
     return read;
   }
@@ -145,7 +150,7 @@ export async function lintTarget(target: Target, env: LintEnvironment): Promise<
   const settings = settingsFor(target.path, env);
   const name = target.path === '-' ? options.stdinFilename : target.path;
   const languageId = languageOf(name) ?? 'json';
-  const uri = target.path === '-' ? `untitled:${options.stdinFilename}` : pathToFileURL(path.resolve(target.path)).href;
+  const uri = target.path === '-' ? `untitled:${options.stdinFilename}` : pathToFileURL(resolveIn(env.io, target.path)).href;
   const glob = (g: string) => matchesGlob(uri, g);
   const analyze = (t: string) =>
     analyzeFile(t, {
@@ -188,17 +193,17 @@ export async function lintTarget(target: Target, env: LintEnvironment): Promise<
       if (!exact && escapedBytes(result.text) !== escapedBytes(original)) {
         // a fix rewrote a value holding bytes that are not UTF-8 (it would write them as \udcXX
         // escapes, a different value): leave the file as it is
-        return { linted: linted(target, options, file, diagnostics, 0), error: tr('cli.notFixedEncoding') };
+        return { linted: linted(target, env, file, diagnostics, 0), error: tr('cli.notFixedEncoding') };
       }
-      fs.writeFileSync(target.path, exact ? Buffer.from(result.text, 'utf8') : encodeText(result.text));
+      fs.writeFileSync(resolveIn(env.io, target.path), exact ? Buffer.from(result.text, 'utf8') : encodeText(result.text));
       ({ text, file, diagnostics, fixed } = result);
     }
   }
   if (file.fileReferences && target.path !== '-') {
     // policies in files the code references (Terraform file()/templatefile()), read inside the
     // directory tree being linted (the working directory, or the file's own directory outside it)
-    const absolute = path.resolve(target.path);
-    const cwd = process.cwd();
+    const absolute = resolveIn(env.io, target.path);
+    const cwd = env.io.cwd;
     const readRelative = createReadRelative({ roots: () => [inside(cwd, absolute) ? cwd : path.dirname(absolute)] });
     diagnostics = [
       ...diagnostics,
@@ -231,7 +236,7 @@ export async function lintTarget(target: Target, env: LintEnvironment): Promise<
     }
   }
   return {
-    linted: linted(target, options, file, withoutCascades(file, text, uri, languageId, diagnostics), fixed),
+    linted: linted(target, env, file, withoutCascades(file, text, uri, languageId, diagnostics), fixed),
     ...(error ? { error } : {}),
   };
 }
@@ -266,9 +271,9 @@ function withoutCascades(file: PolicyFile, text: string, uri: string, languageId
     );
 }
 
-function linted(target: Target, options: Options, file: PolicyFile, diagnostics: Diagnostic[], fixed: number): Linted {
+function linted(target: Target, env: LintEnvironment, file: PolicyFile, diagnostics: Diagnostic[], fixed: number): Linted {
   return {
-    display: displayName(target, options),
+    display: displayName(target, env.options, env.io),
     policies: file.policies.map((p) => ({ path: p.basePath.join('.'), policyType: p.policy.policyType })),
     diagnostics: diagnostics.map(({ data: _data, ...d }) => d),
     fixed,

@@ -5,7 +5,6 @@
  */
 import { t } from '../i18n';
 import fs from 'node:fs';
-import path from 'node:path';
 import { createEmbeddedExtractor } from '../embedded';
 import type { EvalPolicyType } from '../analysis/evaluate';
 import { loadedPolicies, statementLocation, type LoadedPolicy } from '../features/access/simulate';
@@ -17,6 +16,7 @@ import { mergeProjectConfig, sanitizeSettings } from '../shared/settings';
 import { matchesAnyGlob, matchesGlob } from '../util/glob';
 import { pathToFileURL } from 'node:url';
 import { languageOf } from './files';
+import { resolveIn, type CliIo } from './io';
 
 export class InputError extends Error {}
 
@@ -29,11 +29,15 @@ export async function prepareFor(files: string[]): Promise<void> {
   }
 }
 
-/** The policies in a text (a file's content at some version). Empty when it holds none. */
-export function policiesInText(text: string, file: string, display = file): LoadedPolicy[] {
+/**
+ * The policies in a text (a file's content at some version). Empty when it holds none. `file` is
+ * relative to the run's working directory (or absolute); `display` names it in locations.
+ */
+export function policiesInText(text: string, file: string, io: Pick<CliIo, 'cwd'>, display = file): LoadedPolicy[] {
   const languageId = languageOf(file) ?? 'json';
-  const uri = pathToFileURL(path.resolve(file)).href;
-  const settings = mergeProjectConfig(findProjectConfig(file).value, sanitizeSettings({}));
+  const absolute = resolveIn(io, file);
+  const uri = pathToFileURL(absolute).href;
+  const settings = mergeProjectConfig(findProjectConfig(absolute).value, sanitizeSettings({}));
   const analyzed = analyzeFile(text, {
     languageId,
     matchesPolicyGlob: matchesAnyGlob(uri, settings.files),
@@ -44,14 +48,14 @@ export function policiesInText(text: string, file: string, display = file): Load
 }
 
 /** Reads a file's policies; throws InputError when it cannot be read or holds none. */
-export function readPolicies(file: string, as?: EvalPolicyType): LoadedPolicy[] {
+export function readPolicies(io: Pick<CliIo, 'cwd'>, file: string, as?: EvalPolicyType): LoadedPolicy[] {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = fs.readFileSync(resolveIn(io, file), 'utf8');
   } catch (err) {
     throw new InputError(`${file}: ${t('cli.cannotRead', { error: (err as NodeJS.ErrnoException).code ?? String(err) })}`);
   }
-  const policies = policiesInText(text, file);
+  const policies = policiesInText(text, file, io);
   if (policies.length === 0) {
     throw new InputError(`${file}: ${t('cli.notPolicy')}`);
   }

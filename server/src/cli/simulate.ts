@@ -6,6 +6,7 @@
 import type { EvalPolicyType } from '../analysis/evaluate';
 import { localizeReason, t } from '../i18n';
 import { simulate, simulationRequest, type SimulateOutput } from '../features/access/simulate';
+import type { CliIo } from './io';
 import { InputError, parseContextArgs, parseFlags, prepareFor, readPolicies, type LoadedPolicy } from './policyInput';
 
 /** The help of `simulate`, in the current locale. */
@@ -41,7 +42,7 @@ export function renderSimulation(out: SimulateOutput): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function runSimulate(argv: string[]): Promise<number> {
+export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
   const { flags, operands } = parseFlags(argv, {
     action: 'value',
     resource: 'value',
@@ -57,7 +58,7 @@ export async function runSimulate(argv: string[]): Promise<number> {
     h: 'flag',
   });
   if (flags.help || flags.h) {
-    process.stdout.write(simulateUsage());
+    io.stdout.write(simulateUsage());
     return 0;
   }
   const action = flags.action as string | undefined;
@@ -79,7 +80,10 @@ export async function runSimulate(argv: string[]): Promise<number> {
     throw new InputError(t('sim.needsPolicy'));
   }
   await prepareFor([...operands, ...extra.map(([f]) => f)]);
-  const policies: LoadedPolicy[] = [...operands.flatMap((f) => readPolicies(f)), ...extra.flatMap(([f, type]) => readPolicies(f, type))];
+  const policies: LoadedPolicy[] = [
+    ...operands.flatMap((f) => readPolicies(io, f)),
+    ...extra.flatMap(([f, type]) => readPolicies(io, f, type)),
+  ];
   const context = parseContextArgs((flags.context as string[] | undefined) ?? []);
   const request = simulationRequest({
     action,
@@ -88,6 +92,6 @@ export async function runSimulate(argv: string[]): Promise<number> {
     context,
   });
   const out = simulate(policies, request);
-  process.stdout.write(format === 'json' ? `${JSON.stringify(out, null, 2)}\n` : renderSimulation(out));
+  io.stdout.write(format === 'json' ? `${JSON.stringify(out, null, 2)}\n` : renderSimulation(out));
   return out.decision === 'allowed' ? 0 : 1;
 }

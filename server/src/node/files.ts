@@ -32,8 +32,9 @@ function findPackageRoot(): string {
   return path.resolve(__dirname, '..');
 }
 
-export function catalogPath(): string {
-  return process.env.IAM_POLICY_CATALOG ?? path.join(packageRoot(), 'dist', 'iam-catalog.jsonl');
+/** The catalog file: IAM_POLICY_CATALOG of the environment (the CLI passes its run's), else the shipped one. */
+export function catalogPath(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return env.IAM_POLICY_CATALOG ?? path.join(packageRoot(), 'dist', 'iam-catalog.jsonl');
 }
 
 export function snippetsPath(): string {

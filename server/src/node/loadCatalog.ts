@@ -10,7 +10,8 @@ import { loadManagedPolicies } from './loadManagedPolicies';
 
 const CHUNK = 256 * 1024;
 
-export function loadCatalog(file: string = catalogPath()): IamCatalog {
+/** The catalog in `file`, with the AWS managed policies of `managedFile` (default: the shipped index). */
+export function loadCatalog(file: string = catalogPath(), managedFile?: string): IamCatalog {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -71,6 +72,6 @@ export function loadCatalog(file: string = catalogPath()): IamCatalog {
     }
   };
   const catalog = new IamCatalog(header, readService);
-  catalog.setManagedPolicies(() => loadManagedPolicies());
+  catalog.setManagedPolicies(() => loadManagedPolicies(managedFile));
   return catalog;
 }

@@ -8,8 +8,9 @@ import zlib from 'node:zlib';
 import { ManagedPolicies, type ManagedPolicyIndexData } from '../catalog/managedPolicies';
 import { packageRoot } from './files';
 
-export function managedPoliciesPath(): string {
-  return process.env.IAM_POLICY_MANAGED_POLICIES ?? path.join(packageRoot(), 'dist', 'managed-policies.bin');
+/** The index file: IAM_POLICY_MANAGED_POLICIES of the environment (the CLI passes its run's), else the shipped one. */
+export function managedPoliciesPath(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return env.IAM_POLICY_MANAGED_POLICIES ?? path.join(packageRoot(), 'dist', 'managed-policies.bin');
 }
 
 /** The index, or undefined when the file is absent (a build without the dev dependency); throws on a damaged file. */
