@@ -12,7 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { after, before, suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
-import { LspClient, repoRoot } from './harness';
+import { type LspClient, repoRoot } from './harness';
+import { sharedServer } from './sharedServer';
 
 const lintBin = path.join(repoRoot, 'bin', 'iam-policy-lint');
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -88,11 +89,9 @@ suite('fix-all: the editor and iam-policy-lint --fix share one loop', () => {
   let tmp: string;
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-fixall-'));
-    client = new LspClient();
-    await client.initialize();
+    client = await sharedServer();
   });
-  after(async () => {
-    await client.shutdown();
+  after(() => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
