@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, before, suite, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from './harness';
+import { sharedServer } from './sharedServer';
 
 const policy = (actions: string[], resources: string[]) =>
   `${JSON.stringify(
@@ -55,11 +56,10 @@ suite('LSP over stdio: access diff lens vs HEAD', () => {
     await trusted.initialize({ initializationOptions: { clientCommands: ['iamPolicy.showSummary', 'iamPolicy.showAccessDiff'] } });
     untrusted = new LspClient();
     await untrusted.initialize({ initializationOptions: { isTrusted: false } });
-    plain = new LspClient();
-    await plain.initialize({ locale: 'ja' });
+    plain = await sharedServer({ locale: 'ja' });
   });
   after(async () => {
-    await Promise.all([trusted.shutdown(), untrusted.shutdown(), plain.shutdown()]);
+    await Promise.all([trusted.shutdown(), untrusted.shutdown()]);
     fs.rmSync(repo, { recursive: true, force: true });
     fs.rmSync(outside, { recursive: true, force: true });
   });

@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, suite, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { LspClient, repoRoot } from './harness';
+import { type LspClient, repoRoot } from './harness';
+import { sharedServer, type SharedLspClient } from './sharedServer';
 
 const policy = `{
   "Version": "2012-10-17",
@@ -36,24 +37,22 @@ suite('LSP over stdio: iamPolicy.simulate', () => {
   let dir: string;
   let file: string;
   let uri: string;
-  let client: LspClient;
+  let client: SharedLspClient;
   let ja: LspClient;
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-simulate-'));
     file = path.join(dir, 'app.json');
     fs.writeFileSync(file, policy);
     uri = pathToFileURL(file).href;
-    client = new LspClient();
-    const init = await client.initialize();
+    client = await sharedServer();
+    const init = client.initResult;
     assert.ok(init.capabilities.executeCommandProvider?.commands.includes('iamPolicy.simulate'));
     assert.ok(init.capabilities.executeCommandProvider?.commands.includes('iamPolicy.simulateOptions'));
     client.open(uri, policy);
-    ja = new LspClient();
-    await ja.initialize({ locale: 'ja' });
+    ja = await sharedServer({ locale: 'ja' });
     ja.open(uri, policy);
   });
-  after(async () => {
-    await Promise.all([client.shutdown(), ja.shutdown()]);
+  after(() => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

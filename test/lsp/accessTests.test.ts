@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, suite, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { LspClient } from './harness';
+import { type LspClient } from './harness';
+import { sharedServer } from './sharedServer';
 
 const policy = (actions: string) => `{
   "Version": "2012-10-17",
@@ -52,11 +53,9 @@ suite('LSP over stdio: access tests in the editor', () => {
     fs.writeFileSync(path.join(dir, '.iampolicy.json'), config([appTest]));
     policyUri = pathToFileURL(path.join(dir, 'policies', 'app.json')).href;
     configUri = pathToFileURL(path.join(dir, '.iampolicy.json')).href;
-    client = new LspClient();
-    await client.initialize();
+    client = await sharedServer();
   });
-  after(async () => {
-    await client.shutdown();
+  after(() => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -136,8 +135,7 @@ suite('LSP over stdio: access tests in the editor', () => {
     const valueAt = text.indexOf('"policies/missing.json"');
     assert.equal(diagnostics[0].range.start.character, valueAt - text.lastIndexOf('\n', valueAt) - 1);
 
-    const ja = new LspClient();
-    await ja.initialize({ locale: 'ja' });
+    const ja = await sharedServer({ locale: 'ja' });
     try {
       ja.open(policyUri, policy('["s3:GetObject", "s3:DeleteObject"]'));
       const lenses = ((await ja.codeLenses(policyUri)) ?? []).filter((l) => /アクセステスト/.test(l.command?.title ?? ''));
@@ -154,7 +152,8 @@ suite('LSP over stdio: access tests in the editor', () => {
         ],
       );
     } finally {
-      await ja.shutdown();
+      ja.close(policyUri);
+      ja.close(configUri);
     }
   });
 });

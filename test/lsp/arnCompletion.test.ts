@@ -4,10 +4,11 @@
  * whole ARN.
  */
 import { strict as assert } from 'node:assert';
-import { after, before, suite, test } from 'node:test';
+import { before, suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-protocol';
-import { LspClient, caretPosition, itemsOf } from './harness';
+import { type LspClient, caretPosition, itemsOf } from './harness';
+import { sharedServer } from './sharedServer';
 import { snippetDefaults } from './vscodeEdits';
 
 const policy = (resource: string) =>
@@ -16,10 +17,8 @@ const policy = (resource: string) =>
 suite('LSP over stdio: ARN completion segment by segment', () => {
   let client: LspClient;
   before(async () => {
-    client = new LspClient();
-    await client.initialize();
+    client = await sharedServer();
   });
-  after(() => client.shutdown());
 
   let n = 0;
   async function complete(resourceWithCaret: string): Promise<{ text: string; items: CompletionItem[]; typed: string }> {

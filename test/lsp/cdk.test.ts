@@ -1,9 +1,10 @@
 /** AWS CDK apps (TypeScript and Python) through the stdio server: diagnostics, hover, completion and quick-fixes on the string literals. */
 import { strict as assert } from 'node:assert';
-import { after, before, suite, test } from 'node:test';
+import { before, suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-protocol';
-import { itemsOf, LspClient, positionAt } from './harness';
+import { itemsOf, type LspClient, positionAt } from './harness';
+import { sharedServer } from './sharedServer';
 
 /** The caret in templates (`|` is JavaScript and Python syntax). */
 const CARET = '‸';
@@ -47,10 +48,8 @@ ${body}
 suite('LSP over stdio: AWS CDK', () => {
   let client: LspClient;
   before(async () => {
-    client = new LspClient();
-    await client.initialize();
+    client = await sharedServer();
   });
-  after(() => client.shutdown());
 
   /** Completes at the caret and returns the whole text after applying the item labelled `label`. */
   async function completeAt(uri: string, languageId: string, template: string, label: string): Promise<string> {

@@ -4,6 +4,7 @@ import { after, before, suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
 import { LspClient } from './harness';
+import { sharedServer } from './sharedServer';
 
 function applyAction(text: string, uri: string, action: CodeAction): string {
   const edits = (action.edit?.changes?.[uri] ?? []) as TextEdit[];
@@ -92,23 +93,18 @@ suite('LSP over stdio: code actions', () => {
   });
 
   test('a client that has not announced our commands gets no command it cannot run', async () => {
-    const plain = new LspClient();
-    try {
-      await plain.initialize();
-      const uri = 'file:///ws/plain.json';
-      const text =
-        '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"}\n  ]\n}';
-      plain.open(uri, text);
-      const diagnostics = await plain.diagnostics(uri);
-      const list = (await plain.codeActions(uri, diagnostics[0].range, diagnostics, ['quickfix'])) ?? [];
-      assert.ok(list.length > 0);
-      assert.deepEqual(
-        list.filter((a) => a.command),
-        [],
-      );
-    } finally {
-      await plain.shutdown();
-    }
+    const plain = await sharedServer();
+    const uri = 'file:///ws/plain.json';
+    const text =
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"}\n  ]\n}';
+    plain.open(uri, text);
+    const diagnostics = await plain.diagnostics(uri);
+    const list = (await plain.codeActions(uri, diagnostics[0].range, diagnostics, ['quickfix'])) ?? [];
+    assert.ok(list.length > 0);
+    assert.deepEqual(
+      list.filter((a) => a.command),
+      [],
+    );
   });
 
   test('a document that is not a policy gets no actions', async () => {

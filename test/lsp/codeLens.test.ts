@@ -7,21 +7,22 @@ import { strict as assert } from 'node:assert';
 import { after, before, suite, test } from 'node:test';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
 import { LspClient } from './harness';
+import { sharedServer, type SharedLspClient } from './sharedServer';
 
 const text =
   '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Sid": "Read", "Effect": "Allow", "Action": ["s3:GetObject", "ec2:DescribeInstances", "sqs:ReceiveMessage", "sns:Publish"], "Resource": "*"}\n  ]\n}';
 
 suite('LSP over stdio: code lenses never dead', () => {
-  let plain: LspClient;
+  let plain: SharedLspClient;
   let vscode: LspClient;
   let plainInit: InitializeResult;
   before(async () => {
-    plain = new LspClient();
-    plainInit = await plain.initialize();
+    plain = await sharedServer();
+    plainInit = plain.initResult;
     vscode = new LspClient();
     await vscode.initialize({ initializationOptions: { clientCommands: ['iamPolicy.showSummary'] } });
   });
-  after(() => Promise.all([plain.shutdown(), vscode.shutdown()]));
+  after(() => vscode.shutdown());
 
   test('a plain client gets a command the server executes', async () => {
     const uri = 'file:///ws/lens.json';

@@ -1,14 +1,13 @@
 /** The editor shows problems of `.iampolicy.json` on the file itself (the CLI exits 2 on the same). */
 import { strict as assert } from 'node:assert';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { LspClient } from './harness';
+import { sharedServer } from './sharedServer';
 
 let client: LspClient;
 before(async () => {
-  client = new LspClient();
-  await client.initialize();
+  client = await sharedServer();
 });
-after(() => client.shutdown());
 
 test('.iampolicy.json: an unknown rule id and a misspelled severity get a diagnostic where they are', async () => {
   const uri = 'file:///tmp/project/.iampolicy.json';

@@ -1,10 +1,11 @@
 /** Policies inside CloudFormation (YAML) and Terraform, through the stdio server: diagnostics, hover, completion. */
 import { strict as assert } from 'node:assert';
-import { after, before, suite, test } from 'node:test';
+import { before, suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-protocol';
 import { parse as parseYaml } from 'yaml';
-import { itemsOf, LspClient, positionAt } from './harness';
+import { itemsOf, type LspClient, positionAt } from './harness';
+import { sharedServer } from './sharedServer';
 
 const yaml = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
@@ -79,10 +80,8 @@ async function completeAt(client: LspClient, uri: string, languageId: string, te
 suite('LSP over stdio: embedded policies', () => {
   let client: LspClient;
   before(async () => {
-    client = new LspClient();
-    await client.initialize();
+    client = await sharedServer();
   });
-  after(() => client.shutdown());
 
   test('CloudFormation YAML: diagnostics at the value, hover, and completion that keeps the YAML valid', async () => {
     const uri = 'file:///ws/template.yaml';

@@ -1,10 +1,11 @@
 /** Completion inside policies written as an escaped JSON string (JSON and YAML templates, Terraform, .tf.json): the edit keeps the string valid. */
 import { strict as assert } from 'node:assert';
-import { after, before, suite, test } from 'node:test';
+import { before, suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-protocol';
 import { parse as parseYaml } from 'yaml';
-import { itemsOf, LspClient, positionAt } from './harness';
+import { itemsOf, type LspClient, positionAt } from './harness';
+import { sharedServer } from './sharedServer';
 
 const CARET = '‸';
 
@@ -30,10 +31,8 @@ const statement = (action: string, condition = '') =>
 suite('LSP over stdio: completion in escaped JSON strings', () => {
   let client: LspClient;
   before(async () => {
-    client = new LspClient();
-    await client.initialize();
+    client = await sharedServer();
   });
-  after(() => client.shutdown());
 
   async function completeAt(uri: string, languageId: string, template: string, label: string): Promise<string> {
     const offset = template.indexOf(CARET);

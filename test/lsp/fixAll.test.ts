@@ -4,7 +4,7 @@
  * second fix-all on that text has nothing left to do.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { after, before, suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
-import { LspClient, repoRoot } from './harness';
+import { type LspClient, repoRoot } from './harness';
+import { sharedServer } from './sharedServer';
 
 const lintBin = path.join(repoRoot, 'bin', 'iam-policy-lint');
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -86,13 +87,22 @@ function editsOf(action: CodeAction, uri: string): TextEdit[] {
 suite('fix-all: the editor and iam-policy-lint --fix share one loop', () => {
   let client: LspClient;
   let tmp: string;
+  let cli: SpawnSyncReturns<string>;
+  /** each case's file after `--fix`, and after a second `--fix` on that */
+  const fixedByCli = new Map<string, string>();
+  const fixedTwice = new Map<string, string>();
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-fixall-'));
-    client = new LspClient();
-    await client.initialize();
+    const files = CASES.map((c) => path.join(tmp, c.file));
+    CASES.forEach((c, i) => fs.writeFileSync(files[i], c.text));
+    // one run of the CLI fixes every case's file, as in a project; a second run must change nothing
+    cli = spawnSync(process.execPath, [lintBin, '--fix', ...files], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    CASES.forEach((c, i) => fixedByCli.set(c.file, fs.readFileSync(files[i], 'utf8')));
+    spawnSync(process.execPath, [lintBin, '--fix', ...files], { encoding: 'utf8' });
+    CASES.forEach((c, i) => fixedTwice.set(c.file, fs.readFileSync(files[i], 'utf8')));
+    client = await sharedServer();
   });
-  after(async () => {
-    await client.shutdown();
+  after(() => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -112,18 +122,16 @@ suite('fix-all: the editor and iam-policy-lint --fix share one loop', () => {
   for (const c of CASES) {
     test(`${c.name}: the same text as --fix, in one minimal edit set, and a second fix-all changes nothing`, async () => {
       const file = path.join(tmp, c.file);
-      fs.writeFileSync(file, c.text);
-      const cli = spawnSync(process.execPath, [lintBin, '--fix', file], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       assert.ok(cli.status === 0 || cli.status === 1, cli.stderr);
-      const fixedByCli = fs.readFileSync(file, 'utf8');
-      assert.notEqual(fixedByCli, c.text, 'the CLI fixed something');
+      const byCli = fixedByCli.get(c.file);
+      assert.notEqual(byCli, c.text, 'the CLI fixed something');
 
       const uri = pathToFileURL(file).href;
       const edits = await editorFixAll(uri, c.text, 'open');
       assert.ok(edits && edits.length > 0, 'the editor offers fix-all');
       const document = TextDocument.create(uri, 'json', 1, c.text);
       const fixedByEditor = TextDocument.applyEdits(document, edits);
-      assert.equal(fixedByEditor, fixedByCli);
+      assert.equal(fixedByEditor, byCli);
 
       // minimal: no edit reaches over a line that both texts share at its start or end
       const firstLine = c.text.slice(0, c.text.indexOf('\n') + 1);
@@ -135,8 +143,7 @@ suite('fix-all: the editor and iam-policy-lint --fix share one loop', () => {
 
       // idempotent: fix-all on its own result offers nothing more, and --fix agrees
       assert.equal(await editorFixAll(uri, fixedByEditor, 'change'), undefined);
-      spawnSync(process.execPath, [lintBin, '--fix', file], { encoding: 'utf8' });
-      assert.equal(fs.readFileSync(file, 'utf8'), fixedByCli);
+      assert.equal(fixedTwice.get(c.file), byCli);
       client.close(uri);
     });
   }

@@ -55,7 +55,10 @@ export class LspClient {
 
   constructor(options: StartOptions = {}) {
     this.settings = options.settings ?? {};
-    this.child = spawn(process.execPath, [serverBin, '--stdio', ...(options.args ?? [])], {
+    // LSP_TEST_SERVER_NODE_ARGS: node flags for the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p", which
+    // NODE_OPTIONS does not allow) to profile the server under a test
+    const nodeArgs = process.env.LSP_TEST_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    this.child = spawn(process.execPath, [...nodeArgs, serverBin, '--stdio', ...(options.args ?? [])], {
       stdio: ['pipe', 'pipe', 'pipe'],
       // a loaded machine (tests run side by side) must not turn a full check into a partial one:
       // the time budget is the budget test's subject (it sets its own), not every test's
@@ -213,12 +216,24 @@ export class LspClient {
     return this.connection.sendRequest<T>(method, params);
   }
 
+  /**
+   * Asks the server to shut down and exit (killing it if it does not within seconds). Every timer
+   * it starts is cleared, so a test process ends as soon as its servers have exited.
+   */
   async shutdown(): Promise<void> {
+    let answered: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await Promise.race([
+        this.connection.sendRequest('shutdown'),
+        new Promise((r) => {
+          answered = setTimeout(r, 2000);
+        }),
+      ]);
       void this.connection.sendNotification('exit');
     } catch {
       // already gone
+    } finally {
+      clearTimeout(answered);
     }
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 3000);
     await this.exited;

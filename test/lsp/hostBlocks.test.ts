@@ -1,10 +1,11 @@
 /** Completion in host syntax through the stdio server: statement blocks of aws_iam_policy_document (HCL) and serverless.yml statements (YAML). */
 import { strict as assert } from 'node:assert';
-import { after, before, suite, test } from 'node:test';
+import { before, suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-protocol';
 import { parse as parseYaml } from 'yaml';
-import { itemsOf, LspClient, positionAt } from './harness';
+import { itemsOf, type LspClient, positionAt } from './harness';
+import { sharedServer } from './sharedServer';
 
 const CARET = '‸';
 
@@ -29,10 +30,8 @@ function apply(text: string, item: CompletionItem): string {
 suite('LSP over stdio: completion of host blocks', () => {
   let client: LspClient;
   before(async () => {
-    client = new LspClient();
-    await client.initialize();
+    client = await sharedServer();
   });
-  after(() => client.shutdown());
 
   async function complete(uri: string, languageId: string, template: string): Promise<{ text: string; items: CompletionItem[] }> {
     const offset = template.indexOf(CARET);

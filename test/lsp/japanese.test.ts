@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, suite, test } from 'node:test';
 import { caretPosition, itemsOf, LspClient } from './harness';
+import { sharedServer } from './sharedServer';
 
 const POLICY =
   '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "s3:Get*",\n      "Resource": "*"\n    },\n    {\n      "Effect": "Allow",\n      "Action": "s3:GetObject",\n      "Resource": "*"\n    }\n  ]\n}';
@@ -99,8 +100,7 @@ suite('LSP over stdio: Japanese', () => {
   test('the displayLanguage initialization option works the same; without it the server speaks English', async () => {
     const viaOption = new LspClient();
     await viaOption.initialize({ initializationOptions: { displayLanguage: 'ja' } });
-    const english = new LspClient();
-    await english.initialize();
+    const english = await sharedServer();
     try {
       const text = '{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }] }';
       viaOption.open('file:///ws/a.json', text);
@@ -111,7 +111,6 @@ suite('LSP over stdio: Japanese', () => {
       assert.match(String(en?.message ?? ''), /^Add "Version": "2012-10-17"/);
     } finally {
       await viaOption.shutdown();
-      await english.shutdown();
     }
   });
 });

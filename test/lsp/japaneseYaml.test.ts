@@ -3,8 +3,9 @@
  * a Japanese message from our catalog at the error's position, never the yaml library's English.
  */
 import { strict as assert } from 'node:assert';
-import { after, before, suite, test } from 'node:test';
-import { LspClient } from './harness';
+import { before, suite, test } from 'node:test';
+import { type LspClient } from './harness';
+import { sharedServer } from './sharedServer';
 
 // "Action" misindented: the statement's keys do not start at the same column
 const TEMPLATE = [
@@ -24,11 +25,7 @@ const TEMPLATE = [
 suite('LSP over stdio: YAML errors in Japanese', () => {
   let client: LspClient;
   before(async () => {
-    client = new LspClient();
-    await client.initialize({ locale: 'ja' });
-  });
-  after(async () => {
-    await client.shutdown();
+    client = await sharedServer({ locale: 'ja' });
   });
 
   test('a misindented key: the catalog message in Japanese, at the line of the error', async () => {

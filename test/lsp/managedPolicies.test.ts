@@ -6,10 +6,11 @@
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, suite, test } from 'node:test';
+import { before, suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
-import { itemsOf, LspClient, positionAt, repoRoot } from './harness';
+import { itemsOf, type LspClient, positionAt, repoRoot } from './harness';
+import { sharedServer } from './sharedServer';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'managed');
 const FILES: Record<string, string> = {
@@ -20,7 +21,7 @@ const FILES: Record<string, string> = {
 };
 
 const read = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
-const uriOf = (name: string) => `file:///ws/${name}`;
+const uriOf = (name: string) => `file:///ws/managed/${name}`;
 
 /** "rule line:col text" of the managed-policy diagnostics, in document order. */
 function describe(text: string, diagnostics: Diagnostic[]): string[] {
@@ -34,13 +35,11 @@ function describe(text: string, diagnostics: Diagnostic[]): string[] {
 suite('LSP over stdio: AWS managed policies by ARN', () => {
   let client: LspClient;
   before(async () => {
-    client = new LspClient();
-    await client.initialize();
+    client = await sharedServer();
     for (const [name, languageId] of Object.entries(FILES)) {
       client.open(uriOf(name), read(name), languageId);
     }
   });
-  after(() => client.shutdown());
 
   test('CloudFormation and SAM (YAML): names, ARNs, !Sub, !Join, a missing path', async () => {
     const text = read('template.yaml');
@@ -148,10 +147,8 @@ suite('LSP over stdio: AWS managed policies by ARN', () => {
 suite('LSP over stdio: completion of AWS managed policies', () => {
   let client: LspClient;
   before(async () => {
-    client = new LspClient();
-    await client.initialize();
+    client = await sharedServer();
   });
-  after(() => client.shutdown());
 
   /** Completes at `|` and applies the item labelled `label`: the whole text after it. */
   async function complete(uri: string, languageId: string, template: string, label: string): Promise<string> {
@@ -168,7 +165,7 @@ suite('LSP over stdio: completion of AWS managed policies', () => {
     const before =
       '# logs\nresource "aws_iam_role_policy_attachment" "logs" {\n  role       = "app"\n  policy_arn = "arn:aws:iam::aws:policy/AWSLambdaBasicExec|"\n}\n';
     assert.equal(
-      await complete('file:///ws/complete.tf', 'terraform', before, 'AWSLambdaBasicExecutionRole'),
+      await complete('file:///ws/managed/complete.tf', 'terraform', before, 'AWSLambdaBasicExecutionRole'),
       '# logs\nresource "aws_iam_role_policy_attachment" "logs" {\n  role       = "app"\n  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"\n}\n',
     );
   });
@@ -177,7 +174,7 @@ suite('LSP over stdio: completion of AWS managed policies', () => {
     const before =
       'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.handler\n      Policies:\n        - AmazonDynamoDBRead|\n';
     assert.equal(
-      await complete('file:///ws/complete.yaml', 'yaml', before, 'AmazonDynamoDBReadOnlyAccess'),
+      await complete('file:///ws/managed/complete.yaml', 'yaml', before, 'AmazonDynamoDBReadOnlyAccess'),
       before.replace('AmazonDynamoDBRead|', 'AmazonDynamoDBReadOnlyAccess'),
     );
   });

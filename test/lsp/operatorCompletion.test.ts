@@ -1,7 +1,8 @@
 /** Condition operators are ranked by the type of the keys already under them, over stdio. */
 import { strict as assert } from 'node:assert';
-import { after, before, suite, test } from 'node:test';
-import { LspClient, caretPosition, itemsOf } from './harness';
+import { before, suite, test } from 'node:test';
+import { type LspClient, caretPosition, itemsOf } from './harness';
+import { sharedServer } from './sharedServer';
 
 const policy = (condition: string) =>
   `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": ${condition}}\n  ]\n}`;
@@ -9,10 +10,8 @@ const policy = (condition: string) =>
 suite('LSP over stdio: operators ranked by the key type', () => {
   let client: LspClient;
   before(async () => {
-    client = new LspClient();
-    await client.initialize();
+    client = await sharedServer();
   });
-  after(() => client.shutdown());
 
   let n = 0;
   async function ranked(conditionWithCaret: string): Promise<string[]> {

@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import { after, before, suite, test } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient, positionAt } from './harness';
+import { sharedServer } from './sharedServer';
 import { applyAsVSCode } from './vscodeEdits';
 
 const nested = (statement: string) =>
@@ -22,10 +23,9 @@ suite('LSP over stdio: edits as VS Code applies snippet edits', () => {
   before(async () => {
     vscode = new LspClient();
     await vscode.initialize({ snippetEdits: true });
-    plain = new LspClient();
-    await plain.initialize();
+    plain = await sharedServer();
   });
-  after(() => Promise.all([vscode.shutdown(), plain.shutdown()]));
+  after(() => vscode.shutdown());
 
   async function actionsAt(client: LspClient, uri: string, text: string, offset: number, rule?: string): Promise<CodeAction[]> {
     client.open(uri, text);

@@ -8,10 +8,11 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, suite, test } from 'node:test';
+import { before, suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspClient, repoRoot } from './harness';
+import { type LspClient, repoRoot } from './harness';
+import { sharedServer } from './sharedServer';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'templatefile');
 const uriOf = (name: string) => pathToFileURL(path.join(fixtures, name)).href;
@@ -35,10 +36,8 @@ function describe(text: string, diagnostics: Diagnostic[]): string[] {
 suite('LSP over stdio: Terraform file() and templatefile()', () => {
   let client: LspClient;
   before(async () => {
-    client = new LspClient();
-    await client.initialize();
+    client = await sharedServer();
   });
-  after(() => client.shutdown());
 
   test('findings of the referenced files at the calls, with relatedInformation; unreadable paths are errors', async () => {
     const text = read('main.tf');

@@ -7,19 +7,18 @@
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, suite, test } from 'node:test';
+import { before, suite, test } from 'node:test';
 import { CompletionItemKind } from 'vscode-languageserver-protocol';
-import { LspClient, caretPosition, itemsOf, repoRoot } from './harness';
+import { type LspClient, caretPosition, itemsOf, repoRoot } from './harness';
+import { sharedServer } from './sharedServer';
 
 const policy = (statements: string) => `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${statements}\n  ]\n}`;
 
 suite('LSP over stdio: templates only where a policy or statement can go', () => {
   let client: LspClient;
   before(async () => {
-    client = new LspClient();
-    await client.initialize();
+    client = await sharedServer();
   });
-  after(() => client.shutdown());
 
   let n = 0;
   async function templatesAt(textWithCaret: string): Promise<string[]> {

@@ -1,9 +1,10 @@
 /** Policy variables are completed in Resource and condition values, over stdio; applied, the text is exact. */
 import { strict as assert } from 'node:assert';
-import { after, before, suite, test } from 'node:test';
+import { before, suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-protocol';
-import { LspClient, caretPosition, itemsOf } from './harness';
+import { type LspClient, caretPosition, itemsOf } from './harness';
+import { sharedServer } from './sharedServer';
 import { snippetDefaults } from './vscodeEdits';
 
 const policy = (resource: string, value: string) =>
@@ -12,10 +13,8 @@ const policy = (resource: string, value: string) =>
 suite('LSP over stdio: policy variables', () => {
   let client: LspClient;
   before(async () => {
-    client = new LspClient();
-    await client.initialize();
+    client = await sharedServer();
   });
-  after(() => client.shutdown());
 
   let n = 0;
   async function complete(textWithCaret: string): Promise<{ text: string; items: CompletionItem[] }> {
