@@ -4,13 +4,13 @@
  * localized Markdown explanation when asked; iamPolicy.simulateOptions feeds the input flow.
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
+import { runCli } from '../cli/runCli';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, suite, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { type LspClient, repoRoot } from './harness';
+import { type LspClient } from './harness';
 import { sharedServer, type SharedLspClient } from './sharedServer';
 
 const policy = `{
@@ -56,19 +56,9 @@ suite('LSP over stdio: iamPolicy.simulate', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const cli = (args: string[]) => {
-    try {
-      return JSON.parse(
-        execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'simulate', 'app.json', ...args, '--format', 'json'], {
-          cwd: dir,
-          encoding: 'utf8',
-          env: { ...process.env, LANG: 'C' },
-        }),
-      ) as unknown;
-    } catch (err) {
-      return JSON.parse((err as { stdout: string }).stdout) as unknown;
-    }
-  };
+  // the shipped CLI bundle, run in this process (test/cli/runCli.ts); a denied request exits 1 with the same JSON
+  const cli = async (args: string[]) =>
+    JSON.parse((await runCli(['simulate', 'app.json', ...args, '--format', 'json'], { cwd: dir, env: { LANG: 'C' } })).stdout) as unknown;
 
   test('the result equals the CLI simulate --format json output, for allowed and denied requests', async () => {
     for (const [request, args] of [
@@ -86,7 +76,7 @@ suite('LSP over stdio: iamPolicy.simulate', () => {
       ],
     ] as const) {
       const viaLsp = await client.executeCommand('iamPolicy.simulate', [{ uri, ...request }]);
-      assert.deepEqual(viaLsp, cli([...args]), JSON.stringify(request));
+      assert.deepEqual(viaLsp, await cli([...args]), JSON.stringify(request));
     }
   });
 

@@ -4,7 +4,7 @@
  * second fix-all on that text has nothing left to do.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { runCli, type CliResult } from '../cli/runCli';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,10 +12,9 @@ import { pathToFileURL } from 'node:url';
 import { after, before, suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
-import { type LspClient, repoRoot } from './harness';
+import { type LspClient } from './harness';
 import { sharedServer } from './sharedServer';
 
-const lintBin = path.join(repoRoot, 'bin', 'iam-policy-lint');
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 const statement = (action: string, extra: Record<string, unknown> = {}) => ({
@@ -87,7 +86,7 @@ function editsOf(action: CodeAction, uri: string): TextEdit[] {
 suite('fix-all: the editor and iam-policy-lint --fix share one loop', () => {
   let client: LspClient;
   let tmp: string;
-  let cli: SpawnSyncReturns<string>;
+  let cli: CliResult;
   /** each case's file after `--fix`, and after a second `--fix` on that */
   const fixedByCli = new Map<string, string>();
   const fixedTwice = new Map<string, string>();
@@ -96,9 +95,10 @@ suite('fix-all: the editor and iam-policy-lint --fix share one loop', () => {
     const files = CASES.map((c) => path.join(tmp, c.file));
     CASES.forEach((c, i) => fs.writeFileSync(files[i], c.text));
     // one run of the CLI fixes every case's file, as in a project; a second run must change nothing
-    cli = spawnSync(process.execPath, [lintBin, '--fix', ...files], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    // the shipped CLI bundle, run in this process (test/cli/runCli.ts)
+    cli = await runCli(['--fix', ...files]);
     CASES.forEach((c, i) => fixedByCli.set(c.file, fs.readFileSync(files[i], 'utf8')));
-    spawnSync(process.execPath, [lintBin, '--fix', ...files], { encoding: 'utf8' });
+    await runCli(['--fix', ...files]);
     CASES.forEach((c, i) => fixedTwice.set(c.file, fs.readFileSync(files[i], 'utf8')));
     client = await sharedServer();
   });
@@ -122,7 +122,7 @@ suite('fix-all: the editor and iam-policy-lint --fix share one loop', () => {
   for (const c of CASES) {
     test(`${c.name}: the same text as --fix, in one minimal edit set, and a second fix-all changes nothing`, async () => {
       const file = path.join(tmp, c.file);
-      assert.ok(cli.status === 0 || cli.status === 1, cli.stderr);
+      assert.ok(cli.code === 0 || cli.code === 1, cli.stderr);
       const byCli = fixedByCli.get(c.file);
       assert.notEqual(byCli, c.text, 'the CLI fixed something');
 
