@@ -8,7 +8,7 @@
  * principals are the ones the policies name plus an outsider. A request allowed after but denied
  * before is added access; the reverse is removed access.
  */
-import type { AccessLevel, ActionInfo, IamCatalog } from '../../catalog/catalog';
+import type { AccessLevel, ActionInfo, IamCatalog, ResourceTypeInfo } from '../../catalog/catalog';
 import { parseOperator } from '../../catalog/operators';
 import { parsePolicy } from '../../policy/parsePolicy';
 import type { PolicyDocument, PolicyType } from '../../policy/model';
@@ -39,6 +39,9 @@ export interface AccessDiff {
   /** requests evaluated (per side) */
   requests: number;
 }
+
+/** `localeCompare` without arguments, as one collator (the same order, without building one per comparison). */
+const compareText = new Intl.Collator().compare;
 
 const SAMPLE_ACCOUNT = '123456789012';
 const OWNER_ACCOUNT = '999988887777';
@@ -93,7 +96,8 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
     const cls = classes[ci];
     // decisions per probe, context, principal
     for (const probe of probes) {
-      const applicable = cls.actions.filter((a) => appliesTo(a, probe, catalog));
+      const probeTypes = probe === '*' ? undefined : catalog.resourceTypesMatching(probe);
+      const applicable = probeTypes ? cls.actions.filter((a) => appliesTo(a, probeTypes, catalog)) : cls.actions;
       if (applicable.length === 0 && !cls.unknown) {
         continue;
       }
@@ -130,22 +134,25 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
         const anyPrincipal = grid.some((g) => otherAllowed(g));
         const kind: AccessEntry['kind'] = samePrincipal ? 'condition' : anyPrincipal ? 'principal' : 'action';
         const targets = applicable.length ? applicable : [];
+        // the same for every action of the class: the principal and context of the witness
+        const ctx = contexts[witness.ctx];
+        const principal = resourceSide ? principals[witness.pr].arn : undefined;
+        const context = Object.keys(ctx).length
+          ? Object.fromEntries(Object.entries(ctx).map(([k, v]) => [k, (Array.isArray(v) ? v : [v]).map(String)]))
+          : undefined;
         for (const action of targets) {
           const key = `${action.fullName}\u0000${probe}`;
           if (seen.has(key)) {
             continue;
           }
           seen.add(key);
-          const ctx = contexts[witness.ctx];
           const entry: AccessEntry = {
             action: action.fullName,
             service: action.service.prefix,
             accessLevel: action.level,
             resource: probe,
-            ...(resourceSide && principals[witness.pr].arn ? { principal: principals[witness.pr].arn } : {}),
-            ...(Object.keys(ctx).length
-              ? { context: Object.fromEntries(Object.entries(ctx).map(([k, v]) => [k, (Array.isArray(v) ? v : [v]).map(String)])) }
-              : {}),
+            ...(principal ? { principal } : {}),
+            ...(context ? { context } : {}),
             kind,
           };
           classOf.set(entry, ci);
@@ -189,7 +196,7 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
     }
   }
   const sort = (x: AccessEntry, y: AccessEntry) =>
-    x.service.localeCompare(y.service) || x.action.localeCompare(y.action) || x.resource.localeCompare(y.resource);
+    compareText(x.service, y.service) || compareText(x.action, y.action) || compareText(x.resource, y.resource);
   added.sort(sort);
   removed.sort(sort);
   const namesOf = (policies: EvalPolicy[], pick: (d: PolicyDocument) => string[]) => new Set(policies.flatMap((p) => pick(p.document)));
@@ -240,16 +247,26 @@ function actionPatterns(docs: PolicyDocument[]): { patterns: string[]; negated: 
 /** Groups catalog actions by the set of written patterns that match them. */
 export function actionClasses(docs: PolicyDocument[], catalog: IamCatalog): ActionClass[] {
   const { patterns, negated, spelled } = actionPatterns(docs);
-  const signature = new Map<ActionInfo, string>();
-  patterns.forEach((p, i) => {
+  // the set of patterns matching an action, as a number: 0 is no pattern; adding pattern i to set s
+  // gives the same number for every action (patterns are added in order, so equal sets, equal numbers)
+  const signature = new Map<ActionInfo, number>();
+  let sets = 0;
+  for (const p of patterns) {
+    const next = new Map<number, number>();
     for (const a of catalog.matchActions(p)) {
-      signature.set(a, `${signature.get(a) ?? ''}${i},`);
+      const before = signature.get(a) ?? 0;
+      let after = next.get(before);
+      if (after === undefined) {
+        after = ++sets;
+        next.set(before, after);
+      }
+      signature.set(a, after);
     }
-  });
-  const groups = new Map<string, ActionInfo[]>();
+  }
+  const groups = new Map<number, ActionInfo[]>();
   const candidates = negated ? catalog.actions : [...signature.keys()];
   for (const a of candidates) {
-    const sig = signature.get(a) ?? '';
+    const sig = signature.get(a) ?? 0;
     const g = groups.get(sig);
     if (g) {
       g.push(a);
@@ -266,16 +283,13 @@ export function actionClasses(docs: PolicyDocument[], catalog: IamCatalog): Acti
   return classes;
 }
 
-function appliesTo(action: ActionInfo, probe: string, catalog: IamCatalog): boolean {
-  if (probe === '*') {
-    return true;
-  }
+/** Whether an action can act on a resource of these types (those of a probe other than `*`). */
+function appliesTo(action: ActionInfo, probeTypes: readonly ResourceTypeInfo[], catalog: IamCatalog): boolean {
   const own = catalog.resourceTypesOf(action);
   if (own.length === 0) {
     return false;
   }
-  const types = catalog.resourceTypesMatching(probe);
-  return types.some((t) => own.includes(t));
+  return probeTypes.some((t) => own.includes(t));
 }
 
 // ---- resources -----------------------------------------------------------------------------
