@@ -625,7 +625,8 @@ function syntaxErrors(root: Node): JsonTree['errors'] {
     const children = n.children;
     for (let i = children.length - 1; i >= 0; i--) {
       const c = children[i];
-      if (c) {
+      // a subtree without an error (or a missing node: it counts as one) has nothing to report
+      if (c?.hasError) {
         stack.push(c);
       }
     }
