@@ -96,8 +96,8 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
     const cls = classes[ci];
     // decisions per probe, context, principal
     for (const probe of probes) {
-      const probeTypes = probe === '*' ? undefined : catalog.resourceTypesMatching(probe);
-      const applicable = probeTypes ? cls.actions.filter((a) => appliesTo(a, probeTypes, catalog)) : cls.actions;
+      const probeTypes = probe === '*' ? undefined : new Set(catalog.resourceTypesMatching(probe));
+      const applicable = !probeTypes ? cls.actions : probeTypes.size === 0 ? [] : cls.actions.filter((a) => appliesTo(a, probeTypes));
       if (applicable.length === 0 && !cls.unknown) {
         continue;
       }
@@ -283,13 +283,15 @@ export function actionClasses(docs: PolicyDocument[], catalog: IamCatalog): Acti
   return classes;
 }
 
-/** Whether an action can act on a resource of these types (those of a probe other than `*`). */
-function appliesTo(action: ActionInfo, probeTypes: readonly ResourceTypeInfo[], catalog: IamCatalog): boolean {
-  const own = catalog.resourceTypesOf(action);
-  if (own.length === 0) {
-    return false;
+/** Whether one of the action's resource types (`catalog.resourceTypesOf`) is among these (those of a probe other than `*`). */
+function appliesTo(action: ActionInfo, probeTypes: ReadonlySet<ResourceTypeInfo>): boolean {
+  for (const ref of action.resourceTypes) {
+    const type = action.service.resourceTypes.get(ref.name);
+    if (type && probeTypes.has(type)) {
+      return true;
+    }
   }
-  return probeTypes.some((t) => own.includes(t));
+  return false;
 }
 
 // ---- resources -----------------------------------------------------------------------------
