@@ -129,11 +129,11 @@ suite('Terraform', () => {
     let missing = 0;
     for (const name of ['main.tf', 'providers.tf', 'comments.tf', 'quoted.tf']) {
       const base = read(name);
-      for (let k = 0; k < 25; k++) {
+      for (let k = 0; k < 8; k++) {
         let text = base;
         for (let e = 0; e <= rand(3); e++) {
           const at = rand(text.length);
-          text = rand(2) ? text.slice(0, at) + '{}[]"=,('[rand(8)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + rand(3));
+          text = text.slice(0, at) + '{}[]"=,('[rand(8)] + text.slice(at + rand(2));
         }
         const tree = parser.parse(text)!;
         try {
@@ -149,7 +149,7 @@ suite('Terraform', () => {
         }
       }
     }
-    assert.ok(withErrors > 20 && missing > 0, `${withErrors} broken texts, ${missing} missing nodes`);
+    assert.ok(withErrors > 16 && missing > 0, `${withErrors} broken texts, ${missing} missing nodes`);
   });
 
   test('jsonencode, heredoc and aws_iam_policy_document', () => {
