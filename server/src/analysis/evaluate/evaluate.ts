@@ -252,8 +252,20 @@ export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest):
   if (denies.length > 0) {
     return result('explicitDeny', `explicitly denied by ${describeStatement(denies[0])}`, denies, 'explicitDeny');
   }
-  const allowsOf = (types: EvalPolicyType[]) =>
-    policies.flatMap((p, i) => (types.includes(p.type) ? byPolicy[i].filter((s) => s.matched && s.effect === 'Allow') : []));
+  // matched Allow statements of the policies of these types, in policy order (a loop: flatMap is slow, and this runs per request)
+  const allowsOf = (types: readonly EvalPolicyType[]) => {
+    const out: StatementTrace[] = [];
+    for (let i = 0; i < policies.length; i++) {
+      if (types.includes(policies[i].type)) {
+        for (const s of byPolicy[i]) {
+          if (s.matched && s.effect === 'Allow') {
+            out.push(s);
+          }
+        }
+      }
+    }
+    return out;
+  };
   const deciding: StatementTrace[] = [];
 
   // organization limits: every level of RCPs and SCPs must allow
