@@ -159,7 +159,7 @@ function sameOrder(a0: string[], b0: string[]): boolean {
 function wideningReports(before: PolicyFile, after: PolicyFile): (WideningReport | undefined)[] {
   return before.policies.map((p, i) => {
     const a = after.policies[i]?.policy;
-    return a ? checkNeverWiden(p.policy, a, catalog) : undefined;
+    return a ? checkNeverWiden(p.policy, a, catalog, { narrowed: false }) : undefined;
   });
 }
 

@@ -13,7 +13,7 @@ import { parseOperator } from '../../catalog/operators';
 import { parsePolicy } from '../../policy/parsePolicy';
 import type { PolicyDocument, PolicyType } from '../../policy/model';
 import { parseJson } from '../../syntax/parseJson';
-import { effectiveResource, evaluate } from './evaluate';
+import { effectiveResource, evaluate, prepareRequest, type PreparedRequest } from './evaluate';
 import type { ContextValue, EvalPolicy, EvalPrincipal, EvalRequest } from './types';
 
 export interface AccessEntry {
@@ -74,6 +74,8 @@ export function evalTypeOf(type: PolicyType): EvalPolicy['type'] {
 export interface CompareOptions {
   /** at most this many contexts per request (default 48) */
   maxContexts?: number;
+  /** list added access only (`removed` stays empty): a narrowing edit can remove thousands of entries nobody reads */
+  addedOnly?: boolean;
 }
 
 /** Compares what two documents (or sets of policies) grant. `before` may be empty (a new policy). */
@@ -92,6 +94,9 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
   const allowedBefore = new Set<number>();
   const allowedAfter = new Set<number>();
   const classOf = new Map<AccessEntry, number>();
+  const resourceAccount = resourceSide ? OWNER_ACCOUNT : SAMPLE_ACCOUNT;
+  // a request's principal, context and resource account, prepared once per pair (they do not depend on the action or resource)
+  const prepared: PreparedRequest[][] = principals.map(() => []);
   for (let ci = 0; ci < classes.length; ci++) {
     const cls = classes[ci];
     // decisions per probe, context, principal
@@ -110,10 +115,11 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
             resource: probe,
             principal: principals[pr],
             context: contexts[ctx],
-            resourceAccount: resourceSide ? OWNER_ACCOUNT : SAMPLE_ACCOUNT,
+            resourceAccount,
           };
-          const a = after.length ? evaluate(after, request).decision === 'allowed' : false;
-          const b = before.length ? evaluate(before, request).decision === 'allowed' : false;
+          const shared = (prepared[pr][ctx] ??= prepareRequest(request));
+          const a = after.length ? evaluate(after, request, shared).decision === 'allowed' : false;
+          const b = before.length ? evaluate(before, request, shared).decision === 'allowed' : false;
           requests++;
           grid.push({ ctx, pr, b, a });
           if (b) {
@@ -178,7 +184,7 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
       if (gained) {
         record(added, seenAdded, gained, (g) => g.b);
       }
-      const lost = grid.find((g) => g.b && !g.a);
+      const lost = options.addedOnly ? undefined : grid.find((g) => g.b && !g.a);
       if (lost) {
         record(removed, seenRemoved, lost, (g) => g.a);
       }

@@ -218,12 +218,37 @@ function evaluatePolicy(
   }
 }
 
-/** Decides a request. Pure; the policies' compiled form is cached per document. */
-export function evaluate(policies: readonly EvalPolicy[], request: EvalRequest): EvaluationResult {
+/** What `evaluate` derives from a request's principal, context and resource account. */
+export interface PreparedRequest {
+  principal: NormalizedPrincipal;
+  resourceAccount: string | undefined;
+  context: RequestContext;
+  lookup: VariableLookup;
+}
+
+/**
+ * The principal, context and resource account of a request as `evaluate` reads them. Many requests
+ * that differ only in action and resource (and give `resourceAccount`) share one: compareAccess
+ * prepares each principal and context once instead of once per request.
+ */
+export function prepareRequest(request: EvalRequest): PreparedRequest {
   const principal = normalizePrincipal(request.principal);
   const resourceAccount = resourceAccountOf(request);
   const context = buildContext(request, principal, resourceAccount);
-  const lookup = lookupIn(context);
+  return { principal, resourceAccount, context, lookup: lookupIn(context) };
+}
+
+/**
+ * Decides a request. Pure; the policies' compiled form is cached per document. `prepared`, when
+ * given, must be `prepareRequest` of a request with the same principal, context and resource
+ * account (evaluation never changes it).
+ */
+export function evaluate(
+  policies: readonly EvalPolicy[],
+  request: EvalRequest,
+  prepared: PreparedRequest = prepareRequest(request),
+): EvaluationResult {
+  const { principal, resourceAccount, context, lookup } = prepared;
   const action = request.action.trim();
   const statements: StatementTrace[] = [];
   const byPolicy: StatementTrace[][] = [];
