@@ -12,7 +12,7 @@ import path from 'node:path';
 import { suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
-import { checkNeverWiden } from '../../server/src/analysis/evaluate';
+import { checkNeverWiden, type WideningReport } from '../../server/src/analysis/evaluate';
 import { loadCatalog } from '../../server/src/node/loadCatalog';
 import { analyzeFile, type PolicyFile } from '../../server/src/policy/policyFile';
 import type { PolicyType } from '../../server/src/policy/model';
@@ -155,10 +155,11 @@ function sameOrder(a0: string[], b0: string[]): boolean {
   return common.join('\u0000') === other.join('\u0000');
 }
 
-function widensAny(before: PolicyFile, after: PolicyFile): boolean {
-  return before.policies.some((p, i) => {
+/** The never-widen report of each policy (undefined when the edit lost the policy), computed once per action. */
+function wideningReports(before: PolicyFile, after: PolicyFile): (WideningReport | undefined)[] {
+  return before.policies.map((p, i) => {
     const a = after.policies[i]?.policy;
-    return !a || checkNeverWiden(p.policy, a, catalog).widened.length > 0;
+    return a ? checkNeverWiden(p.policy, a, catalog, { narrowed: false }) : undefined;
   });
 }
 
@@ -232,8 +233,11 @@ function check(input: Input): Applied[] {
     }
     // a narrowing action that allows nothing new cannot create a risk: a security finding after it
     // restates access the policy already granted (s3:* narrowed to its reads names s3:GetObject)
-    const restates =
-      isNarrowing(action) && beforeErrors === 0 && after.file.tree.errors.length === 0 && !widensAny(before.file, after.file);
+    const reports =
+      isNarrowing(action) && beforeErrors === 0 && after.file.tree.errors.length === 0
+        ? wideningReports(before.file, after.file)
+        : undefined;
+    const restates = !!reports && reports.every((r) => r !== undefined && r.widened.length === 0);
     let created = 0;
     const copies = statementKeyOrders(after.file).length > beforeOrders.length;
     const fixed = action.diagnostics?.[0]?.data as DiagnosticData | undefined;
@@ -259,19 +263,14 @@ function check(input: Input): Applied[] {
       problems.push(`new ${k} ×${fresh.length}: ${fresh[0]}`);
     }
     let widened = 0;
-    if (isNarrowing(action) && beforeErrors === 0 && after.file.tree.errors.length === 0) {
-      before.file.policies.forEach((p, i) => {
-        const a = after.file.policies[i]?.policy;
-        if (!a) {
-          return;
-        }
-        const report = checkNeverWiden(p.policy, a, catalog);
-        if (report.widened.length > 0) {
+    if (reports) {
+      for (const report of reports) {
+        if (report && report.widened.length > 0) {
           widened += report.widened.length;
           const w = report.widened[0];
           problems.push(`widens: ${w.action} on ${w.resource}${w.principal ? ` by ${w.principal}` : ''} (${report.widened.length})`);
         }
-      });
+      }
     }
     const afterStyle = detectStyle(edited);
     if (afterStyle.eol !== beforeStyle.eol || (/\n[ \t]+\S/.test(input.text) && afterStyle.unit !== beforeStyle.unit)) {

@@ -89,23 +89,33 @@ function exercise(text: string, random: () => number, languageId: 'json' | 'json
   }
 }
 
+/*
+ * Sized to catch, not to soak: 12 truncations per corpus policy (1,247) and 800 random edits. With
+ * bugs planted one at a time (a hover, a completion or the document symbols reading an Effect or a
+ * Version that half-typed text lacks; resource-star's fix assuming an Action list), this run fails
+ * on each: 146, 246, 369 and 7 of its 2,047 texts respectively (the old 3,000+ truncations and
+ * 3,000 edits took three times as long). For a long run: IAM_POLICY_FUZZ_CUTS=40 IAM_POLICY_FUZZ_EDITS=3000.
+ */
+const CUTS = Number(process.env.IAM_POLICY_FUZZ_CUTS ?? 12);
+const EDITS = Number(process.env.IAM_POLICY_FUZZ_EDITS ?? 800);
+
 suite('fuzz: features never throw on half-typed and garbled policies', () => {
-  test('every truncation of every corpus policy', () => {
+  test('truncations of every corpus policy', () => {
     const random = rng(1);
     let n = 0;
     for (const seed of seeds) {
-      const step = Math.max(1, Math.floor(seed.length / 40));
+      const step = Math.max(1, Math.floor(seed.length / CUTS));
       for (let i = 0; i <= seed.length; i += step) {
         exercise(seed.slice(0, i), random, 'json');
         n++;
       }
     }
-    assert.ok(n > 3000, `${n} truncations`);
+    assert.ok(n >= seeds.length * CUTS, `${n} truncations`);
   });
 
-  test('3,000 random edits (JSON and JSONC)', () => {
+  test(`${EDITS} random edits (JSON and JSONC)`, () => {
     const random = rng(42);
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < EDITS; i++) {
       let text = seeds[i % seeds.length];
       const edits = 1 + Math.floor(random() * 4);
       for (let e = 0; e < edits; e++) {

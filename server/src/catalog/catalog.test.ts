@@ -233,6 +233,56 @@ suite('did you mean', () => {
     assert.equal(editDistance('GetObject', 'GetObjcet'), 1);
     assert.equal(editDistance('abc', 'abc'), 0);
   });
+  test('the banded distance agrees with the whole table (optimal string alignment) within every limit', () => {
+    // the plain definition: every cell of the table, no band, no early stop
+    const reference = (a: string, b: string): number => {
+      a = a.toLowerCase();
+      b = b.toLowerCase();
+      const d = Array.from({ length: a.length + 1 }, (_, i) =>
+        Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+      );
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          }
+        }
+      }
+      return d[a.length][b.length];
+    };
+    let x = 7;
+    const rand = (n: number) => {
+      x = (x * 1103515245 + 12345) & 0x7fffffff;
+      return x % n;
+    };
+    const word = () => Array.from({ length: rand(12) }, () => 'abcAB'[rand(5)]).join('');
+    const mutate = (w: string) => {
+      let out = w;
+      for (let k = rand(5); k > 0; k--) {
+        const at = rand(out.length + 1);
+        const op = rand(4);
+        out =
+          op === 0
+            ? out.slice(0, at) + 'abc'[rand(3)] + out.slice(at)
+            : op === 1
+              ? out.slice(0, at) + out.slice(at + 1)
+              : op === 2
+                ? out.slice(0, at) + 'xb'[rand(2)] + out.slice(at + 1)
+                : out.slice(0, at) + out.slice(at + 1, at + 2) + out.slice(at, at + 1) + out.slice(at + 2);
+      }
+      return out;
+    };
+    for (let k = 0; k < 3000; k++) {
+      const a = word();
+      const b = rand(3) === 0 ? word() : mutate(a);
+      const exact = reference(a, b);
+      assert.equal(editDistance(a, b), exact, `${a} ${b}`);
+      for (const limit of [0, 1, 2, 3, 4]) {
+        assert.equal(editDistance(a, b, limit), exact <= limit ? exact : limit + 1, `${a} ${b} within ${limit}`);
+      }
+    }
+  });
   test('nearest names', () => {
     assert.deepEqual(nearest('GetObjct', ['GetObject', 'PutObject', 'ListBucket']), ['GetObject']);
     assert.deepEqual(nearest('zzzz', ['GetObject']), []);

@@ -22,6 +22,24 @@ function named(node: Node | null | undefined): Node[] {
   return (node?.namedChildren ?? []).filter((c): c is Node => !!c);
 }
 
+const VALUE_WRAPPERS: ReadonlySet<string> = new Set(['expression', 'literal_value', 'template_expr']);
+const EXPRESSION_WRAPPERS: ReadonlySet<string> = new Set(['expression', 'literal_value', 'collection_value']);
+const LIST_WRAPPERS: ReadonlySet<string> = new Set(['expression', 'collection_value']);
+
+/** The node inside wrappers of these types that hold exactly one named child (each child list is read once: every read crosses into WebAssembly). */
+function unwrap(node: Node, wrappers: ReadonlySet<string>): Node {
+  for (;;) {
+    if (!wrappers.has(node.type)) {
+      return node;
+    }
+    const children = named(node);
+    if (children.length !== 1) {
+      return node;
+    }
+    node = children[0];
+  }
+}
+
 function stringLiteral(node: Node): string | undefined {
   if (node.type !== 'string_lit') {
     return undefined;
@@ -111,10 +129,7 @@ class TreeBuilder {
 
   /** An HCL expression as a JSON value (what jsonencode would produce). */
   expression(expr: Node, parent: JsonNode | undefined, depth = 0): JsonNode {
-    let node = expr;
-    while ((node.type === 'expression' || node.type === 'literal_value' || node.type === 'collection_value') && named(node).length === 1) {
-      node = named(node)[0];
-    }
+    const node = unwrap(expr, EXPRESSION_WRAPPERS);
     switch (node.type) {
       case 'string_lit': {
         const parts = named(node);
@@ -194,22 +209,13 @@ const PATH_REFERENCES = new Set(['path.module', 'path.root', 'path.cwd']);
  * computed from anything but `path.module`, `path.root` or `path.cwd` (a variable: unknown).
  */
 function fileCall(expr: Node): { path: string; template: boolean; call: Node } | undefined {
-  let node = expr;
-  while ((node.type === 'expression' || node.type === 'literal_value' || node.type === 'template_expr') && named(node).length === 1) {
-    node = named(node)[0];
-  }
+  const node = unwrap(expr, VALUE_WRAPPERS);
   const name = node.type === 'function_call' ? named(node)[0]?.text : undefined;
   if (name !== 'file' && name !== 'templatefile') {
     return undefined;
   }
-  let argument = named(named(node).find((c) => c.type === 'function_arguments'))[0];
-  while (
-    argument &&
-    (argument.type === 'expression' || argument.type === 'literal_value' || argument.type === 'template_expr') &&
-    named(argument).length === 1
-  ) {
-    argument = named(argument)[0];
-  }
+  const first = named(named(node).find((c) => c.type === 'function_arguments'))[0];
+  const argument = first && unwrap(first, VALUE_WRAPPERS);
   if (argument?.type !== 'string_lit' && argument?.type !== 'quoted_template') {
     return undefined;
   }
@@ -246,10 +252,7 @@ export const TERRAFORM_MANAGED_POLICY_ARGUMENTS: Record<string, { argument: stri
 
 /** A quoted string as a managed-policy reference: its text (interpolations kept as written) and the span inside the quotes. */
 function stringReference(expr: Node, description: string): ManagedPolicyReference | undefined {
-  let node = expr;
-  while ((node.type === 'expression' || node.type === 'literal_value' || node.type === 'template_expr') && named(node).length === 1) {
-    node = named(node)[0];
-  }
+  const node = unwrap(expr, VALUE_WRAPPERS);
   // a string with interpolations is a quoted_template
   if (node.type !== 'string_lit' && node.type !== 'quoted_template') {
     return undefined;
@@ -278,10 +281,7 @@ function managedPolicyReferences(kind: string, name: string, body: Node | undefi
     const ref = stringReference(attr.value, description);
     return ref ? [ref] : [];
   }
-  let node = attr.value;
-  while ((node.type === 'expression' || node.type === 'collection_value') && named(node).length === 1) {
-    node = named(node)[0];
-  }
+  const node = unwrap(attr.value, LIST_WRAPPERS);
   if (node.type !== 'tuple') {
     return [];
   }
@@ -489,10 +489,7 @@ export function extractTerraform(tree: Tree, text: string, errorTree: Tree = tre
     found.push({ node: value, path: [key], ...(type ? { type } : {}), container });
   };
   const policyValue = (expr: Node): JsonNode | undefined => {
-    let node = expr;
-    while ((node.type === 'expression' || node.type === 'literal_value' || node.type === 'template_expr') && named(node).length === 1) {
-      node = named(node)[0];
-    }
+    const node = unwrap(expr, VALUE_WRAPPERS);
     if (node.type === 'function_call' && named(node)[0]?.text === 'jsonencode') {
       const argument = named(named(node).find((c) => c.type === 'function_arguments'))[0];
       return argument ? builder.expression(argument, undefined) : undefined;
@@ -625,7 +622,8 @@ function syntaxErrors(root: Node): JsonTree['errors'] {
     const children = n.children;
     for (let i = children.length - 1; i >= 0; i--) {
       const c = children[i];
-      if (c) {
+      // a subtree without an error (or a missing node: it counts as one) has nothing to report
+      if (c?.hasError) {
         stack.push(c);
       }
     }

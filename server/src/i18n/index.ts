@@ -30,7 +30,7 @@ const RULE_CATALOGS: Record<Locale, Record<string, RuleTranslation>> = { en: {},
 /** The text of a message in the current locale (English when the locale has none). */
 export function t(id: MessageId, args?: Record<string, string | number>): string {
   const template = CATALOGS[getLocale()][id] || MESSAGES_EN[id] || id;
-  if (!args) {
+  if (!args || !template.includes('{{')) {
     return template;
   }
   // {{n:one:other}}: the word for the number n (English plurals; Japanese has none)

@@ -117,3 +117,15 @@ test('a new policy: everything it allows is added; NotAction covers the catalog'
   assert.ok(services.size > 300);
   assert.ok(!services.has('iam'));
 });
+
+test('addedOnly: the same added access, and no removed access listed', () => {
+  // a change that both adds (s3:PutObject) and removes (every other s3:Get* action)
+  const before = standalone(doc(stmts({ Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::b/*' })));
+  const after = standalone(doc(stmts({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::b/*' })));
+  const full = compareAccess(before, after, catalog);
+  const addedOnly = compareAccess(before, after, catalog, { addedOnly: true });
+  assert.ok(full.added.length > 0 && full.removed.length > 5);
+  assert.deepEqual(addedOnly.added, full.added);
+  assert.deepEqual(addedOnly.removed, []);
+  assert.equal(addedOnly.requests, full.requests);
+});

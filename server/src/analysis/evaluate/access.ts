@@ -8,12 +8,12 @@
  * principals are the ones the policies name plus an outsider. A request allowed after but denied
  * before is added access; the reverse is removed access.
  */
-import type { AccessLevel, ActionInfo, IamCatalog } from '../../catalog/catalog';
+import type { AccessLevel, ActionInfo, IamCatalog, ResourceTypeInfo } from '../../catalog/catalog';
 import { parseOperator } from '../../catalog/operators';
 import { parsePolicy } from '../../policy/parsePolicy';
 import type { PolicyDocument, PolicyType } from '../../policy/model';
 import { parseJson } from '../../syntax/parseJson';
-import { effectiveResource, evaluate } from './evaluate';
+import { effectiveResource, evaluate, prepareRequest, type PreparedRequest } from './evaluate';
 import type { ContextValue, EvalPolicy, EvalPrincipal, EvalRequest } from './types';
 
 export interface AccessEntry {
@@ -39,6 +39,9 @@ export interface AccessDiff {
   /** requests evaluated (per side) */
   requests: number;
 }
+
+/** `localeCompare` without arguments, as one collator (the same order, without building one per comparison). */
+const compareText = new Intl.Collator().compare;
 
 const SAMPLE_ACCOUNT = '123456789012';
 const OWNER_ACCOUNT = '999988887777';
@@ -71,6 +74,8 @@ export function evalTypeOf(type: PolicyType): EvalPolicy['type'] {
 export interface CompareOptions {
   /** at most this many contexts per request (default 48) */
   maxContexts?: number;
+  /** list added access only (`removed` stays empty): a narrowing edit can remove thousands of entries nobody reads */
+  addedOnly?: boolean;
 }
 
 /** Compares what two documents (or sets of policies) grant. `before` may be empty (a new policy). */
@@ -89,11 +94,15 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
   const allowedBefore = new Set<number>();
   const allowedAfter = new Set<number>();
   const classOf = new Map<AccessEntry, number>();
+  const resourceAccount = resourceSide ? OWNER_ACCOUNT : SAMPLE_ACCOUNT;
+  // a request's principal, context and resource account, prepared once per pair (they do not depend on the action or resource)
+  const prepared: PreparedRequest[][] = principals.map(() => []);
   for (let ci = 0; ci < classes.length; ci++) {
     const cls = classes[ci];
     // decisions per probe, context, principal
     for (const probe of probes) {
-      const applicable = cls.actions.filter((a) => appliesTo(a, probe, catalog));
+      const probeTypes = probe === '*' ? undefined : new Set(catalog.resourceTypesMatching(probe));
+      const applicable = !probeTypes ? cls.actions : probeTypes.size === 0 ? [] : cls.actions.filter((a) => appliesTo(a, probeTypes));
       if (applicable.length === 0 && !cls.unknown) {
         continue;
       }
@@ -106,10 +115,11 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
             resource: probe,
             principal: principals[pr],
             context: contexts[ctx],
-            resourceAccount: resourceSide ? OWNER_ACCOUNT : SAMPLE_ACCOUNT,
+            resourceAccount,
           };
-          const a = after.length ? evaluate(after, request).decision === 'allowed' : false;
-          const b = before.length ? evaluate(before, request).decision === 'allowed' : false;
+          const shared = (prepared[pr][ctx] ??= prepareRequest(request));
+          const a = after.length ? evaluate(after, request, shared).decision === 'allowed' : false;
+          const b = before.length ? evaluate(before, request, shared).decision === 'allowed' : false;
           requests++;
           grid.push({ ctx, pr, b, a });
           if (b) {
@@ -130,22 +140,25 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
         const anyPrincipal = grid.some((g) => otherAllowed(g));
         const kind: AccessEntry['kind'] = samePrincipal ? 'condition' : anyPrincipal ? 'principal' : 'action';
         const targets = applicable.length ? applicable : [];
+        // the same for every action of the class: the principal and context of the witness
+        const ctx = contexts[witness.ctx];
+        const principal = resourceSide ? principals[witness.pr].arn : undefined;
+        const context = Object.keys(ctx).length
+          ? Object.fromEntries(Object.entries(ctx).map(([k, v]) => [k, (Array.isArray(v) ? v : [v]).map(String)]))
+          : undefined;
         for (const action of targets) {
           const key = `${action.fullName}\u0000${probe}`;
           if (seen.has(key)) {
             continue;
           }
           seen.add(key);
-          const ctx = contexts[witness.ctx];
           const entry: AccessEntry = {
             action: action.fullName,
             service: action.service.prefix,
             accessLevel: action.level,
             resource: probe,
-            ...(resourceSide && principals[witness.pr].arn ? { principal: principals[witness.pr].arn } : {}),
-            ...(Object.keys(ctx).length
-              ? { context: Object.fromEntries(Object.entries(ctx).map(([k, v]) => [k, (Array.isArray(v) ? v : [v]).map(String)])) }
-              : {}),
+            ...(principal ? { principal } : {}),
+            ...(context ? { context } : {}),
             kind,
           };
           classOf.set(entry, ci);
@@ -171,7 +184,7 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
       if (gained) {
         record(added, seenAdded, gained, (g) => g.b);
       }
-      const lost = grid.find((g) => g.b && !g.a);
+      const lost = options.addedOnly ? undefined : grid.find((g) => g.b && !g.a);
       if (lost) {
         record(removed, seenRemoved, lost, (g) => g.a);
       }
@@ -189,7 +202,7 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
     }
   }
   const sort = (x: AccessEntry, y: AccessEntry) =>
-    x.service.localeCompare(y.service) || x.action.localeCompare(y.action) || x.resource.localeCompare(y.resource);
+    compareText(x.service, y.service) || compareText(x.action, y.action) || compareText(x.resource, y.resource);
   added.sort(sort);
   removed.sort(sort);
   const namesOf = (policies: EvalPolicy[], pick: (d: PolicyDocument) => string[]) => new Set(policies.flatMap((p) => pick(p.document)));
@@ -240,16 +253,26 @@ function actionPatterns(docs: PolicyDocument[]): { patterns: string[]; negated: 
 /** Groups catalog actions by the set of written patterns that match them. */
 export function actionClasses(docs: PolicyDocument[], catalog: IamCatalog): ActionClass[] {
   const { patterns, negated, spelled } = actionPatterns(docs);
-  const signature = new Map<ActionInfo, string>();
-  patterns.forEach((p, i) => {
+  // the set of patterns matching an action, as a number: 0 is no pattern; adding pattern i to set s
+  // gives the same number for every action (patterns are added in order, so equal sets, equal numbers)
+  const signature = new Map<ActionInfo, number>();
+  let sets = 0;
+  for (const p of patterns) {
+    const next = new Map<number, number>();
     for (const a of catalog.matchActions(p)) {
-      signature.set(a, `${signature.get(a) ?? ''}${i},`);
+      const before = signature.get(a) ?? 0;
+      let after = next.get(before);
+      if (after === undefined) {
+        after = ++sets;
+        next.set(before, after);
+      }
+      signature.set(a, after);
     }
-  });
-  const groups = new Map<string, ActionInfo[]>();
+  }
+  const groups = new Map<number, ActionInfo[]>();
   const candidates = negated ? catalog.actions : [...signature.keys()];
   for (const a of candidates) {
-    const sig = signature.get(a) ?? '';
+    const sig = signature.get(a) ?? 0;
     const g = groups.get(sig);
     if (g) {
       g.push(a);
@@ -266,16 +289,15 @@ export function actionClasses(docs: PolicyDocument[], catalog: IamCatalog): Acti
   return classes;
 }
 
-function appliesTo(action: ActionInfo, probe: string, catalog: IamCatalog): boolean {
-  if (probe === '*') {
-    return true;
+/** Whether one of the action's resource types (`catalog.resourceTypesOf`) is among these (those of a probe other than `*`). */
+function appliesTo(action: ActionInfo, probeTypes: ReadonlySet<ResourceTypeInfo>): boolean {
+  for (const ref of action.resourceTypes) {
+    const type = action.service.resourceTypes.get(ref.name);
+    if (type && probeTypes.has(type)) {
+      return true;
+    }
   }
-  const own = catalog.resourceTypesOf(action);
-  if (own.length === 0) {
-    return false;
-  }
-  const types = catalog.resourceTypesMatching(probe);
-  return types.some((t) => own.includes(t));
+  return false;
 }
 
 // ---- resources -----------------------------------------------------------------------------

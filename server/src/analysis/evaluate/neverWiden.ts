@@ -21,13 +21,21 @@ export interface WideningReport {
   requests: number;
 }
 
-/** Both versions are read as the original's policy type, so an edit cannot change how they are evaluated. */
-export function checkNeverWiden(before: PolicyDocument, after: PolicyDocument, catalog: IamCatalog): WideningReport {
+/**
+ * Both versions are read as the original's policy type, so an edit cannot change how they are
+ * evaluated. `narrowed: false` leaves `narrowed` empty (a caller that asks only "does it widen?").
+ */
+export function checkNeverWiden(
+  before: PolicyDocument,
+  after: PolicyDocument,
+  catalog: IamCatalog,
+  options: { narrowed?: boolean } = {},
+): WideningReport {
   const type = before.policyType;
   const side = (doc: PolicyDocument): EvalPolicy[] => {
     const own: EvalPolicy = { type, document: doc };
     return type === 'identity' ? [own] : [own, allowAllIdentity()];
   };
-  const diff = compareAccess(side(before), side(after), catalog);
+  const diff = compareAccess(side(before), side(after), catalog, { addedOnly: options.narrowed === false });
   return { widened: diff.added, narrowed: diff.removed, requests: diff.requests };
 }

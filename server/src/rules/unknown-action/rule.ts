@@ -1,6 +1,33 @@
+import type { ActionInfo } from '../../catalog/catalog';
 import { nearestActions } from '../../catalog/similar';
 import { defineRule } from '../ruleApi';
 import { fix, type Payload } from './fix';
+
+/** Guesses kept per service (a service's action list is one array for the catalog's life). */
+const GUESSES_KEPT = 2000;
+const guessMemo = new WeakMap<readonly ActionInfo[], { names: string[]; guesses: Map<string, string[]> }>();
+
+/**
+ * Near spellings of an action name in its service, remembered: the same unknown names come back on
+ * every keystroke, and comparing one with every action of a large service (ec2 has 700) is the
+ * slowest part of a check.
+ */
+function guessesFor(actions: readonly ActionInfo[], name: string): string[] {
+  let memo = guessMemo.get(actions);
+  if (!memo) {
+    memo = { names: actions.map((a) => a.name), guesses: new Map() };
+    guessMemo.set(actions, memo);
+  }
+  let guesses = memo.guesses.get(name);
+  if (!guesses) {
+    guesses = nearestActions(name, memo.names, 3);
+    if (memo.guesses.size >= GUESSES_KEPT) {
+      memo.guesses.clear();
+    }
+    memo.guesses.set(name, guesses);
+  }
+  return guesses;
+}
 
 export default defineRule<Payload>({
   id: 'unknown-action',
@@ -29,11 +56,7 @@ export default defineRule<Payload>({
         if (!service || catalog.action(value) || catalog.undocumentedAction(value)) {
           continue;
         }
-        const guesses = nearestActions(
-          parts[1],
-          service.actions.map((a) => a.name),
-          3,
-        ).map((g) => `${service.prefix}:${g}`);
+        const guesses = guessesFor(service.actions, parts[1]).map((g) => `${service.prefix}:${g}`);
         const data = {
           value,
           serviceName: service.name,
