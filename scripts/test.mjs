@@ -253,6 +253,9 @@ for (const job of jobs) {
   job.state = 'waiting';
 }
 
+let reapedCpu = childrenCpuSeconds() ?? 0;
+const timing = (job) => `${seconds(job.ms)}${job.cpu === undefined ? '' : ` (${job.cpu.toFixed(1)} CPU-s)`}`;
+
 function runJob(job) {
   job.state = 'running';
   job.start = Date.now();
@@ -263,6 +266,15 @@ function runJob(job) {
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('error', (err) => (output += `${err.message}\n`));
+    // the CPU time of the child and its descendants: what the children's total grew by when it was reaped
+    // (about: two children reaped in the same turn of the event loop count as the first one's)
+    child.on('exit', () => {
+      const now = childrenCpuSeconds();
+      if (now !== undefined) {
+        job.cpu = now - reapedCpu;
+        reapedCpu = now;
+      }
+    });
     child.on('close', (status, signal) => {
       job.status = status ?? signal;
       job.ms = Date.now() - job.start;
@@ -289,7 +301,7 @@ await new Promise((allDone) => {
       const job = ready.shift();
       const promise = runJob(job).then(() => {
         running.delete(promise);
-        console.log(`\n== ${job.title}: ${job.state === 'passed' ? 'ok' : `FAILED (exit ${job.status})`} in ${seconds(job.ms)}`);
+        console.log(`\n== ${job.title}: ${job.state === 'passed' ? 'ok' : `FAILED (exit ${job.status})`} in ${timing(job)}`);
         if (job.output.trim()) {
           console.log(job.output.trimEnd());
         }
@@ -333,7 +345,7 @@ let tests = 0;
 let passed = 0;
 for (const job of jobs) {
   const state = job.state === 'passed' ? 'ok' : job.state === 'skipped' ? 'not run (a job it needs failed)' : `FAILED (exit ${job.status})`;
-  console.log(`== ${job.title}: ${state}${job.ms !== undefined ? ` in ${seconds(job.ms)}` : ''}`);
+  console.log(`== ${job.title}: ${state}${job.ms !== undefined ? ` in ${timing(job)}` : ''}`);
   tests += Number(/^ℹ tests (\d+)$/m.exec(job.output ?? '')?.[1] ?? 0);
   passed += Number(/^ℹ pass (\d+)$/m.exec(job.output ?? '')?.[1] ?? 0);
 }
