@@ -518,6 +518,17 @@ export class IamCatalog {
     return action.resourceTypes.some((ref) => action.service.resourceTypes.has(ref.name));
   }
 
+  /** Whether one of the action's resource types (`resourceTypesOf`) is among these, without the array (a hot path of access comparison). */
+  hasResourceTypeIn(action: ActionInfo, types: ReadonlySet<ResourceTypeInfo>): boolean {
+    for (const ref of action.resourceTypes) {
+      const type = action.service.resourceTypes.get(ref.name);
+      if (type && types.has(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   resourceTypesOf(action: ActionInfo): ResourceTypeInfo[] {
     const out: ResourceTypeInfo[] = [];
     for (const ref of action.resourceTypes) {

@@ -8,7 +8,7 @@
  * principals are the ones the policies name plus an outsider. A request allowed after but denied
  * before is added access; the reverse is removed access.
  */
-import type { AccessLevel, ActionInfo, IamCatalog, ResourceTypeInfo } from '../../catalog/catalog';
+import type { AccessLevel, ActionInfo, IamCatalog } from '../../catalog/catalog';
 import { parseOperator } from '../../catalog/operators';
 import { parsePolicy } from '../../policy/parsePolicy';
 import type { PolicyDocument, PolicyType } from '../../policy/model';
@@ -102,7 +102,11 @@ export function compareAccess(before: EvalPolicy[], after: EvalPolicy[], catalog
     // decisions per probe, context, principal
     for (const probe of probes) {
       const probeTypes = probe === '*' ? undefined : new Set(catalog.resourceTypesMatching(probe));
-      const applicable = !probeTypes ? cls.actions : probeTypes.size === 0 ? [] : cls.actions.filter((a) => appliesTo(a, probeTypes));
+      const applicable = !probeTypes
+        ? cls.actions
+        : probeTypes.size === 0
+          ? []
+          : cls.actions.filter((a) => catalog.hasResourceTypeIn(a, probeTypes));
       if (applicable.length === 0 && !cls.unknown) {
         continue;
       }
@@ -287,17 +291,6 @@ export function actionClasses(docs: PolicyDocument[], catalog: IamCatalog): Acti
     }
   }
   return classes;
-}
-
-/** Whether one of the action's resource types (`catalog.resourceTypesOf`) is among these (those of a probe other than `*`). */
-function appliesTo(action: ActionInfo, probeTypes: ReadonlySet<ResourceTypeInfo>): boolean {
-  for (const ref of action.resourceTypes) {
-    const type = action.service.resourceTypes.get(ref.name);
-    if (type && probeTypes.has(type)) {
-      return true;
-    }
-  }
-  return false;
 }
 
 // ---- resources -----------------------------------------------------------------------------
