@@ -19,6 +19,7 @@ import type { PolicyType } from '../../server/src/policy/model';
 import { getDiagnostics, type DiagnosticData } from '../../server/src/features/diagnostics/diagnostics';
 import { FIX_ALL_KIND, getCodeActions } from '../../server/src/features/codeActions/codeActions';
 import { detectStyle } from '../../server/src/edits/textEdits';
+import { ALL_RULES } from '../../server/src/rules';
 import { applyAsVSCode } from '../lsp/vscodeEdits';
 
 const catalog = loadCatalog();
@@ -26,26 +27,8 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const NOW = new Date('2026-11-22T00:00:00Z');
 const URI = 'file:///corpus/policy.json';
 
-/** Quick-fixes of these rules narrow access (or rewrite it without widening). */
-const NARROWING = new Set([
-  'service-wildcard',
-  'star-action',
-  'full-admin',
-  'broad-wildcard',
-  'resource-star',
-  'data-exfiltration',
-  'resource-type-mismatch',
-  'passrole-star',
-  'permissions-management',
-  'privilege-escalation',
-  'forallvalues-with-allow',
-  'public-principal',
-  'service-principal-without-source',
-  'oidc-trust-without-sub',
-  'private-ip-in-source-ip',
-  'mergeable-statements',
-  'redundant-action',
-]);
+/** Quick-fixes of these rules narrow access or rewrite it without change (their meta.fixAccess). */
+const NARROWING = new Set(ALL_RULES.filter((r) => r.meta.fixAccess).map((r) => r.id));
 
 /**
  * Fixes that correct a spelling (or stray whitespace) make text checkable that no rule could read before: a finding in

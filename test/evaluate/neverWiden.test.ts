@@ -20,30 +20,15 @@ import { quickFixes } from '../../server/src/features/codeActions/fixes';
 import { applyOffsetEdits, unsnippet } from '../../server/src/edits/textEdits';
 import { parsePolicy } from '../../server/src/policy/parsePolicy';
 import { parseJson } from '../../server/src/syntax/parseJson';
+import { ALL_RULES } from '../../server/src/rules';
 
 const catalog = loadCatalog();
 const casesDir = path.resolve(__dirname, '..', '..', '..', 'test', 'corpus', 'cases');
 const NOW = new Date('2026-11-22T00:00:00Z');
 
-/** Rules whose fixes narrow (or rewrite without widening) access. */
-const NARROWING = new Set([
-  'service-wildcard',
-  'star-action',
-  'full-admin',
-  'broad-wildcard',
-  'resource-star',
-  'data-exfiltration',
-  'resource-type-mismatch',
-  'passrole-star',
-  'permissions-management',
-  'forallvalues-with-allow',
-  'public-principal',
-  'service-principal-without-source',
-  'oidc-trust-without-sub',
-  'private-ip-in-source-ip',
-]);
-/** Rules whose fixes must not change access in either direction. */
-const EQUIVALENT = new Set(['mergeable-statements', 'redundant-action']);
+/** Rules whose fixes narrow access, and rules whose fixes must not change it in either direction (their meta.fixAccess). */
+const NARROWING = new Set(ALL_RULES.filter((r) => r.meta.fixAccess === 'narrows').map((r) => r.id));
+const EQUIVALENT = new Set(ALL_RULES.filter((r) => r.meta.fixAccess === 'keeps').map((r) => r.id));
 
 /** Widenings the check finds today: `case | rule | fix title`. */
 const KNOWN_WIDENINGS = new Set<string>([]);

@@ -32,6 +32,12 @@ export interface RuleMeta {
   policyTypes?: readonly PolicyType[];
   /** true exactly when the rule has a `fix` (rules/fixable.test.ts checks it) */
   fixable?: boolean;
+  /**
+   * What the rule's quick-fixes promise about the access a policy grants: 'narrows' (they never add
+   * any), 'keeps' (they neither add nor remove any). Absent: no promise (a spelling fix changes what
+   * is granted). The never-widen tests (test/evaluate, test/corpus) check the promise on every fix.
+   */
+  fixAccess?: 'narrows' | 'keeps';
 }
 
 /** Where a finding points: a model element, a JSON path, or (syntax, managed-policy references) a text span. */

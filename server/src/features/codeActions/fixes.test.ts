@@ -389,6 +389,13 @@ suite('quick-fixes belong to their rules', () => {
     assert.deepEqual(wrong, []);
   });
 
+  test('only a rule with a fix makes a promise about what its fixes do to access (fixAccess)', () => {
+    assert.deepEqual(
+      ALL_RULES.filter((r) => r.meta.fixAccess && !r.fix).map((r) => r.id),
+      [],
+    );
+  });
+
   test('a rule has a fix exactly when its folder has a fix.ts (and rule.ts wires it in)', () => {
     const rulesDir = path.resolve(__dirname, '..', '..', '..', '..', '..', 'server', 'src', 'rules');
     assert.ok(existsSync(path.join(rulesDir, 'index.ts')), rulesDir);

@@ -14,6 +14,7 @@ export default defineRule<Payload>({
     category: 'security',
     defaultSeverity: 'info',
     fixable: true,
+    fixAccess: 'narrows',
     messages: {
       read: '"{{value}}" grants {{count}} read-only actions ({{levels}}){{why}}.',
       write: '"{{value}}" grants {{count}} actions, {{changing}} of them changing resources ({{levels}}){{why}}. List the ones you need.',

@@ -13,6 +13,7 @@ export default defineRule<Payload>({
     defaultSeverity: 'warning',
     security: true,
     fixable: true,
+    fixAccess: 'narrows',
     messages: {
       exfiltration:
         '"{{value}}" reads {{what}} from every resource ({{actions}}){{why}}. Limit it to the buckets, parameters, secrets or keys this principal needs.',

@@ -12,6 +12,7 @@ export default defineRule<Payload>({
     defaultSeverity: 'warning',
     security: true,
     fixable: true,
+    fixAccess: 'narrows',
     messages: {
       absent:
         '{{operator}} is also true when "{{key}}" is absent from the request, so this Allow applies to requests without it too. Add "Null": {"{{key}}": "false"} to require the key.',

@@ -12,6 +12,7 @@ export default defineRule<Payload>({
     defaultSeverity: 'warning',
     security: true,
     fixable: true,
+    fixAccess: 'narrows',
     messages: {
       admin:
         'Full administrator access: every action of every AWS service on every resource, including actions AWS adds later{{why}}. Grant only the services and actions this principal needs.',

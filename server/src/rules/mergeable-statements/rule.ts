@@ -33,6 +33,7 @@ export default defineRule<Payload>({
     category: 'suggestions',
     defaultSeverity: 'hint',
     fixable: true,
+    fixAccess: 'keeps',
     messages: {
       actions:
         'This statement has the same effect, resources and conditions as statement {{other}}: merge their actions into one statement.',

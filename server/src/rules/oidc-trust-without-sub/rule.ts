@@ -32,6 +32,7 @@ export default defineRule<Payload>({
     defaultSeverity: 'warning',
     security: true,
     fixable: true,
+    fixAccess: 'narrows',
     policyTypes: ['trust', 'resource'],
     messages: {
       noSub: 'Any token issued by {{host}} can assume this role: add a "{{host}}:sub" condition{{example}}.',

@@ -11,6 +11,7 @@ export default defineRule<Payload>({
     defaultSeverity: 'warning',
     security: true,
     fixable: true,
+    fixAccess: 'narrows',
     // only identity policies can grant iam:PassRole: in a queue, topic or key policy "Action": "*"
     // means that service's actions
     policyTypes: ['identity'],

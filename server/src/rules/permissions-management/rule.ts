@@ -12,6 +12,7 @@ export default defineRule<Payload>({
     defaultSeverity: 'warning',
     security: true,
     fixable: true,
+    fixAccess: 'narrows',
     messages: {
       pm: '"{{value}}" grants {{count}} permissions-management action{{plural}} ({{examples}}) on {{scope}}: the caller can change who has access to them{{why}}.',
     },

@@ -27,6 +27,7 @@ export default defineRule<Payload>({
     category: 'conditions',
     defaultSeverity: 'warning',
     fixable: true,
+    fixAccess: 'narrows',
     messages: {
       private:
         '"{{value}}" is a private range, but aws:SourceIp is the public address the request comes from: for traffic through a VPC endpoint use aws:VpcSourceIp (with aws:SourceVpc or aws:SourceVpce).',

@@ -32,6 +32,7 @@ export default defineRule<Payload>({
     defaultSeverity: 'warning',
     security: true,
     fixable: true,
+    fixAccess: 'narrows',
     policyTypes: ['resource', 'trust'],
     messages: {
       public:

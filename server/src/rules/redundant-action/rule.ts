@@ -21,6 +21,7 @@ export default defineRule<Payload>({
     category: 'suggestions',
     defaultSeverity: 'hint',
     fixable: true,
+    fixAccess: 'keeps',
     messages: {
       duplicate: '"{{value}}" is listed twice in this statement.',
       covered: '"{{value}}" is already matched by "{{by}}" in this statement.',

@@ -86,6 +86,7 @@ export default defineRule<Payload>({
     category: 'security',
     defaultSeverity: 'warning',
     fixable: true,
+    fixAccess: 'narrows',
     // in a resource-based policy "Resource": "*" means the resource the policy is attached to (a KMS
     // key policy, a queue policy); SCPs and RCPs filter rather than grant
     policyTypes: ['identity'],

@@ -38,6 +38,7 @@ export default defineRule<Payload>({
     category: 'resources',
     defaultSeverity: 'warning',
     fixable: true,
+    fixAccess: 'narrows',
     messages: {
       needsStar:
         '"{{action}}" does not support resource-level permissions: it only works with "Resource": "*", so this statement does not {{verb}} it.',

@@ -12,6 +12,7 @@ export default defineRule<Payload>({
     category: 'principals',
     defaultSeverity: 'info',
     fixable: true,
+    fixAccess: 'narrows',
     policyTypes: ['resource'],
     messages: {
       source:

@@ -10,6 +10,7 @@ export default defineRule<Payload>({
     category: 'security',
     defaultSeverity: 'warning',
     fixable: true,
+    fixAccess: 'narrows',
     messages: {
       wildcard:
         '"{{value}}" grants all {{count}} {{service}} actions ({{levels}}), including those AWS adds later{{why}}. Narrow it to the actions you need.',

@@ -11,6 +11,7 @@ export default defineRule<Payload>({
     defaultSeverity: 'warning',
     security: true,
     fixable: true,
+    fixAccess: 'narrows',
     messages: {
       star: '"Action": "*" grants every action of every service on these resources, including deleting them and changing their policies{{why}}. List the actions you need.',
     },
