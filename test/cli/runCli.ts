@@ -58,7 +58,6 @@ export async function runCli(argv: string[], options: CliRun = {}): Promise<CliR
   return { code, stdout, stderr };
 }
 
-/** The real bin/iam-policy-lint in a child process (its exit status, signals, pipes, another user). */
 /** A child's result: no exit status when a signal ended it. */
 export interface SpawnResult {
   code: number | null;
@@ -67,6 +66,7 @@ export interface SpawnResult {
   stderr: string;
 }
 
+/** The real bin/iam-policy-lint in a child process (its exit status, signals, pipes, another user). */
 export function spawnCli(argv: string[], options: CliRun & Pick<SpawnSyncOptions, 'uid' | 'gid' | 'timeout'> = {}): SpawnResult {
   const r = spawnSync(process.execPath, [bin, ...argv], {
     cwd: options.cwd ?? root,

@@ -165,13 +165,13 @@ interface WorkerData {
 async function lintInWorkers(targets: Target[], options: Options, jobs: number, io: CliIo): Promise<WorkOutcome> {
   const size = Math.ceil(targets.length / jobs);
   const slices = Array.from({ length: jobs }, (_, i) => targets.slice(i * size, (i + 1) * size)).filter((slice) => slice.length > 0);
+  // the workers' process.env is the run's environment (catalog paths)
+  const env = Object.fromEntries(Object.entries(io.env).filter((e): e is [string, string] => e[1] !== undefined));
   const outcomes = await Promise.all(
     slices.map(
       (slice) =>
         new Promise<WorkOutcome>((resolve, reject) => {
           const data: WorkerData = { iamPolicyLintWorker: true, options, targets: slice, cwd: io.cwd, locale: getLocale() };
-          // the worker's process.env is the run's environment (catalog paths)
-          const env = Object.fromEntries(Object.entries(io.env).filter((e): e is [string, string] => e[1] !== undefined));
           const worker = new Worker(__filename, { workerData: data, env });
           worker.once('message', (outcome: WorkOutcome) => resolve(outcome));
           worker.once('error', reject);
