@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, suite, test } from 'node:test';
-import { bin, runCli, spawnCli } from './runCli';
+import { bin, root, runCli, spawnCli } from './runCli';
 
 /** The CLI in this process, in the temporary directory unless told. */
 const lint = (args: string[], options: { cwd?: string } = {}) => runCli(args, { cwd: options.cwd ?? tmp });
@@ -70,20 +70,7 @@ suite('iam-policy-lint: answers CI can trust', () => {
 
   test('a YAML syntax error in a template is reported as a YAML error at its position, without cascades', async () => {
     // "Action" misindented: the parser sees a statement without Action and a stray "Action" key
-    const template = [
-      'Resources:',
-      '  P:',
-      '    Type: AWS::IAM::ManagedPolicy',
-      '    Properties:',
-      '      PolicyDocument:',
-      '        Version: "2012-10-17"',
-      '        Statement:',
-      '          - Effect: Allow',
-      '          Action: s3:GetObject',
-      '            Resource: "arn:aws:s3:::b/*"',
-      '',
-    ].join('\n');
-    fs.writeFileSync(path.join(tmp, 'template.yaml'), template);
+    fs.copyFileSync(path.join(root, 'test', 'fixtures', 'embedded', 'misindented-action.yaml'), path.join(tmp, 'template.yaml'));
     const r = await lint(['template.yaml']);
     assert.equal(r.code, 1, r.stderr);
     const lines = r.stdout.trim().split('\n').slice(0, -1);

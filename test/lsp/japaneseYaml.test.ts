@@ -3,24 +3,14 @@
  * a Japanese message from our catalog at the error's position, never the yaml library's English.
  */
 import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
 import { before, suite, test } from 'node:test';
-import { type LspClient } from './harness';
+import { type LspClient, repoRoot } from './harness';
 import { sharedServer } from './sharedServer';
 
-// "Action" misindented: the statement's keys do not start at the same column
-const TEMPLATE = [
-  'Resources:',
-  '  P:',
-  '    Type: AWS::IAM::ManagedPolicy',
-  '    Properties:',
-  '      PolicyDocument:',
-  '        Version: "2012-10-17"',
-  '        Statement:',
-  '          - Effect: Allow',
-  '          Action: s3:GetObject',
-  '            Resource: "arn:aws:s3:::b/*"',
-  '',
-].join('\n');
+// "Action" misindented: the statement's keys do not start at the same column (the CLI's trust test lints it too)
+const TEMPLATE = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'embedded', 'misindented-action.yaml'), 'utf8');
 
 suite('LSP over stdio: YAML errors in Japanese', () => {
   let client: LspClient;
